@@ -1,0 +1,1 @@
+"""The desktop's application layer: settings, local store, services, composition root."""

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The whole test suite: set up, lint, type-check, import rule, tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/system_packages.sh test
+scripts/bootstrap.sh dev
+PY=.venv/bin
+echo "== ruff"; $PY/ruff check .
+echo "== mypy"; $PY/mypy
+echo "== import rule"; $PY/lint-imports --no-cache
+echo "== pytest"
+export QT_QPA_PLATFORM=offscreen
+exec $PY/pytest -q -p no:cacheprovider "$@"

@@ -1,0 +1,1 @@
+"""The central server: FastAPI + SQLAlchemy, the one source of truth."""

@@ -1,0 +1,1 @@
+"""The desktop's side of the protocol: HTTP client, outbox, pull, events, leases."""
