@@ -1,0 +1,90 @@
+"""Catalogue, cities, settings, predefined notes and message templates.
+
+``phase`` is a ``core.pricing.ArticlePhase`` value (active / liquidation /
+test). ``upsell_prices`` holds the unit price for tiers 1..4 (null = normal).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field
+
+from core.wire.base import WireModel
+
+_NO_UPSELL_PRICES: tuple[Decimal | None, ...] = (None, None, None, None)
+
+
+class VariantWire(WireModel):
+    """A colour / size of an article with its stock."""
+
+    id: int | None = None
+    color: str | None = None
+    size: str | None = None
+    stock: int = Field(default=0, ge=0)
+
+
+class ArticleWire(WireModel):
+    """An article of the catalogue."""
+
+    ref: str = Field(min_length=1, max_length=64)
+    name: str = Field(min_length=1, max_length=200)
+    category: str = ""
+    normal_price: Decimal = Field(ge=0)
+    upsell: bool = False
+    upsell_prices: list[Decimal | None] = Field(
+        default_factory=lambda: list(_NO_UPSELL_PRICES), min_length=4, max_length=4
+    )
+    phase: str = "active"
+    variants: list[VariantWire] = Field(default_factory=list)
+
+
+class CityWire(WireModel):
+    """A delivery city with its fee."""
+
+    name: str = Field(min_length=1, max_length=100)
+    region: str = ""
+    delivery_fee: Decimal = Field(ge=0)
+
+
+class SettingsWire(WireModel):
+    """Shop settings managed by admins."""
+
+    attempt_cap: int = Field(default=4, ge=1, le=50)
+    call_gap_minutes: int = Field(default=10, ge=0, le=1440)
+    lease_seconds: int = Field(default=120, ge=10, le=3600)
+    default_region: str = "MA"
+
+
+class PredefinedNoteWire(WireModel):
+    """A note an agent picks instead of typing; may apply tags and a disposition."""
+
+    code: str = Field(min_length=1, max_length=64)
+    title: str
+    text: str
+    tags: list[str] = Field(default_factory=list)
+    disposition: str | None = None
+
+
+class TemplateWire(WireModel):
+    """A WhatsApp / SMS message template.
+
+    Placeholders: ``{customer_name}``, ``{order_reference}``, ``{total}``,
+    ``{items}``, ``{city}``, ``{agent_name}``.
+    """
+
+    code: str = Field(min_length=1, max_length=64)
+    language: str = Field(pattern=r"^(fr|ar)$")
+    channel: str = Field(default="whatsapp", description="whatsapp | sms")
+    title: str
+    body: str
+
+
+TEMPLATE_PLACEHOLDERS = (
+    "customer_name",
+    "order_reference",
+    "total",
+    "items",
+    "city",
+    "agent_name",
+)

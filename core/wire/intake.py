@@ -1,0 +1,65 @@
+"""Order intake: the CSV import report and the shop webhook body."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from pydantic import Field
+
+from core.wire.base import WireModel
+
+
+class ImportRowError(WireModel):
+    """A row that was not imported, with its line number in the file (1 = header)."""
+
+    line: int
+    code: str
+    message: str
+    params: dict[str, str] = Field(default_factory=dict)
+
+
+class ImportReport(WireModel):
+    """What ``POST /api/v1/import/orders`` (CSV body) did."""
+
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    flagged_duplicates: int = 0
+    errors: list[ImportRowError] = Field(default_factory=list)
+    encoding: str = ""
+    delimiter: str = ""
+
+
+class WebhookLine(WireModel):
+    """A line as the shop sends it."""
+
+    article_ref: str = Field(min_length=1, max_length=64)
+    quantity: int = Field(default=1, ge=1, le=999)
+    color: str | None = None
+    size: str | None = None
+
+
+class WebhookOrder(WireModel):
+    """``POST /api/v1/webhooks/orders``, signed with ``X-Hatif-Signature:
+    sha256=<hex HMAC-SHA256 of the raw body with the shared secret>``."""
+
+    reference: str = Field(min_length=1, max_length=64)
+    created_at: datetime | None = None
+    customer_name: str = Field(min_length=1, max_length=200)
+    phone: str = Field(min_length=3, max_length=32)
+    address: str = ""
+    city: str = ""
+    lines: list[WebhookLine] = Field(default_factory=list, max_length=50)
+    total: Decimal | None = Field(default=None, description="Informative; the server reprices")
+    product_text: str | None = None
+
+
+class WebhookResult(WireModel):
+    """``created`` is false on a replay of an order already known."""
+
+    order_id: int
+    reference: str
+    created: bool
+    possible_duplicate_of: str | None = None

@@ -1,0 +1,117 @@
+"""Orders as the API shows them: customer, lines with totals, status, lease, owner.
+
+Money is ``Decimal`` in MAD (serialised as a JSON string such as ``"249.00"``);
+totals are always computed by the server from the lines (``core.pricing``).
+``status`` is a ``core.order_status.OrderStatus`` value, ``source`` a
+``core.order_model.OrderSource`` value.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from pydantic import Field
+
+from core.wire.base import WireModel
+
+
+class CustomerWire(WireModel):
+    """The customer of an order; phones are E.164 (``+212...``)."""
+
+    name: str
+    phones: list[str] = Field(default_factory=list)
+    email: str | None = None
+    address: str = ""
+    city: str = ""
+
+
+class OrderLineWire(WireModel):
+    """One line of an order as priced by the server."""
+
+    id: int | None = None
+    article_ref: str
+    article_name: str = ""
+    color: str | None = None
+    size: str | None = None
+    quantity: int
+    unit_price: Decimal
+    upsell: bool = False
+    discount_pct: Decimal = Decimal("0")
+    line_total: Decimal = Decimal("0")
+
+
+class LeaseInfo(WireModel):
+    """Who holds an order right now (a claim), until when, under which epoch.
+
+    ``epoch`` rises with every new holder; writes carry it (fencing).
+    """
+
+    order_id: int
+    holder_id: int
+    holder_name: str
+    epoch: int
+    expires_at: datetime
+
+
+class OrderWire(WireModel):
+    """An order with everything a desk needs to show and act on it."""
+
+    id: int
+    reference: str
+    created_at: datetime
+    updated_at: datetime
+    customer: CustomerWire
+    lines: list[OrderLineWire] = Field(default_factory=list)
+    delivery_fee: Decimal = Decimal("0")
+    subtotal: Decimal = Decimal("0")
+    discount: Decimal = Decimal("0")
+    total: Decimal = Decimal("0")
+    upsell_tier: int = 0
+    status: str
+    version: int = Field(description="Rises by one with every change of the order")
+    lease: LeaseInfo | None = None
+    lease_epoch: int = Field(default=0, description="Last epoch handed out for this order")
+    owner_id: int | None = None
+    owner_name: str | None = None
+    team_id: int | None = None
+    tags: list[str] = Field(default_factory=list)
+    attempt_count: int = Field(default=0, description="Contact attempts (all channels)")
+    contact_count: int = Field(default=0, description="Attempts that reached the customer")
+    last_call_at: datetime | None = None
+    next_call_allowed_at: datetime | None = None
+    callback_at: datetime | None = None
+    cancel_reason: str | None = None
+    source: str = "sheet_import"
+    possible_duplicate_of: str | None = Field(
+        default=None, description="Reference of an open order with the same phone"
+    )
+    imported_operator: str | None = None
+
+
+class OrderPage(WireModel):
+    """``GET /api/v1/orders`` — a page of orders visible to the caller."""
+
+    items: list[OrderWire]
+    total: int
+    offset: int = 0
+    limit: int = 50
+
+
+class NoteWire(WireModel):
+    """A note written on an order (free text or a predefined note)."""
+
+    id: int
+    order_id: int
+    author_id: int
+    author_name: str
+    text: str
+    predefined_code: str | None = None
+    created_at: datetime
+
+
+class ReassignRequest(WireModel):
+    """``POST /api/v1/orders/{id}/reassign`` (lead / admin): new owner, or none."""
+
+    owner_id: int | None = None
+    release_lease: bool = True

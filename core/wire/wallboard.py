@@ -1,0 +1,68 @@
+"""The team lead's wallboard: ``GET /api/v1/wallboard``.
+
+Figures are for the caller's team (lead) or every team (admin), "today" being
+the server's UTC day.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import Field
+
+from core.wire.base import WireModel
+from core.wire.presence import PresenceState
+
+
+class QueueFigures(WireModel):
+    """The queue: how much work is waiting."""
+
+    open_total: int = 0
+    unassigned: int = 0
+    callbacks_due: int = 0
+    never_contacted: int = 0
+    returned: int = 0
+    in_progress: int = 0
+    held_now: int = Field(default=0, description="Orders under a live lease")
+    oldest_open_at: datetime | None = None
+
+
+class AgentFigures(WireModel):
+    """One agent's line on the wallboard."""
+
+    user_id: int
+    username: str
+    display_name: str
+    state: PresenceState
+    reason: str | None = None
+    since: datetime | None = None
+    order_id: int | None = None
+    orders_held: int = 0
+    calls_today: int = 0
+    contacts_today: int = 0
+    talk_seconds_today: float = 0
+    confirmed_today: int = 0
+    cancelled_today: int = 0
+    confirmed_last_hour: int = 0
+
+
+class HourBucket(WireModel):
+    """Confirmations in one hour of today (UTC hour start)."""
+
+    hour: datetime
+    confirmed: int
+
+
+class WallboardSnapshot(WireModel):
+    """Everything the wallboard draws, computed by the server."""
+
+    generated_at: datetime
+    team_id: int | None = None
+    queue: QueueFigures
+    agents: list[AgentFigures] = Field(default_factory=list)
+    confirmations_per_hour: list[HourBucket] = Field(default_factory=list)
+    confirmed_today: int = 0
+    cancelled_today: int = 0
+    calls_today: int = 0
+    confirmation_rate: float = Field(default=0.0, description="confirmed / closed today, 0..1")
+    last_change_seq: int = 0
