@@ -1,0 +1,258 @@
+"""The order state machine: which action may move which status, and guards.
+
+The graph is explicit (``_TARGETS``); the guards check what the action needs
+(a contact attempt before confirming, a reason to cancel, a future time for a
+callback) and who asks (agents can change nothing once an order is closed;
+leads and admins may reopen it or send a confirmed order back from
+preparation). The server enforces this on every write; the desktop uses
+``allowed_actions`` to grey out buttons.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from core.domain_error import DomainError
+from core.order_status import OPEN_STATUSES, OrderStatus
+
+
+class OrderAction(StrEnum):
+    """What a person (or the importer) does to an order."""
+
+    ASSIGN = "assign"
+    START = "start"
+    CONFIRM = "confirm"
+    CANCEL = "cancel"
+    CALLBACK = "callback"
+    UNREACHABLE = "unreachable"
+    DUPLICATE = "duplicate"
+    ERRONEOUS = "erroneous"
+    RETURN_FROM_PREPARATION = "return_from_preparation"
+    EDIT = "edit"
+    ADD_NOTE = "add_note"
+    REOPEN = "reopen"
+
+
+class Role(StrEnum):
+    """Who acts: an agent on its orders, a team lead, an admin."""
+
+    AGENT = "agent"
+    LEAD = "lead"
+    ADMIN = "admin"
+
+
+SUPERVISOR_ROLES: frozenset[Role] = frozenset({Role.LEAD, Role.ADMIN})
+
+
+class TransitionError(DomainError):
+    """An action is not allowed on an order in its current state."""
+
+
+S = OrderStatus
+A = OrderAction
+
+# Status reached by each outcome action from any open status.
+_OUTCOME_TARGETS: dict[OrderAction, OrderStatus] = {
+    A.START: S.IN_PROGRESS,
+    A.CONFIRM: S.CONFIRMED,
+    A.CANCEL: S.CANCELLED,
+    A.CALLBACK: S.CALLBACK,
+    A.UNREACHABLE: S.UNREACHABLE,
+    A.DUPLICATE: S.DUPLICATE,
+    A.ERRONEOUS: S.ERRONEOUS,
+}
+
+# Actions that never change the status (they change owner, lines or notes).
+STATUS_KEEPING_ACTIONS: frozenset[OrderAction] = frozenset({A.EDIT, A.ADD_NOTE})
+
+# Actions only leads and admins may take.
+SUPERVISOR_ACTIONS: frozenset[OrderAction] = frozenset({A.REOPEN, A.RETURN_FROM_PREPARATION})
+
+
+def _build_graph() -> dict[tuple[OrderStatus, OrderAction], frozenset[OrderStatus]]:
+    """Every (status, action) pair that is legal, with its possible targets.
+
+    REOPEN has two targets: back to "Affectée" when the order keeps an owner,
+    "Non affectée" when it returns to the pool. ASSIGN on an already assigned
+    or worked order keeps its status (only the owner changes).
+    """
+    graph: dict[tuple[OrderStatus, OrderAction], frozenset[OrderStatus]] = {}
+    for status in OPEN_STATUSES:
+        for action, target in _OUTCOME_TARGETS.items():
+            graph[(status, action)] = frozenset({target})
+        assigned = S.ASSIGNED if status == S.UNASSIGNED else status
+        graph[(status, A.ASSIGN)] = frozenset({assigned})
+        for action in STATUS_KEEPING_ACTIONS:
+            graph[(status, action)] = frozenset({status})
+    for status in frozenset(OrderStatus) - OPEN_STATUSES:
+        graph[(status, A.REOPEN)] = frozenset({S.ASSIGNED, S.UNASSIGNED})
+        for action in STATUS_KEEPING_ACTIONS:
+            graph[(status, action)] = frozenset({status})
+    graph[(S.CONFIRMED, A.RETURN_FROM_PREPARATION)] = frozenset({S.RETURNED})
+    return graph
+
+
+TRANSITION_GRAPH: dict[tuple[OrderStatus, OrderAction], frozenset[OrderStatus]] = _build_graph()
+
+
+def _error(code: str, message: str, **params: Any) -> TransitionError:
+    return TransitionError(code, message, params)
+
+
+def check_editable(status: OrderStatus, role: Role) -> None:
+    """Refuse changes to lines, customer, notes or tags where not allowed.
+
+    Agents edit open orders only; a confirmed order is read-only for them.
+    Leads and admins may correct any order.
+    """
+    if status in OPEN_STATUSES or role in SUPERVISOR_ROLES:
+        return
+    if status == S.CONFIRMED:
+        raise _error(
+            "order_confirmed_read_only",
+            "This order is confirmed and can no longer be changed. Ask your team lead.",
+            status=status.value,
+        )
+    raise _error(
+        "order_closed",
+        f"This order is closed ({status.label_fr}) and can no longer be changed. "
+        "Ask your team lead to reopen it.",
+        status=status.value,
+    )
+
+
+def allowed_actions(status: OrderStatus, role: Role) -> frozenset[OrderAction]:
+    """Actions the graph and the role allow (the guards may still refuse)."""
+    allowed: set[OrderAction] = set()
+    for (from_status, action) in TRANSITION_GRAPH:
+        if from_status != status:
+            continue
+        if action in SUPERVISOR_ACTIONS and role not in SUPERVISOR_ROLES:
+            continue
+        if action in STATUS_KEEPING_ACTIONS and role not in SUPERVISOR_ROLES and (
+            status not in OPEN_STATUSES
+        ):
+            continue
+        allowed.add(action)
+    return frozenset(allowed)
+
+
+def _check_aware(value: datetime, name: str) -> None:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise _error(
+            "naive_datetime",
+            f"The {name} time has no time zone; times must be timezone-aware.",
+            field=name,
+        )
+
+
+def _check_guards(
+    current: OrderStatus,
+    action: OrderAction,
+    *,
+    contact_attempts: int,
+    cancel_reason: str | None,
+    callback_at: datetime | None,
+    now: datetime,
+) -> None:
+    if action == A.CONFIRM and contact_attempts < 1:
+        raise _error(
+            "confirm_needs_contact_attempt",
+            "Contact the customer (call, WhatsApp or SMS) before confirming the order.",
+            contact_attempts=contact_attempts,
+        )
+    if action == A.UNREACHABLE and contact_attempts < 1:
+        raise _error(
+            "unreachable_needs_attempt",
+            "Try to reach the customer at least once before marking the order unreachable.",
+            contact_attempts=contact_attempts,
+        )
+    if action == A.CANCEL and not (cancel_reason and cancel_reason.strip()):
+        raise _error("cancel_needs_reason", "Choose or type a reason to cancel the order.")
+    if action == A.CALLBACK:
+        if callback_at is None:
+            raise _error("callback_needs_time", "Choose when to call the customer back.")
+        _check_aware(callback_at, "callback")
+        if callback_at <= now:
+            raise _error(
+                "callback_time_in_past",
+                "The callback time has already passed; choose a time in the future.",
+                callback_at=callback_at.isoformat(),
+                now=now.isoformat(),
+            )
+    if action == A.REOPEN and current in OPEN_STATUSES:
+        raise _error(
+            "order_not_closed",
+            f"This order is still open ({current.label_fr}); there is nothing to reopen.",
+            status=current.value,
+        )
+    if action == A.RETURN_FROM_PREPARATION and current != S.CONFIRMED:
+        raise _error(
+            "order_not_confirmed",
+            f"Only a confirmed order can come back from preparation; this one is "
+            f"{current.label_fr}.",
+            status=current.value,
+        )
+
+
+def next_status(
+    current: OrderStatus,
+    action: OrderAction,
+    *,
+    role: Role,
+    contact_attempts: int,
+    cancel_reason: str | None = None,
+    callback_at: datetime | None = None,
+    now: datetime,
+    has_owner: bool = False,
+) -> OrderStatus:
+    """Status after ``action``, or ``TransitionError`` saying why not.
+
+    ``contact_attempts`` counts attempts on every channel (see
+    ``core.attempt_policy``). ``has_owner`` only matters for REOPEN: an order
+    with an owner goes back to that agent ("Affectée"), else to the pool.
+    """
+    _check_aware(now, "current")
+    if action in SUPERVISOR_ACTIONS and role not in SUPERVISOR_ROLES:
+        raise _error(
+            "role_not_allowed",
+            "Only a team lead or an admin can do this.",
+            action=action.value,
+            role=role.value,
+        )
+    if action in STATUS_KEEPING_ACTIONS:
+        check_editable(current, role)
+        return current
+    if current not in OPEN_STATUSES and action not in SUPERVISOR_ACTIONS:
+        # Closed order: same answer as for an edit, whatever the role, because
+        # a lead must reopen it first (that leaves a trace in the audit).
+        if role in SUPERVISOR_ROLES:
+            raise _error(
+                "order_closed",
+                f"This order is closed ({current.label_fr}); reopen it first.",
+                status=current.value,
+                action=action.value,
+            )
+        check_editable(current, role)
+    _check_guards(
+        current,
+        action,
+        contact_attempts=contact_attempts,
+        cancel_reason=cancel_reason,
+        callback_at=callback_at,
+        now=now,
+    )
+    targets = TRANSITION_GRAPH.get((current, action))
+    if not targets:
+        raise _error(
+            "transition_not_allowed",
+            f"An order that is {current.label_fr} cannot be changed this way ({action.value}).",
+            status=current.value,
+            action=action.value,
+        )
+    if action == A.REOPEN:
+        return S.ASSIGNED if has_owner else S.UNASSIGNED
+    (target,) = targets
+    return target
