@@ -1,13 +1,11 @@
 """Where Hatif keeps its files on this desk (platformdirs, Linux and Windows).
 
-=====================  ==========================================  =====================================
-What                   Linux                                       Windows
-=====================  ==========================================  =====================================
-system-wide settings   /etc/xdg/hatif/settings.ini                 C:\\ProgramData\\hatif\\settings.ini
-user settings          ~/.config/hatif/settings.ini                %LOCALAPPDATA%\\hatif\\settings.ini
-data (demo database)   ~/.local/share/hatif                        %LOCALAPPDATA%\\hatif
-logs, crash reports    ~/.local/state/hatif/log                    %LOCALAPPDATA%\\hatif\\Logs
-=====================  ==========================================  =====================================
+Linux; Windows:
+
+- system-wide settings: /etc/xdg/hatif/settings.ini; C:\\ProgramData\\hatif\\settings.ini
+- user settings: ~/.config/hatif/settings.ini; %LOCALAPPDATA%\\hatif\\settings.ini
+- data (demo database): ~/.local/share/hatif; %LOCALAPPDATA%\\hatif
+- logs and crash reports: ~/.local/state/hatif/log; %LOCALAPPDATA%\\hatif\\Logs
 
 The XDG_* variables move them on Linux as usual.
 """
