@@ -1,0 +1,1 @@
+"""Authentication (passwords, tokens, rate limit) and authorisation of requests."""

@@ -1,0 +1,1 @@
+"""Persistence of the server: SQLAlchemy models, engines, sessions, migrations."""

@@ -1,0 +1,1 @@
+"""Server services: the rules applied inside database transactions."""
