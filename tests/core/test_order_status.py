@@ -1,0 +1,73 @@
+"""Statuses read from shop sheets and their open/closed split."""
+
+import pytest
+
+from core.order_status import (
+    FINAL_STATUSES,
+    OPEN_STATUSES,
+    OrderStatus,
+    is_open,
+    parse_sheet_status,
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Non affectée", OrderStatus.UNASSIGNED),
+        ("Affectée", OrderStatus.ASSIGNED),
+        ("En cours de confirmation", OrderStatus.IN_PROGRESS),
+        ("Confirmée", OrderStatus.CONFIRMED),
+        ("CONFIRMEE", OrderStatus.CONFIRMED),
+        ("  confirmée ", OrderStatus.CONFIRMED),
+        ("Annulée", OrderStatus.CANCELLED),
+        ("Doublon", OrderStatus.DUPLICATE),
+        ("Erronée", OrderStatus.ERRONEOUS),
+        ("Retour Confirmation", OrderStatus.RETURNED),
+        ("retour  confirmation", OrderStatus.RETURNED),
+        ("À rappeler", OrderStatus.CALLBACK),
+        ("a rappeler", OrderStatus.CALLBACK),
+        ("Reportée", OrderStatus.CALLBACK),
+        ("REPORTEE", OrderStatus.CALLBACK),
+        ("Injoignable", OrderStatus.UNREACHABLE),
+        ("in_progress", OrderStatus.IN_PROGRESS),
+    ],
+)
+def test_sheet_spellings_are_read(cell: str, expected: OrderStatus) -> None:
+    assert parse_sheet_status(cell) == expected
+
+
+def test_every_label_round_trips() -> None:
+    for status in OrderStatus:
+        assert parse_sheet_status(status.label_fr) == status
+        assert parse_sheet_status(status.label_fr.upper()) == status
+
+
+def test_unknown_status_names_the_text() -> None:
+    with pytest.raises(ValueError, match="Livrée"):
+        parse_sheet_status("Livrée")
+
+
+def test_empty_cell_is_refused() -> None:
+    with pytest.raises(ValueError, match="empty"):
+        parse_sheet_status("   ")
+
+
+def test_open_and_final_split_all_statuses() -> None:
+    assert frozenset(OrderStatus) == OPEN_STATUSES | FINAL_STATUSES
+    assert not OPEN_STATUSES & FINAL_STATUSES
+    assert {
+        OrderStatus.CONFIRMED,
+        OrderStatus.CANCELLED,
+        OrderStatus.DUPLICATE,
+        OrderStatus.ERRONEOUS,
+    } == FINAL_STATUSES
+    assert is_open(OrderStatus.CALLBACK)
+    assert not is_open(OrderStatus.CONFIRMED)
+    assert OrderStatus.RETURNED.is_open
+
+
+def test_labels_are_the_sheet_labels() -> None:
+    assert OrderStatus.CALLBACK.label_fr == "À rappeler"
+    assert OrderStatus.RETURNED.label_fr == "Retour Confirmation"
+    assert str(OrderStatus.CONFIRMED) == "confirmed"

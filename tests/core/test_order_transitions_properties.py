@@ -1,0 +1,128 @@
+"""Random action sequences never leave the state graph written out below.
+
+The graph is spelled out here by hand, independently of the implementation,
+so a change in core/order_transitions.py that opens a forbidden path fails.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.order_status import OrderStatus
+from core.order_transitions import OrderAction, Role, TransitionError, next_status
+
+S = OrderStatus
+A = OrderAction
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+OPEN = {S.UNASSIGNED, S.ASSIGNED, S.IN_PROGRESS, S.RETURNED, S.CALLBACK, S.UNREACHABLE}
+CLOSED = {S.CONFIRMED, S.CANCELLED, S.DUPLICATE, S.ERRONEOUS}
+
+# (from, action) -> allowed targets, for any role unless listed in LEAD_ONLY.
+ALLOWED: dict[tuple[OrderStatus, OrderAction], set[OrderStatus]] = {}
+for _s in OPEN:
+    ALLOWED[(_s, A.ASSIGN)] = {S.ASSIGNED if _s == S.UNASSIGNED else _s}
+    ALLOWED[(_s, A.START)] = {S.IN_PROGRESS}
+    ALLOWED[(_s, A.CONFIRM)] = {S.CONFIRMED}
+    ALLOWED[(_s, A.CANCEL)] = {S.CANCELLED}
+    ALLOWED[(_s, A.CALLBACK)] = {S.CALLBACK}
+    ALLOWED[(_s, A.UNREACHABLE)] = {S.UNREACHABLE}
+    ALLOWED[(_s, A.DUPLICATE)] = {S.DUPLICATE}
+    ALLOWED[(_s, A.ERRONEOUS)] = {S.ERRONEOUS}
+    ALLOWED[(_s, A.EDIT)] = {_s}
+    ALLOWED[(_s, A.ADD_NOTE)] = {_s}
+LEAD_ONLY: dict[tuple[OrderStatus, OrderAction], set[OrderStatus]] = {}
+for _s in CLOSED:
+    LEAD_ONLY[(_s, A.REOPEN)] = {S.UNASSIGNED, S.ASSIGNED}
+    LEAD_ONLY[(_s, A.EDIT)] = {_s}
+    LEAD_ONLY[(_s, A.ADD_NOTE)] = {_s}
+LEAD_ONLY[(S.CONFIRMED, A.RETURN_FROM_PREPARATION)] = {S.RETURNED}
+
+
+def model_allows(current: OrderStatus, action: OrderAction, role: Role) -> set[OrderStatus]:
+    targets = set(ALLOWED.get((current, action), set()))
+    if role != Role.AGENT:
+        targets |= LEAD_ONLY.get((current, action), set())
+    return targets
+
+
+step = st.fixed_dictionaries(
+    {
+        "action": st.sampled_from(list(OrderAction)),
+        "role": st.sampled_from(list(Role)),
+        "attempts": st.integers(min_value=0, max_value=6),
+        "reason": st.sampled_from([None, "", "  ", "too_expensive", "Le client refuse"]),
+        "callback_minutes": st.one_of(st.none(), st.integers(min_value=-600, max_value=6000)),
+        "has_owner": st.booleans(),
+    }
+)
+
+
+def guards_pass(current: OrderStatus, s: dict) -> bool:  # type: ignore[type-arg]
+    action = s["action"]
+    if action == A.CONFIRM or action == A.UNREACHABLE:
+        return bool(s["attempts"] >= 1)
+    if action == A.CANCEL:
+        return bool(s["reason"] and s["reason"].strip())
+    if action == A.CALLBACK:
+        return s["callback_minutes"] is not None and s["callback_minutes"] > 0
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(start=st.sampled_from(list(OrderStatus)), steps=st.lists(step, max_size=25))
+def test_random_sequences_stay_inside_the_graph(start: OrderStatus, steps: list) -> None:  # type: ignore[type-arg]
+    current = start
+    for s in steps:
+        callback_at = (
+            None
+            if s["callback_minutes"] is None
+            else NOW + timedelta(minutes=s["callback_minutes"])
+        )
+        targets = model_allows(current, s["action"], s["role"])
+        try:
+            result = next_status(
+                current,
+                s["action"],
+                role=s["role"],
+                contact_attempts=s["attempts"],
+                cancel_reason=s["reason"],
+                callback_at=callback_at,
+                now=NOW,
+                has_owner=s["has_owner"],
+            )
+        except TransitionError as error:
+            # Refused: the model must agree it was forbidden or a guard failed.
+            assert not targets or not guards_pass(current, s), (current, s, error.code)
+            assert error.code and error.message
+            continue
+        assert result in targets, (current, s, result)
+        assert guards_pass(current, s)
+        if current == S.CONFIRMED and s["role"] == Role.AGENT:
+            raise AssertionError("an agent changed a confirmed order")
+        current = result
+
+
+@settings(max_examples=200, deadline=None)
+@given(steps=st.lists(step, max_size=30))
+def test_agents_alone_never_leave_a_closed_state(steps: list) -> None:  # type: ignore[type-arg]
+    """Once closed, only a lead or an admin brings an order back."""
+    current = S.UNASSIGNED
+    closed_once = False
+    for s in steps:
+        try:
+            current = next_status(
+                current,
+                s["action"],
+                role=Role.AGENT,
+                contact_attempts=s["attempts"],
+                cancel_reason=s["reason"],
+                callback_at=NOW + timedelta(minutes=s["callback_minutes"] or 0),
+                now=NOW,
+            )
+        except TransitionError:
+            continue
+        if closed_once:
+            assert current in CLOSED
+        closed_once = closed_once or current in CLOSED
