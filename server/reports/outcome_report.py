@@ -102,7 +102,7 @@ def build_outcome_report(
     classes = note_classes or {}
     per_agent: dict[int, OutcomeCounts] = {}
     total = OutcomeCounts(0)
-    for order_id, (at, agent_id) in last_touch.items():
+    for order_id, (_at, agent_id) in last_touch.items():
         counts = per_agent.setdefault(agent_id, OutcomeCounts(agent_id))
         if order_id in last_disposition:
             _, agent_id, disposition = last_disposition[order_id]

@@ -1,0 +1,1 @@
+"""The team lead's wallboard window: agent tiles, queue, leases, charts, alerts."""

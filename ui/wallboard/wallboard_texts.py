@@ -1,0 +1,88 @@
+"""Translated words and number formats the wallboard shows.
+
+Kept in one QObject so ``lupdate`` finds every string under one context and
+the models, delegate and window format figures the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QObject
+
+from app.wallboard.alerts import Alert, AlertKind
+from app.wallboard.wallboard_state import AgentPresence
+from core.dispositions import OutcomeClass
+from core.order_status import OrderStatus
+
+
+class WallboardTexts(QObject):
+    """Labels for presences, statuses, outcome classes and alerts."""
+
+    def presence(self, presence: AgentPresence) -> str:
+        labels = {
+            AgentPresence.AVAILABLE: self.tr("Available"),
+            AgentPresence.RINGING: self.tr("Ringing"),
+            AgentPresence.IN_CALL: self.tr("In call"),
+            AgentPresence.WRAP_UP: self.tr("Wrap-up"),
+            AgentPresence.PAUSED: self.tr("Paused"),
+            AgentPresence.OFFLINE: self.tr("Offline"),
+        }
+        return labels[presence]
+
+    def status(self, status: OrderStatus) -> str:
+        labels = {
+            OrderStatus.UNASSIGNED: self.tr("Unassigned"),
+            OrderStatus.ASSIGNED: self.tr("Assigned"),
+            OrderStatus.IN_PROGRESS: self.tr("In progress"),
+            OrderStatus.CONFIRMED: self.tr("Confirmed"),
+            OrderStatus.CANCELLED: self.tr("Cancelled"),
+            OrderStatus.DUPLICATE: self.tr("Duplicate"),
+            OrderStatus.ERRONEOUS: self.tr("Erroneous"),
+            OrderStatus.RETURNED: self.tr("Returned from preparation"),
+            OrderStatus.CALLBACK: self.tr("Call back"),
+            OrderStatus.UNREACHABLE: self.tr("Unreachable"),
+        }
+        return labels[status]
+
+    def outcome(self, outcome: OutcomeClass) -> str:
+        labels = {
+            OutcomeClass.POSITIVE: self.tr("Positive"),
+            OutcomeClass.NEGATIVE: self.tr("Negative"),
+            OutcomeClass.PARTIAL: self.tr("Partial"),
+            OutcomeClass.UNCLASSIFIED: self.tr("Unclassified"),
+        }
+        return labels[outcome]
+
+    def alert(self, alert: Alert) -> str:
+        elapsed = duration(alert.elapsed)
+        if alert.kind is AlertKind.LONG_CALL:
+            return self.tr("{name}: call for {elapsed}").format(name=alert.subject, elapsed=elapsed)
+        if alert.kind is AlertKind.LONG_PAUSE:
+            return self.tr("{name}: paused for {elapsed}").format(
+                name=alert.subject, elapsed=elapsed
+            )
+        return self.tr("Order {ref} unconfirmed for {elapsed}").format(
+            ref=alert.subject, elapsed=elapsed
+        )
+
+    def conversion(self, value: float | None) -> str:
+        return "—" if value is None else f"{round(value * 100)} %"
+
+
+def duration(value: timedelta | None) -> str:
+    """``m:ss`` under an hour, ``h:mm:ss`` above; an em dash when unknown."""
+    if value is None:
+        return "—"
+    total = max(0, int(value.total_seconds()))
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{minutes}:{seconds:02d}"
+
+
+def talk_time(seconds: int) -> str:
+    """Talk time as ``h:mm`` (a whole day's talk never needs seconds)."""
+    hours, rest = divmod(max(0, seconds), 3600)
+    return f"{hours}:{rest // 60:02d}"
