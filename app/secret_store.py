@@ -30,9 +30,9 @@ import keyring.errors
 from keyring.backends import chainer, fail, null
 from keyrings.alt.file import EncryptedKeyring
 
+from telephony.sip_credentials import KEYRING_SERVICE as SIP_KEYRING_SERVICE
+
 SERVICE = "hatif"
-SIP_PASSWORD = "sip_password"
-API_TOKEN = "api_token"
 PASSPHRASE_ENV = "HATIF_KEYRING_PASSPHRASE"
 ENCRYPTED_FILE_NAME = "keyring-encrypted.cfg"
 
@@ -45,6 +45,25 @@ NO_KEYRING_MESSAGE = (
 )
 
 _log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SecretKey:
+    """Where one secret lives in the keyring (service + account) and what to call it."""
+
+    service: str
+    account: str
+    label: str
+
+
+def sip_password_key(user: str, domain: str) -> SecretKey:
+    """The SIP password, where telephony.sip_credentials reads it."""
+    return SecretKey(SIP_KEYRING_SERVICE, f"{user}@{domain}", "SIP password")
+
+
+def api_token_key(server_url: str, username: str) -> SecretKey:
+    """The API token of ``username`` on ``server_url`` ("stay signed in")."""
+    return SecretKey(SERVICE, f"api_token:{username}@{server_url.rstrip('/')}", "API token")
 
 
 class KeyringUnavailableError(RuntimeError):
@@ -195,32 +214,48 @@ class SecretStore:
             raise KeyringUnavailableError("keyring.unavailable", self.status.message)
         return self._backend
 
-    def get(self, name: str) -> str | None:
-        """The secret called ``name`` (e.g. SIP_PASSWORD), or None when not stored."""
+    @property
+    def available(self) -> bool:
+        return self._backend is not None
+
+    def install_as_default(self) -> None:
+        """Make keyring's module-level functions use this backend (telephony reads them).
+
+        Without a usable backend, keyring's failing backend is installed, so no
+        library falls back to a plaintext file behind our back.
+        """
+        keyring.set_keyring(self._backend if self._backend is not None else fail.Keyring())
+
+    def get(self, key: SecretKey) -> str | None:
+        """The secret, or None when it is not stored."""
         try:
-            value = self._require().get_password(SERVICE, name)
+            value = self._require().get_password(key.service, key.account)
         except keyring.errors.KeyringError as exc:
             raise KeyringUnavailableError(
-                "keyring.read_failed", f"The keyring refused to read {name}: {exc}") from None
+                "keyring.read_failed", f"The keyring refused to read the {key.label}: {exc}"
+            ) from None
         if value:
             self._on_secret(value)
         return value
 
-    def set(self, name: str, value: str) -> None:
+    def set(self, key: SecretKey, value: str) -> None:
         self._on_secret(value)
         try:
-            self._require().set_password(SERVICE, name, value)
+            self._require().set_password(key.service, key.account, value)
         except keyring.errors.KeyringError as exc:
             raise KeyringUnavailableError(
-                "keyring.write_failed", f"The keyring refused to store {name}: {exc}") from None
-        _log.info("Stored %s in the keyring (%s)", name, self.status.backend)
+                "keyring.write_failed", f"The keyring refused to store the {key.label}: {exc}"
+            ) from None
+        _log.info("Stored the %s of %s in the keyring (%s)", key.label, key.account,
+                  self.status.backend)
 
-    def delete(self, name: str) -> None:
-        """Forget ``name``; nothing happens when it was not stored."""
+    def delete(self, key: SecretKey) -> None:
+        """Forget the secret; nothing happens when it was not stored."""
         try:
-            self._require().delete_password(SERVICE, name)
+            self._require().delete_password(key.service, key.account)
         except keyring.errors.PasswordDeleteError:
             return
         except keyring.errors.KeyringError as exc:
             raise KeyringUnavailableError(
-                "keyring.write_failed", f"The keyring refused to delete {name}: {exc}") from None
+                "keyring.write_failed", f"The keyring refused to delete the {key.label}: {exc}"
+            ) from None

@@ -9,6 +9,7 @@ Settings files are INI (``[server]`` / ``url = ...``) or JSON (nested
 from __future__ import annotations
 
 import configparser
+import io
 import json
 import os
 import tempfile
@@ -188,7 +189,23 @@ def load_settings(
 
 
 def write_settings_file(path: Path, updates: Mapping[Setting[object], object]) -> None:
-    """Merge ``updates`` into the INI file at ``path`` (created if missing), atomically."""
+    """Merge ``updates`` into the INI (or ``.json``) file at ``path``, atomically."""
+    if path.suffix.lower() == ".json":
+        text = _merged_json(path, updates)
+    else:
+        text = _merged_ini(path, updates)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _merged_ini(path: Path, updates: Mapping[Setting[object], object]) -> str:
     parser = configparser.ConfigParser(interpolation=None)
     if path.is_file():
         parser.read_string(path.read_text(encoding="utf-8-sig"), source=str(path))
@@ -196,13 +213,18 @@ def write_settings_file(path: Path, updates: Mapping[Setting[object], object]) -
         if not parser.has_section(setting.section):
             parser.add_section(setting.section)
         parser.set(setting.section, setting.key, setting.to_text(value))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write("# Hatif settings; secrets are in the OS keyring, never here.\n")
-            parser.write(stream)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    buffer = io.StringIO()
+    buffer.write("# Hatif settings; secrets are in the OS keyring, never here.\n")
+    parser.write(buffer)
+    return buffer.getvalue()
+
+
+def _merged_json(path: Path, updates: Mapping[Setting[object], object]) -> str:
+    data: dict[str, dict[str, object]] = {}
+    if path.is_file():
+        for name, value in read_flat_file(path).items():
+            section, _, key = name.partition(".")
+            data.setdefault(section, {})[key] = value
+    for setting, value in updates.items():
+        data.setdefault(setting.section, {})[setting.key] = value
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

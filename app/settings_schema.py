@@ -164,10 +164,20 @@ SERVER_TIMEOUT: Setting[float] = Setting(
     "server.timeout_seconds", "float", 10.0, "Timeout of one HTTP request to the server",
     _parse_positive)
 
+SIP_DOMAIN: Setting[str] = Setting(
+    "sip.domain", "str", "",
+    "SIP domain (host[:port]) of the account URI; empty uses the registrar's host")
 SIP_REGISTRAR: Setting[str] = Setting(
-    "sip.registrar", "str", "", "SIP registrar (PBX) host[:port], e.g. pbx.example.ma")
+    "sip.registrar", "str", "",
+    "SIP registrar (PBX) host[:port] or sip: URI, e.g. pbx.example.ma")
 SIP_PROXY: Setting[str] = Setting(
-    "sip.proxy", "str", "", "Outbound proxy host[:port]; empty sends requests to the registrar")
+    "sip.proxy", "str", "",
+    "Outbound proxy host[:port] or sip: URI; empty sends requests to the registrar")
+SIP_REGISTER: Setting[bool] = Setting(
+    "sip.register", "bool", True,
+    "Register with the registrar (off: dial straight at a trunk or peer)", _parse_bool)
+SIP_SRTP: Setting[str] = _choice(
+    "sip.srtp", "disabled", "Media encryption (SDES SRTP)", ("disabled", "optional", "mandatory"))
 SIP_TRANSPORT: Setting[str] = _choice(
     "sip.transport", "udp", "SIP transport", ("udp", "tcp", "tls"))
 SIP_USER: Setting[str] = Setting("sip.user", "str", "", "SIP account user (extension), e.g. 1001")
@@ -184,9 +194,10 @@ SIP_REGISTER_TIMEOUT: Setting[float] = Setting(
 DIAL_OUTSIDE_PREFIX: Setting[str] = Setting(
     "dial.outside_prefix", "str", "", "Digits the PBX needs before an outside number, e.g. 0")
 DIAL_NUMBER_FORMAT: Setting[str] = _choice(
-    "dial.number_format", "national",
-    "How a customer number is dialled: national (0612…) or e164 (+212612…)",
-    ("national", "e164"))
+    "dial.number_format", "e164",
+    "How a customer number is dialled: e164 (+212612…), e164_digits (212612…) "
+    "or national (0612…)",
+    ("e164", "e164_digits", "national"))
 
 UI_LANGUAGE: Setting[str] = _choice(
     "ui.language", "fr", "Language of the application: fr, ar or en", ("fr", "ar", "en"))
@@ -217,7 +228,8 @@ KEYRING_FALLBACK: Setting[str] = _choice(
 
 ALL_SETTINGS: tuple[Setting[object], ...] = (  # type: ignore[assignment]
     SERVER_URL, SERVER_VERIFY_TLS, SERVER_TIMEOUT,
-    SIP_REGISTRAR, SIP_PROXY, SIP_TRANSPORT, SIP_USER, SIP_AUTH_USER, SIP_DISPLAY_NAME,
+    SIP_DOMAIN, SIP_REGISTRAR, SIP_PROXY, SIP_REGISTER, SIP_TRANSPORT, SIP_SRTP,
+    SIP_USER, SIP_AUTH_USER, SIP_DISPLAY_NAME,
     SIP_LOCAL_PORT, SIP_REGISTER_TIMEOUT,
     DIAL_OUTSIDE_PREFIX, DIAL_NUMBER_FORMAT,
     UI_LANGUAGE, PHONE_DEFAULT_REGION,

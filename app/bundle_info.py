@@ -1,0 +1,42 @@
+"""What this copy of Hatif is: version, frozen bundle or source, library versions."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from importlib.metadata import PackageNotFoundError, version
+
+from PySide6 import QtCore
+
+
+def app_version() -> str:
+    """The installed package version (the bundle carries the package metadata)."""
+    try:
+        return version("hatif")
+    except PackageNotFoundError:
+        return "0.0.0+unknown"
+
+
+def is_frozen() -> bool:
+    """True inside the PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def _package_version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+def bundle_details() -> dict[str, object]:
+    return {
+        "version": app_version(),
+        "frozen": is_frozen(),
+        "executable": sys.executable,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "qt": QtCore.qVersion(),
+        "pyside6": _package_version("PySide6") or _package_version("PySide6_Essentials"),
+        "pjsua2": _package_version("pjsua2-python"),
+    }

@@ -1,0 +1,160 @@
+"""The composition root: ``hatif`` parses its command line, sets up logging and the
+crash handler, then provisions, self-tests or opens the window (one per user)."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import settings_schema as schema
+from app.app_context import AppContext
+from app.app_paths import AppPaths
+from app.command_line import MODE_PROVISION, MODE_SELF_TEST, CommandLine, parse_command_line
+from app.crash_report import collect_previous_crashes, install_crash_handler
+from app.demo_server import DemoServer, DemoServerError, start_demo_server
+from app.logging_setup import LoggingConfig, SecretRedactor, setup_logging
+from app.provisioning import SECRET_KEYS, ProvisioningError, provision
+from app.secret_store import KeyringUnavailableError, SecretStore
+from app.self_test import (
+    EXIT_CONFIG_ERROR,
+    EXIT_FAILED,
+    EXIT_OK,
+    SelfTestInputs,
+    config_error_report,
+    run_self_test,
+)
+from app.settings_loader import EffectiveSettings, SettingSource, load_settings, read_flat_file
+from app.settings_schema import SettingValueError
+from app.single_instance import SingleInstance, server_name_for
+from app.telephony_probes import audio_lister, sip_registration_check
+
+_log = logging.getLogger("hatif")
+
+
+def _say(message: str) -> None:
+    print(f"hatif: {message}", file=sys.stderr)
+
+
+def _prompt_passphrase() -> str | None:
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    return getpass.getpass("Passphrase of Hatif's encrypted keyring file: ") or None
+
+
+def _run_provision(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
+                   secrets: SecretStore) -> int:
+    assert command.provision_file is not None
+    try:
+        result = provision(command.provision_file, paths.user_settings_file, settings, secrets)
+        carried_secrets = any(read_flat_file(command.provision_file).get(k)
+                              for k in SECRET_KEYS)
+    except (ProvisioningError, SettingValueError, KeyringUnavailableError) as exc:
+        _log.error("Provisioning from %s failed: %s", command.provision_file, exc.message)
+        _say(exc.message)
+        return EXIT_FAILED
+    print(result.summary())
+    if carried_secrets:
+        print(f"{command.provision_file} holds secrets in clear: delete it now.")
+    return EXIT_OK
+
+
+def _run_self_test(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
+                   secrets: SecretStore) -> int:
+    report = run_self_test(SelfTestInputs(
+        settings=settings, secrets=secrets, paths=paths,
+        sip_check=sip_registration_check(), list_audio_devices=audio_lister()))
+    print(report.to_json() if command.json_output else report.to_text())
+    _log.info("Self-test finished with exit code %d", report.exit_code)
+    return report.exit_code
+
+
+def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
+             secrets: SecretStore, redactor: SecretRedactor, log_file: Path,
+             previous_crashes: list[Path]) -> int:
+    guard = SingleInstance(server_name_for(paths.data_dir))
+    if guard.ask_running_instance():
+        _log.info("Hatif already runs for this user; asked its window to come forward")
+        _say("Hatif is already running; its window was brought forward.")
+        return EXIT_OK
+    # QtWidgets and the ui package are loaded only for the window, so that
+    # --provision and --self-test work on a desk whose display stack is broken.
+    from PySide6.QtWidgets import QApplication
+
+    from ui.desktop_app import run_desktop
+
+    qt_args = [sys.argv[0] if sys.argv else "hatif", *command.extra_qt_args]
+    application = QApplication.instance() or QApplication(qt_args)
+    application.setApplicationName("Hatif")
+    application.setOrganizationName("Hatif")
+    guard.listen()
+    demo: DemoServer | None = None
+    try:
+        if command.demo:
+            try:
+                demo = start_demo_server(paths.data_dir)
+            except DemoServerError as exc:
+                _log.error("Demo server failed: %s", exc.message)
+                _say(exc.message)
+                return EXIT_FAILED
+            settings = settings.replaced(schema.SERVER_URL, demo.url,
+                                         SettingSource("runtime", "--demo"))
+        context = AppContext(
+            settings=settings, secrets=secrets, paths=paths, single_instance=guard,
+            redactor=redactor, log_file=log_file, previous_crash_reports=previous_crashes,
+            demo=demo.credentials if demo else None, debug=command.debug, qt_args=qt_args)
+        return run_desktop(context)
+    finally:
+        guard.close()
+        if demo is not None:
+            demo.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``hatif`` command; returns the process exit code."""
+    command = parse_command_line(sys.argv[1:] if argv is None else argv)
+    paths = AppPaths.for_current_user(command.config_file)
+    try:
+        settings = load_settings(paths, os.environ, command.overrides)
+    except SettingValueError as exc:
+        if command.mode == MODE_SELF_TEST:
+            report = config_error_report(exc.message, paths)
+            print(report.to_json() if command.json_output else report.to_text())
+        else:
+            _say(exc.message)
+        return EXIT_CONFIG_ERROR
+
+    redactor = SecretRedactor()
+    log_file = setup_logging(LoggingConfig(
+        log_dir=paths.log_dir, level=settings[schema.LOG_LEVEL], debug=command.debug,
+        max_bytes=settings[schema.LOG_MAX_BYTES],
+        backup_count=settings[schema.LOG_BACKUP_COUNT]), redactor)
+    previous_crashes = collect_previous_crashes(paths.crash_dir)
+    crash_handler = install_crash_handler(paths.crash_dir)
+    for report_path in previous_crashes:
+        _log.warning("A previous run of Hatif crashed; its report is %s", report_path)
+        _say(f"a previous run crashed; its crash report is {report_path}")
+    _log.info("Hatif starting (%s); log file %s", command.mode, log_file)
+
+    try:
+        secrets = SecretStore.open(
+            settings[schema.KEYRING_FALLBACK], paths.data_dir, os.environ,
+            on_secret=redactor.add, passphrase_prompt=_prompt_passphrase)
+        secrets.install_as_default()
+        if not secrets.available:
+            _log.warning("%s", secrets.status.message)
+        if command.mode == MODE_PROVISION:
+            return _run_provision(command, paths, settings, secrets)
+        if command.mode == MODE_SELF_TEST:
+            return _run_self_test(command, paths, settings, secrets)
+        return _run_gui(command, paths, settings, secrets, redactor, log_file,
+                        previous_crashes)
+    finally:
+        crash_handler.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,227 @@
+"""``hatif --self-test``: can this desk work? A report for IT and an exit code for scripts.
+
+Checks, in order: configuration (effective values and their sources),
+keyring, server (``GET /api/v1/health``: reachable, version), SIP
+registration, audio devices, bundle. Each check is ``pass``, ``warn``,
+``skip`` or ``fail``; the exit code is :data:`EXIT_OK` unless a check failed
+(:data:`EXIT_FAILED`). An invalid configuration that stops Hatif from
+starting is :data:`EXIT_CONFIG_ERROR` (see :func:`config_error_report`).
+
+The SIP and audio checks use callables handed in by the composition root,
+so this module works with or without the telephony engine.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import requests
+
+from app import settings_schema as schema
+from app.app_paths import AppPaths
+from app.bundle_info import bundle_details
+from app.secret_store import KeyringUnavailableError, SecretStore, sip_password_key
+from app.settings_loader import EffectiveSettings
+from app.sip_account_config import is_sip_configured, sip_account_from_settings
+from telephony.sip_account_settings import SipAccountSettings
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_CONFIG_ERROR = 2
+HEALTH_PATH = "/api/v1/health"
+
+PASS, WARN, SKIP, FAIL = "pass", "warn", "skip", "fail"
+
+
+@dataclass(frozen=True)
+class SipCheckOutcome:
+    """What a SIP registration attempt gave."""
+
+    registered: bool
+    message: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+# (account, password, timeout in seconds) -> outcome. Must not raise for SIP failures.
+SipCheck = Callable[[SipAccountSettings, str, float], SipCheckOutcome]
+# Every audio device as a JSON-ready dict with at least is_input / is_output.
+AudioLister = Callable[[], Sequence[dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    name: str
+    status: str
+    message: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SelfTestReport:
+    checks: list[CheckResult]
+
+    @property
+    def ok(self) -> bool:
+        return all(check.status != FAIL for check in self.checks)
+
+    @property
+    def exit_code(self) -> int:
+        if any(c.name == "configuration" and c.status == FAIL for c in self.checks):
+            return EXIT_CONFIG_ERROR
+        return EXIT_OK if self.ok else EXIT_FAILED
+
+    def to_json(self) -> str:
+        document = {
+            "ok": self.ok,
+            "exit_code": self.exit_code,
+            "checks": [asdict(check) for check in self.checks],
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False, default=str)
+
+    def to_text(self) -> str:
+        width = max(len(check.name) for check in self.checks)
+        lines = [f"{check.status.upper():4}  {check.name:{width}}  {check.message}"
+                 for check in self.checks]
+        lines.append("Self-test " + ("passed." if self.ok else "FAILED."))
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class SelfTestInputs:
+    settings: EffectiveSettings
+    secrets: SecretStore
+    paths: AppPaths
+    sip_check: SipCheck | None = None
+    list_audio_devices: AudioLister | None = None
+
+
+def config_error_report(message: str, paths: AppPaths) -> SelfTestReport:
+    """The report when the settings themselves cannot be loaded."""
+    return SelfTestReport([CheckResult("configuration", FAIL, message, {
+        "system_file": str(paths.system_settings_file),
+        "user_file": str(paths.user_settings_file)})])
+
+
+def check_configuration(inputs: SelfTestInputs) -> CheckResult:
+    settings, paths = inputs.settings, inputs.paths
+    details = {
+        "system_file": str(paths.system_settings_file),
+        "system_file_exists": paths.system_settings_file.is_file(),
+        "user_file": str(paths.user_settings_file),
+        "user_file_exists": paths.user_settings_file.is_file(),
+        "log_dir": str(paths.log_dir),
+        "data_dir": str(paths.data_dir),
+        "warnings": list(settings.warnings),
+        "settings": settings.report(),
+    }
+    missing = [s.name for s in (schema.SERVER_URL,) if not settings[s]]
+    if missing or settings.warnings:
+        problems = [f"{name} is not set" for name in missing] + list(settings.warnings)
+        return CheckResult("configuration", WARN, "; ".join(problems), details)
+    return CheckResult("configuration", PASS, "Settings loaded.", details)
+
+
+def check_keyring(inputs: SelfTestInputs) -> CheckResult:
+    status = inputs.secrets.status
+    details: dict[str, Any] = {"backend": status.backend, "origin": status.origin}
+    if not status.available:
+        return CheckResult("keyring", FAIL, status.message, details)
+    if is_sip_configured(inputs.settings):
+        account = sip_account_from_settings(inputs.settings)
+        try:
+            stored = inputs.secrets.get(sip_password_key(account.user, account.domain))
+        except KeyringUnavailableError as exc:
+            return CheckResult("keyring", FAIL, exc.message, details)
+        details["sip_password_stored"] = stored is not None
+    if status.insecure:
+        return CheckResult("keyring", WARN, f"{status.backend}: {status.message}", details)
+    return CheckResult("keyring", PASS, f"{status.backend}: {status.message}", details)
+
+
+def check_server(inputs: SelfTestInputs) -> CheckResult:
+    url = inputs.settings[schema.SERVER_URL]
+    if not url:
+        return CheckResult("server", SKIP, "server.url is not set.")
+    health = url + HEALTH_PATH
+    details: dict[str, Any] = {"url": health}
+    started = time.monotonic()
+    try:
+        response = requests.get(
+            health, timeout=inputs.settings[schema.SERVER_TIMEOUT],
+            verify=inputs.settings[schema.SERVER_VERIFY_TLS])
+    except requests.RequestException as exc:
+        return CheckResult("server", FAIL, f"Server {url} unreachable: {exc}", details)
+    details["elapsed_ms"] = round((time.monotonic() - started) * 1000, 1)
+    details["http_status"] = response.status_code
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if response.status_code != 200 or not isinstance(body, dict):
+        return CheckResult("server", FAIL,
+                           f"{health} answered HTTP {response.status_code}, not Hatif's health.",
+                           details)
+    details["version"] = body.get("version")
+    details["health"] = body
+    return CheckResult("server", PASS, f"Server {url} answers, version {body.get('version')}.",
+                       details)
+
+
+def check_sip(inputs: SelfTestInputs) -> CheckResult:
+    settings = inputs.settings
+    if not is_sip_configured(settings):
+        return CheckResult("sip", SKIP, "No SIP account configured (sip.user, sip.domain).")
+    account = sip_account_from_settings(settings)
+    details: dict[str, Any] = {"account": account.account_uri,
+                               "registrar": account.registrar_uri,
+                               "transport": account.transport.value}
+    if not account.register:
+        return CheckResult("sip", SKIP, "sip.register is off: nothing to register.", details)
+    if inputs.sip_check is None:
+        return CheckResult("sip", SKIP, "The SIP engine is not available in this build.",
+                           details)
+    try:
+        password = inputs.secrets.get(sip_password_key(account.user, account.domain))
+    except KeyringUnavailableError as exc:
+        return CheckResult("sip", FAIL, exc.message, details)
+    if not password:
+        return CheckResult("sip", FAIL,
+                           f"No SIP password in the keyring for {account.user}@{account.domain}; "
+                           "provision it with hatif --provision.", details)
+    outcome = inputs.sip_check(account, password, settings[schema.SIP_REGISTER_TIMEOUT])
+    details.update(outcome.details)
+    return CheckResult("sip", PASS if outcome.registered else FAIL, outcome.message, details)
+
+
+def check_audio(inputs: SelfTestInputs) -> CheckResult:
+    if inputs.list_audio_devices is None:
+        return CheckResult("audio", SKIP, "Audio device support is not available in this build.")
+    try:
+        devices = list(inputs.list_audio_devices())
+    except Exception as exc:  # a broken sound system must not stop the other checks
+        return CheckResult("audio", FAIL, f"Listing audio devices failed: {exc}")
+    inputs_count = sum(1 for d in devices if d.get("is_input"))
+    outputs_count = sum(1 for d in devices if d.get("is_output"))
+    details = {"devices": devices, "inputs": inputs_count, "outputs": outputs_count}
+    message = f"{inputs_count} microphone(s), {outputs_count} speaker/headset output(s)."
+    if not inputs_count or not outputs_count:
+        return CheckResult("audio", WARN, message + " A headset needs both.", details)
+    return CheckResult("audio", PASS, message, details)
+
+
+def check_bundle(_inputs: SelfTestInputs) -> CheckResult:
+    details = bundle_details()
+    kind = "bundle" if details["frozen"] else "source install"
+    return CheckResult("bundle", PASS, f"Hatif {details['version']} ({kind}).", details)
+
+
+CHECKS: tuple[Callable[[SelfTestInputs], CheckResult], ...] = (
+    check_configuration, check_keyring, check_server, check_sip, check_audio, check_bundle)
+
+
+def run_self_test(inputs: SelfTestInputs) -> SelfTestReport:
+    return SelfTestReport([check(inputs) for check in CHECKS])
