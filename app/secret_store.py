@@ -30,9 +30,11 @@ import keyring.errors
 from keyring.backends import chainer, fail, null
 from keyrings.alt.file import EncryptedKeyring
 
-from telephony.sip_credentials import KEYRING_SERVICE as SIP_KEYRING_SERVICE
-
 SERVICE = "hatif"
+# Where telephony.sip_credentials reads the SIP password (kept equal by a test; not
+# imported, because ui reaches this module through AppContext and ui may not
+# depend on telephony, not even indirectly).
+SIP_KEYRING_SERVICE = "hatif-sip"
 PASSPHRASE_ENV = "HATIF_KEYRING_PASSPHRASE"
 ENCRYPTED_FILE_NAME = "keyring-encrypted.cfg"
 
