@@ -14,10 +14,10 @@ from ui.wallboard import wallboard_theme as theme
 from ui.wallboard.agent_tiles_model import TileRole
 from ui.wallboard.wallboard_texts import WallboardTexts, talk_time
 
+#: Size of a tile at scale 1; the window shrinks tiles so a whole team fits.
 TILE_SIZE = QSize(340, 200)
-_MARGIN = 6
-_PAD = 12
-_BAND = 46
+MIN_SCALE = 0.6
+_MARGIN = 5
 
 
 class AgentTileDelegate(QStyledItemDelegate):
@@ -26,11 +26,23 @@ class AgentTileDelegate(QStyledItemDelegate):
     def __init__(self, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self._texts = WallboardTexts(self)
+        self._scale = 1.0
+
+    @property
+    def scale(self) -> float:
+        return self._scale
+
+    def set_scale(self, scale: float) -> None:
+        self._scale = max(MIN_SCALE, scale)
+
+    def tile_size(self) -> QSize:
+        return QSize(round(TILE_SIZE.width() * self._scale),
+                     round(TILE_SIZE.height() * self._scale))
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return TILE_SIZE
+        return self.tile_size()
 
     def paint(
         self,
@@ -51,36 +63,39 @@ class AgentTileDelegate(QStyledItemDelegate):
         painter.setBrush(theme.PANEL)
         painter.drawRoundedRect(rect, 10, 10)
 
-        band = QRect(rect.left(), rect.top(), rect.width(), _BAND)
+        k = self._scale
+        band_height = round(46 * k)
+        pad = round(12 * k)
+        band = QRect(rect.left(), rect.top(), rect.width(), band_height)
         painter.setBrush(theme.PRESENCE_COLOURS[tile.presence])
         painter.drawRoundedRect(band, 10, 10)
-        painter.drawRect(band.adjusted(0, _BAND // 2, 0, 0))  # square lower corners
+        painter.drawRect(band.adjusted(0, band_height // 2, 0, 0))  # square lower corners
 
-        inner = rect.adjusted(_PAD, 0, -_PAD, 0)
+        inner = rect.adjusted(pad, 0, -pad, 0)
         time_text = str(index.data(TileRole.TIME_IN_STATE) or "")
-        time_font = theme.font(1.35, bold=True)
+        time_font = theme.font(1.35 * k, bold=True)
         time_width = QFontMetrics(time_font).horizontalAdvance(time_text) + 4
         band_inner = QRect(inner.left(), band.top(), inner.width(), band.height())
         self._text(painter, band_inner, time_text, time_font, QColor("white"),
                    Qt.AlignmentFlag.AlignRight)
         presence_rect = band_inner.adjusted(0, 0, -time_width - 8, 0)
         self._text(painter, presence_rect, str(index.data(TileRole.PRESENCE_TEXT) or ""),
-                   theme.font(1.1, bold=True), QColor("white"), Qt.AlignmentFlag.AlignLeft)
+                   theme.font(1.1 * k, bold=True), QColor("white"), Qt.AlignmentFlag.AlignLeft)
 
-        y = band.bottom() + 6
-        name_font = theme.font(1.4, bold=True)
+        y = band.bottom() + round(6 * k)
+        name_font = theme.font(1.4 * k, bold=True)
         name_h = QFontMetrics(name_font).height()
         self._text(painter, QRect(inner.left(), y, inner.width(), name_h), tile.display_name,
                    name_font, theme.TEXT, Qt.AlignmentFlag.AlignLeft)
         y += name_h + 2
-        order_font = theme.font(0.95)
+        order_font = theme.font(0.95 * k)
         order_h = QFontMetrics(order_font).height()
         self._text(painter, QRect(inner.left(), y, inner.width(), order_h),
                    str(index.data(TileRole.ORDER_TEXT) or ""), order_font, theme.MUTED_TEXT,
                    Qt.AlignmentFlag.AlignLeft)
 
-        self._figures(painter, tile, QRect(inner.left(), y + order_h + 6, inner.width(),
-                                           rect.bottom() - (y + order_h + 6) - 6))
+        top = y + order_h + round(6 * k)
+        self._figures(painter, tile, QRect(inner.left(), top, inner.width(), rect.bottom() - top))
 
         if alerting or selected:
             pen = QPen(theme.ALERT if alerting else QColor("#7fb2ff"), 5 if alerting else 3)
@@ -96,13 +111,18 @@ class AgentTileDelegate(QStyledItemDelegate):
             (str(tile.confirmed_today), self.tr("confirmed")),
             (self._texts.conversion(tile.conversion), self.tr("conversion")),
         ]
-        value_font = theme.font(1.3, bold=True)
-        caption_font = theme.font(0.72)
+        value_font = theme.font(1.3 * self._scale, bold=True)
+        caption_font = theme.font(0.72 * self._scale)
         value_h = QFontMetrics(value_font).height()
         caption_h = QFontMetrics(caption_font).height()
-        width = area.width() // len(figures)
-        for i, (value, caption) in enumerate(figures):
-            cell = QRect(area.left() + i * width, area.top(), width, value_h)
+        # Words under the last two figures are longer: give them more room.
+        weights = (0.8, 0.9, 1.15, 1.15)
+        unit = area.width() / sum(weights)
+        left = float(area.left())
+        for (value, caption), weight in zip(figures, weights, strict=True):
+            width = round(unit * weight)
+            cell = QRect(round(left), area.top(), width, value_h)
+            left += unit * weight
             self._text(painter, cell, value, value_font, theme.TEXT, Qt.AlignmentFlag.AlignHCenter)
             cap = QRect(cell.left(), cell.bottom() + 1, width, caption_h)
             self._text(painter, cap, caption, caption_font, theme.MUTED_TEXT,

@@ -76,6 +76,7 @@ QWidget#wallboard QLabel#alertBanner {{
     border-radius: 8px;
 }}
 QWidget#wallboard QLabel#disconnected {{
+    font-size: {round(BASE_POINT_SIZE * 0.95)}pt;
     background: {WARNING.name()};
     color: black;
     font-weight: bold;
@@ -83,6 +84,7 @@ QWidget#wallboard QLabel#disconnected {{
     border-radius: 6px;
 }}
 QWidget#wallboard QListView, QWidget#wallboard QTableView {{
+    font-size: {round(BASE_POINT_SIZE * 1.05)}pt;
     background: {PANEL.name()};
     color: {TEXT.name()};
     border: none;
@@ -94,6 +96,7 @@ QWidget#wallboard QHeaderView::section {{
     color: {MUTED_TEXT.name()};
     border: none;
     font-weight: bold;
+    font-size: {round(BASE_POINT_SIZE * 0.85)}pt;
     padding: 4px;
 }}
 QWidget#wallboard QToolButton, QWidget#wallboard QPushButton {{
@@ -102,5 +105,6 @@ QWidget#wallboard QToolButton, QWidget#wallboard QPushButton {{
     border: 1px solid #3a4757;
     border-radius: 6px;
     padding: 6px 12px;
+    font-size: {round(BASE_POINT_SIZE * 0.85)}pt;
 }}
 """

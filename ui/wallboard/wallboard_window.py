@@ -1,0 +1,396 @@
+"""The team lead's wallboard window.
+
+Tiles per agent on the left; queue, leases and charts on the right; alerts in
+a red banner across the top. It redraws when the service says the state
+changed, and once a second to advance "time in state" — it never asks the
+server on a timer. F11 toggles the full-screen kiosk mode, Esc leaves it.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.wallboard.alerts import Alert, AlertThresholds, ThresholdsFile, current_alerts
+from app.wallboard.wallboard_service import WallboardService
+from app.wallboard.wallboard_state import AgentTile
+from ui.wallboard import wallboard_theme as theme
+from ui.wallboard.agent_tile_delegate import AgentTileDelegate
+from ui.wallboard.agent_tiles_model import AgentTilesModel
+from ui.wallboard.leases_model import LeasesModel
+from ui.wallboard.queue_model import QueueDepthModel
+from ui.wallboard.wallboard_charts import HourlyChart, OutcomeChart
+from ui.wallboard.wallboard_dialogs import TO_POOL, QtWallboardDialogs, WallboardDialogs
+from ui.wallboard.wallboard_texts import WallboardTexts
+
+_SIDE_WIDTH = 500
+_CHARTS_HEIGHT = 250
+_ROW_HEIGHT = 38
+#: Largest tile scale: a small team gets big tiles, but not absurd ones.
+_MAX_TILE_SCALE = 1.3
+
+
+def _panel(title: str, body: QWidget) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("panel")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 8, 12, 10)
+    if title:
+        label = QLabel(title)
+        label.setObjectName("panelTitle")
+        layout.addWidget(label)
+    layout.addWidget(body)
+    return frame
+
+
+class WallboardWindow(QWidget):
+    """The wallboard; pass the service, the thresholds file and (in tests) dialogs."""
+
+    def __init__(
+        self,
+        service: WallboardService,
+        thresholds_file: ThresholdsFile,
+        dialogs: WallboardDialogs | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("wallboard")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(theme.STYLESHEET)
+        self.setFont(theme.font())
+        self.setWindowTitle(self.tr("Hatif — Wallboard"))
+        self._service = service
+        self._thresholds_file = thresholds_file
+        self._thresholds: AlertThresholds = thresholds_file.load()
+        self._dialogs: WallboardDialogs = dialogs or QtWallboardDialogs()
+        self._texts = WallboardTexts(self)
+        self._alerts: list[Alert] = []
+        self._now = datetime.now(UTC)
+
+        self.tiles_model = AgentTilesModel(self)
+        self.queue_model = QueueDepthModel(self)
+        self.leases_model = LeasesModel(self)
+        self._build()
+
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+
+        service.stateChanged.connect(self._on_state)
+        service.liveChanged.connect(self._on_live)
+        service.actionFinished.connect(self._on_action_finished)
+        service.journalLoaded.connect(self._on_journal)
+        QShortcut(QKeySequence(Qt.Key.Key_F11), self, self.toggle_kiosk)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.leave_kiosk)
+        self._on_live(service.live)
+        if service.state is not None:
+            self._on_state()
+
+    # -- layout ----------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        root.setContentsMargins(16, 12, 16, 12)
+        root.setSpacing(10)
+
+        self._header = QWidget()
+        header = QHBoxLayout(self._header)
+        header.setContentsMargins(0, 0, 0, 0)
+        self.title_label = QLabel(self.tr("Wallboard"))
+        self.title_label.setFont(theme.font(1.8, bold=True))
+        self.clock_label = QLabel()
+        self.clock_label.setFont(theme.font(1.8, bold=True))
+        self.live_label = QLabel(self.tr("Not live — reconnecting"))
+        self.live_label.setObjectName("disconnected")
+        self._thresholds_button = QPushButton(self.tr("Alert thresholds…"))
+        self._thresholds_button.clicked.connect(self.edit_thresholds)
+        self._kiosk_button = QPushButton(self.tr("Full screen (F11)"))
+        self._kiosk_button.clicked.connect(self.toggle_kiosk)
+        header.addWidget(self.title_label)
+        header.addStretch(1)
+        header.addWidget(self.live_label)
+        header.addWidget(self._thresholds_button)
+        header.addWidget(self._kiosk_button)
+        header.addSpacing(16)
+        header.addWidget(self.clock_label)
+        root.addWidget(self._header)
+
+        self.alert_banner = QLabel()
+        self.alert_banner.setObjectName("alertBanner")
+        self.alert_banner.setWordWrap(True)
+        self.alert_banner.hide()
+        root.addWidget(self.alert_banner)
+
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        self.tiles_view = QListView()
+        self.tiles_view.setViewMode(QListView.ViewMode.IconMode)
+        self.tiles_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.tiles_view.setMovement(QListView.Movement.Static)
+        self.tiles_view.setUniformItemSizes(True)
+        self.tiles_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tiles_view.setModel(self.tiles_model)
+        self.tile_delegate = AgentTileDelegate(self.tiles_view)
+        self.tiles_view.setItemDelegate(self.tile_delegate)
+        self.tiles_view.setGridSize(self.tile_delegate.tile_size())
+        self.tiles_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tiles_view.customContextMenuRequested.connect(self._tile_menu)
+        self.tiles_view.viewport().installEventFilter(self)
+        self.tiles_model.modelReset.connect(self._fit_tiles)
+        left.addWidget(self.tiles_view, 1)
+        charts = QHBoxLayout()
+        charts.setSpacing(12)
+        self.outcome_chart = OutcomeChart()
+        self.hourly_chart = HourlyChart()
+        for chart in (self.outcome_chart, self.hourly_chart):
+            chart.setFixedHeight(_CHARTS_HEIGHT)
+            charts.addWidget(_panel("", chart), 1)
+        left.addLayout(charts)
+        body.addLayout(left, 1)
+
+        side = QVBoxLayout()
+        side.setSpacing(10)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.queue_view = self._table(self.queue_model)
+        self.queue_view.setFixedHeight(self._table_height(self.queue_model.rowCount()))
+        side.addWidget(_panel(self.tr("Queue"), self.queue_view))
+        self.leases_view = self._table(self.leases_model)
+        self.leases_view.horizontalHeader().setVisible(True)
+        self.leases_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.leases_view.customContextMenuRequested.connect(self._lease_menu)
+        side.addWidget(_panel(self.tr("Leases held"), self.leases_view), 1)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(_SIDE_WIDTH)
+        body.addWidget(side_widget)
+        root.addLayout(body, 1)
+        self._tick()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tiles_view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_tiles()
+        return super().eventFilter(watched, event)
+
+    @Slot()
+    def _fit_tiles(self) -> None:
+        """Pick the tile scale at which every agent of the team fits without scrolling."""
+        count = self.tiles_model.rowCount()
+        area = self.tiles_view.viewport().size()
+        width, height = area.width() - 4, area.height() - 4
+        best = _MAX_TILE_SCALE
+        if count and width > 0 and height > 0:
+            base = self.tile_delegate.tile_size() / self.tile_delegate.scale
+            best = 0.0
+            for columns in range(1, count + 1):
+                rows = math.ceil(count / columns)
+                scale = min(width / columns / base.width(), height / rows / base.height())
+                best = max(best, scale)
+            best = min(best, _MAX_TILE_SCALE)
+        if abs(best - self.tile_delegate.scale) < 0.01:
+            return
+        self.tile_delegate.set_scale(best)
+        self.tiles_view.setGridSize(self.tile_delegate.tile_size())
+        self.tiles_view.doItemsLayout()
+
+    def _table(self, model: Any) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setVisible(False)
+        view.setShowGrid(False)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().setDefaultSectionSize(_ROW_HEIGHT)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        return view
+
+    @staticmethod
+    def _table_height(rows: int) -> int:
+        return rows * _ROW_HEIGHT + 4
+
+    # -- state -----------------------------------------------------------
+
+    @Slot()
+    def _on_state(self) -> None:
+        state = self._service.state
+        if state is None:
+            return
+        team = state.team_name
+        self.title_label.setText(
+            self.tr("Wallboard — {team}").format(team=team) if team else self.tr("Wallboard")
+        )
+        self.tiles_model.set_tiles(state.agents_sorted())
+        self.queue_model.set_state(state)
+        self.leases_model.set_leases(state.leases_sorted())
+        self.outcome_chart.set_outcomes(state.outcomes_today)
+        self.hourly_chart.set_slots(state.hourly_sorted())
+        self._refresh_alerts()
+
+    @Slot(bool)
+    def _on_live(self, live: bool) -> None:
+        self.live_label.setVisible(not live)
+
+    @Slot()
+    def _tick(self) -> None:
+        self._now = datetime.now(UTC)
+        self.clock_label.setText(self._now.astimezone().strftime("%H:%M"))
+        self.tiles_model.set_now(self._now)
+        self.leases_model.set_now(self._now)
+        self._refresh_alerts()
+
+    def set_now(self, now: datetime) -> None:
+        """Move the board's clock (tests and screenshots)."""
+        self._clock.stop()
+        self._now = now
+        self.clock_label.setText(now.astimezone().strftime("%H:%M"))
+        self.tiles_model.set_now(now)
+        self.leases_model.set_now(now)
+        self._refresh_alerts()
+
+    def _refresh_alerts(self) -> None:
+        state = self._service.state
+        alerts = current_alerts(state, self._thresholds, self._now) if state else []
+        self._alerts = alerts
+        self.tiles_model.set_alerting({a.user_id for a in alerts if a.user_id is not None})
+        if not alerts:
+            self.alert_banner.hide()
+            return
+        self.alert_banner.setText("   •   ".join(self._texts.alert(a) for a in alerts))
+        self.alert_banner.show()
+
+    @property
+    def alerts(self) -> list[Alert]:
+        return list(self._alerts)
+
+    # -- kiosk -----------------------------------------------------------
+
+    @property
+    def kiosk(self) -> bool:
+        return self.isFullScreen()
+
+    @Slot()
+    def toggle_kiosk(self) -> None:
+        if self.isFullScreen():
+            self.leave_kiosk()
+        else:
+            self._thresholds_button.hide()
+            self._kiosk_button.hide()
+            self.setCursor(Qt.CursorShape.BlankCursor)
+            self.showFullScreen()
+
+    @Slot()
+    def leave_kiosk(self) -> None:
+        if not self.isFullScreen():
+            return
+        self._thresholds_button.show()
+        self._kiosk_button.show()
+        self.unsetCursor()
+        self.showNormal()
+
+    # -- lead actions ----------------------------------------------------
+
+    @Slot()
+    def edit_thresholds(self) -> None:
+        chosen = self._dialogs.edit_thresholds(self, self._thresholds)
+        if chosen is None:
+            return
+        self._thresholds = chosen
+        self._thresholds_file.save(chosen)
+        self._refresh_alerts()
+
+    def _tile_menu(self, pos: QPoint) -> None:
+        tile = self.tiles_model.tile_at(self.tiles_view.indexAt(pos).row())
+        if tile is None:
+            return
+        menu = self.tile_actions_menu(tile)
+        menu.exec(self.tiles_view.viewport().mapToGlobal(pos))
+
+    def tile_actions_menu(self, tile: AgentTile) -> QMenu:
+        """The menu of a tile: its order's actions and the agent's journal."""
+        menu = QMenu(self)
+        if tile.order_id is not None:
+            reference = tile.order_reference or str(tile.order_id)
+            order_id = tile.order_id
+            menu.addAction(
+                self.tr("Reassign order {ref}…").format(ref=reference),
+                lambda: self.reassign_order(order_id, reference),
+            )
+            menu.addAction(
+                self.tr("Release order {ref}").format(ref=reference),
+                lambda: self.release_order(order_id, reference, tile.display_name),
+            )
+        menu.addAction(
+            self.tr("Open {name}'s journal for today").format(name=tile.display_name),
+            lambda: self.open_journal(tile.user_id),
+        )
+        return menu
+
+    def _lease_menu(self, pos: QPoint) -> None:
+        lease = self.leases_model.lease_at(self.leases_view.indexAt(pos).row())
+        if lease is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Reassign order {ref}…").format(ref=lease.order_reference),
+            lambda: self.reassign_order(lease.order_id, lease.order_reference),
+        )
+        menu.addAction(
+            self.tr("Release order {ref}").format(ref=lease.order_reference),
+            lambda: self.release_order(lease.order_id, lease.order_reference, lease.holder_name),
+        )
+        menu.exec(self.leases_view.viewport().mapToGlobal(pos))
+
+    def reassign_order(self, order_id: int, reference: str) -> None:
+        state = self._service.state
+        agents = state.agents_sorted() if state else []
+        choice = self._dialogs.choose_new_owner(self, reference, agents)
+        if choice is None:
+            return
+        self._service.reassign(order_id, None if choice == TO_POOL else choice)
+
+    def release_order(self, order_id: int, reference: str, holder: str) -> None:
+        if self._dialogs.confirm_release(self, reference, holder):
+            self._service.release(order_id)
+
+    def open_journal(self, user_id: int) -> None:
+        self._service.load_journal_today(user_id)
+
+    @Slot(int, list)
+    def _on_journal(self, user_id: int, entries: list[dict[str, Any]]) -> None:
+        state = self._service.state
+        tile = state.agents.get(user_id) if state else None
+        name = tile.display_name if tile else str(user_id)
+        self._dialogs.show_journal(self, name, entries)
+
+    @Slot(str, bool, str, str)
+    def _on_action_finished(self, action: str, ok: bool, code: str, message: str) -> None:
+        if not ok:
+            self._dialogs.show_error(
+                self, self.tr("The action failed: {message}").format(message=message or code)
+            )
+
+    def sizeHint(self) -> QSize:
+        return QSize(1920, 1080)
