@@ -1,0 +1,37 @@
+"""Settings of the SIP engine itself (transports, timers, logging)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SipEngineSettings:
+    """How the engine runs. Ports 0 mean "any free port".
+
+    ``ring_timeout_s``: an unanswered outbound call is cancelled after this long
+    (outcome no_answer). ``setup_timeout_s``: a call that got no provisional
+    response (no 180/183) after this long is abandoned (outcome failed,
+    reason no_response) instead of waiting for SIP timer B (32 s).
+    ``log_file``: pjsip's own log goes there (never to Python, since pjsip logs
+    from its media threads too).
+    """
+
+    bind_address: str = "0.0.0.0"
+    public_address: str = ""
+    udp_port: int = 0
+    tcp_port: int = 0
+    tls_port: int = 0
+    enable_tcp: bool = True
+    enable_tls: bool = True
+    tls_ca_file: str = ""
+    tls_verify_server: bool = False
+    rtp_port: int = 0
+    ring_timeout_s: float = 45.0
+    setup_timeout_s: float = 10.0
+    shutdown_timeout_s: float = 3.0
+    tick_ms: int = 10
+    max_calls: int = 8
+    user_agent: str = "Hatif"
+    log_level: int = 0
+    log_file: str = ""
