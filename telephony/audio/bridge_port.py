@@ -1,0 +1,81 @@
+"""The pjsua2 media port of the call audio bridge (runs on pjmedia's clock thread).
+
+pjsua2 calls :meth:`onFrameRequested` (give pjsua the microphone's next 20 ms)
+and :meth:`onFrameReceived` (the far end's 20 ms, for the earpiece) from the
+conference bridge's clock thread. Both are kept tiny: one locked memcpy in or
+out of a preallocated ring, no Qt call, no logging, no exception escaping into
+C++ (a Python exception in a SWIG director would abort the clock thread).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pjsua2 as pj
+
+from telephony.audio.frame_bytes import fill_frame, frame_to_bytes
+from telephony.audio.pcm_format import (
+    BYTES_PER_SAMPLE,
+    CHANNELS,
+    FRAME_BYTES,
+    FRAME_MS,
+    SAMPLE_RATE_HZ,
+)
+from telephony.audio.pcm_ring_buffer import PcmRingBuffer
+
+_SILENCE = bytes(FRAME_BYTES)
+
+
+def bridge_media_format() -> pj.MediaFormatAudio:
+    """16 kHz mono 16-bit PCM in 20 ms frames, the conference bridge's own format."""
+    fmt = pj.MediaFormatAudio()
+    fmt.init(pj.PJMEDIA_FORMAT_PCM, SAMPLE_RATE_HZ, CHANNELS, FRAME_MS * 1000, 8 * BYTES_PER_SAMPLE)
+    return fmt
+
+
+class BridgeMediaPort(pj.AudioMediaPort):
+    """Moves PCM between the rings and pjsua2's conference bridge."""
+
+    def __init__(self, mic: PcmRingBuffer, earpiece: PcmRingBuffer) -> None:
+        super().__init__()
+        self._mic = mic
+        self._earpiece = earpiece
+        # Plain attributes: a bool/int store is atomic under the GIL.
+        self.muted = False
+        self.frames_requested = 0
+        self.frames_received = 0
+        self.mic_short_frames = 0
+        self.callback_errors = 0
+        self.slowest_callback_us = 0
+
+    def onFrameRequested(self, frame: Any) -> None:  # noqa: N802 (pjsua2 name)
+        started = time.perf_counter_ns()
+        try:
+            data = self._mic.read(FRAME_BYTES)
+            if self.muted:
+                data = _SILENCE  # mute cuts the microphone here, the ring keeps draining
+            elif len(data) < FRAME_BYTES:
+                if self.frames_requested:
+                    self.mic_short_frames += 1
+                data = data + _SILENCE[len(data) :]
+            fill_frame(frame, data)
+            self.frames_requested += 1
+        except BaseException:  # never let an exception reach the C++ director
+            self.callback_errors += 1
+        self._note_duration(started)
+
+    def onFrameReceived(self, frame: Any) -> None:  # noqa: N802 (pjsua2 name)
+        started = time.perf_counter_ns()
+        try:
+            if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:
+                self._earpiece.write(frame_to_bytes(frame))
+                self.frames_received += 1
+        except BaseException:
+            self.callback_errors += 1
+        self._note_duration(started)
+
+    def _note_duration(self, started_ns: int) -> None:
+        elapsed_us = (time.perf_counter_ns() - started_ns) // 1000
+        if elapsed_us > self.slowest_callback_us:
+            self.slowest_callback_us = elapsed_us

@@ -1,0 +1,115 @@
+"""The Qt side of the call audio bridge: headset microphone and earpiece streams.
+
+Lives in its own QThread so a busy GUI thread never starves the audio devices:
+the QAudioSource (push mode) drops what it captures into the microphone ring on
+``readyRead``; a 5 ms timer tops up the QAudioSink (push mode) from the
+earpiece ring. Only Qt calls happen here; the rings are the only thing shared
+with pjmedia's clock thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QIODevice, QObject, QTimer, Signal, Slot
+from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioSink, QAudioSource
+
+from telephony.audio.pcm_format import bytes_for_ms, qt_pcm_format
+from telephony.audio.pcm_ring_buffer import PcmRingBuffer
+
+# Device-side buffering: enough to ride out a scheduling hiccup, small for latency.
+SINK_BUFFER_MS = 60
+SOURCE_BUFFER_MS = 40
+SINK_TOP_UP_INTERVAL_MS = 5
+
+
+class QtAudioIo(QObject):
+    """Owns the QAudioSource/QAudioSink of one call; lives in the bridge's thread."""
+
+    deviceFailed = Signal(str, str)  # "capture" | "playback", Qt error name
+
+    def __init__(self, mic: PcmRingBuffer, earpiece: PcmRingBuffer) -> None:
+        super().__init__()
+        self._mic = mic
+        self._earpiece = earpiece
+        self._source: QAudioSource | None = None
+        self._source_io: QIODevice | None = None
+        self._sink: QAudioSink | None = None
+        self._sink_io: QIODevice | None = None
+        self._timer: QTimer | None = None
+        self.earpiece_starved = 0  # times the earpiece ran dry while audio was flowing
+        self._earpiece_flowing = False
+
+    @Slot(object, object)
+    def open(self, capture: QAudioDevice, playback: QAudioDevice) -> None:
+        """(Re)open both streams on these devices (a null device leaves that side off)."""
+        self.close()
+        fmt = qt_pcm_format()
+        if not capture.isNull():
+            self._source = QAudioSource(capture, fmt, self)
+            self._source.setBufferSize(bytes_for_ms(SOURCE_BUFFER_MS))
+            self._source.stateChanged.connect(self._on_source_state)
+            self._source_io = self._source.start()
+            if self._source_io is not None:
+                self._source_io.readyRead.connect(self._on_mic_ready)
+        if not playback.isNull():
+            self._sink = QAudioSink(playback, fmt, self)
+            self._sink.setBufferSize(bytes_for_ms(SINK_BUFFER_MS))
+            self._sink.stateChanged.connect(self._on_sink_state)
+            self._sink_io = self._sink.start()
+            self._earpiece.clear()
+        if self._timer is None:
+            self._timer = QTimer(self)
+            self._timer.setInterval(SINK_TOP_UP_INTERVAL_MS)
+            self._timer.timeout.connect(self._top_up_sink)
+        self._timer.start()
+
+    @Slot()
+    def close(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._source is not None:
+            self._source.stateChanged.disconnect(self._on_source_state)
+            self._source.stop()
+            self._source.deleteLater()
+        if self._sink is not None:
+            self._sink.stateChanged.disconnect(self._on_sink_state)
+            self._sink.stop()
+            self._sink.deleteLater()
+        self._source = self._sink = None
+        self._source_io = self._sink_io = None
+        self._earpiece_flowing = False
+
+    def _on_mic_ready(self) -> None:
+        if self._source_io is not None:
+            data = self._source_io.readAll()
+            if data.size():
+                self._mic.write(data.data())
+
+    def _top_up_sink(self) -> None:
+        sink, sink_io = self._sink, self._sink_io
+        if sink is None or sink_io is None:
+            return
+        free = sink.bytesFree()
+        free -= free % 2
+        if free <= 0:
+            return
+        data = self._earpiece.read(free)
+        if data:
+            sink_io.write(data)
+            self._earpiece_flowing = True
+
+    def _on_sink_state(self, state: QAudio.State) -> None:
+        sink = self._sink
+        if sink is None:
+            return
+        if state == QAudio.State.IdleState and self._earpiece_flowing:
+            self.earpiece_starved += 1
+            self._earpiece_flowing = False
+        if state == QAudio.State.StoppedState and sink.error() != QAudio.Error.NoError:
+            self.deviceFailed.emit("playback", sink.error().name)
+
+    def _on_source_state(self, state: QAudio.State) -> None:
+        source = self._source
+        if source is None:
+            return
+        if state == QAudio.State.StoppedState and source.error() != QAudio.Error.NoError:
+            self.deviceFailed.emit("capture", source.error().name)
