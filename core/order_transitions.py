@@ -6,6 +6,20 @@ callback) and who asks (agents can change nothing once an order is closed;
 leads and admins may reopen it or send a confirmed order back from
 preparation). The server enforces this on every write; the desktop uses
 ``allowed_actions`` to grey out buttons.
+
+Meaning of the open statuses:
+- "Non affectée": in the pool, nobody owns it. ASSIGN (a claim by an agent,
+  or a lead's assignment) makes it "Affectée"; on an order already being
+  worked, ASSIGN only changes the owner and keeps the status.
+- "Affectée": an agent owns it but has not started. START (opening it to
+  work, dialling) makes it "En cours de confirmation" from any open status.
+- "Retour Confirmation": a confirmed order sent back from preparation by a
+  lead (wrong address, stock...); it is worked again like any open order.
+- From any open status the outcome actions close it (confirm, cancel,
+  duplicate, erroneous) or park it (callback, unreachable).
+Closed statuses (confirmed, cancelled, duplicate, erroneous) only move by
+REOPEN (lead/admin, back to "Affectée" if it has an owner, else to the pool)
+or, for a confirmed order, RETURN_FROM_PREPARATION (lead/admin).
 """
 
 from __future__ import annotations
@@ -50,25 +64,25 @@ class TransitionError(DomainError):
     """An action is not allowed on an order in its current state."""
 
 
-S = OrderStatus
-A = OrderAction
+_S = OrderStatus
+_A = OrderAction
 
 # Status reached by each outcome action from any open status.
 _OUTCOME_TARGETS: dict[OrderAction, OrderStatus] = {
-    A.START: S.IN_PROGRESS,
-    A.CONFIRM: S.CONFIRMED,
-    A.CANCEL: S.CANCELLED,
-    A.CALLBACK: S.CALLBACK,
-    A.UNREACHABLE: S.UNREACHABLE,
-    A.DUPLICATE: S.DUPLICATE,
-    A.ERRONEOUS: S.ERRONEOUS,
+    _A.START: _S.IN_PROGRESS,
+    _A.CONFIRM: _S.CONFIRMED,
+    _A.CANCEL: _S.CANCELLED,
+    _A.CALLBACK: _S.CALLBACK,
+    _A.UNREACHABLE: _S.UNREACHABLE,
+    _A.DUPLICATE: _S.DUPLICATE,
+    _A.ERRONEOUS: _S.ERRONEOUS,
 }
 
 # Actions that never change the status (they change owner, lines or notes).
-STATUS_KEEPING_ACTIONS: frozenset[OrderAction] = frozenset({A.EDIT, A.ADD_NOTE})
+STATUS_KEEPING_ACTIONS: frozenset[OrderAction] = frozenset({_A.EDIT, _A.ADD_NOTE})
 
 # Actions only leads and admins may take.
-SUPERVISOR_ACTIONS: frozenset[OrderAction] = frozenset({A.REOPEN, A.RETURN_FROM_PREPARATION})
+SUPERVISOR_ACTIONS: frozenset[OrderAction] = frozenset({_A.REOPEN, _A.RETURN_FROM_PREPARATION})
 
 
 def _build_graph() -> dict[tuple[OrderStatus, OrderAction], frozenset[OrderStatus]]:
@@ -82,15 +96,15 @@ def _build_graph() -> dict[tuple[OrderStatus, OrderAction], frozenset[OrderStatu
     for status in OPEN_STATUSES:
         for action, target in _OUTCOME_TARGETS.items():
             graph[(status, action)] = frozenset({target})
-        assigned = S.ASSIGNED if status == S.UNASSIGNED else status
-        graph[(status, A.ASSIGN)] = frozenset({assigned})
+        assigned = _S.ASSIGNED if status == _S.UNASSIGNED else status
+        graph[(status, _A.ASSIGN)] = frozenset({assigned})
         for action in STATUS_KEEPING_ACTIONS:
             graph[(status, action)] = frozenset({status})
     for status in frozenset(OrderStatus) - OPEN_STATUSES:
-        graph[(status, A.REOPEN)] = frozenset({S.ASSIGNED, S.UNASSIGNED})
+        graph[(status, _A.REOPEN)] = frozenset({_S.ASSIGNED, _S.UNASSIGNED})
         for action in STATUS_KEEPING_ACTIONS:
             graph[(status, action)] = frozenset({status})
-    graph[(S.CONFIRMED, A.RETURN_FROM_PREPARATION)] = frozenset({S.RETURNED})
+    graph[(_S.CONFIRMED, _A.RETURN_FROM_PREPARATION)] = frozenset({_S.RETURNED})
     return graph
 
 
@@ -109,7 +123,7 @@ def check_editable(status: OrderStatus, role: Role) -> None:
     """
     if status in OPEN_STATUSES or role in SUPERVISOR_ROLES:
         return
-    if status == S.CONFIRMED:
+    if status == _S.CONFIRMED:
         raise _error(
             "order_confirmed_read_only",
             "This order is confirmed and can no longer be changed. Ask your team lead.",
@@ -157,21 +171,21 @@ def _check_guards(
     callback_at: datetime | None,
     now: datetime,
 ) -> None:
-    if action == A.CONFIRM and contact_attempts < 1:
+    if action == _A.CONFIRM and contact_attempts < 1:
         raise _error(
             "confirm_needs_contact_attempt",
             "Contact the customer (call, WhatsApp or SMS) before confirming the order.",
             contact_attempts=contact_attempts,
         )
-    if action == A.UNREACHABLE and contact_attempts < 1:
+    if action == _A.UNREACHABLE and contact_attempts < 1:
         raise _error(
             "unreachable_needs_attempt",
             "Try to reach the customer at least once before marking the order unreachable.",
             contact_attempts=contact_attempts,
         )
-    if action == A.CANCEL and not (cancel_reason and cancel_reason.strip()):
+    if action == _A.CANCEL and not (cancel_reason and cancel_reason.strip()):
         raise _error("cancel_needs_reason", "Choose or type a reason to cancel the order.")
-    if action == A.CALLBACK:
+    if action == _A.CALLBACK:
         if callback_at is None:
             raise _error("callback_needs_time", "Choose when to call the customer back.")
         _check_aware(callback_at, "callback")
@@ -182,13 +196,13 @@ def _check_guards(
                 callback_at=callback_at.isoformat(),
                 now=now.isoformat(),
             )
-    if action == A.REOPEN and current in OPEN_STATUSES:
+    if action == _A.REOPEN and current in OPEN_STATUSES:
         raise _error(
             "order_not_closed",
             f"This order is still open ({current.label_fr}); there is nothing to reopen.",
             status=current.value,
         )
-    if action == A.RETURN_FROM_PREPARATION and current != S.CONFIRMED:
+    if action == _A.RETURN_FROM_PREPARATION and current != _S.CONFIRMED:
         raise _error(
             "order_not_confirmed",
             f"Only a confirmed order can come back from preparation; this one is "
@@ -252,7 +266,7 @@ def next_status(
             status=current.value,
             action=action.value,
         )
-    if action == A.REOPEN:
-        return S.ASSIGNED if has_owner else S.UNASSIGNED
+    if action == _A.REOPEN:
+        return _S.ASSIGNED if has_owner else _S.UNASSIGNED
     (target,) = targets
     return target

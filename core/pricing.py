@@ -69,6 +69,17 @@ class ArticlePricing:
     upsell_prices: UpsellPrices = (None, None, None, None)
     phase: ArticlePhase = ArticlePhase.ACTIVE
 
+    def __post_init__(self) -> None:
+        prices = [self.normal_price, *(p for p in self.upsell_prices if p is not None)]
+        if len(self.upsell_prices) != MAX_TIER or any(
+            not Decimal(p).is_finite() or p < 0 for p in prices
+        ):
+            raise PricingError(
+                "invalid_article_price",
+                f"Article {self.ref!r} has a negative or malformed price.",
+                {"article_ref": self.ref},
+            )
+
     @property
     def takes_upsell(self) -> bool:
         """Flagged upsell and in a phase where upsell applies."""
@@ -88,7 +99,7 @@ class LineRequest:
 
 @dataclass(frozen=True)
 class PricedLine:
-    """A line with the unit price the tier gave it and its amounts."""
+    """A line with its unit price and amounts; ``upsell`` = a tier price applied."""
 
     article_ref: str
     quantity: int
@@ -145,11 +156,16 @@ def upsell_tier(counter: int) -> int:
     return max(0, min(counter, MAX_TIER))
 
 
+def _tier_price(article: ArticlePricing, tier: int) -> Decimal | None:
+    """The upsell price of ``tier`` when it applies, else ``None``."""
+    if tier <= 0 or not article.takes_upsell:
+        return None
+    return article.upsell_prices[min(tier, MAX_TIER) - 1]
+
+
 def unit_price_for(article: ArticlePricing, tier: int) -> Decimal:
     """Unit price of ``article`` at ``tier``; normal price where the tier is missing."""
-    if tier <= 0 or not article.takes_upsell:
-        return quantize_mad(article.normal_price)
-    tier_price = article.upsell_prices[min(tier, MAX_TIER) - 1]
+    tier_price = _tier_price(article, tier)
     return quantize_mad(article.normal_price if tier_price is None else tier_price)
 
 
@@ -181,7 +197,7 @@ def _price_line(line: LineRequest, article: ArticlePricing, tier: int) -> Priced
         color=line.color,
         size=line.size,
         unit_price=unit,
-        upsell=article.takes_upsell and tier > 0,
+        upsell=_tier_price(article, tier) is not None,
         discount_pct=pct,
         gross=gross,
         discount=discount,

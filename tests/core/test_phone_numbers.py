@@ -115,4 +115,6 @@ def test_normalisation_is_idempotent(text: str, region: str) -> None:
     assert normalize_phone(once, region) == once
     assert normalize_phone(once, "MA") == once
     assert normalize_phone(display_international(once), region) == once
+    # What the agent sees reads back as the same number.
+    assert normalize_phone(display_national(once, region), region) == once
     assert whatsapp_number(once) == once[1:]

@@ -58,6 +58,7 @@ def test_tier_applies_to_every_upsell_line_and_falls_back_to_normal() -> None:
     assert priced.tier == 2  # three upsell units -> counter 2
     assert [line.unit_price for line in priced.lines] == [D("159.00"), D("150.00"), D("159.00")]
     # SAC has no tier-2 price: normal price, and it is not marked as upsold.
+    assert [line.upsell for line in priced.lines] == [True, False, True]
     assert priced.lines[0].color == "Rouge" and priced.lines[0].size == "M"
     assert priced.total == D("159") + D("150") + D("159") + D("30")
 
@@ -125,6 +126,14 @@ def test_unpriceable_baskets_are_refused(
         price_order(lines, CATALOGUE, fee, **kwargs)
     assert info.value.code == code
     assert info.value.message
+
+
+def test_catalogue_prices_are_checked() -> None:
+    with pytest.raises(PricingError) as info:
+        ArticlePricing("X", D("-1"))
+    assert info.value.code == "invalid_article_price"
+    with pytest.raises(PricingError):
+        ArticlePricing("X", D("10"), True, (D("9"), D("-8"), None, None))
 
 
 def test_quantize_mad() -> None:
