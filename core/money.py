@@ -36,6 +36,33 @@ def quantize_mad(value: MoneyInput) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+_CURRENCY_WORDS = ("mad", "dhs", "dh", "dirhams", "dirham")
+
+
+def parse_amount(text: str) -> Decimal:
+    """Read an amount as shop sheets write it: ``1 249,90 DH``, ``1.249,90``,
+    ``1,249.90 MAD``, ``249``. The last of ``,``/``.`` followed by one or two
+    digits is the decimal separator; the others group thousands.
+    """
+    cleaned = text.strip().lower()
+    for word in _CURRENCY_WORDS:
+        if cleaned.endswith(word):
+            cleaned = cleaned[: -len(word)]
+            break
+    cleaned = "".join(cleaned.split())  # also drops no-break spaces
+    if not cleaned:
+        raise ValueError(f"{text!r} is not an amount of money.")
+    last_sep = max(cleaned.rfind(","), cleaned.rfind("."))
+    if last_sep >= 0 and 1 <= len(cleaned) - last_sep - 1 <= 2:
+        whole, cents = cleaned[:last_sep], cleaned[last_sep + 1 :]
+    else:
+        whole, cents = cleaned, ""
+    whole = whole.replace(",", "").replace(".", "")
+    if not (whole or cents) or not (whole + cents).lstrip("-").isdigit():
+        raise ValueError(f"{text!r} is not an amount of money.")
+    return quantize_mad(f"{whole or '0'}.{cents or '0'}")
+
+
 def percent_of(amount: Decimal, pct: Decimal) -> Decimal:
     """``pct`` percent of ``amount``, rounded to the cent."""
     return quantize_mad(amount * pct / HUNDRED)

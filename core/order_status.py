@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from core.domain_error import DomainError
 from core.text_folding import fold_text
+
+
+class UnknownSheetStatus(DomainError, ValueError):
+    """A status cell of a sheet that matches no known status."""
 
 
 class OrderStatus(StrEnum):
@@ -102,16 +107,19 @@ _SHEET_LOOKUP = _build_lookup()
 def parse_sheet_status(text: str) -> OrderStatus:
     """Read a status cell of a shop sheet (accents, case and spacing ignored).
 
-    Raises ``ValueError`` naming the unknown text; an empty cell is refused too
-    (the importer decides whether blank means "Non affectée").
+    Raises ``UnknownSheetStatus`` (a ``ValueError``) naming the unknown text;
+    an empty cell is refused too (the importer decides whether blank means
+    "Non affectée").
     """
     folded = fold_text(text)
     if not folded:
-        raise ValueError("The status cell is empty.")
+        raise UnknownSheetStatus("empty_status", "The status cell is empty.")
     try:
         return _SHEET_LOOKUP[folded]
     except KeyError:
         known = ", ".join(s.label_fr for s in OrderStatus)
-        raise ValueError(
-            f"Unknown order status {text.strip()!r}; expected one of: {known}."
+        raise UnknownSheetStatus(
+            "unknown_status",
+            f"Unknown order status {text.strip()!r}; expected one of: {known}.",
+            {"text": text.strip()},
         ) from None

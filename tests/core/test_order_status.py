@@ -6,6 +6,7 @@ from core.order_status import (
     FINAL_STATUSES,
     OPEN_STATUSES,
     OrderStatus,
+    UnknownSheetStatus,
     is_open,
     parse_sheet_status,
 )
@@ -44,13 +45,17 @@ def test_every_label_round_trips() -> None:
 
 
 def test_unknown_status_names_the_text() -> None:
-    with pytest.raises(ValueError, match="Livrée"):
+    with pytest.raises(ValueError, match="Livrée") as info:
         parse_sheet_status("Livrée")
+    assert isinstance(info.value, UnknownSheetStatus)
+    assert info.value.code == "unknown_status"
+    assert info.value.params == {"text": "Livrée"}
 
 
 def test_empty_cell_is_refused() -> None:
-    with pytest.raises(ValueError, match="empty"):
+    with pytest.raises(UnknownSheetStatus, match="empty") as info:
         parse_sheet_status("   ")
+    assert info.value.code == "empty_status"
 
 
 def test_open_and_final_split_all_statuses() -> None:

@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from core.money import format_mad, quantize_mad
+from core.money import format_mad, parse_amount, quantize_mad
 from core.pricing import (
     ArticlePhase,
     ArticlePricing,
@@ -154,3 +154,26 @@ def test_format_mad() -> None:
     assert format_mad(D("1249.9")) == "1 249,90 MAD"
     assert format_mad(D("30")) == "30,00 MAD"
     assert format_mad(D("-1234567.5")) == "-1 234 567,50 MAD"
+
+
+@pytest.mark.parametrize(
+    ("written", "amount"),
+    [
+        ("1 249,90 DH", "1249.90"),
+        ("1\u202f249,90\u00a0MAD", "1249.90"),
+        ("1.249,90", "1249.90"),
+        ("1,249.90 MAD", "1249.90"),
+        ("249", "249.00"),
+        ("249,9", "249.90"),
+        ("12 345 Dhs", "12345.00"),
+        ("-12.50", "-12.50"),
+    ],
+)
+def test_parse_amount_as_sheets_write_it(written: str, amount: str) -> None:
+    assert parse_amount(written) == D(amount)
+
+
+@pytest.mark.parametrize("written", ["", "DH", "abc", "12 abc", "1-2"])
+def test_parse_amount_refuses_text(written: str) -> None:
+    with pytest.raises(ValueError):
+        parse_amount(written)
