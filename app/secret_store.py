@@ -27,6 +27,7 @@ import keyring
 import keyring.backend
 import keyring.core
 import keyring.errors
+from Crypto.Hash import SHA256
 from keyring.backends import chainer, fail, null
 from keyrings.alt.file import EncryptedKeyring
 
@@ -37,6 +38,7 @@ SERVICE = "hatif"
 SIP_KEYRING_SERVICE = "hatif-sip"
 PASSPHRASE_ENV = "HATIF_KEYRING_PASSPHRASE"
 ENCRYPTED_FILE_NAME = "keyring-encrypted.cfg"
+_KDF_ROUNDS = 600_000
 
 NO_KEYRING_MESSAGE = (
     "No OS keyring is available on this desk, so Hatif cannot store the SIP password "
@@ -103,8 +105,19 @@ class _PassphraseEncryptedKeyring(EncryptedKeyring):
     def file_path(self) -> str:  # type: ignore[override]
         return str(self._file)
 
+    @file_path.setter
+    def file_path(self, _value: str) -> None:
+        """Ignored: KEYRING_PROPERTY_FILE_PATH belongs to an explicitly chosen backend."""
+
     def _get_new_password(self) -> str:
         return self._passphrase
+
+    def _create_cipher(self, password: str, salt: bytes, IV: bytes) -> object:
+        # keyrings.alt's default (1000 rounds of PBKDF2-HMAC-SHA1) is weak for a file
+        # that may be copied off the desk; this file is only ever read by Hatif.
+        key = self.KDF.PBKDF2(password, salt, dkLen=self.block_size, count=_KDF_ROUNDS,
+                              hmac_hash_module=SHA256)
+        return self.AES.new(key[: self.block_size], self.AES.MODE_CFB, IV)
 
     def _unlock(self) -> None:
         self.keyring_key = self._passphrase
