@@ -81,6 +81,10 @@ class AttemptPolicy:
     def cap_reached(self, attempts_so_far: int) -> bool:
         return attempts_so_far >= self.cap
 
+    def exhausted(self, attempts_so_far: int, contacts_so_far: int) -> bool:
+        """Cap reached without ever reaching the customer: time for "Injoignable"."""
+        return self.cap_reached(attempts_so_far) and contacts_so_far == 0
+
     def next_call_allowed_at(self, last_call_at: datetime | None) -> datetime | None:
         """Earliest time of the next call; ``None`` when there was no call."""
         if last_call_at is None:

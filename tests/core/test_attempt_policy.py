@@ -65,6 +65,8 @@ def test_next_call_allowed_at_and_remaining() -> None:
     assert policy.next_call_allowed_at(NOW) == NOW + timedelta(minutes=15)
     assert [policy.remaining_attempts(n) for n in (0, 2, 3, 9)] == [3, 1, 0, 0]
     assert policy.cap_reached(3) and not policy.cap_reached(2)
+    assert policy.exhausted(3, 0)
+    assert not policy.exhausted(3, 1) and not policy.exhausted(2, 0)
 
 
 def test_invalid_policy_is_refused() -> None:

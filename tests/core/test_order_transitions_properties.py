@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.order_status import OrderStatus
-from core.order_transitions import OrderAction, Role, TransitionError, next_status
+from core.order_transitions import (
+    OrderAction,
+    Role,
+    TransitionError,
+    allowed_actions,
+    next_status,
+)
 
 S = OrderStatus
 A = OrderAction
@@ -126,3 +132,24 @@ def test_agents_alone_never_leave_a_closed_state(steps: list) -> None:  # type: 
         if closed_once:
             assert current in CLOSED
         closed_once = closed_once or current in CLOSED
+
+
+def test_allowed_actions_agree_with_next_status() -> None:
+    """Buttons the desktop enables are exactly the moves the server accepts."""
+    good = {
+        "contact_attempts": 1,
+        "cancel_reason": "too_expensive",
+        "callback_at": NOW + timedelta(hours=1),
+        "now": NOW,
+    }
+    for status in OrderStatus:
+        for role in Role:
+            enabled = allowed_actions(status, role)
+            for action in OrderAction:
+                try:
+                    next_status(status, action, role=role, **good)  # type: ignore[arg-type]
+                    accepted = True
+                except TransitionError:
+                    accepted = False
+                assert accepted == (action in enabled), (status, role, action)
+                assert accepted == bool(model_allows(status, action, role)), (status, role, action)
