@@ -6,7 +6,7 @@ Texts are elided to the tile's width so nothing is clipped on a crowded board.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.wallboard.wallboard_state import AgentTile
@@ -129,11 +129,9 @@ class AgentTileDelegate(QStyledItemDelegate):
                        Qt.AlignmentFlag.AlignHCenter)
 
     @staticmethod
-    def _text(painter: QPainter, rect: QRect, text: str, font: object, colour: QColor,
+    def _text(painter: QPainter, rect: QRect, text: str, font: QFont, colour: QColor,
               align: Qt.AlignmentFlag) -> None:
-        painter.setFont(font)  # type: ignore[arg-type]
+        painter.setFont(font)
         painter.setPen(colour)
-        elided = QFontMetrics(font).elidedText(  # type: ignore[arg-type]
-            text, Qt.TextElideMode.ElideRight, rect.width()
-        )
+        elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, elided)

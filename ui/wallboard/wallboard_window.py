@@ -32,7 +32,7 @@ from app.wallboard.alerts import Alert, AlertThresholds, ThresholdsFile, current
 from app.wallboard.wallboard_service import WallboardService
 from app.wallboard.wallboard_state import AgentTile
 from ui.wallboard import wallboard_theme as theme
-from ui.wallboard.agent_tile_delegate import AgentTileDelegate
+from ui.wallboard.agent_tile_delegate import TILE_SIZE, AgentTileDelegate
 from ui.wallboard.agent_tiles_model import AgentTilesModel
 from ui.wallboard.leases_model import LeasesModel
 from ui.wallboard.queue_model import QueueDepthModel
@@ -199,7 +199,7 @@ class WallboardWindow(QWidget):
         width, height = area.width() - 4, area.height() - 4
         best = _MAX_TILE_SCALE
         if count and width > 0 and height > 0:
-            base = self.tile_delegate.tile_size() / self.tile_delegate.scale
+            base = TILE_SIZE
             best = 0.0
             for columns in range(1, count + 1):
                 rows = math.ceil(count / columns)
