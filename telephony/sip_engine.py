@@ -189,7 +189,6 @@ class SipEngine(QObject):
         config = pj.AccountConfig()
         host = self._settings.bind_address
         config.idUri = f"sip:hatif@{'127.0.0.1' if host == '0.0.0.0' else host}"
-        config.sipConfig.transportId = self._transport_ids[SipTransport.UDP]
         self._apply_media_config(config, SrtpMode.DISABLED)
         account = AdapterAccount(self._adapter)
         account.create(config)
@@ -273,7 +272,9 @@ class SipEngine(QObject):
         config.sipConfig.authCreds.append(
             pj.AuthCredInfo("digest", settings.realm, settings.auth_user or settings.user, 0, password)
         )
-        config.sipConfig.transportId = transport_id
+        # Not pinned with sipConfig.transportId: a pinned transport cannot follow a
+        # Record-Route of another transport, and pjsip aborts on the ACK then.
+        # The registrar, proxy and dialled URIs carry ;transport= instead.
         config.natConfig.udpKaIntervalSec = settings.keepalive_s
         self._apply_media_config(config, settings.srtp)
         account = AdapterAccount(self._adapter)
