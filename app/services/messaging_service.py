@@ -1,0 +1,123 @@
+"""WhatsApp and SMS from the order: template, preview, launch, journal.
+
+The preview is the template filled with the order's data; launching opens
+WhatsApp (``https://wa.me/<digits>?text=``) or the SMS handler (``sms:``)
+and records a journal entry (channel, template) through the outbox, since a
+message is a contact attempt too.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from urllib.parse import quote
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+
+from app.services.order_views import OrderDetail
+from app.services.workspace_store import MessageTemplate, WorkspaceStore
+from core.message_templates import TemplateError, render_template
+from core.money import format_mad
+from core.phone_numbers import display_national, whatsapp_number
+from core.wire.sync_ops import OpKind
+
+
+def _open_with_desktop(url: str) -> bool:
+    return QDesktopServices.openUrl(QUrl(url))
+
+
+class MessagingService(QObject):
+    """Templates, previews and launches of WhatsApp / SMS messages."""
+
+    message_launched = Signal(int, str, str)  # order id, channel, op id
+
+    def __init__(
+        self,
+        store: WorkspaceStore,
+        *,
+        agent_name: str,
+        shop_name: str = "",
+        open_url: Callable[[str], bool] = _open_with_desktop,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._agent_name = agent_name
+        self._shop_name = shop_name
+        self._open_url = open_url
+
+    def templates(self, channel: str, language: str) -> list[MessageTemplate]:
+        found = [
+            t for t in self._store.templates() if t.channel == channel and t.language == language
+        ]
+        if not found:  # a template for WhatsApp serves for SMS too
+            found = [t for t in self._store.templates() if t.language == language]
+        return found
+
+    def languages(self) -> Sequence[str]:
+        return sorted({t.language for t in self._store.templates()}) or ["fr"]
+
+    def values_for(self, detail: OrderDetail) -> dict[str, str]:
+        items = ", ".join(
+            f"{line.quantity} × {line.title or line.article_ref}"
+            + (
+                f" ({', '.join(p for p in (line.color, line.size) if p)})"
+                if line.color or line.size
+                else ""
+            )
+            for line in detail.lines
+        )
+        values = {
+            "customer_name": detail.customer_name,
+            "order_reference": detail.reference,
+            "total": format_mad(detail.total),
+            "items": items,
+            "city": detail.city,
+            "address": detail.address,
+            "phone": display_national(detail.phones[0]) if detail.phones else "",
+            "delivery_fee": format_mad(detail.delivery_fee),
+            "agent_name": self._agent_name,
+            "shop_name": self._shop_name,
+            "callback_time": detail.callback_at.astimezone().strftime("%d/%m %H:%M")
+            if detail.callback_at
+            else "",
+        }
+        return {k: v for k, v in values.items() if v}
+
+    def preview(self, template: MessageTemplate, detail: OrderDetail) -> str:
+        """The message as the customer will read it (missing values left visible)."""
+        try:
+            return render_template(template.body, self.values_for(detail))
+        except TemplateError:
+            values = self.values_for(detail)
+            text = template.body
+            for name, value in values.items():
+                text = text.replace("{" + name + "}", value)
+            return text
+
+    def url_for(self, channel: str, number: str, text: str) -> str:
+        if channel == "whatsapp":
+            return f"https://wa.me/{whatsapp_number(number)}?text={quote(text)}"
+        return f"sms:{number}?body={quote(text)}"
+
+    def launch(
+        self, detail: OrderDetail, channel: str, number: str, template: MessageTemplate, text: str
+    ) -> str:
+        """Open the messaging app and journal the attempt; returns the op id."""
+        self._open_url(self.url_for(channel, number, text))
+        payload = {
+            "id": str(uuid.uuid4()),
+            "order_id": detail.order_id,
+            "channel": channel,
+            "kind": "message",
+            "direction": "outbound",
+            "number": number,
+            "started_at": datetime.now(UTC).isoformat(),
+            "outcome": "message_sent",
+            "template": template.code[:64],
+        }
+        op_id = self._store.record_action(OpKind.JOURNAL, detail.order_id, payload)
+        self.message_launched.emit(detail.order_id, channel, op_id)
+        return op_id

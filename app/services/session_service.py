@@ -1,0 +1,133 @@
+"""Signing in and out: credentials to the server, the token to the OS keyring.
+
+``sign_in`` is a network round trip (call it through the OperationRunner);
+with "stay signed in" the token goes to the keyring and ``restore`` finds it
+at the next start. The password itself is never stored.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from app.secret_store import KeyringUnavailableError, SecretStore, api_token_key
+from app.services.desktop_services import AgentIdentity
+from core.wire.auth import LoginResponse, UserInfo
+
+log = logging.getLogger(__name__)
+
+API_PREFIX = "/api/v1"
+
+
+class SignInError(Exception):
+    """Sign-in failed; ``code`` is stable, ``message`` an English sentence."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A valid session: where, who, and the bearer token."""
+
+    server_url: str
+    token: str
+    identity: AgentIdentity
+
+
+def _identity(user: UserInfo) -> AgentIdentity:
+    return AgentIdentity(user.id, user.username, user.display_name, user.role, user.team_name)
+
+
+class SessionService:
+    """Talks to ``/auth`` and keeps the token in the keyring when asked."""
+
+    def __init__(self, secrets: SecretStore, *, timeout: float = 10.0) -> None:
+        self._secrets = secrets
+        self._timeout = timeout
+        self._http = requests.Session()
+
+    def _url(self, server_url: str, path: str) -> str:
+        return server_url.rstrip("/") + API_PREFIX + path
+
+    def _post(self, url: str, body: dict[str, Any], token: str | None = None) -> Any:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        try:
+            response = self._http.post(url, json=body, headers=headers, timeout=self._timeout)
+        except requests.RequestException as exc:
+            raise SignInError(
+                "server_unreachable", f"The server at {url.split(API_PREFIX)[0]} cannot be reached."
+            ) from exc
+        if response.status_code in (401, 403):
+            raise SignInError("bad_credentials", "Wrong username or password.")
+        if response.status_code >= 400:
+            try:
+                detail = response.json()
+                message = detail.get("message") or detail.get("detail") or response.text
+                code = detail.get("code", f"http_{response.status_code}")
+            except ValueError:
+                message, code = response.text, f"http_{response.status_code}"
+            raise SignInError(str(code), str(message))
+        return response.json() if response.content else {}
+
+    def sign_in(
+        self, server_url: str, username: str, password: str, *, stay_signed_in: bool
+    ) -> SignedIn:
+        """Log in; store the token in the keyring when ``stay_signed_in``."""
+        raw = self._post(
+            self._url(server_url, "/auth/login"), {"username": username, "password": password}
+        )
+        login = LoginResponse.model_validate(raw)
+        if stay_signed_in and self._secrets.available:
+            try:
+                self._secrets.set(api_token_key(server_url, username), login.token)
+            except KeyringUnavailableError as exc:
+                log.warning("token not kept: %s", exc)
+        return SignedIn(server_url.rstrip("/"), login.token, _identity(login.user))
+
+    def restore(self, server_url: str, username: str) -> SignedIn | None:
+        """A session from the keyring's token, if it is still valid."""
+        if not username or not self._secrets.available:
+            return None
+        try:
+            token = self._secrets.get(api_token_key(server_url, username))
+        except KeyringUnavailableError:
+            return None
+        if not token:
+            return None
+        try:
+            response = self._http.get(
+                self._url(server_url, "/auth/me"),
+                headers={"Authorization": f"Bearer {token}"},
+                timeout=self._timeout,
+            )
+        except requests.RequestException:
+            return None
+        if response.status_code != 200:
+            return None
+        raw = response.json()
+        user = UserInfo.model_validate(raw.get("user", raw))
+        return SignedIn(server_url.rstrip("/"), token, _identity(user))
+
+    def sign_out(self, session: SignedIn) -> None:
+        """Forget the token locally and revoke it on the server (best effort)."""
+        try:
+            self._secrets.delete(api_token_key(session.server_url, session.identity.username))
+        except KeyringUnavailableError:
+            pass
+        try:
+            self._post(self._url(session.server_url, "/auth/logout"), {}, session.token)
+        except SignInError as exc:
+            log.info("logout not confirmed by the server: %s", exc.message)
+
+    def change_password(self, session: SignedIn, old: str, new: str) -> None:
+        self._post(
+            self._url(session.server_url, "/auth/password"),
+            {"old_password": old, "new_password": new},
+            session.token,
+        )

@@ -1,0 +1,230 @@
+"""The workspace's phone: wraps the SIP engine for the windows.
+
+It remembers which order each call belongs to, turns every journaled attempt
+into a journal action in the local store (so it reaches the server through
+the outbox even when offline), keeps the agent's presence in step with the
+calls, matches inbound callers to orders, and pauses the agent when the
+chosen headset disappears.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from app.services.order_views import JournalView
+from app.services.presence_service import PauseReason, PresenceService
+from app.services.softphone_views import (
+    AttemptFinished,
+    CallPhase,
+    CallView,
+    InboundCall,
+    RegistrationView,
+)
+from app.services.workspace_store import WorkspaceStore
+from core.attempt_policy import Channel, counts_as_contact
+from core.wire.sync_ops import OpKind
+from telephony.call_journal_entry import CallJournalEntry
+from telephony.sip_engine import SipEngine
+from telephony.sip_events import CallSnapshot, CallState, IncomingCall, RegistrationState
+
+log = logging.getLogger(__name__)
+
+_PHASES = {
+    CallState.CALLING: CallPhase.DIALING,
+    CallState.INCOMING: CallPhase.INCOMING,
+    CallState.RINGING: CallPhase.RINGING,
+    CallState.CONNECTING: CallPhase.ACTIVE,
+    CallState.ACTIVE: CallPhase.ACTIVE,
+    CallState.DISCONNECTED: CallPhase.ENDED,
+}
+
+
+class SoftphoneService(QObject):
+    """One call at a time for the agent; every attempt journals itself."""
+
+    registration_changed = Signal(object)  # RegistrationView
+    call_changed = Signal(object)  # CallView | None
+    attempt_finished = Signal(object)  # AttemptFinished
+    incoming_call = Signal(object)  # InboundCall
+    headset_lost = Signal(str)  # description of the lost device
+    refused = Signal(str, str)  # code, English message
+
+    def __init__(
+        self,
+        engine: SipEngine,
+        store: WorkspaceStore,
+        presence: PresenceService,
+        *,
+        agent_name: str,
+        lead_extension: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._store = store
+        self._presence = presence
+        self._agent_name = agent_name
+        self._lead_extension = lead_extension
+        self._orders: dict[int, int | None] = {}  # call handle -> order id
+        self._call: CallView | None = None
+        engine.registration_changed.connect(self._on_registration)
+        engine.call_state_changed.connect(self._on_call_state)
+        engine.call_journaled.connect(self._on_journaled)
+        engine.incoming_call.connect(self._on_incoming)
+
+    # -- state ---------------------------------------------------------------
+    @property
+    def call(self) -> CallView | None:
+        return self._call
+
+    @property
+    def registration(self) -> RegistrationView:
+        return self._registration_view(self._engine.registration)
+
+    def set_lead_extension(self, extension: str) -> None:
+        self._lead_extension = extension
+
+    # -- commands ------------------------------------------------------------
+    def dial(self, order_id: int | None, number: str) -> int | None:
+        """Call ``number`` for ``order_id``; returns the call handle."""
+        if self._call is not None:
+            self.refused.emit("call_in_progress", "Hang up the current call first.")
+            return None
+        handle = self._engine.dial(number)
+        self._orders[handle] = order_id
+        self._call = CallView(
+            handle, order_id, number, CallPhase.DIALING, started_at=datetime.now(UTC)
+        )
+        self.call_changed.emit(self._call)
+        self._presence.call_ringing(order_id)
+        return handle
+
+    def hangup(self) -> None:
+        if self._call is not None:
+            self._engine.hangup(self._call.handle)
+
+    def set_muted(self, muted: bool) -> None:
+        if self._call is not None:
+            self._engine.set_muted(self._call.handle, muted)
+
+    def set_on_hold(self, on_hold: bool) -> None:
+        if self._call is None:
+            return
+        if on_hold:
+            self._engine.hold(self._call.handle)
+        else:
+            self._engine.resume(self._call.handle)
+
+    def send_dtmf(self, digits: str) -> None:
+        if self._call is not None:
+            self._engine.send_dtmf(self._call.handle, digits)
+
+    def transfer_to_lead(self) -> bool:
+        if self._call is None or not self._lead_extension:
+            self.refused.emit("no_lead_extension", "No team-lead extension is configured.")
+            return False
+        self._engine.transfer(self._call.handle, self._lead_extension)
+        return True
+
+    def answer(self, handle: int, order_id: int | None) -> None:
+        self._orders[handle] = order_id
+        self._engine.answer(handle)
+
+    def decline(self, handle: int) -> None:
+        self._engine.decline(handle)
+
+    def on_headset_lost(self, role: str, description: str) -> None:
+        """The chosen headset vanished: pause the agent and say so."""
+        log.warning("headset lost (%s): %s", role, description)
+        self._presence.pause(PauseReason.HEADSET)
+        self.headset_lost.emit(description)
+
+    # -- engine events -----------------------------------------------------
+    def _registration_view(self, state: RegistrationState) -> RegistrationView:
+        detail = state.message or (f"{state.code} {state.reason}".strip() if state.code else "")
+        return RegistrationView(state.is_usable, str(state.status), detail)
+
+    def _on_registration(self, state: RegistrationState) -> None:
+        self.registration_changed.emit(self._registration_view(state))
+
+    def _on_call_state(self, snapshot: CallSnapshot) -> None:
+        phase = _PHASES.get(snapshot.state, CallPhase.DIALING)
+        previous = self._call if self._call and self._call.handle == snapshot.handle else None
+        if previous is None and phase != CallPhase.INCOMING and self._call is not None:
+            return  # another call (e.g. a second inbound) is not the workspace's call
+        order_id = self._orders.get(snapshot.handle)
+        answered_at = previous.answered_at if previous else None
+        if phase == CallPhase.ACTIVE and answered_at is None:
+            answered_at = datetime.now(UTC)
+            self._presence.call_started(order_id)
+        if phase == CallPhase.ENDED:
+            self._call = None
+            self.call_changed.emit(None)
+            return
+        if phase == CallPhase.INCOMING and previous is None:
+            return  # shown by the inbound pop-up until answered
+        self._call = CallView(
+            snapshot.handle,
+            order_id,
+            snapshot.number,
+            phase,
+            muted=snapshot.muted,
+            on_hold=snapshot.on_hold,
+            answered_at=answered_at,
+            started_at=previous.started_at if previous else datetime.now(UTC),
+        )
+        self.call_changed.emit(self._call)
+
+    def _on_incoming(self, incoming: IncomingCall) -> None:
+        matches = list(self._store.orders_by_phone(incoming.caller_number))
+        self.incoming_call.emit(
+            InboundCall(
+                incoming.handle,
+                incoming.caller_number,
+                incoming.display_name,
+                tuple(o.order_id for o in matches),
+                tuple(f"{o.reference} — {o.customer_name}" for o in matches),
+            )
+        )
+
+    def _on_journaled(self, entry: CallJournalEntry) -> None:
+        order_id = self._orders.pop(entry.call_handle, None)
+        if self._call is not None and self._call.handle == entry.call_handle:
+            self._call = None
+            self.call_changed.emit(None)
+        contact = counts_as_contact(Channel.CALL, entry.outcome)
+        journal = JournalView(
+            at=entry.started,
+            channel=str(entry.channel),
+            direction=str(entry.direction),
+            number=entry.number,
+            outcome=str(entry.outcome),
+            ring_seconds=entry.ring_seconds,
+            talk_seconds=entry.talk_seconds,
+            sip_code=entry.sip_code or None,
+            sip_reason=entry.sip_reason,
+            agent=self._agent_name,
+        )
+        op_id = ""
+        if order_id is not None:
+            payload = {
+                "id": str(uuid.uuid4()),
+                "order_id": order_id,
+                "channel": str(entry.channel),
+                "kind": "call",
+                "direction": str(entry.direction),
+                "number": entry.number[:32],
+                "started_at": entry.started.astimezone(UTC).isoformat(),
+                "ring_seconds": round(entry.ring_seconds, 3),
+                "talk_seconds": round(entry.talk_seconds, 3),
+                "outcome": str(entry.outcome),
+                "sip_code": entry.sip_code if 100 <= entry.sip_code <= 699 else None,
+                "sip_reason": entry.sip_reason[:200] or None,
+            }
+            op_id = self._store.record_action(OpKind.JOURNAL, order_id, payload)
+        self._presence.call_ended(order_id)
+        self.attempt_finished.emit(AttemptFinished(order_id, journal, op_id, contact))

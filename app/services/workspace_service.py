@@ -1,0 +1,401 @@
+"""The order workspace: claim, open, edit, note and dispose of orders.
+
+Every change is written to the local store and its outbox in one transaction
+(``record_action``), so nothing is lost offline; the sync client pushes it and
+``report_action`` tells the windows what the server said. Network round trips
+(claims) run through the ``OperationRunner`` so the window never freezes.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from app.services.operations import OperationRunner
+from app.services.order_views import ArticleView, OrderDetail
+from app.services.queue_repository import QueueRepository
+from app.services.workspace_store import (
+    ActionReport,
+    ActionState,
+    ClaimResult,
+    MessageTemplate,
+    WorkspaceStore,
+)
+from core.dispositions import Disposition, PredefinedNote
+from core.order_status import OrderStatus, is_open
+from core.pricing import LineRequest, PricedOrder, price_order
+from core.text_folding import fold_text
+from core.wire.sync_ops import OpKind
+
+log = logging.getLogger(__name__)
+
+_OPEN_FOR_EDIT = frozenset(
+    {
+        OrderStatus.ASSIGNED,
+        OrderStatus.IN_PROGRESS,
+        OrderStatus.RETURNED,
+        OrderStatus.CALLBACK,
+        OrderStatus.UNREACHABLE,
+        OrderStatus.UNASSIGNED,
+    }
+)
+
+
+@dataclass(frozen=True)
+class ConfirmBlocker:
+    """Why Confirm is disabled right now (code for tests, English fallback)."""
+
+    code: str
+    message: str
+
+
+class WorkspaceService(QObject):
+    """Orders as the agent works them; broadcasts what changed."""
+
+    queue_changed = Signal()  # the set or order of queue rows changed
+    orders_changed = Signal(list)  # ids of orders whose data changed
+    current_order_changed = Signal(object)  # OrderDetail | None
+    claim_refused = Signal(object)  # ClaimResult
+    action_reported = Signal(object)  # ActionReport
+
+    def __init__(
+        self,
+        store: WorkspaceStore,
+        runner: OperationRunner,
+        me: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._runner = runner
+        self._me = me
+        self._current: OrderDetail | None = None
+        self._reports: dict[str, ActionReport] = {}
+
+    # -- reading -------------------------------------------------------
+    @property
+    def me(self) -> str:
+        return self._me
+
+    @property
+    def queue(self) -> QueueRepository:
+        return self._store.queue
+
+    @property
+    def current(self) -> OrderDetail | None:
+        return self._current
+
+    def order_detail(self, order_id: int) -> OrderDetail | None:
+        return self._store.order_detail(order_id)
+
+    def orders_by_phone(self, phone: str) -> Sequence[OrderDetail]:
+        return self._store.orders_by_phone(phone)
+
+    def cities(self) -> list[str]:
+        return sorted(self._store.city_fees())
+
+    def delivery_fee(self, city: str) -> Decimal | None:
+        wanted = fold_text(city).replace(" ", "")
+        for name, fee in self._store.city_fees().items():
+            if fold_text(name).replace(" ", "") == wanted:
+                return fee
+        return None
+
+    def articles(self) -> Sequence[ArticleView]:
+        return self._store.articles()
+
+    def search_articles(self, text: str, limit: int = 30) -> list[ArticleView]:
+        wanted = fold_text(text)
+        found = [
+            a
+            for a in self._store.articles()
+            if not wanted or wanted in fold_text(a.ref) or wanted in fold_text(a.title)
+        ]
+        return found[:limit]
+
+    def predefined_notes(self) -> Sequence[PredefinedNote]:
+        return self._store.predefined_notes()
+
+    def cancel_reasons(self) -> Sequence[str]:
+        return self._store.cancel_reasons()
+
+    def templates(self) -> Sequence[MessageTemplate]:
+        return self._store.templates()
+
+    def attempt_cap(self) -> int:
+        return self._store.attempt_cap()
+
+    def pending_actions(self) -> int:
+        return self._store.pending_actions()
+
+    def report_for(self, op_id: str) -> ActionReport | None:
+        return self._reports.get(op_id)
+
+    def price_lines(self, lines: Sequence[LineRequest], city: str) -> PricedOrder:
+        """Totals as the server will compute them (core.pricing)."""
+        fee = self.delivery_fee(city)
+        return price_order(lines, self._store.article_pricing(), fee or Decimal(0))
+
+    def is_editable(self, detail: OrderDetail) -> bool:
+        holder_ok = detail.holder in (None, self._me)
+        return holder_ok and detail.status in _OPEN_FOR_EDIT
+
+    def confirm_blocker(self, detail: OrderDetail) -> ConfirmBlocker | None:
+        """None when Confirm may be pressed; otherwise the reason."""
+        if not is_open(detail.status):
+            return ConfirmBlocker("order_closed", "The order is already closed.")
+        if detail.holder not in (None, self._me):
+            return ConfirmBlocker("held_by_other", f"{detail.holder} holds this order.")
+        if detail.attempt_count < 1:
+            return ConfirmBlocker(
+                "needs_contact_attempt",
+                "Call or message the customer first: confirming needs a contact attempt.",
+            )
+        if not detail.lines:
+            return ConfirmBlocker("no_lines", "The order has no article.")
+        return None
+
+    def next_call_allowed_at(self, detail: OrderDetail) -> datetime | None:
+        if detail.last_call_at is None:
+            return None
+        at = detail.last_call_at + timedelta(minutes=self._store.call_gap_minutes())
+        return at if at > datetime.now(UTC) else None
+
+    def callback_slots(self, now: datetime, count: int = 4) -> list[datetime]:
+        """Suggested call-back times: the team's best hours still ahead.
+
+        Customers answer best late morning and early evening (the shops'
+        experience); the next slots at those hours are offered first.
+        """
+        best_hours = (11, 18, 14, 10, 19, 16)
+        local_now = now.astimezone()
+        slots: list[datetime] = []
+        for day in range(3):
+            base = (local_now + timedelta(days=day)).replace(minute=0, second=0, microsecond=0)
+            for hour in best_hours:
+                at = base.replace(hour=hour)
+                if at > local_now + timedelta(minutes=15):
+                    slots.append(at)
+            if len(slots) >= count:
+                break
+        slots.sort()
+        return [s.astimezone(UTC) for s in slots[:count]]
+
+    # -- opening orders ------------------------------------------------
+    def open_order(self, order_id: int) -> None:
+        """Show the order at once, then claim it on the server."""
+        detail = self._store.order_detail(order_id)
+        self._set_current(detail)
+        if detail is None:
+            return
+        self._runner.run(
+            lambda: self._store.claim(order_id),
+            self._on_claimed,
+            lambda exc: self._on_claim_failed(order_id, exc),
+        )
+
+    def next_order(self) -> None:
+        """Claim the best next order and open it."""
+
+        def done(result: ClaimResult | None) -> None:
+            if result is None:
+                self.claim_refused.emit(
+                    ClaimResult(0, False, code="queue_empty", message="No order is waiting.")
+                )
+                return
+            self._on_claimed(result)
+            if result.granted:
+                self._set_current(self._store.order_detail(result.order_id))
+
+        self._runner.run(self._store.claim_next, done, lambda exc: self._on_claim_failed(0, exc))
+
+    def reload_current(self) -> None:
+        if self._current is not None:
+            self._set_current(self._store.order_detail(self._current.order_id))
+
+    def close_current(self) -> None:
+        current = self._current
+        self._set_current(None)
+        if current is not None:
+            self._runner.run(lambda: self._store.release(current.order_id))
+
+    def _on_claimed(self, result: ClaimResult) -> None:
+        if not result.granted:
+            self.claim_refused.emit(result)
+        self.orders_changed.emit([result.order_id])
+        if self._current is not None and self._current.order_id == result.order_id:
+            self.reload_current()
+
+    def _on_claim_failed(self, order_id: int, exc: Exception) -> None:
+        log.warning("claim failed: %s", exc)
+        self.claim_refused.emit(
+            ClaimResult(
+                order_id,
+                False,
+                code=getattr(exc, "code", "claim_failed"),
+                message=str(exc),
+            )
+        )
+
+    def _set_current(self, detail: OrderDetail | None) -> None:
+        self._current = detail
+        self.current_order_changed.emit(detail)
+
+    # -- changes (local first, then the outbox) ------------------------
+    def _record(self, kind: OpKind, order_id: int, payload: dict[str, Any]) -> str:
+        op_id = self._store.record_action(kind, order_id, payload)
+        report = ActionReport(op_id, order_id, str(kind), ActionState.PENDING)
+        self._reports[op_id] = report
+        self.action_reported.emit(report)
+        self.orders_changed.emit([order_id])
+        if self._current is not None and self._current.order_id == order_id:
+            self.reload_current()
+        return op_id
+
+    def record_journal(self, order_id: int, payload: dict[str, Any]) -> str:
+        """A contact attempt (call or message) for the order."""
+        return self._record(OpKind.JOURNAL, order_id, payload)
+
+    def settle_reports(self, refusals: Sequence[ActionReport]) -> None:
+        """After a push: refused ops get their words, the rest that left the outbox
+        were accepted."""
+        refused = {r.op_id: r for r in refusals}
+        for op_id, report in list(self._reports.items()):
+            if report.state != ActionState.PENDING:
+                continue
+            if op_id in refused:
+                self.report_action(refused[op_id])
+            elif not self._store.is_pending(op_id):
+                self.report_action(
+                    ActionReport(op_id, report.order_id, report.kind, ActionState.ACCEPTED)
+                )
+
+    def save_lines(self, order_id: int, lines: Sequence[LineRequest]) -> str:
+        payload = {
+            "lines": [
+                {
+                    "article_ref": line.article_ref,
+                    "quantity": line.quantity,
+                    "color": line.color,
+                    "size": line.size,
+                    "discount_pct": str(line.discount_pct),
+                }
+                for line in lines
+            ]
+        }
+        return self._record(OpKind.EDIT_LINES, order_id, payload)
+
+    def save_address(self, order_id: int, address: str, city: str) -> str:
+        return self._record(
+            OpKind.EDIT_CUSTOMER, order_id, {"address": address.strip(), "city": city.strip()}
+        )
+
+    def add_note(self, order_id: int, text: str, predefined: PredefinedNote | None = None) -> str:
+        payload: dict[str, Any] = {"text": text.strip()}
+        if predefined is not None:
+            payload["predefined_code"] = predefined.code
+        return self._record(OpKind.ADD_NOTE, order_id, payload)
+
+    def dispose(
+        self,
+        order_id: int,
+        disposition: Disposition,
+        *,
+        reason: str | None = None,
+        callback_at: datetime | None = None,
+        version: int | None = None,
+    ) -> str:
+        """Record the outcome of the order (confirm, cancel, call back, ...)."""
+        payload: dict[str, Any] = {}
+        if disposition == Disposition.CANCEL:
+            payload["reason"] = reason or ""
+        if disposition == Disposition.CALLBACK and callback_at is not None:
+            payload["callback_at"] = callback_at.astimezone(UTC).isoformat()
+        return self._record(OpKind(str(disposition)), order_id, payload)
+
+    def escalate(self, order_id: int, reason: str, text: str) -> None:
+        """Hand the order to the team lead (needs the server)."""
+        self._runner.run(
+            lambda: self._store.escalate(order_id, reason, text),
+            lambda _r: self.report_action(
+                ActionReport("", order_id, "escalate", ActionState.ACCEPTED)
+            ),
+            lambda exc: self.report_action(
+                ActionReport(
+                    "",
+                    order_id,
+                    "escalate",
+                    ActionState.REJECTED,
+                    getattr(exc, "code", "escalation_failed"),
+                    str(exc),
+                )
+            ),
+        )
+
+    def create_order(
+        self,
+        *,
+        name: str,
+        phone: str,
+        address: str,
+        city: str,
+        lines: Sequence[LineRequest],
+    ) -> None:
+        """Create an order in the agent's hands (needs the server), then open it."""
+        payload = {
+            "customer": {"name": name, "phones": [phone], "address": address, "city": city},
+            "lines": [
+                {
+                    "article_ref": line.article_ref,
+                    "quantity": line.quantity,
+                    "color": line.color,
+                    "size": line.size,
+                }
+                for line in lines
+            ],
+        }
+
+        def created(order_id: int) -> None:
+            self.queue_changed.emit()
+            self.open_order(order_id)
+
+        self._runner.run(
+            lambda: self._store.create_order(payload),
+            created,
+            lambda exc: self.report_action(
+                ActionReport(
+                    "",
+                    None,
+                    "create_order",
+                    ActionState.REJECTED,
+                    getattr(exc, "code", "create_failed"),
+                    str(exc),
+                )
+            ),
+        )
+
+    # -- what the sync client reports -----------------------------------
+    def report_action(self, report: ActionReport) -> None:
+        """Called by the sync wiring when the server answered an op."""
+        if report.op_id:
+            self._reports[report.op_id] = report
+        self.action_reported.emit(report)
+        if report.order_id is not None:
+            self.orders_changed.emit([report.order_id])
+            if self._current is not None and self._current.order_id == report.order_id:
+                self.reload_current()
+
+    def apply_remote_changes(self, order_ids: Sequence[int], structural: bool) -> None:
+        """Called when pulled / pushed changes landed in the local store."""
+        if structural:
+            self.queue_changed.emit()
+        if order_ids:
+            self.orders_changed.emit(list(order_ids))
+            if self._current is not None and self._current.order_id in order_ids:
+                self.reload_current()

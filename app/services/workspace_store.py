@@ -1,0 +1,120 @@
+"""What the workspace services need from the local store and the sync client.
+
+``LocalStoreWorkspace`` (in ``local_store_workspace.py``) answers it with the
+real SQLite store and sync client; the services depend only on this shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, Protocol
+
+from app.services.order_views import ArticleView, OrderDetail
+from app.services.queue_repository import QueueRepository
+from core.dispositions import PredefinedNote
+from core.pricing import ArticlePricing
+from core.wire.sync_ops import OpKind
+
+
+class ActionState(StrEnum):
+    """Where an action stands between the desk and the server."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+@dataclass(frozen=True)
+class ActionReport:
+    """What became of one recorded action, in words the agent can read."""
+
+    op_id: str
+    order_id: int | None
+    kind: str
+    state: ActionState
+    code: str = ""
+    message: str = ""
+    params: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class ClaimResult:
+    """Answer to opening an order: held by me, or why not."""
+
+    order_id: int
+    granted: bool
+    holder_name: str | None = None
+    expires_at: datetime | None = None
+    code: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class MessageTemplate:
+    """A WhatsApp / SMS template in one language."""
+
+    code: str
+    language: str
+    channel: str
+    title: str
+    body: str
+
+
+class WorkspaceStore(Protocol):
+    """Local data and the server round trips behind the workspace."""
+
+    @property
+    def queue(self) -> QueueRepository: ...
+
+    def order_detail(self, order_id: int) -> OrderDetail | None: ...
+
+    def orders_by_phone(self, phone: str) -> Sequence[OrderDetail]: ...
+
+    def articles(self) -> Sequence[ArticleView]: ...
+
+    def article_pricing(self) -> Mapping[str, ArticlePricing]: ...
+
+    def city_fees(self) -> Mapping[str, Decimal]: ...
+
+    def predefined_notes(self) -> Sequence[PredefinedNote]: ...
+
+    def cancel_reasons(self) -> Sequence[str]: ...
+
+    def templates(self) -> Sequence[MessageTemplate]: ...
+
+    def attempt_cap(self) -> int: ...
+
+    def call_gap_minutes(self) -> int: ...
+
+    def record_action(self, kind: OpKind, order_id: int, payload: Mapping[str, Any]) -> str:
+        """Write the change and its outbox op in one transaction; the op id."""
+        ...
+
+    def pending_actions(self) -> int: ...
+
+    def is_pending(self, op_id: str) -> bool:
+        """True while the op waits in the outbox for a definite answer."""
+        ...
+
+    def escalate(self, order_id: int, reason: str, text: str) -> None:
+        """Hand the order to the team lead (network; worker thread)."""
+        ...
+
+    def create_order(self, payload: Mapping[str, Any]) -> int:
+        """Create an order in the agent's hands (network; worker thread); its id."""
+        ...
+
+    def claim(self, order_id: int) -> ClaimResult:
+        """Ask the server for the order's lease (network; worker thread)."""
+        ...
+
+    def claim_next(self) -> ClaimResult | None:
+        """Ask the server for the best next order (network; worker thread)."""
+        ...
+
+    def release(self, order_id: int) -> None: ...

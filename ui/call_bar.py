@@ -1,0 +1,237 @@
+"""The call bar: dial, hang up, mute, hold, keypad, transfer, timer, attempts."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from app.services.softphone_views import CallPhase, CallView
+from core.phone_numbers import display_national
+from ui.formatting import format_duration, format_time
+from ui.icons import icon
+
+_KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
+
+
+class DtmfKeypad(QWidget):
+    """A 4x3 keypad that emits each digit pressed."""
+
+    digit_pressed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        grid.setSpacing(4)
+        for position, key in enumerate(_KEYS):
+            button = QPushButton(key, self)
+            button.setObjectName(f"dtmf_{key}")
+            button.setFixedSize(44, 36)
+            button.clicked.connect(lambda _c=False, k=key: self.digit_pressed.emit(k))
+            grid.addWidget(button, position // 3, position % 3)
+
+
+class CallBar(QFrame):
+    """Call controls for the open order; emits what the agent asked for."""
+
+    dial_requested = Signal(str)
+    hangup_requested = Signal()
+    mute_toggled = Signal(bool)
+    hold_toggled = Signal(bool)
+    dtmf_requested = Signal(str)
+    transfer_requested = Signal()
+    whatsapp_requested = Signal()
+    sms_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("callBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._call: CallView | None = None
+
+        self.number = QComboBox(self)
+        self.number.setObjectName("dialNumber")
+        self.number.setMinimumWidth(150)
+        self.dial_button = QPushButton(icon("call"), self.tr("Call"), self)
+        self.dial_button.setObjectName("dialButton")
+        self.hangup_button = QPushButton(icon("hangup"), self.tr("Hang up"), self)
+        self.hangup_button.setObjectName("hangupButton")
+        self.mute_button = QPushButton(icon("mute"), self.tr("Mute"), self)
+        self.mute_button.setCheckable(True)
+        self.hold_button = QPushButton(icon("hold"), self.tr("Hold"), self)
+        self.hold_button.setCheckable(True)
+        self.keypad_button = QToolButton(self)
+        self.keypad_button.setText(self.tr("Keypad"))
+        self.keypad_button.setIcon(icon("keypad"))
+        self.keypad_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.keypad_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.keypad = DtmfKeypad()
+        menu = QMenu(self.keypad_button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.keypad)
+        menu.addAction(action)
+        self.keypad_button.setMenu(menu)
+        self.transfer_button = QPushButton(icon("transfer"), self.tr("Transfer to lead"), self)
+        self.whatsapp_button = QPushButton(icon("whatsapp"), self.tr("WhatsApp"), self)
+        self.whatsapp_button.setObjectName("whatsappButton")
+        self.sms_button = QPushButton(icon("sms"), self.tr("SMS"), self)
+        self.sms_button.setObjectName("smsButton")
+
+        self.phase_label = QLabel(self)
+        self.phase_label.setObjectName("callPhase")
+        self.timer_label = QLabel("0:00", self)
+        self.timer_label.setObjectName("callTimer")
+        self.attempt_label = QLabel(self)
+        self.attempt_label.setObjectName("attemptLabel")
+        self.gap_label = QLabel(self)
+        self.gap_label.setObjectName("gapLabel")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        for widget in (
+            self.number,
+            self.dial_button,
+            self.hangup_button,
+            self.mute_button,
+            self.hold_button,
+            self.keypad_button,
+            self.transfer_button,
+        ):
+            layout.addWidget(widget)
+        layout.addSpacing(12)
+        layout.addWidget(self.phase_label)
+        layout.addWidget(self.timer_label)
+        layout.addStretch(1)
+        layout.addWidget(self.attempt_label)
+        layout.addWidget(self.gap_label)
+        layout.addSpacing(12)
+        layout.addWidget(self.whatsapp_button)
+        layout.addWidget(self.sms_button)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(500)
+        self._tick.timeout.connect(self._update_timer)
+
+        self.dial_button.clicked.connect(self._on_dial)
+        self.hangup_button.clicked.connect(self.hangup_requested)
+        self.mute_button.toggled.connect(self.mute_toggled)
+        self.hold_button.toggled.connect(self.hold_toggled)
+        self.keypad.digit_pressed.connect(self.dtmf_requested)
+        self.transfer_button.clicked.connect(self.transfer_requested)
+        self.whatsapp_button.clicked.connect(self.whatsapp_requested)
+        self.sms_button.clicked.connect(self.sms_requested)
+        self.set_order(None, 0, 4, None)
+        self.show_call(None)
+
+    # -- what the window tells us ----------------------------------------
+    def set_order(
+        self,
+        phones: tuple[str, ...] | None,
+        attempts: int,
+        cap: int,
+        next_allowed: datetime | None,
+    ) -> None:
+        self.number.clear()
+        for phone in phones or ():
+            self.number.addItem(display_national(phone), phone)
+        has_order = bool(phones)
+        capped = attempts >= cap
+        self.dial_button.setEnabled(has_order and not capped and self._call is None)
+        self.whatsapp_button.setEnabled(has_order and not capped)
+        self.sms_button.setEnabled(has_order and not capped)
+        if phones is None:
+            self.attempt_label.clear()
+        else:
+            self.attempt_label.setText(
+                self.tr("Attempt %1 of %2")
+                .replace("%1", str(min(attempts + 1, cap)))
+                .replace("%2", str(cap))
+                if not capped
+                else self.tr("All %1 attempts used").replace("%1", str(cap))
+            )
+        if next_allowed is not None:
+            self.gap_label.setText(
+                self.tr("Next call from %1").replace("%1", format_time(next_allowed))
+            )
+            self.dial_button.setToolTip(
+                self.tr("The minimum gap between two calls is not over yet.")
+            )
+        else:
+            self.gap_label.clear()
+            self.dial_button.setToolTip(
+                self.tr("The attempt limit is reached.") if capped else self.tr("Call (F5)")
+            )
+
+    def show_call(self, call: CallView | None) -> None:
+        self._call = call if call is not None and call.phase != CallPhase.ENDED else None
+        in_call = self._call is not None
+        self.hangup_button.setEnabled(in_call)
+        active = in_call and call is not None and call.phase == CallPhase.ACTIVE
+        self.mute_button.setEnabled(active)
+        self.hold_button.setEnabled(active)
+        self.keypad_button.setEnabled(active)
+        self.transfer_button.setEnabled(active)
+        self.dial_button.setEnabled(not in_call and self.number.count() > 0)
+        for button, checked in (
+            (self.mute_button, bool(call and call.muted)),
+            (self.hold_button, bool(call and call.on_hold)),
+        ):
+            button.blockSignals(True)
+            button.setChecked(checked and in_call)
+            button.blockSignals(False)
+        phase = call.phase if call is not None else CallPhase.IDLE
+        self.phase_label.setText(self._phase_text(phase))
+        self.setProperty("phase", str(phase))
+        self.style().unpolish(self)
+        self.style().polish(self)
+        if in_call:
+            self._tick.start()
+        else:
+            self._tick.stop()
+        self._update_timer()
+
+    def selected_number(self) -> str | None:
+        data = self.number.currentData()
+        return str(data) if data else None
+
+    def select_number(self, e164: str) -> None:
+        index = self.number.findData(e164)
+        if index >= 0:
+            self.number.setCurrentIndex(index)
+
+    # -- internals ----------------------------------------------------------
+    def _phase_text(self, phase: CallPhase) -> str:
+        return {
+            CallPhase.IDLE: self.tr("No call"),
+            CallPhase.DIALING: self.tr("Dialing…"),
+            CallPhase.RINGING: self.tr("Ringing…"),
+            CallPhase.INCOMING: self.tr("Incoming call"),
+            CallPhase.ACTIVE: self.tr("In call"),
+            CallPhase.ENDED: self.tr("Call ended"),
+        }[phase]
+
+    def _update_timer(self) -> None:
+        call = self._call
+        if call is None:
+            self.timer_label.setText("0:00")
+            return
+        since = call.answered_at or call.started_at
+        seconds = (datetime.now(UTC) - since).total_seconds() if since else 0.0
+        self.timer_label.setText(format_duration(seconds))
+
+    def _on_dial(self) -> None:
+        number = self.selected_number()
+        if number:
+            self.dial_requested.emit(number)

@@ -1,0 +1,87 @@
+"""How values read on screen: money, times, durations, statuses, outcomes.
+
+Labels go through translation here, once, so every window says the same
+words for the same status.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
+
+from core.order_status import OrderStatus
+
+_STATUS_LABELS: dict[str, str] = {
+    "unassigned": str(QT_TRANSLATE_NOOP("Status", "Unassigned")),
+    "assigned": str(QT_TRANSLATE_NOOP("Status", "Assigned")),
+    "in_progress": str(QT_TRANSLATE_NOOP("Status", "Being confirmed")),
+    "confirmed": str(QT_TRANSLATE_NOOP("Status", "Confirmed")),
+    "cancelled": str(QT_TRANSLATE_NOOP("Status", "Cancelled")),
+    "duplicate": str(QT_TRANSLATE_NOOP("Status", "Duplicate")),
+    "erroneous": str(QT_TRANSLATE_NOOP("Status", "Erroneous")),
+    "returned": str(QT_TRANSLATE_NOOP("Status", "Returned from preparation")),
+    "callback": str(QT_TRANSLATE_NOOP("Status", "Call back")),
+    "unreachable": str(QT_TRANSLATE_NOOP("Status", "Unreachable")),
+}
+
+_OUTCOME_LABELS: dict[str, str] = {
+    "answered": str(QT_TRANSLATE_NOOP("Outcome", "Answered")),
+    "no_answer": str(QT_TRANSLATE_NOOP("Outcome", "No answer")),
+    "busy": str(QT_TRANSLATE_NOOP("Outcome", "Busy")),
+    "declined": str(QT_TRANSLATE_NOOP("Outcome", "Declined")),
+    "not_found": str(QT_TRANSLATE_NOOP("Outcome", "Invalid number")),
+    "failed": str(QT_TRANSLATE_NOOP("Outcome", "Failed")),
+    "cancelled": str(QT_TRANSLATE_NOOP("Outcome", "Cancelled by agent")),
+    "message_sent": str(QT_TRANSLATE_NOOP("Outcome", "Message sent")),
+}
+
+_CHANNEL_LABELS: dict[str, str] = {
+    "call": str(QT_TRANSLATE_NOOP("Channel", "Call")),
+    "whatsapp": str(QT_TRANSLATE_NOOP("Channel", "WhatsApp")),
+    "sms": str(QT_TRANSLATE_NOOP("Channel", "SMS")),
+}
+
+
+def status_label(status: OrderStatus | str) -> str:
+    key = str(status)
+    return QCoreApplication.translate("Status", _STATUS_LABELS.get(key, key))
+
+
+def outcome_label(outcome: str) -> str:
+    return QCoreApplication.translate("Outcome", _OUTCOME_LABELS.get(outcome, outcome))
+
+
+def channel_label(channel: str) -> str:
+    return QCoreApplication.translate("Channel", _CHANNEL_LABELS.get(channel, channel))
+
+
+def format_money(value: Decimal) -> str:
+    """``1 234,50 MAD`` in French, following the UI language's separators."""
+    text = QLocale().toString(float(value), "f", 2)
+    return QCoreApplication.translate("Money", "%1 MAD").replace("%1", text)
+
+
+def _local(value: datetime) -> QDateTime:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
+
+
+def format_datetime(value: datetime) -> str:
+    return QLocale().toString(_local(value), "dd/MM/yyyy HH:mm")
+
+
+def format_time(value: datetime) -> str:
+    return QLocale().toString(_local(value), "HH:mm")
+
+
+def format_duration(seconds: float) -> str:
+    """``m:ss`` below an hour, ``h:mm:ss`` above."""
+    total = max(0, round(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"

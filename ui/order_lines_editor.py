@@ -1,0 +1,245 @@
+"""Lines of the open order: article search with stock, variant, quantity, remove;
+totals and upsell tier recomputed by core.pricing as the agent types."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.order_views import ArticleView
+from app.services.workspace_service import WorkspaceService
+from core.domain_error import DomainError
+from core.pricing import LineRequest, PricedOrder
+from ui.formatting import format_money
+from ui.icons import icon
+from ui.order_lines_model import OrderLinesModel
+
+
+class OrderLinesEditor(QWidget):
+    """Edits a draft of the lines; ``save_requested`` carries the new lines."""
+
+    save_requested = Signal(list)  # list[LineRequest]
+    priced = Signal(object)  # PricedOrder | None
+
+    def __init__(self, workspace: WorkspaceService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._city = ""
+        self._articles: dict[str, ArticleView] = {}
+        self._dirty = False
+
+        self.model = OrderLinesModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("linesTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(110)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+
+        self.article_search = QLineEdit(self)
+        self.article_search.setObjectName("articleSearch")
+        self.article_search.setPlaceholderText(self.tr("Add an article: reference or name"))
+        self._completions = QStringListModel(self)
+        completer = QCompleter(self._completions, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.article_search.setCompleter(completer)
+        self.variant = QComboBox(self)
+        self.variant.setObjectName("variantChoice")
+        self.variant.setMinimumWidth(170)
+        self.quantity = QSpinBox(self)
+        self.quantity.setRange(1, 99)
+        self.add_button = QPushButton(icon("add"), self.tr("Add"), self)
+        self.add_button.setObjectName("addLineButton")
+        self.remove_button = QPushButton(icon("remove"), self.tr("Remove line"), self)
+        self.save_button = QPushButton(self.tr("Save lines"), self)
+        self.save_button.setObjectName("saveLinesButton")
+
+        self.subtotal = QLabel(self)
+        self.fee = QLabel(self)
+        self.discount = QLabel(self)
+        self.total = QLabel(self)
+        self.total.setObjectName("orderTotal")
+        self.tier = QLabel(self)
+        self.tier.setObjectName("upsellTier")
+        self.error = QLabel(self)
+        self.error.setObjectName("pricingError")
+        self.error.setWordWrap(True)
+
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.article_search, 2)
+        add_row.addWidget(self.variant, 1)
+        add_row.addWidget(self.quantity)
+        add_row.addWidget(self.add_button)
+
+        totals = QFormLayout()
+        totals.addRow(self.tr("Subtotal"), self.subtotal)
+        totals.addRow(self.tr("Delivery"), self.fee)
+        totals.addRow(self.tr("Discount"), self.discount)
+        totals.addRow(self.tr("Total"), self.total)
+        totals.addRow(self.tr("Upsell"), self.tier)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+
+        bottom = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addLayout(buttons)
+        left.addWidget(self.error)
+        left.addStretch(1)
+        bottom.addLayout(left, 1)
+        bottom.addLayout(totals)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(add_row)
+        layout.addLayout(bottom)
+
+        self.article_search.textChanged.connect(self._on_article_text)
+        self.article_search.returnPressed.connect(self._on_add)
+        self.add_button.clicked.connect(self._on_add)
+        self.remove_button.clicked.connect(self._on_remove)
+        self.save_button.clicked.connect(self._on_save)
+        self.model.lines_edited.connect(self._on_lines_edited)
+        self._refresh_catalogue()
+
+    # -- public ----------------------------------------------------------
+    def load(self, lines: Sequence[LineRequest], city: str, editable: bool) -> None:
+        self._refresh_catalogue()
+        self._city = city
+        titles = {ref: a.title for ref, a in self._articles.items()}
+        self.model.set_lines(lines, titles)
+        self.model.set_editable(editable)
+        for widget in (
+            self.article_search,
+            self.variant,
+            self.quantity,
+            self.add_button,
+            self.remove_button,
+        ):
+            widget.setEnabled(editable)
+        self._dirty = False
+        self.save_button.setEnabled(False)
+        self.reprice()
+
+    def set_city(self, city: str) -> None:
+        """The delivery fee follows the city being typed."""
+        self._city = city
+        self.reprice()
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def reprice(self) -> PricedOrder | None:
+        lines = self.model.lines()
+        try:
+            priced = self._workspace.price_lines(lines, self._city)
+        except DomainError as exc:
+            self.model.set_priced(None)
+            self.error.setText(self.tr("Cannot price this order: %1").replace("%1", exc.message))
+            self.total.setText("—")
+            self.priced.emit(None)
+            return None
+        self.error.clear()
+        self.model.set_priced(priced.lines)
+        self.subtotal.setText(format_money(priced.subtotal))
+        fee_known = self._workspace.delivery_fee(self._city) is not None
+        self.fee.setText(
+            format_money(priced.delivery_fee) if fee_known else self.tr("unknown city")
+        )
+        self.discount.setText(format_money(-priced.discount) if priced.discount else "—")
+        self.total.setText(format_money(priced.total))
+        self.tier.setText(
+            self.tr("tier %1").replace("%1", str(priced.tier)) if priced.tier else self.tr("none")
+        )
+        self.priced.emit(priced)
+        return priced
+
+    def add_article(self, ref: str, color: str | None, size: str | None, quantity: int) -> None:
+        self.model.add_line(LineRequest(ref, quantity, color, size, Decimal(0)))
+
+    # -- internals ---------------------------------------------------------
+    def _refresh_catalogue(self) -> None:
+        self._articles = {a.ref: a for a in self._workspace.articles()}
+        self._completions.setStringList([self._completion_text(a) for a in self._articles.values()])
+
+    def _completion_text(self, article: ArticleView) -> str:
+        return f"{article.ref} — {article.title}"
+
+    def _article_from_text(self, text: str) -> ArticleView | None:
+        ref = text.split(" — ", 1)[0].strip()
+        article = self._articles.get(ref)
+        if article is None:
+            found = self._workspace.search_articles(text, limit=1)
+            article = found[0] if found else None
+        return article
+
+    def _on_article_text(self, text: str) -> None:
+        article = self._article_from_text(text) if text.strip() else None
+        self.variant.clear()
+        if article is None:
+            return
+        for variant in article.variants:
+            label = " / ".join(p for p in (variant.color, variant.size) if p) or self.tr("single")
+            text_stock = self.tr("%1 — %2 in stock").replace("%1", label)
+            self.variant.addItem(
+                text_stock.replace("%2", str(variant.stock)), (variant.color, variant.size)
+            )
+            index = self.variant.count() - 1
+            if variant.stock <= 0:
+                self.variant.setItemData(index, 0, Qt.ItemDataRole.UserRole - 1)  # disabled
+        for index in range(self.variant.count()):
+            if self.variant.itemData(index, Qt.ItemDataRole.UserRole - 1) != 0:
+                self.variant.setCurrentIndex(index)
+                break
+
+    def _on_add(self) -> None:
+        article = self._article_from_text(self.article_search.text())
+        if article is None:
+            return
+        color, size = self.variant.currentData() or (None, None)
+        self.add_article(article.ref, color, size, self.quantity.value())
+        self.article_search.clear()
+        self.quantity.setValue(1)
+
+    def _on_remove(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.model.remove_line(rows[0].row())
+
+    def _on_save(self) -> None:
+        self.save_requested.emit(self.model.lines())
+        self._dirty = False
+        self.save_button.setEnabled(False)
+
+    def _on_lines_edited(self) -> None:
+        self._dirty = True
+        self.save_button.setEnabled(True)
+        self.reprice()

@@ -1,0 +1,243 @@
+"""Id-only, lazily filled table model of the agent's queue.
+
+The model holds the ordered references SQL returned for the current query and
+fetches rows in blocks around what the view paints, keeping a bounded cache.
+Sorting and filtering are new queries, never Python sorts over 100,000 rows.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from app.services.order_views import QueueQuery, QueueRow, QueueSort
+from app.services.queue_repository import QueueRepository
+from core.order_status import OrderStatus
+from ui.formatting import format_datetime, format_money, status_label
+
+_Index = QModelIndex | QPersistentModelIndex
+
+# (header source text, sort key); headers are translated at paint time.
+_COLUMNS: tuple[tuple[str, QueueSort | None], ...] = (
+    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Reference")), QueueSort.REFERENCE),
+    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Customer")), QueueSort.CUSTOMER),
+    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Phone")), None),
+    (str(QT_TRANSLATE_NOOP("QueueTableModel", "City")), QueueSort.CITY),
+    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Status")), QueueSort.STATUS),
+    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Total")), QueueSort.TOTAL),
+    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Attempts")), None),
+    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Call back")), QueueSort.CALLBACK),
+    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Held by")), None),
+)
+
+ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QueueTableModel", text)
+
+
+class QueueTableModel(QAbstractTableModel):
+    """The queue: references from SQL, rows fetched in blocks on demand."""
+
+    query_applied = Signal(int)  # number of matching orders
+
+    BLOCK = 120
+    CACHE_LIMIT = 3_000
+
+    def __init__(self, repository: QueueRepository, me: str = "", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._repository = repository
+        self._me = me
+        self._query = QueueQuery()
+        self._ids: list[int] = []
+        self._cache: OrderedDict[int, QueueRow] = OrderedDict()
+
+    # -- queries -------------------------------------------------------
+    @property
+    def query(self) -> QueueQuery:
+        return self._query
+
+    def set_me(self, me: str) -> None:
+        self._me = me
+
+    def set_query(self, query: QueueQuery) -> None:
+        """Run ``query`` in SQL and show its result."""
+        self._query = query
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-run the current query (after changes arrived)."""
+        ids = list(self._repository.ids(self._query))
+        self.beginResetModel()
+        self._ids = ids
+        self._cache.clear()
+        self.endResetModel()
+        self.query_applied.emit(len(ids))
+
+    def refresh_rows(self, order_ids: Sequence[int]) -> None:
+        """Some orders changed: repaint them if visible, keep the order stable."""
+        wanted = set(order_ids)
+        for ref in wanted:
+            self._cache.pop(ref, None)
+        for row, ref in enumerate(self._ids):
+            if ref in wanted:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def order_id_at(self, row: int) -> int | None:
+        if 0 <= row < len(self._ids):
+            return self._ids[row]
+        return None
+
+    def row_of(self, order_id: int) -> int:
+        try:
+            return self._ids.index(order_id)
+        except ValueError:
+            return -1
+
+    def order_ids(self) -> Sequence[int]:
+        return self._ids
+
+    def row_data(self, row: int) -> QueueRow | None:
+        ref = self.order_id_at(row)
+        if ref is None:
+            return None
+        return self._row_for(row, ref)
+
+    # -- Qt model API ----------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(_COLUMNS):
+                return _tr(_COLUMNS[section][0])
+            return None
+        return str(section + 1)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(_COLUMNS):
+            return
+        key = _COLUMNS[column][1]
+        if key is None:
+            return
+        self.set_query(
+            replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+        )
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._ids):
+            return None
+        if index.column() >= len(_COLUMNS):
+            return None
+        ref = self._ids[index.row()]
+        if role == ORDER_ID_ROLE:
+            return ref
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.FontRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        row = self._row_for(index.row(), ref)
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in (5, 6):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if self._callback_due(row):
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.holder and row.holder != self._me:
+                return QBrush(QColor("#8a8f98"))
+            if self._callback_due(row):
+                return QBrush(QColor("#b45309"))
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if row.holder and row.holder != self._me:
+                return QCoreApplication.translate("QueueTableModel", "Held by %1").replace(
+                    "%1", row.holder
+                )
+            return None
+        return self._display(row, column)
+
+    # -- helpers ---------------------------------------------------------
+    def _callback_due(self, row: QueueRow) -> bool:
+        return row.callback_at is not None and row.callback_at <= datetime.now(UTC)
+
+    def _display(self, row: QueueRow, column: int) -> str:
+        if column == 0:
+            return row.reference
+        if column == 1:
+            return row.customer_name
+        if column == 2:
+            return row.phone
+        if column == 3:
+            return row.city
+        if column == 4:
+            return status_label(row.status)
+        if column == 5:
+            return format_money(row.total)
+        if column == 6:
+            return str(row.attempt_count)
+        if column == 7:
+            if row.callback_at is None or row.status != OrderStatus.CALLBACK:
+                return ""
+            return format_datetime(row.callback_at)
+        if column == 8:
+            if not row.holder:
+                return ""
+            return (
+                QCoreApplication.translate("QueueTableModel", "me")
+                if row.holder == self._me
+                else row.holder
+            )
+        return ""
+
+    def _row_for(self, row_number: int, ref: int) -> QueueRow | None:
+        row = self._cache.get(ref)
+        if row is not None:
+            self._cache.move_to_end(ref)
+            return row
+        start = max(0, row_number - self.BLOCK // 4)
+        block = self._ids[start : start + self.BLOCK]
+        wanted = [r for r in block if r not in self._cache]
+        for fetched in self._repository.rows_by_ids(wanted):
+            self._cache[fetched.order_id] = fetched
+        while len(self._cache) > self.CACHE_LIMIT:
+            self._cache.popitem(last=False)
+        return self._cache.get(ref)

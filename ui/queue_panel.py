@@ -1,0 +1,165 @@
+"""The queue: instant search, filters and the lazy table of orders."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.queue_repository import QueueRepository
+from core.order_status import OrderStatus
+from ui.formatting import status_label
+from ui.queue_model import QueueTableModel
+
+
+class QueuePanel(QWidget):
+    """Search box, filters and the queue table; emits the order to open."""
+
+    order_activated = Signal(int)
+
+    SEARCH_DELAY_MS = 120
+
+    def __init__(self, repository: QueueRepository, me: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = QueueTableModel(repository, me, self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("queueSearch")
+        self.search.setPlaceholderText(self.tr("Search name, phone, e-mail or reference"))
+        self.search.setClearButtonEnabled(True)
+
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for status in OrderStatus:
+            self.status_filter.addItem(status_label(status), status)
+
+        self.city_filter = QComboBox(self)
+        self.city_filter.setEditable(False)
+        self.city_filter.addItem(self.tr("All cities"), None)
+
+        self.callbacks_due = QCheckBox(self.tr("Callbacks due"), self)
+        self.returned_only = QCheckBox(self.tr("Returned"), self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("queueCount")
+
+        self.table = QTableView(self)
+        self.table.setObjectName("queueTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(False)  # the header asks SQL, see _on_header_clicked
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        for column, width in enumerate((90, 150, 120, 100, 130, 100, 60, 120)):
+            self.table.setColumnWidth(column, width)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.city_filter)
+        filters.addWidget(self.callbacks_due)
+        filters.addWidget(self.returned_only)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(self.SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.city_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.callbacks_due.toggled.connect(lambda _on: self.apply_filters())
+        self.returned_only.toggled.connect(lambda _on: self.apply_filters())
+        self.table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
+        self.table.activated.connect(self._on_activated)
+        self.table.doubleClicked.connect(self._on_activated)
+        self.model.query_applied.connect(self._show_count)
+
+    # -- public ----------------------------------------------------------
+    def set_cities(self, cities: list[str]) -> None:
+        current = self.city_filter.currentData()
+        self.city_filter.blockSignals(True)
+        self.city_filter.clear()
+        self.city_filter.addItem(self.tr("All cities"), None)
+        for city in cities:
+            self.city_filter.addItem(city, city)
+        index = self.city_filter.findData(current)
+        self.city_filter.setCurrentIndex(max(0, index))
+        self.city_filter.blockSignals(False)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def apply_filters(self) -> None:
+        """Turn the widgets' state into one SQL query."""
+        self._search_timer.stop()
+        status = self.status_filter.currentData()
+        query = replace(
+            self.model.query,
+            search=self.search.text().strip(),
+            statuses=frozenset({status}) if status is not None else frozenset(),
+            city=self.city_filter.currentData(),
+            callbacks_due_only=self.callbacks_due.isChecked(),
+            returned_only=self.returned_only.isChecked(),
+        )
+        selected = self.selected_order_id()
+        self.model.set_query(query)
+        if selected is not None:
+            self.select_order(selected)
+
+    def selected_order_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.order_id_at(rows[0].row())
+
+    def select_order(self, order_id: int) -> None:
+        row = self.model.row_of(order_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def reload(self) -> None:
+        selected = self.selected_order_id()
+        self.model.reload()
+        if selected is not None:
+            self.select_order(selected)
+
+    # -- slots -------------------------------------------------------------
+    def _on_header_clicked(self, section: int) -> None:
+        header = self.table.horizontalHeader()
+        order = header.sortIndicatorOrder()
+        self.model.sort(section, order)
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        order_id = self.model.order_id_at(index.row())
+        if order_id is not None:
+            self.order_activated.emit(order_id)
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n order(s)", "", count))

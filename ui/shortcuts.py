@@ -1,0 +1,41 @@
+"""Keyboard shortcuts of the workspace, declared once (menus, Help and guide)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """One command and its default key sequence."""
+
+    command: str
+    keys: str
+    label: str  # translatable source text, context "Shortcuts"
+
+    def text(self) -> str:
+        return QCoreApplication.translate("Shortcuts", self.label)
+
+
+DEFAULT_SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut("dial", "F5", str(QT_TRANSLATE_NOOP("Shortcuts", "Call the selected number"))),
+    Shortcut("hangup", "F6", str(QT_TRANSLATE_NOOP("Shortcuts", "Hang up"))),
+    Shortcut("next_order", "F8", str(QT_TRANSLATE_NOOP("Shortcuts", "Take the next order"))),
+    Shortcut("confirm", "Ctrl+Return", str(QT_TRANSLATE_NOOP("Shortcuts", "Confirm the order"))),
+    Shortcut("note", "Ctrl+N", str(QT_TRANSLATE_NOOP("Shortcuts", "Write a note"))),
+    Shortcut("search", "Ctrl+F", str(QT_TRANSLATE_NOOP("Shortcuts", "Search the queue"))),
+    Shortcut("whatsapp", "Ctrl+W", str(QT_TRANSLATE_NOOP("Shortcuts", "WhatsApp message"))),
+    Shortcut("dashboard", "Ctrl+D", str(QT_TRANSLATE_NOOP("Shortcuts", "My day (dashboard)"))),
+)
+
+
+def shortcut_keys(command: str, overrides: dict[str, str] | None = None) -> str:
+    """Key sequence for ``command``, the agent's choice first."""
+    if overrides and command in overrides:
+        return overrides[command]
+    for shortcut in DEFAULT_SHORTCUTS:
+        if shortcut.command == command:
+            return shortcut.keys
+    raise KeyError(command)

@@ -1,0 +1,278 @@
+"""Wrap-up: a predefined note or free text, then a disposition.
+
+Confirm stays disabled until there has been a contact attempt (the tooltip
+says why); cancel needs a reason, call back a time (the best slots are
+offered). The last line tells the agent whether the server accepted it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services.order_views import OrderDetail
+from app.services.workspace_service import ConfirmBlocker
+from app.services.workspace_store import ActionReport, ActionState
+from core.dispositions import Disposition, PredefinedNote, cancel_reason_label
+from ui.formatting import format_datetime
+from ui.icons import icon
+
+
+class WrapUpPanel(QGroupBox):
+    """Notes and dispositions for the open order."""
+
+    note_requested = Signal(str, object)  # text, PredefinedNote | None
+    disposition_requested = Signal(object, object, object)  # Disposition, reason, callback_at
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Wrap-up"))
+        self.setObjectName("wrapUp")
+        self._notes: list[PredefinedNote] = []
+
+        self.predefined = QComboBox(self)
+        self.predefined.setObjectName("predefinedNote")
+        self.note_text = QPlainTextEdit(self)
+        self.note_text.setObjectName("noteText")
+        self.note_text.setPlaceholderText(self.tr("Free note for the team (Ctrl+N)"))
+        self.note_text.setMaximumHeight(70)
+        self.add_note = QPushButton(icon("note"), self.tr("Add note"), self)
+        self.add_note.setObjectName("addNoteButton")
+
+        self.confirm = QPushButton(icon("confirm"), self.tr("Confirm"), self)
+        self.confirm.setObjectName("confirmButton")
+        self.cancel = QPushButton(icon("cancel"), self.tr("Cancel order"), self)
+        self.cancel.setObjectName("cancelButton")
+        self.cancel_reason = QComboBox(self)
+        self.cancel_reason.setObjectName("cancelReason")
+        self.callback = QPushButton(icon("callback"), self.tr("Call back"), self)
+        self.callback.setObjectName("callbackButton")
+        self.callback_at = QDateTimeEdit(self)
+        self.callback_at.setObjectName("callbackAt")
+        self.callback_at.setCalendarPopup(True)
+        self.callback_at.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.slots = QComboBox(self)
+        self.slots.setObjectName("callbackSlots")
+        self.unreachable = QPushButton(self.tr("Unreachable"), self)
+        self.unreachable.setObjectName("unreachableButton")
+        self.duplicate = QPushButton(self.tr("Duplicate"), self)
+        self.erroneous = QPushButton(self.tr("Erroneous"), self)
+        self.result = QLabel(self)
+        self.result.setObjectName("actionResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.predefined, 1)
+        note_row.addWidget(self.add_note)
+
+        grid = QGridLayout()
+        grid.addWidget(self.confirm, 0, 0)
+        grid.addWidget(self.cancel, 1, 0)
+        grid.addWidget(self.cancel_reason, 1, 1, 1, 2)
+        grid.addWidget(self.callback, 2, 0)
+        grid.addWidget(self.callback_at, 2, 1)
+        grid.addWidget(self.slots, 2, 2)
+        others = QHBoxLayout()
+        others.addWidget(self.unreachable)
+        others.addWidget(self.duplicate)
+        others.addWidget(self.erroneous)
+        grid.addLayout(others, 3, 0, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(note_row)
+        layout.addWidget(self.note_text)
+        layout.addLayout(grid)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+
+        self.add_note.clicked.connect(self._on_add_note)
+        self.predefined.activated.connect(self._on_predefined_chosen)
+        self.confirm.clicked.connect(lambda: self._dispose(Disposition.CONFIRM))
+        self.cancel.clicked.connect(self._on_cancel)
+        self.callback.clicked.connect(self._on_callback)
+        self.slots.activated.connect(self._on_slot)
+        self.unreachable.clicked.connect(lambda: self._dispose(Disposition.UNREACHABLE))
+        self.duplicate.clicked.connect(lambda: self._dispose(Disposition.DUPLICATE))
+        self.erroneous.clicked.connect(lambda: self._dispose(Disposition.ERRONEOUS))
+        self.set_order(None, None, ())
+
+    # -- public ----------------------------------------------------------
+    def set_choices(self, notes: Sequence[PredefinedNote], cancel_reasons: Sequence[str]) -> None:
+        self._notes = list(notes)
+        self.predefined.clear()
+        self.predefined.addItem(self.tr("Predefined note…"), None)
+        for note in self._notes:
+            self.predefined.addItem(note.title, note.code)
+        self.cancel_reason.clear()
+        self.cancel_reason.addItem(self.tr("Reason for cancelling…"), None)
+        for reason in cancel_reasons:
+            self.cancel_reason.addItem(cancel_reason_label(reason), reason)
+
+    def set_order(
+        self,
+        detail: OrderDetail | None,
+        blocker: ConfirmBlocker | None,
+        slots: Sequence[datetime],
+        editable: bool = True,
+    ) -> None:
+        has = detail is not None
+        for widget in (
+            self.predefined,
+            self.note_text,
+            self.add_note,
+        ):
+            widget.setEnabled(has)
+        for other in (
+            self.cancel,
+            self.cancel_reason,
+            self.callback,
+            self.callback_at,
+            self.slots,
+            self.unreachable,
+            self.duplicate,
+            self.erroneous,
+        ):
+            other.setEnabled(has and editable)
+        self.confirm.setEnabled(has and editable and blocker is None)
+        if blocker is not None:
+            self.confirm.setToolTip(self._blocker_text(blocker))
+        else:
+            self.confirm.setToolTip(self.tr("Confirm the order (Ctrl+Enter)"))
+        self.slots.clear()
+        self.slots.addItem(self.tr("Suggested times…"), None)
+        for slot in slots:
+            self.slots.addItem(format_datetime(slot), slot)
+        if slots:
+            self._set_callback_time(slots[0])
+
+    def show_report(self, report: ActionReport) -> None:
+        """What became of the last action, in words."""
+        text, state = self._report_text(report)
+        self.result.setText(text)
+        self.result.setProperty("state", state)
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
+
+    def focus_note(self) -> None:
+        self.note_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # -- internals ----------------------------------------------------------
+    def _blocker_text(self, blocker: ConfirmBlocker) -> str:
+        texts = {
+            "needs_contact_attempt": self.tr(
+                "Call or message the customer first: confirming needs a contact attempt."
+            ),
+            "order_closed": self.tr("The order is already closed."),
+            "held_by_other": self.tr("Another agent holds this order."),
+            "no_lines": self.tr("The order has no article."),
+        }
+        return texts.get(blocker.code, blocker.message)
+
+    def _kind_text(self, kind: str) -> str:
+        return {
+            "add_note": self.tr("Note"),
+            "confirm": self.tr("Confirmation"),
+            "cancel": self.tr("Cancellation"),
+            "callback": self.tr("Call-back"),
+            "unreachable": self.tr("Unreachable"),
+            "duplicate": self.tr("Duplicate"),
+            "erroneous": self.tr("Erroneous"),
+            "start": self.tr("Start"),
+            "edit_lines": self.tr("Articles"),
+            "edit_customer": self.tr("Address"),
+            "escalate": self.tr("Escalation"),
+            "create_order": self.tr("New order"),
+            "journal": self.tr("Attempt"),
+        }.get(kind, kind)
+
+    def _report_text(self, report: ActionReport) -> tuple[str, str]:
+        what = self._kind_text(report.kind)
+        if report.state == ActionState.PENDING:
+            return self.tr("%1 saved, waiting for the server…").replace("%1", what), "pending"
+        if report.state == ActionState.ACCEPTED:
+            return self.tr("%1 accepted by the server.").replace("%1", what), "accepted"
+        if report.state == ActionState.CONFLICT:
+            return (
+                self.tr("%1 not applied: %2").replace("%1", what).replace("%2", report.message),
+                "conflict",
+            )
+        return (
+            self.tr("%1 refused by the server: %2")
+            .replace("%1", what)
+            .replace("%2", report.message),
+            "rejected",
+        )
+
+    def _selected_note(self) -> PredefinedNote | None:
+        code = self.predefined.currentData()
+        return next((n for n in self._notes if n.code == code), None)
+
+    def _on_predefined_chosen(self, _index: int) -> None:
+        note = self._selected_note()
+        if note is not None and not self.note_text.toPlainText().strip():
+            self.note_text.setPlainText(note.text)
+
+    def _on_add_note(self) -> None:
+        note = self._selected_note()
+        text = self.note_text.toPlainText().strip()
+        if not text and note is None:
+            self.note_text.setFocus()
+            return
+        self.note_requested.emit(text or (note.text if note else ""), note)
+        self.note_text.clear()
+        self.predefined.setCurrentIndex(0)
+
+    def _on_cancel(self) -> None:
+        reason = self.cancel_reason.currentData()
+        if not reason:
+            self.result.setText(self.tr("Choose a reason for cancelling first."))
+            self.result.setProperty("state", "rejected")
+            self.cancel_reason.setFocus()
+            self.cancel_reason.showPopup()
+            return
+        self._dispose(Disposition.CANCEL, reason=reason)
+
+    def _on_slot(self, _index: int) -> None:
+        slot = self.slots.currentData()
+        if isinstance(slot, datetime):
+            self._set_callback_time(slot)
+
+    def _set_callback_time(self, at: datetime) -> None:
+        self.callback_at.setDateTime(QDateTime.fromSecsSinceEpoch(int(at.timestamp())))
+
+    def _on_callback(self) -> None:
+        at = datetime.fromtimestamp(self.callback_at.dateTime().toSecsSinceEpoch(), UTC)
+        if at <= datetime.now(UTC):
+            self.result.setText(self.tr("Choose a call-back time in the future."))
+            self.result.setProperty("state", "rejected")
+            return
+        self._dispose(Disposition.CALLBACK, callback_at=at)
+
+    def _dispose(
+        self,
+        disposition: Disposition,
+        *,
+        reason: str | None = None,
+        callback_at: datetime | None = None,
+    ) -> None:
+        text = self.note_text.toPlainText().strip()
+        if text or self._selected_note() is not None:
+            self._on_add_note()
+        self.disposition_requested.emit(disposition, reason, callback_at)
