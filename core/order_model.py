@@ -89,6 +89,7 @@ class Order:
     source: OrderSource = OrderSource.SHEET_IMPORT
     version: int = 1
     updated_at: datetime | None = None
+    confirmed_at: datetime | None = None
     order_discount_pct: Decimal = field(default_factory=lambda: Decimal(0))
     free_delivery: bool = False
 

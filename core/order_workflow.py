@@ -6,6 +6,7 @@ local store update the same fields the same way:
 - CANCEL stores the reason, CALLBACK stores the time;
 - leaving "À rappeler" clears the callback time, reopening clears the cancel
   reason (the order is no longer cancelled);
+- CONFIRM records ``confirmed_at``; leaving "Confirmée" clears it;
 - every applied action bumps ``version`` and sets ``updated_at``.
 The order given is not modified; a new one is returned.
 """
@@ -53,8 +54,12 @@ def apply_action(
         new_reason = cancel_reason.strip() if cancel_reason else None
     elif status != OrderStatus.CANCELLED:
         new_reason = None
+    confirmed_at = now if action == OrderAction.CONFIRM else order.confirmed_at
+    if status != OrderStatus.CONFIRMED:
+        confirmed_at = None
     return replace(
         order,
+        confirmed_at=confirmed_at,
         status=status,
         callback_at=new_callback,
         cancel_reason=new_reason,

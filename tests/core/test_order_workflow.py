@@ -26,6 +26,14 @@ def test_callback_then_confirm_clears_the_callback_time() -> None:
     confirmed = apply_action(called_back, OrderAction.CONFIRM, role=Role.AGENT, now=NOW)
     assert confirmed.status == OrderStatus.CONFIRMED
     assert confirmed.callback_at is None
+    assert confirmed.confirmed_at == NOW
+    later_now = NOW + timedelta(days=1)
+    back = apply_action(
+        confirmed, OrderAction.RETURN_FROM_PREPARATION, role=Role.LEAD, now=later_now
+    )
+    assert back.status == OrderStatus.RETURNED and back.confirmed_at is None
+    note = apply_action(confirmed, OrderAction.ADD_NOTE, role=Role.ADMIN, now=later_now)
+    assert note.confirmed_at == NOW
     assert confirmed.version == order.version + 2
 
 
