@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.services.operations import OperationRunner
 from app.wallboard.snapshot_reader import apply_presence, read_state
+from app.wallboard.wallboard_feed import WallboardFeed
 from app.wallboard.wallboard_state import WallboardState
 from core.wire.changes import ChangeEntity, ChangeEvent
 from core.wire.presence import PresenceWire
@@ -71,6 +72,7 @@ class WallboardService(QObject):
         self._loading = False
         self._dirty = False
         self._live = False
+        self._feed: WallboardFeed | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(coalesce_ms)
@@ -92,8 +94,22 @@ class WallboardService(QObject):
     # -- loading ---------------------------------------------------------
 
     def start(self) -> None:
-        """Read the first snapshot."""
+        """Read the first snapshot; the feed (if any) starts once it is in."""
         self._load()
+
+    def attach_feed(self, feed: WallboardFeed) -> None:
+        """Follow ``feed``: its events move the board; it starts after the first snapshot."""
+        self._feed = feed
+        feed.changeReceived.connect(self.handle_change_event)
+        feed.connectedChanged.connect(self.set_stream_connected)
+        if self._state is not None:
+            feed.start()
+
+    def stop(self) -> None:
+        """Stop following live events (the window closes)."""
+        self._refresh_timer.stop()
+        if self._feed is not None:
+            self._feed.stop()
 
     def refresh_soon(self) -> None:
         """Ask for a fresh snapshot; many calls within the coalescing window make one read."""
@@ -122,8 +138,11 @@ class WallboardService(QObject):
 
     def _loaded(self, state: WallboardState) -> None:
         self._loading = False
+        first = self._state is None
         self._state = state
         self.stateChanged.emit()
+        if first and self._feed is not None:
+            self._feed.start()  # resumes from the snapshot's cursor
         if self._dirty:
             self.refresh_soon()
 

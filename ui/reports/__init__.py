@@ -1,0 +1,1 @@
+"""The Reports tab for leads and admins: date range, report tables, CSV export."""
