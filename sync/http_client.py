@@ -225,11 +225,8 @@ class HttpClient:
             # FastAPI wraps HTTPException details in {"detail": ...}.
             candidate = raw.get("detail", raw) if "code" not in raw else raw
             if isinstance(candidate, dict) and "code" in candidate:
-                return ErrorBody.model_validate(
-                    {"message": "", "params": {}, **candidate}
-                )
+                return ErrorBody.model_validate({"message": "", "params": {}, **candidate})
         return ErrorBody(
             code=f"http_{response.status_code}",
             message=f"The server refused the request ({response.status_code}).",
         )
-

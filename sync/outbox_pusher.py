@@ -28,6 +28,7 @@ from sync.sync_store import OpOutcome, PendingOp, RefusalNotice, SyncStore
 log = logging.getLogger(__name__)
 
 PUSH_PATH = "/sync/push"
+_SEQUENCE_CODES = frozenset({SEQUENCE_GAP, "sequence_behind"})
 MAX_BATCH = 200  # the server's limit (core.wire.sync_ops.PushBatch)
 
 
@@ -112,6 +113,7 @@ class OutboxPusher:
     def _record(self, ops: list[PendingOp], result: PushResult) -> PushReport:
         by_id = {op.op_id: op for op in ops}
         outcomes: list[OpOutcome] = []
+        expected_seq: int | None = None
         notices: list[RefusalNotice] = []
         report = PushReport(batches=1)
         now = datetime.now(UTC).isoformat()
@@ -119,6 +121,12 @@ class OutboxPusher:
             op = by_id.get(str(item.op_id))
             if op is None:
                 log.warning("push answered an op we did not send: %s", item.op_id)
+                continue
+            if item.status is OpStatus.REJECTED and item.code in _SEQUENCE_CODES:
+                # Not an answer about the op: the server did not look at it. Keep it and
+                # number the outbox from what the server expects.
+                if expected_seq is None:
+                    expected_seq = int(item.params.get("expected_seq", result.last_client_seq + 1))
                 continue
             outcome = OpOutcome(
                 op_id=op.op_id,
@@ -136,9 +144,13 @@ class OutboxPusher:
                 report.duplicates += 1
             else:
                 notices.append(self._notice(op, outcome, now))
-        if not outcomes:
+        if outcomes:
+            self._store.complete_ops(outcomes, notices)
+        if expected_seq is not None:
+            log.warning("outbox renumbered from client_seq %s", expected_seq)
+            self._store.renumber_outbox(expected_seq)
+        elif not outcomes:
             raise SequenceGapError("the server answered none of the ops of the batch")
-        self._store.complete_ops(outcomes, notices)
         report.refusals.extend(notices)
         return report
 

@@ -18,9 +18,9 @@ ACTION_PHRASES: dict[str, str] = {
     "confirm": "confirmation",
     "cancel": "cancellation",
     "callback": "call-back",
-    "unreachable": "\"unreachable\" disposition",
-    "duplicate": "\"duplicate\" disposition",
-    "erroneous": "\"erroneous\" disposition",
+    "unreachable": '"unreachable" disposition',
+    "duplicate": '"duplicate" disposition',
+    "erroneous": '"erroneous" disposition',
     "return_from_preparation": "return from preparation",
     "reopen": "reopening",
     "edit_lines": "change of the articles",
@@ -101,9 +101,18 @@ def describe_refusal(
 
 
 def describe_lost_lease(
-    code: str, *, order_label: str, holder_name: str | None, server_message: str | None = None
+    code: str,
+    *,
+    order_label: str,
+    holder_name: str | None,
+    server_message: str | None = None,
+    at: str | None = None,
 ) -> str:
-    """The sentence announcing a claim this desk lost."""
+    """The sentence announcing a claim this desk lost (``at`` is ``HH:MM``)."""
+    if holder_name and at:
+        return (
+            f"You no longer hold order {order_label}: it was reassigned to {holder_name} at {at}."
+        )
     if holder_name:
         return f"You no longer hold order {order_label}: it is now held by {holder_name}."
     if code in ("lease_lost", "stale_epoch", "lease_expired"):

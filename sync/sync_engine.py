@@ -158,9 +158,8 @@ class SyncEngine(QObject):
         self._send_presence()
         now = time.monotonic()
         stream_live = self.events is not None and self.events.connected
-        if (
-            self._pull_requested
-            or (not stream_live and now - self._last_pull >= self.pull_interval)
+        if self._pull_requested or (
+            not stream_live and now - self._last_pull >= self.pull_interval
         ):
             self._pull_requested = False
             with self._apply_lock:

@@ -97,6 +97,8 @@ class AppliedChanges:
     order_ids: frozenset[int] = frozenset()
     entities: frozenset[str] = frozenset()
     lost_leases: tuple[LostLeaseNotice, ...] = ()
+    #: Every order was replaced (full resync): views should reload everything.
+    full_refresh: bool = False
 
 
 class SyncStore(Protocol):
@@ -118,18 +120,20 @@ class SyncStore(Protocol):
         """Oldest outbox rows first, at most ``limit``."""
         ...
 
-    def pending_count(self) -> int:
-        ...
+    def pending_count(self) -> int: ...
 
     def note_push_failure(self, client_seqs: Sequence[int], error: str) -> None:
         """Count a failed attempt on these rows (they stay in the outbox)."""
         ...
 
-    def complete_ops(
-        self, outcomes: Sequence[OpOutcome], notices: Sequence[RefusalNotice]
-    ) -> None:
+    def complete_ops(self, outcomes: Sequence[OpOutcome], notices: Sequence[RefusalNotice]) -> None:
         """In one transaction: delete the answered outbox rows, keep the refusals,
         undo the local effect of refused ops."""
+        ...
+
+    def renumber_outbox(self, first_seq: int) -> None:
+        """Give the pending ops ``client_seq`` first_seq, first_seq+1... in their order
+        (the server expects ``first_seq`` next) and continue the counter after them."""
         ...
 
     def cursor(self) -> int | None:
@@ -153,15 +157,12 @@ class SyncStore(Protocol):
         """Drop orders the resync did not see and store ``cursor``, in one transaction."""
         ...
 
-    def held_leases(self) -> list[LeaseRef]:
-        ...
+    def held_leases(self) -> list[LeaseRef]: ...
 
     def record_claim(self, order: dict[str, Any], lease: LeaseInfo) -> None:
         """A claim succeeded: store the order and the lease we now hold."""
         ...
 
-    def renew_leases(self, renewed: Sequence[LeaseInfo]) -> None:
-        ...
+    def renew_leases(self, renewed: Sequence[LeaseInfo]) -> None: ...
 
-    def drop_leases(self, order_ids: Sequence[int]) -> None:
-        ...
+    def drop_leases(self, order_ids: Sequence[int]) -> None: ...

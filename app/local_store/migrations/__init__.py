@@ -1,0 +1,1 @@
+"""Alembic migrations of the desktop's local store (run at every open)."""

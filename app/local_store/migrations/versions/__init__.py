@@ -1,0 +1,1 @@
+"""Revisions of the local store schema; each one keeps the outbox."""

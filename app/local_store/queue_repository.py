@@ -1,0 +1,270 @@
+"""The agent's queue as SQL: search, filter and sort over 100,000 rows, by ids.
+
+Built for a lazy id-only table model: ``count(filter)`` sizes the view,
+``ids(filter, sort, offset, limit)`` gives one window of ids in order, and
+``rows_by_ids(ids)`` fetches only the rows on screen. The "best first" order
+mirrors ``core.queue_priority``: callbacks due, never contacted, returned
+from preparation, other open orders, callbacks later, closed; then value,
+then age. The status shown is the agent's local one while the server has not
+confirmed it yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
+
+from app.local_store import schema
+from app.local_store.local_sync_store import read_meta
+from app.local_store.order_rows import iso_utc
+from app.local_store.store_database import StoreDatabase
+from core.order_status import OPEN_STATUSES, OrderStatus
+from core.text_folding import fold_text
+
+_OPEN = sorted(status.value for status in OPEN_STATUSES)
+
+
+class QueueSort(StrEnum):
+    """Columns the queue can sort on."""
+
+    PRIORITY = "priority"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+    TOTAL = "total"
+    REFERENCE = "reference"
+    CUSTOMER = "customer"
+    CITY = "city"
+    STATUS = "status"
+    CALLBACK_AT = "callback_at"
+    ATTEMPTS = "attempts"
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the queue shows. Empty ``statuses`` means any status."""
+
+    text: str = ""
+    statuses: frozenset[str] = frozenset()
+    open_only: bool = False
+    mine_only: bool = False
+    city: str | None = None
+    tag: str | None = None
+    callbacks_due_only: bool = False
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One line of the queue."""
+
+    id: int
+    reference: str
+    status: str
+    server_status: str
+    pending: bool
+    created_at: datetime
+    updated_at: datetime
+    customer_name: str
+    phone: str
+    city: str
+    total: Decimal
+    attempt_count: int
+    contact_count: int
+    callback_at: datetime | None
+    lease_holder_name: str | None
+    held_by_me: bool
+    owner_name: str | None
+    tags: tuple[str, ...]
+    possible_duplicate_of: str | None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class QueueRepository:
+    """Read-only queries of the queue (reader engine, never blocks the sync)."""
+
+    def __init__(self, database: StoreDatabase) -> None:
+        self._db = database
+
+    def count(self, queue_filter: QueueFilter, *, now: datetime | None = None) -> int:
+        where = self._where(queue_filter, now or datetime.now(UTC))
+        with self._db.reader.connect() as connection:
+            return int(
+                connection.execute(
+                    select(func.count()).select_from(self._source()).where(where)
+                ).scalar()
+                or 0
+            )
+
+    def ids(
+        self,
+        queue_filter: QueueFilter,
+        sort: QueueSort = QueueSort.PRIORITY,
+        *,
+        descending: bool = False,
+        offset: int = 0,
+        limit: int = 100,
+        now: datetime | None = None,
+    ) -> list[int]:
+        """Ids of one window of the filtered, sorted queue."""
+        moment = now or datetime.now(UTC)
+        orders = schema.orders
+        query = (
+            select(orders.c.id)
+            .select_from(self._source())
+            .where(self._where(queue_filter, moment))
+            .order_by(*self._order_by(sort, descending, moment))
+            .offset(offset)
+            .limit(limit)
+        )
+        with self._db.reader.connect() as connection:
+            return [int(value) for value in connection.execute(query).scalars()]
+
+    def rows_by_ids(self, ids: Sequence[int]) -> list[QueueRow]:
+        """The rows of ``ids`` in the same order (ids no longer in the store are skipped)."""
+        if not ids:
+            return []
+        orders = schema.orders
+        wanted = list(dict.fromkeys(int(i) for i in ids))
+        with self._db.reader.connect() as connection:
+            me = read_meta(connection, "user_id")
+            held = set(connection.execute(select(schema.held_leases.c.order_id)).scalars())
+            found: dict[int, Any] = {}
+            # SQLite limits bound parameters; windows are small but stay safe.
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                for row in connection.execute(
+                    select(orders).where(orders.c.id.in_(chunk))
+                ).mappings():
+                    found[row["id"]] = row
+        my_id = int(me) if me else None
+        return [
+            self._row(found[i], held_by_me=i in held or found[i]["lease_holder_id"] == my_id)
+            for i in wanted
+            if i in found
+        ]
+
+    @staticmethod
+    def _row(row: Any, *, held_by_me: bool) -> QueueRow:
+        return QueueRow(
+            id=row["id"],
+            reference=row["reference"],
+            status=row["local_status"] or row["status"],
+            server_status=row["status"],
+            pending=row["local_status"] is not None or row["awaited_version"] is not None,
+            created_at=datetime.fromisoformat(row["created_at"]),
+            updated_at=datetime.fromisoformat(row["updated_at"]),
+            customer_name=row["customer_name"],
+            phone=row["phone"],
+            city=row["city"],
+            total=Decimal(row["total_cents"]) / 100,
+            attempt_count=row["attempt_count"],
+            contact_count=row["contact_count"],
+            callback_at=_dt(row["callback_at"]),
+            lease_holder_name=row["lease_holder_name"],
+            held_by_me=held_by_me,
+            owner_name=row["owner_name"],
+            tags=tuple(tag for tag in row["tags"].split(",") if tag),
+            possible_duplicate_of=row["possible_duplicate_of"],
+        )
+
+    @staticmethod
+    def _source() -> Any:
+        return schema.orders
+
+    @staticmethod
+    def _status() -> ColumnElement[Any]:
+        return func.coalesce(schema.orders.c.local_status, schema.orders.c.status)
+
+    def _where(self, queue_filter: QueueFilter, now: datetime) -> ColumnElement[bool]:
+        orders = schema.orders
+        status = self._status()
+        clauses: list[ColumnElement[bool]] = []
+        if queue_filter.statuses:
+            clauses.append(status.in_(sorted(queue_filter.statuses)))
+        if queue_filter.open_only:
+            clauses.append(status.in_(_OPEN))
+        if queue_filter.mine_only:
+            held = select(schema.held_leases.c.order_id)
+            with self._db.reader.connect() as connection:
+                me = read_meta(connection, "user_id")
+            mine = orders.c.owner_id == int(me) if me else literal(False)
+            clauses.append(or_(orders.c.id.in_(held), mine))
+        if queue_filter.city:
+            clauses.append(orders.c.city == queue_filter.city)
+        if queue_filter.tag:
+            clauses.append(orders.c.tags.like(f"%,{_escape(queue_filter.tag)},%", escape="\\"))
+        if queue_filter.callbacks_due_only:
+            clauses.append(
+                and_(
+                    status == OrderStatus.CALLBACK.value,
+                    orders.c.callback_at.is_not(None),
+                    orders.c.callback_at <= iso_utc(now),
+                )
+            )
+        for term in _search_terms(queue_filter.text):
+            clauses.append(orders.c.search_text.like(f"%{_escape(term)}%", escape="\\"))
+        return and_(literal(True), *clauses)
+
+    def _order_by(
+        self, sort: QueueSort, descending: bool, now: datetime
+    ) -> list[ColumnElement[Any]]:
+        orders = schema.orders
+        if sort is QueueSort.PRIORITY:
+            status = self._status()
+            has_callback = and_(
+                status == OrderStatus.CALLBACK.value, orders.c.callback_at.is_not(None)
+            )
+            group = case(
+                (status.not_in(_OPEN), 5),
+                (and_(has_callback, orders.c.callback_at <= iso_utc(now)), 0),
+                (has_callback, 4),
+                (orders.c.attempt_count == 0, 1),
+                (status == OrderStatus.RETURNED.value, 2),
+                else_=3,
+            )
+            callback_rank = case((has_callback, orders.c.callback_at), else_="")
+            return [
+                group,
+                callback_rank,
+                orders.c.total_cents.desc(),
+                orders.c.created_at,
+                orders.c.reference,
+            ]
+        column: ColumnElement[Any] = {
+            QueueSort.CREATED_AT: orders.c.created_at,
+            QueueSort.UPDATED_AT: orders.c.updated_at,
+            QueueSort.TOTAL: orders.c.total_cents,
+            QueueSort.REFERENCE: orders.c.reference,
+            QueueSort.CUSTOMER: orders.c.customer_name.collate("NOCASE"),
+            QueueSort.CITY: orders.c.city.collate("NOCASE"),
+            QueueSort.STATUS: self._status(),
+            QueueSort.CALLBACK_AT: orders.c.callback_at,
+            QueueSort.ATTEMPTS: orders.c.attempt_count,
+        }[sort]
+        tie = orders.c.id.desc() if descending else orders.c.id
+        return [column.desc() if descending else column, tie]
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _search_terms(text: str) -> list[str]:
+    """Words of the search box, folded; a phone-looking term becomes bare digits."""
+    terms: list[str] = []
+    for word in text.split():
+        digits = "".join(ch for ch in word if ch.isdigit())
+        if len(digits) >= 4 and len(digits) >= len(word) - 2:
+            terms.append(digits)
+            continue
+        folded = fold_text(word)
+        terms.extend(folded.split())
+    return terms
