@@ -24,8 +24,11 @@ from ui.wallboard.queue_model import QueueDepthModel
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
-def tile(user_id: int, name: str, presence: AgentPresence, minutes: float, **kw: object) -> AgentTile:
-    return AgentTile(user_id, name, presence, NOW - timedelta(minutes=minutes), **kw)  # type: ignore[arg-type]
+def tile(
+    user_id: int, name: str, presence: AgentPresence, minutes: float, **kw: object
+) -> AgentTile:
+    since = NOW - timedelta(minutes=minutes)
+    return AgentTile(user_id, name, presence, since, **kw)  # type: ignore[arg-type]
 
 
 def board() -> WallboardState:
