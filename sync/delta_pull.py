@@ -6,7 +6,8 @@ longer keeps our cursor (``reset_required``) or we never synced, every order is
 fetched again (``GET /orders`` by pages) and orders the refresh did not see are
 dropped; the change log is then followed from the cursor the server had before
 the refresh started (re-applying a change is harmless: order upserts never go
-back to an older version).
+back to an older version). The refresh also replaces the reference data
+(articles, cities, settings, predefined notes, templates).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import Any
 from core.wire.changes import PullPage
 from core.wire.health import Health
 from sync.http_client import HttpClient
-from sync.sync_store import AppliedChanges, SyncStore
+from sync.sync_store import AppliedChanges, ReferenceData, SyncStore
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,10 @@ class DeltaPuller:
     def pull(self, should_stop: Callable[[], bool] = lambda: False) -> list[AppliedChanges]:
         """Pull until the server says there is no more; returns what each page did."""
         results: list[AppliedChanges] = []
-        cursor = self._store.cursor()
-        if cursor is None:
-            cursor = 0
+        if self._store.cursor() is None:
+            # First sync: a snapshot (orders and reference data) is the quickest start.
+            results.append(self.full_resync())
+        cursor = self._store.cursor() or 0
         while not should_stop():
             raw = self._client.get_json(
                 PULL_PATH, params={"cursor": cursor, "limit": self.page_limit}
@@ -85,4 +87,13 @@ class DeltaPuller:
             offset += len(items)
             if not items or offset >= int(raw.get("total", 0)):
                 break
+        self._store.replace_reference_data(
+            ReferenceData(
+                articles=self._client.get_json("/articles"),
+                cities=self._client.get_json("/cities"),
+                settings=self._client.get_json("/settings"),
+                predefined_notes=self._client.get_json("/predefined-notes"),
+                templates=self._client.get_json("/templates"),
+            )
+        )
         return self._store.finish_full_resync(generation, health.last_change_seq)

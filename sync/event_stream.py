@@ -29,6 +29,7 @@ from sync.sse_parser import SseParser
 log = logging.getLogger(__name__)
 
 EVENTS_PATH = "/events"
+RESET_EVENT = "reset"
 
 
 class EventStreamListener:
@@ -43,6 +44,7 @@ class EventStreamListener:
         on_connected: Callable[[], None] = lambda: None,
         on_disconnected: Callable[[str, str], None] = lambda code, message: None,
         on_auth_failed: Callable[[], None] = lambda: None,
+        on_reset: Callable[[], None] = lambda: None,
         read_timeout: float = 45.0,
         backoff: Backoff | None = None,
     ) -> None:
@@ -52,6 +54,7 @@ class EventStreamListener:
         self._on_connected = on_connected
         self._on_disconnected = on_disconnected
         self._on_auth_failed = on_auth_failed
+        self._on_reset = on_reset
         self.read_timeout = read_timeout
         self._backoff = backoff or Backoff(base=0.5, cap=20.0)
         self._stop = threading.Event()
@@ -126,8 +129,11 @@ class EventStreamListener:
             return None
         headers["Accept"] = "text/event-stream"
         cursor = self._cursor()
-        if cursor is not None:
-            headers["Last-Event-ID"] = str(cursor)
+        if cursor is None:
+            # Before the first sync the stream would start at "now" and could jump
+            # past changes the first pull has not reached yet: wait for a cursor.
+            return 0.2
+        headers["Last-Event-ID"] = str(cursor)
         try:
             response = session.get(
                 self._client.url(EVENTS_PATH),
@@ -153,7 +159,7 @@ class EventStreamListener:
             self._on_connected()
             self._read(response)
             return self._failed("events_closed", "The live update connection was closed.")
-        except (requests.RequestException, OSError, ValueError) as error:
+        except Exception as error:  # network, bad JSON, a failing store: reconnect
             if self._stop.is_set():
                 return None
             return self._failed("events_interrupted", f"Live updates interrupted: {error}")
@@ -168,11 +174,17 @@ class EventStreamListener:
         for chunk in response.iter_content(chunk_size=None):
             if self._stop.is_set():
                 return
-            events = [
-                ChangeEvent.model_validate_json(event.data)
-                for event in parser.feed(chunk)
-                if event.event != "ping" and event.data
-            ]
+            events: list[ChangeEvent] = []
+            for event in parser.feed(chunk):
+                if event.event == RESET_EVENT:
+                    # Our cursor is older than what the server keeps: deliver what we
+                    # have, let the owner resync, then carry on with this stream.
+                    if events:
+                        self._on_events(events)
+                        events = []
+                    self._on_reset()
+                    continue
+                events.append(ChangeEvent.model_validate_json(event.data))
             if events:
                 self._on_events(events)
 

@@ -101,6 +101,7 @@ class SyncEngine(QObject):
                 on_connected=self._on_stream_connected,
                 on_disconnected=self._on_stream_lost,
                 on_auth_failed=self._on_auth_failed,
+                on_reset=self._on_stream_reset,
             )
         self.state.set_pending(store.pending_count())
 
@@ -239,7 +240,7 @@ class SyncEngine(QObject):
         self._announce(applied)
 
     def _announce(self, applied: AppliedChanges) -> None:
-        if applied.applied:
+        if applied.applied or applied.full_refresh:
             self.changesApplied.emit(applied)
         for notice in applied.lost_leases:
             self.leaseLost.emit(notice)
@@ -251,6 +252,11 @@ class SyncEngine(QObject):
 
     def _on_stream_lost(self, code: str, message: str) -> None:
         self.request_pull()
+
+    def _on_stream_reset(self) -> None:
+        with self._apply_lock:
+            applied = self.puller.full_resync()
+        self._announce(applied)
 
     def _on_auth_failed(self) -> None:
         self.state.require_login()

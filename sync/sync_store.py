@@ -101,6 +101,17 @@ class AppliedChanges:
     full_refresh: bool = False
 
 
+@dataclass(frozen=True)
+class ReferenceData:
+    """The shop's reference data as the server lists it (wire JSON)."""
+
+    articles: list[dict[str, Any]]
+    cities: list[dict[str, Any]]
+    settings: dict[str, Any]
+    predefined_notes: list[dict[str, Any]]
+    templates: list[dict[str, Any]]
+
+
 class SyncStore(Protocol):
     """What the sync engine needs from the local store."""
 
@@ -155,6 +166,10 @@ class SyncStore(Protocol):
 
     def finish_full_resync(self, generation: int, cursor: int) -> AppliedChanges:
         """Drop orders the resync did not see and store ``cursor``, in one transaction."""
+        ...
+
+    def replace_reference_data(self, data: ReferenceData) -> None:
+        """Replace articles, cities, settings, predefined notes and templates at once."""
         ...
 
     def held_leases(self) -> list[LeaseRef]: ...

@@ -23,7 +23,13 @@ from core.wire.changes import ChangeEvent
 from core.wire.leases import LeaseRef
 from core.wire.orders import LeaseInfo
 from core.wire.sync_ops import OpKind, OpStatus
-from sync.sync_store import AppliedChanges, OpOutcome, PendingOp, RefusalNotice
+from sync.sync_store import (
+    AppliedChanges,
+    OpOutcome,
+    PendingOp,
+    ReferenceData,
+    RefusalNotice,
+)
 
 #: Op kinds whose local effect is a status/customer change shown before the server agrees.
 ORDER_CHANGING_KINDS = frozenset(
@@ -261,6 +267,46 @@ class LocalSyncStore:
         return AppliedChanges(
             cursor=cursor, applied=int(count), entities=frozenset({"order"}), full_refresh=True
         )
+
+    def replace_reference_data(self, data: ReferenceData) -> None:
+        def dumped(item: Any) -> str:
+            return json.dumps(item, separators=(",", ":"), default=str)
+
+        with self._db.writer.begin() as connection:
+            for table in (
+                schema.articles,
+                schema.cities,
+                schema.predefined_notes,
+                schema.templates,
+            ):
+                connection.execute(delete(table))
+            if data.articles:
+                connection.execute(
+                    schema.articles.insert(),
+                    [
+                        {"ref": a["ref"], "name": a.get("name", ""), "payload": dumped(a)}
+                        for a in data.articles
+                    ],
+                )
+            if data.cities:
+                connection.execute(
+                    schema.cities.insert(),
+                    [{"name": c["name"], "payload": dumped(c)} for c in data.cities],
+                )
+            if data.predefined_notes:
+                connection.execute(
+                    schema.predefined_notes.insert(),
+                    [{"code": n["code"], "payload": dumped(n)} for n in data.predefined_notes],
+                )
+            if data.templates:
+                connection.execute(
+                    schema.templates.insert(),
+                    [
+                        {"code": t["code"], "language": t["language"], "payload": dumped(t)}
+                        for t in data.templates
+                    ],
+                )
+            write_meta(connection, "settings", dumped(data.settings))
 
     # -- leases --------------------------------------------------------------------
 
