@@ -49,7 +49,7 @@ class BridgeMediaPort(pj.AudioMediaPort):
         self.callback_errors = 0
         self.slowest_callback_us = 0
 
-    def onFrameRequested(self, frame: Any) -> None:  # noqa: N802 (pjsua2 name)
+    def onFrameRequested(self, frame: Any) -> None:
         started = time.perf_counter_ns()
         try:
             data = self._mic.read(FRAME_BYTES)
@@ -65,7 +65,7 @@ class BridgeMediaPort(pj.AudioMediaPort):
             self.callback_errors += 1
         self._note_duration(started)
 
-    def onFrameReceived(self, frame: Any) -> None:  # noqa: N802 (pjsua2 name)
+    def onFrameReceived(self, frame: Any) -> None:
         started = time.perf_counter_ns()
         try:
             if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:

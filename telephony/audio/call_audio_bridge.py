@@ -80,6 +80,9 @@ class CallAudioBridge(QObject):
         self._thread: QThread | None = None
         self._io: QtAudioIo | None = None
         self._muted = False
+        # Counters of the last port and Qt side, kept for stats() after stop().
+        self._last_port_stats = (0, 0, 0, 0, 0)
+        self._last_starved = 0
 
     # -- the interface the SIP engine uses ------------------------------------------
     def start(self, call_audio_media: pj.AudioMedia) -> None:
@@ -144,7 +147,7 @@ class CallAudioBridge(QObject):
                 port.callback_errors,
                 port.slowest_callback_us,
             )
-        elif getattr(self, "_last_port_stats", None):
+        else:
             sent, received, mic_short, errors, slowest = self._last_port_stats
         return BridgeStats(
             frames_sent=sent,
@@ -152,7 +155,7 @@ class CallAudioBridge(QObject):
             mic_short_frames=mic_short,
             mic_dropped_bytes=self._mic.dropped_bytes,
             earpiece_dropped_bytes=self._earpiece.dropped_bytes,
-            earpiece_starved=self._io.earpiece_starved if self._io else 0,
+            earpiece_starved=self._io.earpiece_starved if self._io else self._last_starved,
             callback_errors=errors,
             slowest_callback_us=slowest,
         )
@@ -214,7 +217,7 @@ class CallAudioBridge(QObject):
             self._devices.activeDevicesChanged.disconnect(self._on_active_devices_changed)
         self._openRequested.disconnect(io.open)
         # Close the devices on their own thread and wait for it, then end the thread.
-        QMetaObject.invokeMethod(io, "close", Qt.ConnectionType.BlockingQueuedConnection)
+        QMetaObject.invokeMethod(io, b"close", Qt.ConnectionType.BlockingQueuedConnection)
         self._last_starved = io.earpiece_starved
         thread.quit()
         thread.wait(_THREAD_STOP_TIMEOUT_MS)

@@ -97,19 +97,23 @@ class QtAudioIo(QObject):
             sink_io.write(data)
             self._earpiece_flowing = True
 
-    def _on_sink_state(self, state: QAudio.State) -> None:
+    # The state comes from sink.state(): PySide6 6.10 cannot convert the
+    # QAudio::State argument of stateChanged for a Python slot.
+    def _on_sink_state(self) -> None:
         sink = self._sink
         if sink is None:
             return
+        state = sink.state()
         if state == QAudio.State.IdleState and self._earpiece_flowing:
             self.earpiece_starved += 1
             self._earpiece_flowing = False
         if state == QAudio.State.StoppedState and sink.error() != QAudio.Error.NoError:
             self.deviceFailed.emit("playback", sink.error().name)
 
-    def _on_source_state(self, state: QAudio.State) -> None:
+    def _on_source_state(self) -> None:
         source = self._source
         if source is None:
             return
+        state = source.state()
         if state == QAudio.State.StoppedState and source.error() != QAudio.Error.NoError:
             self.deviceFailed.emit("capture", source.error().name)
