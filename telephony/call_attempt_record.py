@@ -52,7 +52,7 @@ class CallAttemptRecord:
         """Remember why we end the call; the first reason given wins."""
         if self.local_end is LocalEnd.NONE:
             self.local_end = reason
-            self.local_detail = detail
+            self.local_detail = detail or self.local_detail
 
     def snapshot(self) -> CallSnapshot:
         return CallSnapshot(

@@ -651,7 +651,6 @@ class SipEngine(QObject):
         )
         if event.final and 200 <= event.code < 300:
             self._end(record, LocalEnd.TRANSFERRED)
-            record.local_detail = record.local_detail or "transferred"
 
     def _on_dtmf(self, event: DtmfEvent) -> None:
         if event.handle in self._calls:
