@@ -56,3 +56,9 @@ class TeamInfo(WireModel):
     id: int
     name: str
     lead_id: int | None = None
+
+
+class CreateTeamRequest(WireModel):
+    """``POST /api/v1/teams`` (admin)."""
+
+    name: str = Field(min_length=1, max_length=100)

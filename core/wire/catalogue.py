@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
+from core.message_templates import PLACEHOLDERS
 from core.wire.base import WireModel
 
 _NO_UPSELL_PRICES: tuple[Decimal | None, ...] = (None, None, None, None)
@@ -69,8 +70,8 @@ class PredefinedNoteWire(WireModel):
 class TemplateWire(WireModel):
     """A WhatsApp / SMS message template.
 
-    Placeholders: ``{customer_name}``, ``{order_reference}``, ``{total}``,
-    ``{items}``, ``{city}``, ``{agent_name}``.
+    Placeholders: those of ``core.message_templates.PLACEHOLDERS``
+    (``{customer_name}``, ``{order_reference}``, ``{total}``, ``{items}``...).
     """
 
     code: str = Field(min_length=1, max_length=64)
@@ -80,11 +81,4 @@ class TemplateWire(WireModel):
     body: str
 
 
-TEMPLATE_PLACEHOLDERS = (
-    "customer_name",
-    "order_reference",
-    "total",
-    "items",
-    "city",
-    "agent_name",
-)
+TEMPLATE_PLACEHOLDERS: tuple[str, ...] = tuple(PLACEHOLDERS)

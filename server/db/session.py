@@ -10,9 +10,9 @@ locks (``FOR UPDATE`` / ``SKIP LOCKED``) where they need them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -20,6 +20,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_S = 60.0
+# Set in ``session.info`` by whoever appends to the change log in that transaction.
+CHANGES_PENDING = "hatif_changes_pending"
 
 
 def normalize_database_url(url: str) -> str:
@@ -68,10 +70,22 @@ class Database:
     url: str
     write_engine: Engine
     read_engine: Engine
+    on_changes_committed: list[Callable[[], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._write_factory = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read_factory = sessionmaker(self.read_engine, expire_on_commit=False)
+        event.listen(self._write_factory, "after_commit", self._after_commit)
+        event.listen(self._write_factory, "after_rollback", self._after_rollback)
+
+    def _after_commit(self, session: Session) -> None:
+        if session.info.pop(CHANGES_PENDING, False):
+            for callback in self.on_changes_committed:
+                callback()
+
+    def _after_rollback(self, session: Session) -> None:
+        if not session.in_transaction():
+            session.info.pop(CHANGES_PENDING, None)
 
     @property
     def dialect(self) -> str:

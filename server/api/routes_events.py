@@ -1,0 +1,91 @@
+"""GET /api/v1/events — the change log as Server-Sent Events.
+
+``id:`` is the change's ``seq``; a client reconnecting with ``Last-Event-ID``
+(or ``?cursor=``) gets every change after it, in order, once. A comment line
+every few seconds keeps proxies from closing an idle stream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request
+from fastapi.responses import StreamingResponse
+
+from core.wire.changes import PullPage
+from server.api.deps import ERROR_RESPONSES, DbDep, HubDep, PrincipalDep
+from server.auth.principal import Principal
+from server.db.session import Database
+from server.services.change_log import can_see_change, read_changes
+from server.services.errors import ServiceError
+from server.services.sse_events import ChangeHub
+
+router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
+
+KEEPALIVE_SECONDS = 10.0
+PAGE = 500
+
+
+def _page(db: Database, principal: Principal, cursor: int) -> PullPage:
+    with db.read() as session:
+        return read_changes(
+            session, cursor=cursor, limit=PAGE, visible=lambda row: can_see_change(principal, row)
+        )
+
+
+async def _stream(
+    request: Request, db: Database, hub: ChangeHub, principal: Principal, cursor: int
+) -> AsyncIterator[str]:
+    yield "retry: 2000\n\n"
+    while True:
+        if await request.is_disconnected():
+            return
+        page = await asyncio.to_thread(_page, db, principal, cursor)
+        if page.reset_required:
+            data = json.dumps({"next_cursor": page.next_cursor})
+            yield f"event: reset\ndata: {data}\n\n"
+            cursor = page.next_cursor
+            continue
+        for change in page.changes:
+            yield (
+                f"id: {change.seq}\nevent: {change.entity.value}\n"
+                f"data: {change.model_dump_json()}\n\n"
+            )
+        cursor = page.next_cursor
+        if page.has_more:
+            continue
+        if not await hub.wait_for_change(cursor, KEEPALIVE_SECONDS):
+            yield ": keepalive\n\n"
+
+
+@router.get(
+    "/events",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}, "description": "SSE stream"}},
+)
+async def get_events(
+    request: Request,
+    db: DbDep,
+    hub: HubDep,
+    principal: PrincipalDep,
+    cursor: Annotated[int | None, Query(ge=0)] = None,
+    last_event_id: Annotated[str | None, Header(alias="Last-Event-ID", max_length=20)] = None,
+) -> StreamingResponse:
+    start = cursor if cursor is not None else hub.last_seq
+    if last_event_id:
+        try:
+            start = int(last_event_id)
+        except ValueError:
+            raise ServiceError(
+                422, "invalid_input", "Last-Event-ID must be a change number."
+            ) from None
+        if start < 0:
+            raise ServiceError(422, "invalid_input", "Last-Event-ID must be a change number.")
+    return StreamingResponse(
+        _stream(request, db, hub, principal, start),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

@@ -1,0 +1,169 @@
+"""Orders: list, read one (with notes and journal), single ops, reassignment."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import JSONResponse
+from sqlalchemy import func, or_, select
+
+from core.wire.errors import ErrorBody
+from core.wire.journal import JournalEntryWire
+from core.wire.orders import NoteWire, OrderPage, OrderWire, ReassignRequest
+from core.wire.sync_ops import Op, OpResult, OpStatus
+from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
+from server.db.models_orders import JournalRow, NoteRow, OrderRow
+from server.services.claims import reassign
+from server.services.db_clock import db_now
+from server.services.errors import ServiceError, not_found
+from server.services.order_views import note_wire, order_wire, orders_wire
+from server.services.push_ops import apply_single
+from server.services.settings_store import attempt_policy, load_settings
+from server.services.users import display_names
+
+router = APIRouter(prefix="/orders", tags=["orders"], responses=ERROR_RESPONSES)
+
+
+@router.get("", response_model=OrderPage)
+def list_orders(
+    db: DbDep,
+    principal: PrincipalDep,
+    status: Annotated[list[str] | None, Query()] = None,
+    mine: bool = False,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> OrderPage:
+    """Orders the caller may see (own team; all for admins), newest first."""
+    with db.read() as session:
+        now = db_now(session)
+        query = select(OrderRow)
+        if not principal.is_admin:
+            query = query.where(
+                or_(OrderRow.team_id == principal.team_id, OrderRow.team_id.is_(None))
+            )
+        if status:
+            query = query.where(OrderRow.status.in_(status))
+        if mine:
+            query = query.where(
+                or_(
+                    OrderRow.owner_id == principal.user_id,
+                    OrderRow.lease_holder_id == principal.user_id,
+                )
+            )
+        if q:
+            like = f"%{q.strip()}%"
+            query = query.where(
+                or_(
+                    OrderRow.reference.ilike(like),
+                    OrderRow.customer_name.ilike(like),
+                    OrderRow.main_phone.ilike(like),
+                )
+            )
+        total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        rows = list(
+            session.execute(
+                query.order_by(OrderRow.created_at.desc(), OrderRow.id.desc())
+                .limit(limit)
+                .offset(offset)
+            ).scalars()
+        )
+        return OrderPage(
+            items=orders_wire(session, rows, now), total=total, offset=offset, limit=limit
+        )
+
+
+@router.get("/{order_id}", response_model=OrderWire)
+def get_order(order_id: int, db: DbDep, principal: PrincipalDep) -> OrderWire:
+    with db.read() as session:
+        now = db_now(session)
+        order = session.get(OrderRow, order_id)
+        if order is None or not principal.sees_team(order.team_id):
+            raise not_found("order", order_id)
+        policy = attempt_policy(load_settings(session))
+        ids = {i for i in (order.owner_id, order.lease_holder_id) if i}
+        return order_wire(order, display_names(session, ids), now=now, call_gap=policy.call_gap)
+
+
+@router.get("/{order_id}/notes", response_model=list[NoteWire])
+def get_notes(order_id: int, db: DbDep, principal: PrincipalDep) -> list[NoteWire]:
+    with db.read() as session:
+        order = session.get(OrderRow, order_id)
+        if order is None or not principal.sees_team(order.team_id):
+            raise not_found("order", order_id)
+        notes = list(
+            session.execute(
+                select(NoteRow).where(NoteRow.order_id == order_id).order_by(NoteRow.id)
+            ).scalars()
+        )
+        names = display_names(session, {note.author_id for note in notes})
+        return [note_wire(note, names.get(note.author_id, "?")) for note in notes]
+
+
+@router.get("/{order_id}/journal", response_model=list[JournalEntryWire])
+def get_journal(order_id: int, db: DbDep, principal: PrincipalDep) -> list[JournalEntryWire]:
+    with db.read() as session:
+        order = session.get(OrderRow, order_id)
+        if order is None or not principal.sees_team(order.team_id):
+            raise not_found("order", order_id)
+        rows = list(
+            session.execute(
+                select(JournalRow)
+                .where(JournalRow.order_id == order_id)
+                .order_by(JournalRow.started_at)
+            ).scalars()
+        )
+        names = display_names(session, {row.agent_id for row in rows})
+        return [
+            JournalEntryWire(
+                id=row.id,
+                order_id=row.order_id,
+                channel=row.channel,
+                kind=row.kind,
+                direction=row.direction,
+                number=row.number,
+                started_at=row.started_at,
+                ring_seconds=row.ring_seconds,
+                talk_seconds=row.talk_seconds,
+                outcome=row.outcome,
+                sip_code=row.sip_code,
+                sip_reason=row.sip_reason,
+                note=row.note,
+                template=row.template,
+                agent_id=row.agent_id,
+                agent_name=names.get(row.agent_id, "?"),
+                counts_as_contact=row.counts_as_contact,
+                recorded_at=row.recorded_at,
+            )
+            for row in rows
+        ]
+
+
+@router.post(
+    "/{order_id}/ops",
+    response_model=OpResult,
+    responses={409: {"model": ErrorBody}, 412: {"model": ErrorBody}},
+)
+def post_op(order_id: int, op: Op, db: DbDep, principal: PrincipalDep) -> OpResult | JSONResponse:
+    """Apply one op now (outside the push outbox). A conflict answers 409 (lease) or
+    412 (version) with the reason; a rule refusal 422."""
+    if op.order_id != order_id:
+        raise ServiceError(422, "invalid_input", "The op names another order than the URL.")
+    result = apply_single(db, principal, op)
+    if result.status in (OpStatus.CONFLICT, OpStatus.REJECTED):
+        status = 422
+        if result.status == OpStatus.CONFLICT:
+            status = 412 if result.code == "version_conflict" else 409
+        elif result.code == "not_found":
+            status = 404
+        body = ErrorBody(
+            code=result.code or "rejected", message=result.message or "", params=result.params
+        )
+        return JSONResponse(status_code=status, content=body.model_dump(mode="json"))
+    return result
+
+
+@router.post("/{order_id}/reassign", status_code=204)
+def post_reassign(order_id: int, body: ReassignRequest, db: DbDep, principal: PrincipalDep) -> None:
+    reassign(db, principal, order_id, body.owner_id, body.release_lease)

@@ -1,0 +1,123 @@
+"""Builds the FastAPI application of the Hatif server."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from core.domain_error import DomainError
+from core.wire import API_PREFIX
+from core.wire.errors import ErrorBody
+from server.api import (
+    routes_auth,
+    routes_catalogue,
+    routes_events,
+    routes_health,
+    routes_intake,
+    routes_leases,
+    routes_orders,
+    routes_presence,
+    routes_sync,
+    routes_users,
+    routes_wallboard,
+)
+from server.db.migrate import upgrade_database
+from server.db.session import Database, open_database
+from server.services.errors import ServiceError
+from server.services.sse_events import ChangeHub
+from server.version import server_version
+
+
+def _error_response(
+    status: int, body: ErrorBody, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    return JSONResponse(status_code=status, content=body.model_dump(mode="json"), headers=headers)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ServiceError)
+    async def _service_error(_request: Request, error: ServiceError) -> JSONResponse:
+        headers = {"Retry-After": "60"} if error.status_code == 429 else None
+        if error.status_code == 401:
+            headers = {"WWW-Authenticate": "Bearer"}
+        return _error_response(
+            error.status_code,
+            ErrorBody(code=error.code, message=error.message, params=error.params),
+            headers,
+        )
+
+    @app.exception_handler(DomainError)
+    async def _domain_error(_request: Request, error: DomainError) -> JSONResponse:
+        return _error_response(
+            422, ErrorBody(code=error.code, message=error.message, params=error.params)
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = error.errors()
+        first = problems[0] if problems else {"loc": (), "msg": "invalid"}
+        field = ".".join(str(part) for part in first.get("loc", ()))
+        return _error_response(
+            422,
+            ErrorBody(
+                code="invalid_input",
+                message=f"Invalid request ({field}: {first.get('msg')}).",
+                params={"field": field, "errors": len(problems)},
+            ),
+        )
+
+
+def create_app(
+    database_url: str,
+    *,
+    migrate: bool = False,
+    poll_seconds: float = 1.0,
+    db: Database | None = None,
+) -> FastAPI:
+    """The server app for ``database_url`` (migrated first when ``migrate``)."""
+    if migrate:
+        upgrade_database(database_url)
+    database = db or open_database(database_url)
+    hub = ChangeHub(database, poll_seconds=poll_seconds)
+    database.on_changes_committed.append(hub.poke)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        await hub.start()
+        try:
+            yield
+        finally:
+            await hub.stop()
+            database.dispose()
+
+    app = FastAPI(
+        title="Hatif server",
+        version=server_version(),
+        description="Orders, reservations, journal and live events for confirmation desks.",
+        lifespan=lifespan,
+        openapi_url="/openapi.json",
+    )
+    app.state.db = database
+    app.state.hub = hub
+    _install_error_handlers(app)
+    routers: list[Any] = [
+        routes_health.router,
+        routes_auth.router,
+        routes_users.router,
+        routes_orders.router,
+        routes_leases.router,
+        routes_sync.router,
+        routes_events.router,
+        routes_catalogue.router,
+        routes_intake.router,
+        routes_presence.router,
+        routes_wallboard.router,
+    ]
+    for router in routers:
+        app.include_router(router, prefix=API_PREFIX)
+    return app

@@ -1,0 +1,131 @@
+"""Login, logout, revocation and token lookup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.order_transitions import Role
+from core.wire.auth import LoginRequest, LoginResponse
+from server.auth.passwords import DUMMY_HASH, verify_password
+from server.auth.principal import Principal
+from server.auth.rate_limit import failure_keys, record_failure, too_many_failures
+from server.auth.tokens import hash_token, new_token
+from server.db.models_users import ApiToken, User
+from server.db.session import Database
+from server.services.audit import record_audit
+from server.services.db_clock import db_now
+from server.services.errors import ServiceError
+from server.services.users import user_info
+
+TOKEN_LIFETIME = timedelta(days=30)
+
+
+@dataclass
+class LoginOutcome:
+    """A login answer, or the refusal to give (after its failure was committed)."""
+
+    response: LoginResponse | None = None
+    error: ServiceError | None = None
+
+
+def login(db: Database, request: LoginRequest, client_address: str | None) -> LoginResponse:
+    """Check the password (slow KDF) and hand out a fresh token; 401 / 429 otherwise."""
+    outcome = _login(db, request, client_address)
+    if outcome.error is not None:
+        raise outcome.error
+    assert outcome.response is not None
+    return outcome.response
+
+
+def _login(db: Database, request: LoginRequest, client_address: str | None) -> LoginOutcome:
+    keys = failure_keys(request.username, client_address)
+    with db.write() as session:
+        now = db_now(session)
+        if too_many_failures(session, keys, now):
+            return LoginOutcome(
+                error=ServiceError(
+                    429,
+                    "too_many_attempts",
+                    "Too many failed logins; wait a minute and try again.",
+                    {"retry_after": 60},
+                )
+            )
+        user = session.execute(
+            select(User).where(User.username == request.username.strip())
+        ).scalar()
+        ok = verify_password(request.password, user.password_hash if user else DUMMY_HASH)
+        if user is None or not ok or not user.active:
+            record_failure(session, keys, now)  # committed: the refusal is not an error
+            return LoginOutcome(
+                error=ServiceError(401, "bad_credentials", "Wrong user name or password.")
+            )
+        token, token_hash = new_token()
+        row = ApiToken(
+            user_id=user.id,
+            token_hash=token_hash,
+            device_id=request.device_id,
+            created_at=now,
+            expires_at=now + TOKEN_LIFETIME,
+            revoked_at=None,
+        )
+        session.add(row)
+        session.flush()
+        record_audit(
+            session,
+            actor=principal_for(user, row),
+            action="auth.login",
+            entity="token",
+            entity_id=row.id,
+            at=now,
+        )
+        return LoginOutcome(
+            response=LoginResponse(
+                token=token, token_id=row.id, expires_at=row.expires_at, user=user_info(user)
+            )
+        )
+
+
+def principal_for(user: User, token: ApiToken | None) -> Principal:
+    return Principal(
+        user_id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=Role(user.role),
+        team_id=user.team_id,
+        token_id=token.id if token else None,
+        device_id=token.device_id if token else None,
+    )
+
+
+def authenticate(session: Session, token: str) -> Principal | None:
+    """The principal of a bearer token, or None (unknown, revoked, expired, inactive)."""
+    row = session.execute(select(ApiToken).where(ApiToken.token_hash == hash_token(token))).scalar()
+    if row is None or row.revoked_at is not None:
+        return None
+    now = db_now(session)
+    if row.expires_at is not None and row.expires_at <= now:
+        return None
+    user = session.get(User, row.user_id)
+    if user is None or not user.active:
+        return None
+    return principal_for(user, row)
+
+
+def revoke_token(db: Database, actor: Principal, token_id: int) -> bool:
+    """Revoke a token (one's own, or anybody's for an admin). True if it was live."""
+    with db.write() as session:
+        now = db_now(session)
+        row = session.get(ApiToken, token_id)
+        if row is None or (row.user_id != actor.user_id and not actor.is_admin):
+            raise ServiceError(404, "not_found", f"No token {token_id} here.", {"id": token_id})
+        if row.revoked_at is not None:
+            return False
+        row.revoked_at = now
+        record_audit(
+            session, actor=actor, action="auth.revoke", entity="token", entity_id=token_id, at=now
+        )
+        return True

@@ -1,0 +1,237 @@
+"""``hatif-server``: serve, migrate, seed-demo, import, create-user, webhook-secret.
+
+The desktop's demo mode runs ``python -m server.cli seed-demo --password demo``
+then ``python -m server.cli serve --db sqlite:///... --port N`` and waits for
+the line ``Hatif server listening on http://HOST:PORT``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import secrets
+import socket
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+import uvicorn
+from uvicorn.supervisors import Multiprocess
+
+from core.order_transitions import Role
+from server.asgi import DATABASE_URL_ENV
+from server.db.migrate import upgrade_database
+from server.db.models_users import Team
+from server.db.session import open_database
+from server.services.csv_import import import_csv
+from server.services.db_clock import db_now
+from server.services.demo_seed import seed_demo
+from server.services.settings_store import load_settings, save_webhook_secret
+from server.services.users import create_team, create_user
+
+LISTENING_PREFIX = "Hatif server listening on"
+
+
+def default_database_url() -> str:
+    """SQLite file in the user data directory (created if missing)."""
+    folder = Path(platformdirs.user_data_dir("hatif-server", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder / 'hatif.db'}"
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    return str(args.db or os.environ.get(DATABASE_URL_ENV) or default_database_url())
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    upgrade_database(_database_url(args))
+    print("Database is at the newest schema.")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    if not args.no_migrate:
+        upgrade_database(url)
+    # Bind first so the printed port is the real one (--port 0 picks a free port)
+    # and clients connecting right after the line queue in the backlog.
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((args.host, args.port))
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    host, port = sock.getsockname()[:2]
+    os.environ[DATABASE_URL_ENV] = url
+    print(
+        f"{LISTENING_PREFIX} http://{host}:{port} (database: {url.split('://')[0]}, "
+        f"workers: {args.workers})",
+        flush=True,
+    )
+    config = uvicorn.Config(
+        "server.asgi:app_from_env",
+        factory=True,
+        fd=sock.fileno(),
+        workers=args.workers,
+        log_level=args.log_level,
+        access_log=args.access_log,
+        timeout_graceful_shutdown=3,
+    )
+    server = uvicorn.Server(config)
+    if args.workers > 1:
+        Multiprocess(config, sockets=[sock]).run()
+    else:
+        server.run(sockets=[sock])
+    return 0
+
+
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        with db.write() as session:
+            result = seed_demo(session, db_now(session), password=args.password, orders=args.orders)
+    finally:
+        db.dispose()
+    if not result.created:
+        print("The database already has users; demo data not added.")
+        return 0
+    print(f"Demo shop created: {result.orders} orders.")
+    for username, password in result.passwords.items():
+        shown = "(the password given)" if args.password else password
+        print(f"  {username:<8} {shown}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        data = Path(args.file).read_bytes()
+        with db.write() as session:
+            report = import_csv(
+                session,
+                data,
+                now=db_now(session),
+                actor=None,
+                region=load_settings(session).default_region,
+            )
+    finally:
+        db.dispose()
+    print(
+        f"{report.rows} rows: {report.created} created, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.flagged_duplicates} possible duplicates, "
+        f"{len(report.errors)} errors ({report.encoding}, '{report.delimiter}')."
+    )
+    for error in report.errors:
+        print(f"  line {error.line}: {error.message} [{error.code}]")
+    if args.json:
+        Path(args.json).write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    return 0 if not report.errors else 1
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    upgrade_database(url)
+    password = args.password
+    generated = False
+    if not password:
+        if sys.stdin.isatty():
+            password = getpass.getpass(f"Password for {args.username}: ")
+        else:
+            password, generated = secrets.token_urlsafe(12), True
+    db = open_database(url)
+    try:
+        with db.write() as session:
+            team_id = None
+            if args.team:
+                team = session.query(Team).filter(Team.name == args.team).one_or_none()
+                team_id = team.id if team else create_team(session, args.team).id
+            user = create_user(
+                session,
+                username=args.username,
+                display_name=args.display_name or args.username,
+                password=password,
+                role=Role(args.role),
+                team_id=team_id,
+                now=db_now(session),
+            )
+            print(f"User {user.username} ({args.role}) created with id {user.id}.")
+    finally:
+        db.dispose()
+    if generated:
+        print(f"Generated password: {password}")
+    return 0
+
+
+def cmd_webhook_secret(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    upgrade_database(url)
+    secret = args.set or secrets.token_urlsafe(32)
+    db = open_database(url)
+    try:
+        with db.write() as session:
+            save_webhook_secret(session, secret)
+    finally:
+        db.dispose()
+    print(json.dumps({"webhook_secret": secret}))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="hatif-server", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument("--db", help="Database URL (default: SQLite file in the user data dir)")
+        return sub
+
+    serve = with_db(commands.add_parser("serve", help="Run the HTTP server"))
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765, help="0 picks a free port")
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--no-migrate", action="store_true", help="Do not migrate at start")
+    serve.add_argument("--log-level", default="warning")
+    serve.add_argument("--access-log", action="store_true")
+    serve.set_defaults(func=cmd_serve)
+
+    with_db(commands.add_parser("migrate", help="Apply schema migrations")).set_defaults(
+        func=cmd_migrate
+    )
+
+    seed = with_db(commands.add_parser("seed-demo", help="Create the demo shop"))
+    seed.add_argument("--password", help="Password for every demo user")
+    seed.add_argument("--orders", type=int, default=300)
+    seed.set_defaults(func=cmd_seed_demo)
+
+    imp = with_db(commands.add_parser("import", help="Import orders from a shop CSV sheet"))
+    imp.add_argument("file")
+    imp.add_argument("--json", help="Also write the report as JSON to this path")
+    imp.set_defaults(func=cmd_import)
+
+    user = with_db(commands.add_parser("create-user", help="Create a user"))
+    user.add_argument("username")
+    user.add_argument("--role", choices=[r.value for r in Role], default=Role.AGENT.value)
+    user.add_argument("--team", help="Team name (created if missing)")
+    user.add_argument("--display-name")
+    user.add_argument("--password", help="Asked for (or generated) when absent")
+    user.set_defaults(func=cmd_create_user)
+
+    hook = with_db(commands.add_parser("webhook-secret", help="Set or generate the webhook secret"))
+    hook.add_argument("--set", help="Secret to use (generated when absent)")
+    hook.set_defaults(func=cmd_webhook_secret)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,365 @@
+"""Claims (leases) on orders: claim one, claim the next best, heartbeat, release,
+reassign. Every decision is one conditional UPDATE on the database clock.
+
+- claim: ``UPDATE ... WHERE id = :id AND open AND (holder IS NULL OR holder = me
+  OR expires_at <= now)`` — of many concurrent claimers exactly one matches
+  (PostgreSQL re-checks the condition after the row lock; SQLite runs writers
+  one at a time under ``BEGIN IMMEDIATE``).
+- claim-next: the best candidate ``FOR UPDATE SKIP LOCKED`` on PostgreSQL so
+  concurrent agents take different orders instead of queueing on one.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from core.order_status import OPEN_STATUSES, OrderStatus
+from core.order_transitions import Role
+from core.wire.leases import (
+    ClaimNextResult,
+    ClaimResult,
+    HeartbeatResult,
+    LeaseRef,
+    LostLease,
+    ReleaseResult,
+)
+from core.wire.orders import LeaseInfo
+from server.auth.principal import Principal
+from server.db.models_orders import OrderRow
+from server.db.models_users import User
+from server.db.session import Database
+from server.services.audit import record_audit
+from server.services.db_clock import db_now
+from server.services.errors import ServiceError, not_found
+from server.services.lease_clock import lease_expiry, lease_held_error, lease_valid
+from server.services.order_publish import publish_order
+from server.services.order_views import lease_info, names_for_orders, order_wire
+from server.services.settings_store import load_settings
+from server.services.users import display_names
+
+OPEN_VALUES = sorted(status.value for status in OPEN_STATUSES)
+
+
+def _team_filter(principal: Principal) -> ColumnElement[bool]:
+    if principal.is_admin:
+        return OrderRow.id.is_not(None)
+    return or_(OrderRow.team_id == principal.team_id, OrderRow.team_id.is_(None))
+
+
+def _claimable(principal: Principal, now: datetime) -> ColumnElement[bool]:
+    conditions = [
+        OrderRow.status.in_(OPEN_VALUES),
+        _team_filter(principal),
+        or_(
+            OrderRow.lease_holder_id.is_(None),
+            OrderRow.lease_holder_id == principal.user_id,
+            OrderRow.lease_expires_at <= now,
+        ),
+    ]
+    if principal.role == Role.AGENT:
+        conditions.append(or_(OrderRow.owner_id.is_(None), OrderRow.owner_id == principal.user_id))
+    return and_(*conditions)
+
+
+def _take_lease(
+    session: Session, principal: Principal, order_id: int, now: datetime, lease_seconds: int
+) -> bool:
+    """The conditional UPDATE; True when the caller now holds the order."""
+    new_epoch = case(
+        (
+            and_(OrderRow.lease_holder_id == principal.user_id, OrderRow.lease_expires_at > now),
+            OrderRow.lease_epoch,
+        ),
+        else_=OrderRow.lease_epoch + 1,
+    )
+    result = session.execute(
+        update(OrderRow)
+        .where(OrderRow.id == order_id, _claimable(principal, now))
+        .values(
+            lease_holder_id=principal.user_id,
+            lease_epoch=new_epoch,
+            lease_expires_at=lease_expiry(now, lease_seconds),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _claim_result(session: Session, order: OrderRow, now: datetime, seconds: int) -> ClaimResult:
+    names = names_for_orders(session, [order])
+    lease = lease_info(order, names)
+    assert lease is not None
+    return ClaimResult(order=order_wire(order, names, now=now, call_gap=None), lease=lease)
+
+
+def _refusal(
+    session: Session, principal: Principal, order: OrderRow, now: datetime
+) -> ServiceError:
+    """Why a claim of ``order`` lost, in words the agent understands."""
+    if order.status not in OPEN_VALUES:
+        return ServiceError(
+            409,
+            "order_closed",
+            f"This order is closed ({OrderStatus(order.status).label_fr}).",
+            {"status": order.status},
+        )
+    if lease_valid(order, now) and order.lease_holder_id != principal.user_id:
+        assert order.lease_holder_id is not None
+        name = display_names(session, {order.lease_holder_id}).get(order.lease_holder_id, "?")
+        return lease_held_error(order, name)
+    if order.owner_id is not None and order.owner_id != principal.user_id:
+        owner = display_names(session, {order.owner_id}).get(order.owner_id, "?")
+        return ServiceError(
+            409,
+            "owned_by_other",
+            f"This order belongs to {owner}.",
+            {"owner_id": order.owner_id, "owner_name": owner},
+        )
+    return ServiceError(409, "not_claimable", "This order cannot be claimed now.")
+
+
+def claim_order(
+    db: Database, principal: Principal, order_id: int, lease_seconds: int | None = None
+) -> ClaimResult:
+    """Claim one order (409 ``lease_held`` with the holder's name when it loses)."""
+    with db.write() as session:
+        now = db_now(session)
+        seconds = lease_seconds or load_settings(session).lease_seconds
+        order = session.get(OrderRow, order_id)
+        if order is None or not principal.sees_team(order.team_id):
+            raise not_found("order", order_id)
+        if not _take_lease(session, principal, order_id, now, seconds):
+            session.refresh(order)
+            raise _refusal(session, principal, order, now)
+        session.refresh(order)
+        record_audit(
+            session,
+            actor=principal,
+            action="order.claim",
+            entity="order",
+            entity_id=order_id,
+            at=now,
+            detail={"epoch": order.lease_epoch},
+        )
+        publish_order(session, order, now, principal.user_id)
+        return _claim_result(session, order, now, seconds)
+
+
+def _queue_order(now: datetime, principal: Principal) -> list[Any]:
+    """Best first, as ``core.queue_priority``: due callbacks, never contacted,
+    returned, the rest; then own orders, higher value, older."""
+    group = case(
+        (and_(OrderRow.status == OrderStatus.CALLBACK.value, OrderRow.callback_at <= now), 0),
+        (OrderRow.attempt_count == 0, 1),
+        (OrderRow.status == OrderStatus.RETURNED.value, 2),
+        else_=3,
+    )
+    mine = case((OrderRow.owner_id == principal.user_id, 0), else_=1)
+    return [
+        group,
+        mine,
+        OrderRow.callback_at,
+        OrderRow.total.desc(),
+        OrderRow.created_at,
+        OrderRow.id,
+    ]
+
+
+def claim_next(
+    db: Database,
+    principal: Principal,
+    lease_seconds: int | None = None,
+    exclude: list[int] | None = None,
+) -> ClaimNextResult:
+    """Claim the best order the caller may take; empty result when none is left."""
+    with db.write() as session:
+        now = db_now(session)
+        seconds = lease_seconds or load_settings(session).lease_seconds
+        for _attempt in range(5):
+            query = (
+                select(OrderRow.id)
+                .where(
+                    _claimable(principal, now),
+                    # Callbacks not due yet wait for their time.
+                    or_(
+                        OrderRow.status != OrderStatus.CALLBACK.value,
+                        OrderRow.callback_at.is_(None),
+                        OrderRow.callback_at <= now,
+                    ),
+                )
+                .order_by(*_queue_order(now, principal))
+                .limit(1)
+            )
+            if exclude:
+                query = query.where(OrderRow.id.not_in(exclude))
+            if db.is_postgres:
+                query = query.with_for_update(skip_locked=True, of=OrderRow)
+            order_id = session.execute(query).scalar()
+            if order_id is None:
+                return ClaimNextResult()
+            if _take_lease(session, principal, order_id, now, seconds):
+                order = session.get(OrderRow, order_id)
+                assert order is not None
+                session.refresh(order)
+                record_audit(
+                    session,
+                    actor=principal,
+                    action="order.claim",
+                    entity="order",
+                    entity_id=order_id,
+                    at=now,
+                    detail={"epoch": order.lease_epoch, "next": True},
+                )
+                publish_order(session, order, now, principal.user_id)
+                result = _claim_result(session, order, now, seconds)
+                return ClaimNextResult(order=result.order, lease=result.lease)
+        return ClaimNextResult()
+
+
+def heartbeat(
+    db: Database, principal: Principal, leases: list[LeaseRef], lease_seconds: int | None = None
+) -> HeartbeatResult:
+    """Renew the caller's leases; report each one it lost (and to whom)."""
+    renewed: list[LeaseInfo] = []
+    lost: list[LostLease] = []
+    with db.write() as session:
+        now = db_now(session)
+        seconds = lease_seconds or load_settings(session).lease_seconds
+        expires = lease_expiry(now, seconds)
+        for ref in leases:
+            result = session.execute(
+                update(OrderRow)
+                .where(
+                    OrderRow.id == ref.order_id,
+                    OrderRow.lease_holder_id == principal.user_id,
+                    OrderRow.lease_epoch == ref.epoch,
+                    OrderRow.status.in_(OPEN_VALUES),
+                )
+                .values(lease_expires_at=expires)
+                .execution_options(synchronize_session=False)
+            )
+            if result.rowcount:  # type: ignore[attr-defined]
+                renewed.append(
+                    LeaseInfo(
+                        order_id=ref.order_id,
+                        holder_id=principal.user_id,
+                        holder_name=principal.display_name,
+                        epoch=ref.epoch,
+                        expires_at=expires,
+                    )
+                )
+                continue
+            order = session.get(OrderRow, ref.order_id)
+            holder_name = None
+            if order is not None and order.lease_holder_id and lease_valid(order, now):
+                holder_name = display_names(session, {order.lease_holder_id}).get(
+                    order.lease_holder_id
+                )
+            lost.append(
+                LostLease(
+                    order_id=ref.order_id,
+                    code="lease_lost" if order is not None else "not_found",
+                    message=(
+                        f"{holder_name} has this order now."
+                        if holder_name
+                        else "Your reservation of this order ended."
+                    ),
+                    holder_id=order.lease_holder_id if holder_name and order else None,
+                    holder_name=holder_name,
+                )
+            )
+        if renewed:
+            record_audit(
+                session,
+                actor=principal,
+                action="lease.heartbeat",
+                entity="lease",
+                entity_id=principal.user_id,
+                at=now,
+                detail={"orders": [lease.order_id for lease in renewed]},
+            )
+    return HeartbeatResult(renewed=renewed, lost=lost)
+
+
+def release(db: Database, principal: Principal, order_id: int, epoch: int | None) -> ReleaseResult:
+    """Give the order back. Agents release their own lease (by epoch); leads and
+    admins may release anybody's."""
+    with db.write() as session:
+        now = db_now(session)
+        order = session.get(OrderRow, order_id)
+        if order is None or not principal.sees_team(order.team_id):
+            raise not_found("order", order_id)
+        conditions = [OrderRow.id == order_id, OrderRow.lease_holder_id.is_not(None)]
+        if not principal.is_supervisor or epoch is not None:
+            conditions.append(OrderRow.lease_holder_id == principal.user_id)
+            if epoch is not None:
+                conditions.append(OrderRow.lease_epoch == epoch)
+        result = session.execute(
+            update(OrderRow)
+            .where(*conditions)
+            .values(lease_holder_id=None, lease_expires_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        released = bool(result.rowcount)  # type: ignore[attr-defined]
+        if released:
+            session.refresh(order)
+            record_audit(
+                session,
+                actor=principal,
+                action="order.release",
+                entity="order",
+                entity_id=order_id,
+                at=now,
+                detail={"epoch": order.lease_epoch},
+            )
+            publish_order(session, order, now, principal.user_id)
+        return ReleaseResult(order_id=order_id, released=released)
+
+
+def reassign(
+    db: Database, principal: Principal, order_id: int, owner_id: int | None, release_lease: bool
+) -> ClaimResult | None:
+    """Lead / admin: give the order to another agent of the team (or to the pool)."""
+    if not principal.is_supervisor:
+        raise ServiceError(403, "forbidden", "Only a team lead or an admin can reassign orders.")
+    with db.write() as session:
+        now = db_now(session)
+        order = session.get(OrderRow, order_id, with_for_update=db.is_postgres)
+        if order is None or not principal.sees_team(order.team_id):
+            raise not_found("order", order_id)
+        if owner_id is not None:
+            owner = session.get(User, owner_id)
+            if owner is None or not owner.active or not principal.sees_team(owner.team_id):
+                raise ServiceError(
+                    422,
+                    "unknown_user",
+                    f"There is no agent {owner_id} in your team.",
+                    {"user_id": owner_id},
+                )
+            if order.team_id is not None and owner.team_id != order.team_id:
+                order.team_id = owner.team_id
+        order.owner_id = owner_id
+        if order.status in (OrderStatus.UNASSIGNED.value, OrderStatus.ASSIGNED.value):
+            order.status = OrderStatus.ASSIGNED.value if owner_id else OrderStatus.UNASSIGNED.value
+        if release_lease:
+            order.lease_holder_id = None
+            order.lease_expires_at = None
+            order.lease_epoch += 1  # fences off the previous holder's pending writes
+        order.version += 1
+        order.updated_at = now
+        record_audit(
+            session,
+            actor=principal,
+            action="order.reassign",
+            entity="order",
+            entity_id=order_id,
+            at=now,
+            detail={"owner_id": owner_id},
+        )
+        publish_order(session, order, now, principal.user_id)
+    return None

@@ -1,0 +1,97 @@
+"""Lease arithmetic and fencing checks on the database clock.
+
+A lease is valid while ``lease_expires_at > now``. Every new holder gets
+``lease_epoch + 1``; a write must carry the current epoch (fencing token), so a
+desk that lost its lease (expired and re-claimed by someone else) is refused
+even if it comes back with a valid token.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from server.auth.principal import Principal
+from server.db.models_orders import OrderRow
+from server.services.errors import ServiceError
+
+
+def lease_expiry(now: datetime, lease_seconds: int) -> datetime:
+    return now + timedelta(seconds=lease_seconds)
+
+
+def lease_valid(order: OrderRow, now: datetime) -> bool:
+    return (
+        order.lease_holder_id is not None
+        and order.lease_expires_at is not None
+        and order.lease_expires_at > now
+    )
+
+
+def held_by_other(order: OrderRow, principal: Principal, now: datetime) -> bool:
+    return lease_valid(order, now) and order.lease_holder_id != principal.user_id
+
+
+def lease_held_error(order: OrderRow, holder_name: str) -> ServiceError:
+    expires = order.lease_expires_at.isoformat() if order.lease_expires_at else None
+    return ServiceError(
+        409,
+        "lease_held",
+        f"{holder_name} is working on this order right now.",
+        {"holder_id": order.lease_holder_id, "holder_name": holder_name, "expires_at": expires},
+    )
+
+
+def check_fence(
+    order: OrderRow,
+    principal: Principal,
+    *,
+    lease_epoch: int | None,
+    expected_version: int | None,
+    now: datetime,
+    holder_name: str,
+    owner_name: str | None,
+) -> None:
+    """Refuse a write that is not fenced by the current lease epoch or version.
+
+    With ``lease_epoch``: the caller must be the holder under that epoch (an
+    expired lease nobody else took is still the caller's: the epoch proves it).
+    With ``expected_version``: the order must not have changed, and nobody else
+    may hold it. Agents may not write on an order another agent owns.
+    """
+    if lease_epoch is None and expected_version is None:
+        raise ServiceError(
+            428,
+            "fence_required",
+            "This change must carry the lease epoch or the order version.",
+        )
+    if lease_epoch is not None:
+        if order.lease_holder_id != principal.user_id or order.lease_epoch != lease_epoch:
+            if held_by_other(order, principal, now):
+                raise lease_held_error(order, holder_name)
+            raise ServiceError(
+                409,
+                "stale_epoch",
+                "Your reservation of this order ended; open the order again.",
+                {"epoch": lease_epoch, "current_epoch": order.lease_epoch},
+            )
+    else:
+        if held_by_other(order, principal, now):
+            raise lease_held_error(order, holder_name)
+    if expected_version is not None and order.version != expected_version:
+        raise ServiceError(
+            412,
+            "version_conflict",
+            "Somebody changed this order since you opened it; look at it again.",
+            {"version": expected_version, "current_version": order.version},
+        )
+    if (
+        not principal.is_supervisor
+        and order.owner_id is not None
+        and order.owner_id != principal.user_id
+    ):
+        raise ServiceError(
+            409,
+            "owned_by_other",
+            f"This order belongs to {owner_name or 'another agent'}.",
+            {"owner_id": order.owner_id, "owner_name": owner_name},
+        )

@@ -1,0 +1,279 @@
+"""One op applied to one order, through core's rules, inside the caller's transaction.
+
+The caller (``push_ops``) has locked the order, checked visibility, and opened a
+savepoint; a ``ServiceError`` / ``DomainError`` raised here undoes the op only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.attempt_policy import CallOutcome, Channel, counts_as_attempt, counts_as_contact
+from core.order_status import OrderStatus, is_open
+from core.order_transitions import OrderAction, next_status
+from core.phone_numbers import InvalidPhoneNumber, normalize_phone
+from core.wire.changes import ChangeEntity
+from core.wire.journal import JournalEntryIn, JournalEntryWire
+from core.wire.sync_ops import (
+    PAYLOAD_MODELS,
+    CallbackPayload,
+    CancelPayload,
+    DispositionPayload,
+    EditCustomerPayload,
+    EditLinesPayload,
+    NotePayload,
+    Op,
+    OpKind,
+)
+from server.auth.principal import Principal
+from server.db.models_catalogue import PredefinedNoteRow
+from server.db.models_orders import JournalRow, NoteRow, OrderRow
+from server.services.catalogue import WantedLine, reprice_order, take_stock, wanted_from_lines
+from server.services.change_log import append_change
+from server.services.errors import ServiceError
+from server.services.order_views import note_wire
+
+_ACTION_FOR_KIND: dict[OpKind, OrderAction] = {
+    OpKind.START: OrderAction.START,
+    OpKind.CONFIRM: OrderAction.CONFIRM,
+    OpKind.CANCEL: OrderAction.CANCEL,
+    OpKind.CALLBACK: OrderAction.CALLBACK,
+    OpKind.UNREACHABLE: OrderAction.UNREACHABLE,
+    OpKind.DUPLICATE: OrderAction.DUPLICATE,
+    OpKind.ERRONEOUS: OrderAction.ERRONEOUS,
+    OpKind.RETURN_FROM_PREPARATION: OrderAction.RETURN_FROM_PREPARATION,
+    OpKind.REOPEN: OrderAction.REOPEN,
+    OpKind.EDIT_LINES: OrderAction.EDIT,
+    OpKind.EDIT_CUSTOMER: OrderAction.EDIT,
+    OpKind.ADD_NOTE: OrderAction.ADD_NOTE,
+}
+
+
+def parse_payload(op: Op) -> Any:
+    """The typed payload of ``op`` (422 ``invalid_payload`` with the first problem)."""
+    try:
+        return PAYLOAD_MODELS[op.kind].model_validate(op.payload)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise ServiceError(
+            422,
+            "invalid_payload",
+            f"The {op.kind.value} data is invalid ({field}: {first['msg']}).",
+            {"field": field, "kind": op.kind.value},
+        ) from None
+
+
+def make_owner(order: OrderRow, principal: Principal) -> None:
+    """First note or journal entry: the writer becomes the sticky owner."""
+    if order.owner_id is None and order.status not in (
+        s.value for s in OrderStatus if not is_open(s)
+    ):
+        order.owner_id = principal.user_id
+        if order.status == OrderStatus.UNASSIGNED.value:
+            order.status = OrderStatus.ASSIGNED.value
+
+
+def add_note(
+    session: Session,
+    order: OrderRow,
+    principal: Principal,
+    text: str | None,
+    predefined_code: str | None,
+    now: datetime,
+) -> None:
+    """Write a note (free text and/or predefined), apply the predefined note's tags."""
+    body = (text or "").strip()
+    if predefined_code:
+        predefined = session.execute(
+            select(PredefinedNoteRow).where(PredefinedNoteRow.code == predefined_code)
+        ).scalar()
+        if predefined is None:
+            raise ServiceError(
+                422,
+                "unknown_predefined_note",
+                f"There is no predefined note {predefined_code!r}.",
+                {"code": predefined_code},
+            )
+        body = body or predefined.text
+        order.tags = sorted(set(order.tags or []) | set(predefined.tags or []))
+    if not body:
+        return
+    note = NoteRow(
+        order_id=order.id,
+        author_id=principal.user_id,
+        text=body,
+        predefined_code=predefined_code,
+        created_at=now,
+    )
+    session.add(note)
+    session.flush()
+    make_owner(order, principal)
+    append_change(
+        session,
+        entity=ChangeEntity.NOTE,
+        entity_id=note.id,
+        payload=note_wire(note, principal.display_name).model_dump(mode="json"),
+        at=now,
+        team_id=order.team_id,
+        user_id=principal.user_id,
+    )
+
+
+def apply_status_action(
+    session: Session, order: OrderRow, principal: Principal, op: Op, now: datetime
+) -> None:
+    """start / confirm / cancel / callback / ... : the state machine, then side effects."""
+    payload: DispositionPayload = parse_payload(op)
+    action = _ACTION_FOR_KIND[op.kind]
+    cancel_reason = payload.reason if isinstance(payload, CancelPayload) else None
+    callback_at = payload.callback_at if isinstance(payload, CallbackPayload) else None
+    target = next_status(
+        OrderStatus(order.status),
+        action,
+        role=principal.role,
+        contact_attempts=order.attempt_count,
+        cancel_reason=cancel_reason,
+        callback_at=callback_at,
+        now=now,
+        has_owner=order.owner_id is not None,
+    )
+    if action == OrderAction.CONFIRM:
+        take_stock(session, order)
+    order.status = target.value
+    if cancel_reason is not None:
+        order.cancel_reason = cancel_reason
+    if action == OrderAction.CALLBACK:
+        order.callback_at = callback_at
+    if is_open(target):
+        order.closed_at = None
+        order.closed_by_id = None
+    else:
+        order.closed_at = now
+        order.closed_by_id = principal.user_id
+        # A closed order needs no reservation; the next claimer gets a new epoch anyway.
+        order.lease_holder_id = None
+        order.lease_expires_at = None
+    add_note(session, order, principal, payload.note, payload.predefined_code, now)
+
+
+def apply_edit(
+    session: Session, order: OrderRow, principal: Principal, op: Op, now: datetime
+) -> None:
+    """edit_lines / edit_customer / add_note: editable check, then the change."""
+    next_status(
+        OrderStatus(order.status),
+        _ACTION_FOR_KIND[op.kind],
+        role=principal.role,
+        contact_attempts=order.attempt_count,
+        now=now,
+    )
+    payload = parse_payload(op)
+    if isinstance(payload, EditLinesPayload):
+        wanted = [
+            WantedLine(line.article_ref, line.quantity, line.color, line.size, line.discount_pct)
+            for line in payload.lines
+        ]
+        reprice_order(session, order, wanted, free_delivery=payload.free_delivery)
+    elif isinstance(payload, EditCustomerPayload):
+        _edit_customer(session, order, payload)
+    elif isinstance(payload, NotePayload):
+        add_note(session, order, principal, payload.text, payload.predefined_code, now)
+
+
+def _edit_customer(session: Session, order: OrderRow, payload: EditCustomerPayload) -> None:
+    if payload.name is not None:
+        order.customer_name = payload.name.strip()
+    if payload.email is not None:
+        order.email = payload.email.strip() or None
+    if payload.address is not None:
+        order.address = payload.address.strip()
+    if payload.phones is not None:
+        try:
+            phones = [normalize_phone(phone) for phone in payload.phones]
+        except InvalidPhoneNumber as error:
+            raise ServiceError(422, error.code, error.message, error.params) from None
+        order.phones = phones
+        order.main_phone = phones[0] if phones else None
+    if payload.city is not None and payload.city.strip() != order.city:
+        order.city = payload.city.strip()
+        if order.lines:  # the delivery fee follows the city
+            reprice_order(
+                session, order, wanted_from_lines(order), free_delivery=order.free_delivery
+            )
+
+
+def record_journal(
+    session: Session, order: OrderRow, principal: Principal, op: Op, now: datetime
+) -> bool:
+    """Store a contact attempt (always accepted) and count it; False when already known."""
+    entry: JournalEntryIn = parse_payload(op)
+    if entry.order_id != order.id:
+        raise ServiceError(
+            422,
+            "invalid_payload",
+            "The journal entry names another order than the op.",
+            {"field": "order_id"},
+        )
+    if session.get(JournalRow, entry.id) is not None:
+        return False
+    try:
+        channel = Channel(entry.channel)
+        outcome = CallOutcome(entry.outcome)
+    except ValueError as error:
+        raise ServiceError(
+            422, "invalid_payload", str(error), {"field": "channel/outcome"}
+        ) from None
+    contact = counts_as_contact(channel, outcome)
+    row = JournalRow(
+        id=entry.id,
+        order_id=order.id,
+        agent_id=principal.user_id,
+        channel=channel.value,
+        kind=entry.kind.value,
+        direction=entry.direction.value,
+        number=entry.number,
+        started_at=entry.started_at,
+        ring_seconds=entry.ring_seconds,
+        talk_seconds=entry.talk_seconds,
+        outcome=outcome.value,
+        sip_code=entry.sip_code,
+        sip_reason=entry.sip_reason,
+        note=entry.note,
+        template=entry.template,
+        counts_as_contact=contact,
+        recorded_at=now,
+    )
+    session.add(row)
+    if counts_as_attempt(channel, outcome):
+        order.attempt_count += 1
+    if contact:
+        order.contact_count += 1
+    if channel == Channel.CALL and (
+        order.last_call_at is None or entry.started_at > order.last_call_at
+    ):
+        order.last_call_at = entry.started_at
+    make_owner(order, principal)
+    session.flush()
+    wire = JournalEntryWire(
+        **entry.model_dump(),
+        agent_id=principal.user_id,
+        agent_name=principal.display_name,
+        counts_as_contact=contact,
+        recorded_at=now,
+    )
+    append_change(
+        session,
+        entity=ChangeEntity.JOURNAL,
+        entity_id=entry.id,
+        payload=wire.model_dump(mode="json"),
+        at=now,
+        team_id=order.team_id,
+        user_id=principal.user_id,
+    )
+    return True

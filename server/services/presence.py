@@ -1,0 +1,97 @@
+"""Agent presence: available, ringing, in call, wrap-up, paused (reason), offline."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.wire.changes import ChangeEntity
+from core.wire.presence import PresenceState, PresenceUpdate, PresenceWire
+from server.auth.principal import Principal
+from server.db.models_sync import PresenceRow
+from server.db.models_users import User
+from server.db.session import Database
+from server.services.audit import record_audit
+from server.services.change_log import append_change
+from server.services.db_clock import db_now
+from server.services.errors import ServiceError
+
+
+def set_presence(db: Database, principal: Principal, update: PresenceUpdate) -> PresenceWire:
+    """Store the caller's state; ``since`` moves only when the state changes."""
+    if update.state == PresenceState.PAUSED and not (update.reason or "").strip():
+        raise ServiceError(422, "pause_needs_reason", "Say why you pause (break, training...).")
+    with db.write() as session:
+        now = db_now(session)
+        row = session.get(PresenceRow, principal.user_id)
+        if row is None:
+            row = PresenceRow(
+                user_id=principal.user_id, state=update.state.value, since=now, updated_at=now
+            )
+            session.add(row)
+        elif row.state != update.state.value or row.reason != update.reason:
+            row.since = now
+        row.state = update.state.value
+        row.reason = update.reason
+        row.order_id = update.order_id
+        row.updated_at = now
+        wire = PresenceWire(
+            user_id=principal.user_id,
+            username=principal.username,
+            display_name=principal.display_name,
+            team_id=principal.team_id,
+            state=update.state,
+            reason=update.reason,
+            order_id=update.order_id,
+            since=row.since,
+        )
+        record_audit(
+            session,
+            actor=principal,
+            action="presence.set",
+            entity="presence",
+            entity_id=principal.user_id,
+            at=now,
+            detail={"state": update.state.value},
+        )
+        append_change(
+            session,
+            entity=ChangeEntity.PRESENCE,
+            entity_id=principal.user_id,
+            payload=wire.model_dump(mode="json"),
+            at=now,
+            team_id=principal.team_id,
+            user_id=principal.user_id,
+        )
+        return wire
+
+
+def team_presence(session: Session, principal: Principal) -> list[PresenceWire]:
+    """Presence of the caller's team (everybody for admins); offline when never set."""
+    query = select(User).where(User.active.is_(True)).order_by(User.username)
+    if not principal.is_admin:
+        query = query.where(User.team_id == principal.team_id)
+    users = list(session.execute(query).scalars())
+    rows = {
+        row.user_id: row
+        for row in session.execute(
+            select(PresenceRow).where(PresenceRow.user_id.in_([u.id for u in users]))
+        ).scalars()
+    }
+    now = db_now(session)
+    result = []
+    for user in users:
+        row = rows.get(user.id)
+        result.append(
+            PresenceWire(
+                user_id=user.id,
+                username=user.username,
+                display_name=user.display_name,
+                team_id=user.team_id,
+                state=PresenceState(row.state) if row else PresenceState.OFFLINE,
+                reason=row.reason if row else None,
+                order_id=row.order_id if row else None,
+                since=row.since if row else now,
+            )
+        )
+    return result

@@ -1,0 +1,260 @@
+"""Push: apply a batch of desk ops exactly once, with a result per op.
+
+Idempotency has two layers:
+- the batch's ``Idempotency-Key``: the first request stores its answer in the
+  same transaction as its effects; a replay (same key, same body) gets that
+  answer back and applies nothing; the same key with another body is refused
+  (422). Concurrent replays wait on the key's row and then read the answer.
+- each op's ``op_id``: an op seen before (in any batch) answers ``duplicate``.
+
+``client_seq`` must rise by one per op of a device; a gap is refused with
+``sequence_gap`` (the desk lost an op and must resend from the expected one).
+Each op runs in a savepoint, so a refused op leaves the others applied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.domain_error import DomainError
+from core.wire.errors import IDEMPOTENCY_KEY_REUSED, SEQUENCE_GAP
+from core.wire.sync_ops import Op, OpKind, OpResult, OpStatus, PushBatch, PushResult
+from server.auth.principal import Principal
+from server.db.models_orders import OrderRow
+from server.db.models_sync import AppliedOp, DeviceSequence, IdempotencyRecord
+from server.db.session import Database
+from server.db.upsert import insert_ignore
+from server.services.audit import record_audit
+from server.services.db_clock import db_now
+from server.services.errors import ServiceError, not_found
+from server.services.lease_clock import check_fence
+from server.services.order_actions import apply_edit, apply_status_action, record_journal
+from server.services.order_publish import publish_order
+from server.services.users import display_names
+
+CONFLICT_CODES = frozenset(
+    {"lease_held", "stale_epoch", "version_conflict", "owned_by_other", "lease_lost"}
+)
+EDIT_KINDS = frozenset({OpKind.EDIT_LINES, OpKind.EDIT_CUSTOMER, OpKind.ADD_NOTE})
+
+
+def batch_fingerprint(batch: PushBatch) -> str:
+    """SHA-256 of the batch's canonical JSON (key order and spacing do not matter)."""
+    canonical = json.dumps(batch.model_dump(mode="json"), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class PushAnswer:
+    """HTTP status and JSON body of a push (replayed verbatim for the same key)."""
+
+    status_code: int
+    body: dict[str, Any]
+    replayed: bool = False
+
+
+def push_batch(db: Database, principal: Principal, batch: PushBatch, key: str) -> PushAnswer:
+    fingerprint = batch_fingerprint(batch)
+    with db.write() as session:
+        now = db_now(session)
+        first = insert_ignore(
+            session,
+            IdempotencyRecord,
+            {
+                "user_id": principal.user_id,
+                "key": key,
+                "request_hash": fingerprint,
+                "created_at": now,
+            },
+        )
+        record = session.execute(
+            select(IdempotencyRecord)
+            .where(IdempotencyRecord.user_id == principal.user_id, IdempotencyRecord.key == key)
+            .execution_options(populate_existing=True)
+        ).scalar_one()
+        if not first:
+            if record.request_hash != fingerprint:
+                raise ServiceError(
+                    422,
+                    IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was already used for another batch.",
+                    {"key": key},
+                )
+            assert record.response is not None and record.status_code is not None
+            return PushAnswer(record.status_code, record.response, replayed=True)
+        insert_ignore(
+            session,
+            DeviceSequence,
+            {"user_id": principal.user_id, "device_id": batch.device_id, "last_client_seq": 0},
+        )
+        device = session.execute(
+            select(DeviceSequence)
+            .where(
+                DeviceSequence.user_id == principal.user_id,
+                DeviceSequence.device_id == batch.device_id,
+            )
+            .with_for_update()
+        ).scalar_one()
+        acting = Principal(**{**principal.__dict__, "device_id": batch.device_id})
+        results = [_process(session, db, acting, device, op, now) for op in batch.ops]
+        body = PushResult(results=results, last_client_seq=device.last_client_seq)
+        record.status_code = 200
+        record.response = body.model_dump(mode="json")
+        return PushAnswer(200, record.response)
+
+
+def _process(
+    session: Session,
+    db: Database,
+    principal: Principal,
+    device: DeviceSequence,
+    op: Op,
+    now: datetime,
+) -> OpResult:
+    seen = session.get(AppliedOp, op.op_id)
+    if seen is not None:
+        return OpResult(
+            op_id=op.op_id,
+            client_seq=op.client_seq,
+            status=OpStatus.DUPLICATE,
+            code="already_processed",
+            message="This change was already received.",
+            params={"original_status": seen.status},
+            order_version=seen.result.get("order_version"),
+        )
+    expected = device.last_client_seq + 1
+    if op.client_seq != expected:
+        gap = op.client_seq > expected
+        return OpResult(
+            op_id=op.op_id,
+            client_seq=op.client_seq,
+            status=OpStatus.REJECTED,
+            code=SEQUENCE_GAP if gap else "sequence_behind",
+            message=(
+                f"Changes are missing before this one: expected number {expected}."
+                if gap
+                else f"This change number was already used; expected {expected}."
+            ),
+            params={"expected_seq": expected, "client_seq": op.client_seq},
+        )
+    result = apply_op(session, db, principal, op, now)
+    device.last_client_seq = op.client_seq
+    session.add(
+        AppliedOp(
+            op_id=op.op_id,
+            user_id=principal.user_id,
+            device_id=device.device_id,
+            client_seq=op.client_seq,
+            status=result.status.value,
+            result=result.model_dump(mode="json"),
+            at=now,
+        )
+    )
+    return result
+
+
+def apply_op(
+    session: Session, db: Database, principal: Principal, op: Op, now: datetime
+) -> OpResult:
+    """Apply one op in a savepoint; a refusal becomes a conflict / rejected result."""
+    savepoint = session.begin_nested()
+    try:
+        status, version = _apply(session, db, principal, op, now)
+        savepoint.commit()
+        return OpResult(
+            op_id=op.op_id, client_seq=op.client_seq, status=status, order_version=version
+        )
+    except DomainError as error:
+        savepoint.rollback()
+        current = session.get(OrderRow, op.order_id, populate_existing=True)
+        return OpResult(
+            op_id=op.op_id,
+            client_seq=op.client_seq,
+            status=OpStatus.CONFLICT if error.code in CONFLICT_CODES else OpStatus.REJECTED,
+            code=error.code,
+            message=error.message,
+            params=error.params,
+            order_version=current.version if current is not None else None,
+        )
+
+
+def _apply(
+    session: Session, db: Database, principal: Principal, op: Op, now: datetime
+) -> tuple[OpStatus, int]:
+    order = session.get(
+        OrderRow, op.order_id, with_for_update=db.is_postgres, populate_existing=True
+    )
+    if order is None or not principal.sees_team(order.team_id):
+        raise not_found("order", op.order_id)
+    if op.kind == OpKind.JOURNAL:
+        # The call happened: recorded whatever the lease says.
+        if not record_journal(session, order, principal, op, now):
+            return OpStatus.DUPLICATE, order.version
+    else:
+        ids = {i for i in (order.lease_holder_id, order.owner_id) if i is not None}
+        names = display_names(session, ids)
+        check_fence(
+            order,
+            principal,
+            lease_epoch=op.lease_epoch,
+            expected_version=op.expected_version,
+            now=now,
+            holder_name=names.get(order.lease_holder_id or 0, "?"),
+            owner_name=names.get(order.owner_id or 0),
+        )
+        if op.kind in EDIT_KINDS:
+            apply_edit(session, order, principal, op, now)
+        else:
+            apply_status_action(session, order, principal, op, now)
+    order.version += 1
+    order.updated_at = now
+    record_audit(
+        session,
+        actor=principal,
+        action=f"order.{op.kind.value}",
+        entity="order",
+        entity_id=order.id,
+        at=now,
+        op_id=str(op.op_id),
+        detail={"version": order.version, "status": order.status},
+    )
+    publish_order(session, order, now, principal.user_id)
+    return OpStatus.APPLIED, order.version
+
+
+def apply_single(db: Database, principal: Principal, op: Op) -> OpResult:
+    """One op outside a batch (``POST /orders/{id}/ops``): no device sequence, but
+    ``op_id`` still makes a resend harmless."""
+    with db.write() as session:
+        now = db_now(session)
+        seen = session.get(AppliedOp, op.op_id)
+        if seen is not None:
+            return OpResult(
+                op_id=op.op_id,
+                client_seq=op.client_seq,
+                status=OpStatus.DUPLICATE,
+                code="already_processed",
+                message="This change was already received.",
+                params={"original_status": seen.status},
+                order_version=seen.result.get("order_version"),
+            )
+        result = apply_op(session, db, principal, op, now)
+        session.add(
+            AppliedOp(
+                op_id=op.op_id,
+                user_id=principal.user_id,
+                device_id=principal.device_id or "",
+                client_seq=op.client_seq,
+                status=result.status.value,
+                result=result.model_dump(mode="json"),
+                at=now,
+            )
+        )
+        return result

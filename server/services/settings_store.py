@@ -1,0 +1,50 @@
+"""Shop settings (attempt cap, call gap, lease length) stored as key/value rows."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.attempt_policy import AttemptPolicy
+from core.wire.catalogue import SettingsWire
+from server.db.models_catalogue import Setting
+
+SHOP_SETTINGS_KEY = "shop"
+WEBHOOK_SECRET_KEY = "webhook_secret"
+
+
+def load_settings(session: Session) -> SettingsWire:
+    """Current settings, defaults where nothing was saved."""
+    row = session.get(Setting, SHOP_SETTINGS_KEY)
+    return SettingsWire.model_validate(row.value) if row else SettingsWire()
+
+
+def save_settings(session: Session, settings: SettingsWire) -> None:
+    row = session.get(Setting, SHOP_SETTINGS_KEY)
+    value: dict[str, Any] = settings.model_dump(mode="json")
+    if row is None:
+        session.add(Setting(key=SHOP_SETTINGS_KEY, value=value))
+    else:
+        row.value = value
+
+
+def attempt_policy(settings: SettingsWire) -> AttemptPolicy:
+    return AttemptPolicy(
+        cap=settings.attempt_cap, call_gap=timedelta(minutes=settings.call_gap_minutes)
+    )
+
+
+def load_webhook_secret(session: Session) -> str | None:
+    row = session.execute(select(Setting).where(Setting.key == WEBHOOK_SECRET_KEY)).scalar()
+    return str(row.value.get("secret")) if row and row.value.get("secret") else None
+
+
+def save_webhook_secret(session: Session, secret: str) -> None:
+    row = session.get(Setting, WEBHOOK_SECRET_KEY)
+    if row is None:
+        session.add(Setting(key=WEBHOOK_SECRET_KEY, value={"secret": secret}))
+    else:
+        row.value = {"secret": secret}

@@ -1,0 +1,121 @@
+"""Live change events: one hub per server process wakes SSE clients.
+
+The hub sequences new change-log rows (``change_log.assign_sequence``) and
+wakes every waiting client, which then reads the log after its own cursor.
+Wake-ups come from commits in this process, from PostgreSQL ``LISTEN`` (a
+hint from other processes; the change log stays the truth) and from a short
+poll as the last resort (SQLite shared by several processes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import threading
+from typing import Any
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+from server.db.session import Database
+from server.services.change_log import NOTIFY_CHANNEL, assign_sequence
+
+log = logging.getLogger(__name__)
+
+
+class ChangeHub:
+    """Sequences the change log and wakes SSE clients when it grows."""
+
+    def __init__(self, db: Database, poll_seconds: float = 1.0) -> None:
+        self.db = db
+        self.poll_seconds = poll_seconds
+        self.last_seq = 0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._poke: asyncio.Event | None = None
+        self._grew: asyncio.Condition | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._stop = threading.Event()
+        self._listener: threading.Thread | None = None
+
+    # -- lifecycle -----------------------------------------------------------
+    async def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._poke = asyncio.Event()
+        self._grew = asyncio.Condition()
+        self.last_seq = await asyncio.to_thread(assign_sequence, self.db)
+        self._task = asyncio.create_task(self._run(), name="change-hub")
+        if self.db.is_postgres:
+            self._listener = threading.Thread(
+                target=self._listen_postgres, name="change-hub-listen", daemon=True
+            )
+            self._listener.start()
+
+    async def stop(self) -> None:
+        self._stop.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._listener is not None:
+            await asyncio.to_thread(self._listener.join, 3)
+
+    # -- wake-ups --------------------------------------------------------------
+    def poke(self) -> None:
+        """Something committed a change (callable from any thread)."""
+        loop, event = self._loop, self._poke
+        if loop is None or event is None or loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(event.set)
+
+    def _listen_postgres(self) -> None:
+        url = make_url(self.db.url)
+        conninfo = psycopg.conninfo.make_conninfo(
+            host=url.host or "",
+            port=url.port or 5432,
+            user=url.username or "",
+            password=url.password or "",
+            dbname=url.database or "",
+        )
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(conninfo, autocommit=True) as conn:
+                    conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    while not self._stop.is_set():
+                        for _notice in conn.notifies(timeout=1.0, stop_after=1):
+                            self.poke()
+            except psycopg.Error as error:  # database restarting: retry, polling covers us
+                log.warning("LISTEN connection lost: %s", error)
+                self._stop.wait(1.0)
+
+    async def _run(self) -> None:
+        assert self._poke is not None and self._grew is not None
+        while True:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._poke.wait(), timeout=self.poll_seconds)
+            self._poke.clear()
+            try:
+                last = await asyncio.to_thread(assign_sequence, self.db)
+            except Exception as error:  # keep serving; the next wake-up retries
+                log.warning("sequencing the change log failed: %s", error)
+                continue
+            if last != self.last_seq:
+                self.last_seq = last
+                async with self._grew:
+                    self._grew.notify_all()
+
+    async def wait_for_change(self, after: int, timeout: float) -> bool:
+        """Wait until the log passes ``after`` (True) or ``timeout`` passes (False)."""
+        assert self._grew is not None
+        if self.last_seq > after:
+            return True
+        async with self._grew:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(
+                    self._grew.wait_for(lambda: self.last_seq > after), timeout=timeout
+                )
+        return self.last_seq > after
+
+    def stats(self) -> dict[str, Any]:
+        return {"last_seq": self.last_seq}

@@ -1,0 +1,137 @@
+"""The wallboard snapshot: queue depth, agents' states and today's figures."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
+
+from core.order_status import OPEN_STATUSES, OrderStatus
+from core.wire.wallboard import AgentFigures, HourBucket, QueueFigures, WallboardSnapshot
+from server.auth.principal import Principal
+from server.db.models_orders import JournalRow, OrderRow
+from server.services.change_log import last_sequence
+from server.services.db_clock import db_now
+from server.services.presence import team_presence
+
+OPEN_VALUES = [status.value for status in OPEN_STATUSES]
+
+
+def _team(principal: Principal) -> ColumnElement[bool]:
+    if principal.is_admin:
+        return OrderRow.id.is_not(None)
+    return or_(OrderRow.team_id == principal.team_id, OrderRow.team_id.is_(None))
+
+
+def _count(session: Session, *conditions: ColumnElement[bool]) -> int:
+    return int(
+        session.execute(select(func.count()).select_from(OrderRow).where(*conditions)).scalar_one()
+    )
+
+
+def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnapshot:
+    now = db_now(session)
+    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    team = _team(principal)
+    is_open = OrderRow.status.in_(OPEN_VALUES)
+    queue = QueueFigures(
+        open_total=_count(session, team, is_open),
+        unassigned=_count(session, team, OrderRow.status == OrderStatus.UNASSIGNED.value),
+        callbacks_due=_count(
+            session,
+            team,
+            OrderRow.status == OrderStatus.CALLBACK.value,
+            OrderRow.callback_at <= now,
+        ),
+        never_contacted=_count(session, team, is_open, OrderRow.attempt_count == 0),
+        returned=_count(session, team, OrderRow.status == OrderStatus.RETURNED.value),
+        in_progress=_count(session, team, OrderRow.status == OrderStatus.IN_PROGRESS.value),
+        held_now=_count(
+            session, team, OrderRow.lease_holder_id.is_not(None), OrderRow.lease_expires_at > now
+        ),
+        oldest_open_at=session.execute(
+            select(func.min(OrderRow.created_at)).where(team, is_open)
+        ).scalar(),
+    )
+    closed_today = list(
+        session.execute(
+            select(OrderRow.closed_by_id, OrderRow.status, OrderRow.closed_at).where(
+                team, OrderRow.closed_at >= day_start
+            )
+        )
+    )
+    held = dict(
+        session.execute(
+            select(OrderRow.lease_holder_id, func.count())
+            .where(team, OrderRow.lease_expires_at > now)
+            .group_by(OrderRow.lease_holder_id)
+        ).tuples()
+    )
+    calls = {
+        row.agent_id: row
+        for row in session.execute(
+            select(
+                JournalRow.agent_id,
+                func.count().label("calls"),
+                func.sum(JournalRow.talk_seconds).label("talk"),
+                func.sum(case((JournalRow.counts_as_contact.is_(True), 1), else_=0)).label(
+                    "contacts"
+                ),
+            )
+            .where(JournalRow.started_at >= day_start)
+            .group_by(JournalRow.agent_id)
+        )
+    }
+    agents: list[AgentFigures] = []
+    for presence in team_presence(session, principal):
+        mine = [row for row in closed_today if row.closed_by_id == presence.user_id]
+        call_row = calls.get(presence.user_id)
+        agents.append(
+            AgentFigures(
+                user_id=presence.user_id,
+                username=presence.username,
+                display_name=presence.display_name,
+                state=presence.state,
+                reason=presence.reason,
+                since=presence.since,
+                order_id=presence.order_id,
+                orders_held=int(held.get(presence.user_id, 0)),
+                calls_today=int(call_row.calls) if call_row else 0,
+                contacts_today=int(call_row.contacts or 0) if call_row else 0,
+                talk_seconds_today=float(call_row.talk or 0) if call_row else 0.0,
+                confirmed_today=sum(1 for r in mine if r.status == OrderStatus.CONFIRMED.value),
+                cancelled_today=sum(1 for r in mine if r.status == OrderStatus.CANCELLED.value),
+                confirmed_last_hour=sum(
+                    1
+                    for r in mine
+                    if r.status == OrderStatus.CONFIRMED.value
+                    and r.closed_at > now - timedelta(hours=1)
+                ),
+            )
+        )
+    confirmed = [r for r in closed_today if r.status == OrderStatus.CONFIRMED.value]
+    cancelled = sum(1 for r in closed_today if r.status == OrderStatus.CANCELLED.value)
+    return WallboardSnapshot(
+        generated_at=now,
+        team_id=None if principal.is_admin else principal.team_id,
+        queue=queue,
+        agents=agents,
+        confirmations_per_hour=_hours(day_start, now, [r.closed_at for r in confirmed]),
+        confirmed_today=len(confirmed),
+        cancelled_today=cancelled,
+        calls_today=sum(int(row.calls) for row in calls.values()),
+        confirmation_rate=(len(confirmed) / len(closed_today)) if closed_today else 0.0,
+        last_change_seq=last_sequence(session),
+    )
+
+
+def _hours(day_start: datetime, now: datetime, moments: list[datetime]) -> list[HourBucket]:
+    buckets: list[HourBucket] = []
+    hour = day_start
+    while hour <= now:
+        end = hour + timedelta(hours=1)
+        buckets.append(HourBucket(hour=hour, confirmed=sum(1 for m in moments if hour <= m < end)))
+        hour = end
+    return buckets
