@@ -11,7 +11,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from core.order_status import OPEN_STATUSES, OrderStatus
@@ -28,7 +28,10 @@ _UTC = ZoneInfo("UTC")
 
 
 def _scoped(query: Any, scope: ReportScope) -> Any:
-    return query if scope.team_id is None else query.where(OrderRow.team_id == scope.team_id)
+    """Orders of the team plus the team-less pool, as the server's own snapshot counts."""
+    if scope.team_id is None:
+        return query
+    return query.where(or_(OrderRow.team_id == scope.team_id, OrderRow.team_id.is_(None)))
 
 
 def live_figures(session: Session, scope: ReportScope, now: datetime) -> dict[str, Any]:
