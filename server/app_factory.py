@@ -28,6 +28,7 @@ from server.api import (
 )
 from server.db.migrate import upgrade_database
 from server.db.session import Database, open_database
+from server.reports import router as reports_router
 from server.services.errors import ServiceError
 from server.services.sse_events import ChangeHub
 from server.version import server_version
@@ -120,4 +121,5 @@ def create_app(
     ]
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)
+    app.include_router(reports_router.router)  # carries its own /api/v1/reports prefix
     return app
