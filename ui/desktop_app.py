@@ -1,37 +1,161 @@
-"""Opens the desktop window for ``hatif`` (placeholder until the workspace window lands).
+"""GUI entry: language, sign-in, the workspace window, and a clean shutdown.
 
-Contract with app.main: ``run_desktop(context) -> int`` is called with a
-QApplication already created; it shows the window, brings it forward when a
-second launch asks (``context.single_instance.activation_requested``) and
-returns ``app.exec()``.
+``run_desktop(context)`` is what ``app.main`` calls once the QApplication
+exists. With ``--demo`` it signs in as the demo agent and dials the built-in
+demo line; otherwise it reuses the token from the keyring ("stay signed in")
+or shows the sign-in dialog.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication
 
+from app import settings_schema as schema
 from app.app_context import AppContext
+from app.services.audio_settings import AudioSettings
+from app.services.operations import OperationRunner
+from app.services.session_service import SessionService, SignedIn, SignInError
+from app.services.ui_preferences import UiPreferences
+from app.services.workspace_session import RunningWorkspace, sip_setup_for, start_workspace
+from ui.dialog_service import DialogService, QtDialogs
+from ui.icons import icon, stylesheet
+from ui.login_dialog import LoginDialog
+from ui.main_window import WorkspaceWindow
+from ui.profile_dialog import ProfileDialog
+from ui.settings_dialog import SettingsDialog
+from ui.translations import install_language
 
-_log = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_NOT_SIGNED_IN = 3
+
+
+def _sign_in(
+    context: AppContext, sessions: SessionService, runner: OperationRunner, dialogs: DialogService
+) -> SignedIn | None:
+    url = context.settings[schema.SERVER_URL]
+    if context.demo is not None:
+        try:
+            return sessions.sign_in(
+                url, context.demo.username, context.demo.password, stay_signed_in=False
+            )
+        except SignInError as exc:
+            dialogs.warn(None, "Hatif", exc.message)
+            return None
+    username = context.settings[schema.AUTH_USERNAME]
+    if context.settings[schema.AUTH_STAY_SIGNED_IN]:
+        restored = sessions.restore(url, username)
+        if restored is not None:
+            return restored
+    dialog = LoginDialog(
+        sessions,
+        runner,
+        server_url=url,
+        url_locked=bool(url),
+        username=username,
+        keyring_available=context.secrets.available,
+    )
+    if not dialogs.run(dialog):
+        return None
+    return dialog.session
+
+
+class DesktopApp:
+    """Owns the window and the running workspace for one signed-in session."""
+
+    def __init__(self, context: AppContext, app: QApplication, dialogs: DialogService) -> None:
+        self.context = context
+        self.app = app
+        self.dialogs = dialogs
+        self.sessions = SessionService(context.secrets)
+        self.preferences = UiPreferences(context.paths.data_dir, context.paths.user_settings_file)
+        self.runner = OperationRunner(app)
+        self.running: RunningWorkspace | None = None
+        self.window: WorkspaceWindow | None = None
+        self.audio: AudioSettings | None = None
+
+    def start(self, session: SignedIn) -> WorkspaceWindow:
+        self.running = start_workspace(
+            session, self.context.paths.data_dir, sip_setup_for(self.context)
+        )
+        self.audio = self.running.audio
+        window = WorkspaceWindow(self.running.services, self.dialogs, self.preferences.shortcuts())
+        window.settings_requested.connect(self.show_settings)
+        window.profile_requested.connect(self.show_profile)
+        window.sign_out_requested.connect(self.sign_out)
+        if self.context.single_instance is not None:
+            self.context.single_instance.activation_requested.connect(self._bring_forward)
+        self.window = window
+        return window
+
+    def _bring_forward(self) -> None:
+        if self.window is not None:
+            self.window.showNormal()
+            self.window.raise_()
+            self.window.activateWindow()
+
+    def show_settings(self) -> None:
+        dialog = SettingsDialog(
+            self.audio,
+            self.context.settings[schema.UI_LANGUAGE],
+            self.preferences.shortcuts(),
+            self.window,
+        )
+        if self.dialogs.run(dialog):
+            self.preferences.save_shortcuts(dialog.shortcuts())
+            self.preferences.save_language(dialog.chosen_language())
+
+    def show_profile(self) -> None:
+        if self.running is None:
+            return
+        dialog = ProfileDialog(
+            self.running.services.identity,
+            self.sessions,
+            self.running.session,
+            self.runner,
+            self.window,
+        )
+        self.dialogs.run(dialog)
+
+    def sign_out(self) -> None:
+        if self.running is not None:
+            self.sessions.sign_out(self.running.session)
+        if self.window is not None:
+            self.window.close()
+
+    def shutdown(self) -> None:
+        if self.running is not None:
+            self.running.shutdown()
+            self.running = None
 
 
 def run_desktop(context: AppContext) -> int:
-    application = QApplication.instance()
-    assert isinstance(application, QApplication)
-    window = QMainWindow()
-    window.setWindowTitle(QCoreApplication.translate("DesktopApp", "Hatif"))
-
-    def bring_forward() -> None:
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-        _log.info("Window brought forward")
-
-    if context.single_instance is not None:
-        context.single_instance.activation_requested.connect(bring_forward)
-    window.resize(1024, 700)
+    """The workspace until the agent quits; returns the process exit code."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "app.main creates the QApplication first"
+    app.setWindowIcon(icon("hatif"))
+    app.setStyleSheet(stylesheet("workspace"))
+    translators = install_language(app, context.settings[schema.UI_LANGUAGE])
+    dialogs = QtDialogs()
+    desktop = DesktopApp(context, app, dialogs)
+    session = _sign_in(context, desktop.sessions, desktop.runner, dialogs)
+    if session is None:
+        return EXIT_NOT_SIGNED_IN
+    window = desktop.start(session)
+    if context.previous_crash_reports:
+        dialogs.inform(
+            window,
+            "Hatif",
+            window.tr("Hatif closed unexpectedly last time. A report was saved in %1.").replace(
+                "%1", str(context.previous_crash_reports[-1])
+            ),
+        )
     window.show()
-    return application.exec()
+    try:
+        return app.exec()
+    finally:
+        desktop.shutdown()
+        del translators

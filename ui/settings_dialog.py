@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.audio_settings_service import AudioSettingsService
+from app.services.audio_settings import AudioSettings
 from ui.shortcuts import DEFAULT_SHORTCUTS, shortcut_keys
 
 LANGUAGES = (("fr", "Français"), ("ar", "العربية"), ("en", "English"))
@@ -29,7 +29,7 @@ class SettingsDialog(QDialog):
 
     def __init__(
         self,
-        audio: AudioSettingsService | None,
+        audio: AudioSettings | None,
         language: str,
         shortcuts: dict[str, str],
         parent: QWidget | None = None,

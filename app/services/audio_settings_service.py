@@ -9,24 +9,15 @@ from __future__ import annotations
 
 import math
 from array import array
-from dataclasses import dataclass
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QTimer
 from PySide6.QtMultimedia import QAudio, QAudioFormat, QAudioSink, QAudioSource
 
+from app.services.audio_settings import AudioSettings, DeviceOption
 from telephony.audio.device_choice import DeviceRole
 from telephony.audio.device_manager import AudioDeviceManager
 
 _RATE = 16_000
-
-
-@dataclass(frozen=True)
-class DeviceOption:
-    """One device the agent can pick for a role."""
-
-    device_id: str
-    description: str
-    is_default: bool
 
 
 def _format() -> QAudioFormat:
@@ -59,11 +50,8 @@ def peak_level(pcm: bytes) -> float:
     return max(abs(min(samples)), max(samples)) / 32768.0
 
 
-class AudioSettingsService(QObject):
+class AudioSettingsService(AudioSettings):
     """Device lists and choices, a test tone, and a microphone level meter."""
-
-    level = Signal(float)  # 0..1, while the meter runs
-    devices_changed = Signal()
 
     def __init__(self, devices: AudioDeviceManager, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -12,7 +12,7 @@ from app.services.connection_status import ConnectionStatusService
 from app.services.messaging_service import MessagingService
 from app.services.operations import OperationRunner
 from app.services.presence_service import PresenceService
-from app.services.softphone_service import SoftphoneService
+from app.services.softphone_views import SoftphoneControls
 from app.services.stats_service import StatsService
 from app.services.workspace_service import WorkspaceService
 
@@ -39,4 +39,4 @@ class DesktopServices:
     connection: ConnectionStatusService
     stats: StatsService
     messaging: MessagingService
-    softphone: SoftphoneService | None  # None when the SIP engine could not start
+    softphone: SoftphoneControls | None  # None when the SIP engine could not start

@@ -13,7 +13,7 @@ import logging
 import uuid
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from app.services.order_views import JournalView
 from app.services.presence_service import PauseReason, PresenceService
@@ -23,6 +23,7 @@ from app.services.softphone_views import (
     CallView,
     InboundCall,
     RegistrationView,
+    SoftphoneControls,
 )
 from app.services.workspace_store import WorkspaceStore
 from core.attempt_policy import Channel, counts_as_contact
@@ -43,15 +44,8 @@ _PHASES = {
 }
 
 
-class SoftphoneService(QObject):
+class SoftphoneService(SoftphoneControls):
     """One call at a time for the agent; every attempt journals itself."""
-
-    registration_changed = Signal(object)  # RegistrationView
-    call_changed = Signal(object)  # CallView | None
-    attempt_finished = Signal(object)  # AttemptFinished
-    incoming_call = Signal(object)  # InboundCall
-    headset_lost = Signal(str)  # description of the lost device
-    refused = Signal(str, str)  # code, English message
 
     def __init__(
         self,

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from PySide6.QtCore import QObject, Signal
+
 from app.services.order_views import JournalView
 
 
@@ -62,3 +64,49 @@ class InboundCall:
     display_name: str
     order_ids: tuple[int, ...]
     order_labels: tuple[str, ...]
+
+
+class SoftphoneControls(QObject):
+    """What the windows use of the softphone (no pjsua2 types in sight).
+
+    ``SoftphoneService`` is the implementation; the window only knows this base.
+    """
+
+    registration_changed = Signal(object)  # RegistrationView
+    call_changed = Signal(object)  # CallView | None
+    attempt_finished = Signal(object)  # AttemptFinished
+    incoming_call = Signal(object)  # InboundCall
+    headset_lost = Signal(str)  # description of the lost device
+    refused = Signal(str, str)  # code, English message
+
+    @property
+    def call(self) -> CallView | None:
+        raise NotImplementedError
+
+    @property
+    def registration(self) -> RegistrationView:
+        raise NotImplementedError
+
+    def dial(self, order_id: int | None, number: str) -> int | None:
+        raise NotImplementedError
+
+    def hangup(self) -> None:
+        raise NotImplementedError
+
+    def set_muted(self, muted: bool) -> None:
+        raise NotImplementedError
+
+    def set_on_hold(self, on_hold: bool) -> None:
+        raise NotImplementedError
+
+    def send_dtmf(self, digits: str) -> None:
+        raise NotImplementedError
+
+    def transfer_to_lead(self) -> bool:
+        raise NotImplementedError
+
+    def answer(self, handle: int, order_id: int | None) -> None:
+        raise NotImplementedError
+
+    def decline(self, handle: int) -> None:
+        raise NotImplementedError

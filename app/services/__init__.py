@@ -1,0 +1,1 @@
+"""Application services the windows use: workspace, phone, messaging, stats, presence."""

@@ -1,0 +1,409 @@
+"""``WorkspaceStore`` and ``QueueRepository`` over the real local store and sync engine.
+
+Reads come from the local SQLite store (reader engine: never blocks the sync
+writer); actions go through ``ActionRecorder`` (change + outbox row in one
+transaction) and wake the sync engine; claims, escalations and new orders
+need the server and go through the sync engine's HTTP client.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+
+from app.local_store import schema
+from app.local_store.action_recorder import ActionRecorder
+from app.local_store.local_sync_store import read_meta
+from app.local_store.order_detail_repository import (
+    EntryState,
+    OrderDetailRepository,
+    TimelineEntry,
+)
+from app.local_store.queue_repository import QueueFilter
+from app.local_store.queue_repository import QueueRepository as StoreQueue
+from app.local_store.queue_repository import QueueRow as StoreRow
+from app.local_store.queue_repository import QueueSort as StoreSort
+from app.local_store.refusal_repository import RefusalRepository
+from app.local_store.store_database import StoreDatabase
+from app.services.order_views import (
+    ArticleView,
+    HistoryEntry,
+    JournalView,
+    LineView,
+    NoteView,
+    OrderDetail,
+    PreviousOrder,
+    QueueQuery,
+    QueueRow,
+    QueueSort,
+    VariantStock,
+)
+from app.services.workspace_store import ClaimResult, MessageTemplate
+from core.dispositions import CancelReason, Disposition, PredefinedNote
+from core.order_status import OrderStatus
+from core.pricing import ArticlePhase, ArticlePricing
+from core.wire.catalogue import ArticleWire, CityWire, PredefinedNoteWire, TemplateWire
+from core.wire.orders import OrderWire
+from core.wire.sync_ops import OpKind
+from sync.http_client import ApiRefusal, ServerUnreachable
+from sync.order_claims import ClaimRefused
+from sync.sync_engine import SyncEngine
+
+_SORTS: dict[QueueSort, StoreSort] = {
+    QueueSort.PRIORITY: StoreSort.PRIORITY,
+    QueueSort.REFERENCE: StoreSort.REFERENCE,
+    QueueSort.CUSTOMER: StoreSort.CUSTOMER,
+    QueueSort.CITY: StoreSort.CITY,
+    QueueSort.STATUS: StoreSort.STATUS,
+    QueueSort.TOTAL: StoreSort.TOTAL,
+    QueueSort.CREATED: StoreSort.CREATED_AT,
+    QueueSort.CALLBACK: StoreSort.CALLBACK_AT,
+}
+
+_ALL_ROWS = 10_000_000  # the id-only model takes every matching id at once
+
+
+def _status(value: str) -> OrderStatus:
+    try:
+        return OrderStatus(value)
+    except ValueError:
+        return OrderStatus.ASSIGNED
+
+
+class StoreQueueAdapter:
+    """The queue model's ``QueueRepository`` answered by the store's SQL."""
+
+    def __init__(self, queue: StoreQueue, me: str) -> None:
+        self._queue = queue
+        self._me = me
+
+    def _filter(self, query: QueueQuery) -> QueueFilter:
+        statuses = {str(s) for s in query.statuses}
+        if query.returned_only:
+            statuses = {OrderStatus.RETURNED.value}
+        return QueueFilter(
+            text=query.search,
+            statuses=frozenset(statuses),
+            city=query.city,
+            callbacks_due_only=query.callbacks_due_only,
+        )
+
+    def count(self, query: QueueQuery) -> int:
+        return self._queue.count(self._filter(query))
+
+    def ids(self, query: QueueQuery) -> Sequence[int]:
+        return self._queue.ids(
+            self._filter(query),
+            _SORTS[query.sort],
+            descending=query.descending,
+            limit=_ALL_ROWS,
+        )
+
+    def rows_by_ids(self, ids: Sequence[int]) -> Sequence[QueueRow]:
+        return [self._row(r) for r in self._queue.rows_by_ids(ids)]
+
+    def _row(self, row: StoreRow) -> QueueRow:
+        holder = self._me if row.held_by_me else row.lease_holder_name
+        return QueueRow(
+            order_id=row.id,
+            reference=row.reference,
+            customer_name=row.customer_name,
+            phone=row.phone,
+            city=row.city,
+            status=_status(row.status),
+            total=row.total,
+            created_at=row.created_at,
+            callback_at=row.callback_at,
+            holder=holder,
+            attempt_count=row.attempt_count,
+        )
+
+
+class LocalStoreWorkspace:
+    """Everything the workspace services read and write, on the real parts."""
+
+    def __init__(self, database: StoreDatabase, sync: SyncEngine, me: str) -> None:
+        self._db = database
+        self._sync = sync
+        self._me = me
+        self._store_queue = StoreQueue(database)
+        self._refusals = RefusalRepository(database)
+        self._details = OrderDetailRepository(database, self._store_queue, self._refusals)
+        self._recorder = ActionRecorder(database)
+        self._queue = StoreQueueAdapter(self._store_queue, me)
+
+    @property
+    def queue(self) -> StoreQueueAdapter:
+        return self._queue
+
+    @property
+    def refusals(self) -> RefusalRepository:
+        return self._refusals
+
+    # -- orders ----------------------------------------------------------------
+    def order_detail(self, order_id: int) -> OrderDetail | None:
+        stored = self._details.order_detail(order_id)
+        if stored is None:
+            return None
+        order: OrderWire = stored.order
+        timeline = self._details.timeline(order_id)
+        titles = {a.ref: a.title for a in self.articles()}
+        phone = order.customer.phones[0] if order.customer.phones else ""
+        previous = self._details.customer_history(phone, exclude_order_id=order_id) if phone else []
+        open_duplicates = tuple(p.reference for p in previous if _status(p.status).is_open)
+        holder: str | None
+        if stored.held_epoch is not None:
+            holder = self._me
+        elif order.lease is not None and order.lease.expires_at > datetime.now(UTC):
+            holder = order.lease.holder_name
+        else:
+            holder = None
+        return OrderDetail(
+            order_id=order.id,
+            reference=order.reference,
+            status=_status(stored.status),
+            customer_name=order.customer.name,
+            phones=tuple(order.customer.phones),
+            email=order.customer.email,
+            address=order.customer.address,
+            city=order.customer.city,
+            lines=tuple(
+                LineView(
+                    article_ref=line.article_ref,
+                    title=line.article_name or titles.get(line.article_ref, ""),
+                    quantity=line.quantity,
+                    color=line.color,
+                    size=line.size,
+                    unit_price=line.unit_price,
+                    line_total=line.line_total,
+                    upsell=line.upsell,
+                )
+                for line in order.lines
+            ),
+            subtotal=order.subtotal,
+            delivery_fee=order.delivery_fee,
+            discount=order.discount,
+            total=order.total,
+            upsell_tier=order.upsell_tier,
+            tags=frozenset(order.tags),
+            owner=order.owner_name,
+            holder=holder,
+            attempt_count=max(order.attempt_count, self._local_attempts(order_id, timeline)),
+            contact_count=order.contact_count,
+            callback_at=order.callback_at,
+            last_call_at=order.last_call_at or self._last_local_call(timeline),
+            created_at=order.created_at,
+            version=order.version,
+            history=self._history(order, timeline),
+            journal=tuple(self._journal(e) for e in timeline if e.kind in ("call", "message")),
+            notes=tuple(
+                NoteView(e.at, e.author, e.text, e.state == EntryState.PENDING)
+                for e in timeline
+                if e.kind == "note"
+            ),
+            previous_orders=tuple(
+                PreviousOrder(p.id, p.reference, p.created_at, _status(p.status), p.total)
+                for p in previous
+            ),
+            open_duplicates=open_duplicates,
+            cancel_reason=order.cancel_reason,
+        )
+
+    @staticmethod
+    def _local_attempts(order_id: int, timeline: Sequence[TimelineEntry]) -> int:
+        """Attempts journaled here but not yet counted by the server."""
+        return sum(
+            1 for e in timeline if e.kind in ("call", "message") and e.state == EntryState.PENDING
+        )
+
+    @staticmethod
+    def _last_local_call(timeline: Sequence[TimelineEntry]) -> datetime | None:
+        calls = [e.at for e in timeline if e.kind == "call"]
+        return max(calls) if calls else None
+
+    @staticmethod
+    def _journal(entry: TimelineEntry) -> JournalView:
+        data = entry.data
+        return JournalView(
+            at=entry.at,
+            channel=str(data.get("channel", "call")),
+            direction=str(data.get("direction", "outbound")),
+            number=str(data.get("number", "")),
+            outcome=str(data.get("outcome", "")),
+            ring_seconds=float(data.get("ring_seconds") or 0),
+            talk_seconds=float(data.get("talk_seconds") or 0),
+            sip_code=data.get("sip_code"),
+            sip_reason=str(data.get("sip_reason") or ""),
+            agent=entry.author,
+            template=str(data.get("template") or ""),
+        )
+
+    @staticmethod
+    def _history(order: OrderWire, timeline: Sequence[TimelineEntry]) -> tuple[HistoryEntry, ...]:
+        """What the store knows of the order's life: creation, refusals, current state."""
+        entries = [HistoryEntry(order.created_at, OrderStatus.UNASSIGNED, order.source)]
+        for e in timeline:
+            if e.kind == "refusal":
+                entries.append(HistoryEntry(e.at, _status(order.status), "server", e.text))
+        entries.append(
+            HistoryEntry(order.updated_at, _status(order.status), order.owner_name or "")
+        )
+        return tuple(entries)
+
+    def orders_by_phone(self, phone: str) -> Sequence[OrderDetail]:
+        found = []
+        for row in self._details.customer_history(phone):
+            detail = self.order_detail(row.id)
+            if detail is not None:
+                found.append(detail)
+        return found
+
+    # -- catalogue and settings ------------------------------------------------------
+    def _payloads(self, table: Any) -> list[dict[str, Any]]:
+        with self._db.reader.connect() as connection:
+            return [json.loads(p) for p in connection.execute(select(table.c.payload)).scalars()]
+
+    def articles(self) -> Sequence[ArticleView]:
+        views = []
+        for raw in self._payloads(schema.articles):
+            article = ArticleWire.model_validate(raw)
+            views.append(
+                ArticleView(
+                    ref=article.ref,
+                    title=article.name,
+                    price=article.normal_price,
+                    variants=tuple(
+                        VariantStock(v.color, v.size, v.stock) for v in article.variants
+                    ),
+                )
+            )
+        return sorted(views, key=lambda a: a.ref)
+
+    def article_pricing(self) -> Mapping[str, ArticlePricing]:
+        prices: dict[str, ArticlePricing] = {}
+        for raw in self._payloads(schema.articles):
+            article = ArticleWire.model_validate(raw)
+            tiers = tuple(article.upsell_prices[:4])
+            prices[article.ref] = ArticlePricing(
+                ref=article.ref,
+                normal_price=article.normal_price,
+                upsell=article.upsell,
+                upsell_prices=(tiers[0], tiers[1], tiers[2], tiers[3]),
+                phase=ArticlePhase(article.phase),
+            )
+        return prices
+
+    def city_fees(self) -> Mapping[str, Decimal]:
+        return {
+            city.name: city.delivery_fee
+            for city in (CityWire.model_validate(raw) for raw in self._payloads(schema.cities))
+        }
+
+    def predefined_notes(self) -> Sequence[PredefinedNote]:
+        notes = []
+        for raw in self._payloads(schema.predefined_notes):
+            note = PredefinedNoteWire.model_validate(raw)
+            disposition = Disposition(note.disposition) if note.disposition else None
+            notes.append(
+                PredefinedNote(
+                    code=note.code,
+                    title=note.title,
+                    text=note.text,
+                    tags=frozenset(note.tags),
+                    disposition=disposition,
+                )
+            )
+        return sorted(notes, key=lambda n: n.title)
+
+    def cancel_reasons(self) -> Sequence[str]:
+        return [reason.value for reason in CancelReason]
+
+    def templates(self) -> Sequence[MessageTemplate]:
+        return [
+            MessageTemplate(t.code, t.language, t.channel, t.title, t.body)
+            for t in (TemplateWire.model_validate(raw) for raw in self._payloads(schema.templates))
+        ]
+
+    def _settings(self) -> dict[str, Any]:
+        with self._db.reader.connect() as connection:
+            raw = read_meta(connection, "settings")
+        return json.loads(raw) if raw else {}
+
+    def attempt_cap(self) -> int:
+        return int(self._settings().get("attempt_cap", 4))
+
+    def call_gap_minutes(self) -> int:
+        return int(self._settings().get("call_gap_minutes", 10))
+
+    # -- actions ------------------------------------------------------------------------
+    def record_action(self, kind: OpKind, order_id: int, payload: Mapping[str, Any]) -> str:
+        recorded = self._recorder.record_action(kind, order_id, dict(payload))
+        self._sync.wake()
+        return recorded.op_id
+
+    def pending_actions(self) -> int:
+        with self._db.reader.connect() as connection:
+            return int(
+                connection.execute(select(func.count()).select_from(schema.outbox)).scalar() or 0
+            )
+
+    def is_pending(self, op_id: str) -> bool:
+        with self._db.reader.connect() as connection:
+            return (
+                connection.execute(
+                    select(schema.outbox.c.op_id).where(schema.outbox.c.op_id == op_id)
+                ).first()
+                is not None
+            )
+
+    # -- server round trips (worker threads) ------------------------------------------
+    def claim(self, order_id: int) -> ClaimResult:
+        try:
+            result = self._sync.claims.claim(order_id)
+        except ClaimRefused as refused:
+            holder = refused.params.get("holder_name") or refused.params.get("holder")
+            return ClaimResult(
+                order_id,
+                False,
+                holder_name=str(holder) if holder else None,
+                code=refused.code,
+                message=refused.message,
+            )
+        return ClaimResult(order_id, True, self._me, result.lease.expires_at)
+
+    def claim_next(self) -> ClaimResult | None:
+        try:
+            result = self._sync.claims.claim_next()
+        except ClaimRefused as refused:
+            if refused.code == "nothing_to_claim":
+                return None
+            return ClaimResult(0, False, code=refused.code, message=refused.message)
+        return ClaimResult(result.order.id, True, self._me, result.lease.expires_at)
+
+    def release(self, order_id: int) -> None:
+        try:
+            self._sync.claims.release(order_id)
+        except ClaimRefused:
+            pass  # not held any more: nothing to give back
+
+    def _post(self, path: str, body: dict[str, Any]) -> Any:
+        try:
+            return self._sync.client.post_json(path, body)
+        except ServerUnreachable as exc:
+            raise ClaimRefused("offline", "The server cannot be reached right now.") from exc
+        except ApiRefusal as refusal:
+            raise ClaimRefused(refusal.code, refusal.message, dict(refusal.params)) from refusal
+
+    def escalate(self, order_id: int, reason: str, text: str) -> None:
+        self._post(f"/orders/{order_id}/escalate", {"reason": reason, "text": text})
+        self._sync.request_pull()
+
+    def create_order(self, payload: Mapping[str, Any]) -> int:
+        raw = self._post("/orders", dict(payload))
+        self._sync.request_pull()
+        return int(raw["id"])
