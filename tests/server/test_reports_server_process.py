@@ -2,9 +2,8 @@
 
 The database is migrated and seeded (teams, users, orders) before the process
 starts; the process runs ``server.app_factory.create_app`` under uvicorn on a
-free loopback port. The reports router is included if the app factory does
-not include it yet, so these tests never depend on the order commits land in.
-This module holds helpers only (no tests).
+free loopback port, module-scoped (one start per test module, to keep the
+budget) and with a file keyring of its own. This module holds helpers only.
 """
 
 from __future__ import annotations
@@ -38,11 +37,7 @@ _LAUNCHER = """
 import sys
 import uvicorn
 from server.app_factory import create_app
-from server.reports.router import router
-app = create_app(sys.argv[1], poll_seconds=0.2)
-if not any(getattr(r, "path", "").startswith("/api/v1/reports/") for r in app.routes):
-    app.include_router(router)
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 
 
