@@ -17,7 +17,7 @@ class ClaimRequest(WireModel):
     """``POST /api/v1/orders/{id}/claim`` (body optional)."""
 
     lease_seconds: int | None = Field(
-        default=None, ge=10, le=3600, description="Defaults to the server setting"
+        default=None, ge=1, le=3600, description="Defaults to the server setting"
     )
 
 
@@ -31,7 +31,7 @@ class ClaimResult(WireModel):
 class ClaimNextRequest(WireModel):
     """``POST /api/v1/orders/claim-next``: the next best order for the caller."""
 
-    lease_seconds: int | None = Field(default=None, ge=10, le=3600)
+    lease_seconds: int | None = Field(default=None, ge=1, le=3600)
     exclude_order_ids: list[int] = Field(default_factory=list, max_length=500)
 
 
@@ -53,7 +53,7 @@ class HeartbeatRequest(WireModel):
     """``POST /api/v1/leases/heartbeat``: renew every lease of the desk at once."""
 
     leases: list[LeaseRef] = Field(max_length=500)
-    lease_seconds: int | None = Field(default=None, ge=10, le=3600)
+    lease_seconds: int | None = Field(default=None, ge=1, le=3600)
 
 
 class LostLease(WireModel):

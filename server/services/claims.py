@@ -185,6 +185,12 @@ def claim_next(
                 select(OrderRow.id)
                 .where(
                     _claimable(principal, now),
+                    # The desk already has the orders it holds; give it a new one.
+                    or_(
+                        OrderRow.lease_holder_id.is_(None),
+                        OrderRow.lease_holder_id != principal.user_id,
+                        OrderRow.lease_expires_at <= now,
+                    ),
                     # Callbacks not due yet wait for their time.
                     or_(
                         OrderRow.status != OrderStatus.CALLBACK.value,
