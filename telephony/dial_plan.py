@@ -91,5 +91,5 @@ class DialPlan:
             e164 = normalize_phone(cleaned, self.region)
         except InvalidPhoneNumber as error:
             raise InvalidDialTarget(text, f"{cleaned!r}: {error.message}") from error
-        user = self.user_part(e164)
-        return DialTarget(uri=f"sip:{user}@{domain}{uri_params}", number=e164)
+        user_part = self.user_part(e164)
+        return DialTarget(uri=f"sip:{user_part}@{domain}{uri_params}", number=e164)

@@ -270,7 +270,9 @@ class SipEngine(QObject):
         if settings.outbound_proxy:
             config.sipConfig.proxies.append(settings.outbound_proxy)
         config.sipConfig.authCreds.append(
-            pj.AuthCredInfo("digest", settings.realm, settings.auth_user or settings.user, 0, password)
+            pj.AuthCredInfo(
+                "digest", settings.realm, settings.auth_user or settings.user, 0, password
+            )
         )
         # Not pinned with sipConfig.transportId: a pinned transport cannot follow a
         # Record-Route of another transport, and pjsip aborts on the ACK then.
@@ -342,7 +344,9 @@ class SipEngine(QObject):
                 self._registration.message,
             )
         call = AdapterCall(self._adapter, account, pj.PJSUA_INVALID_ID, handle)
-        ring_timeout = ring_timeout_s if ring_timeout_s is not None else self._settings.ring_timeout_s
+        ring_timeout = (
+            ring_timeout_s if ring_timeout_s is not None else self._settings.ring_timeout_s
+        )
         record = CallAttemptRecord(
             handle=handle,
             direction=CallDirection.OUTBOUND,

@@ -164,7 +164,8 @@ class AdapterCall(pj.Call):
         adapter.live_call_objects.add(self)
 
     def onCallState(self, prm: pj.OnCallStateParam) -> None:
-        self.adapter.post(CallStateEvent(self.handle, CallInfoCopy.of(self.getInfo()), EventTime.now()))
+        info = CallInfoCopy.of(self.getInfo())
+        self.adapter.post(CallStateEvent(self.handle, info, EventTime.now()))
 
     def onCallMediaState(self, prm: pj.OnCallMediaStateParam) -> None:
         info = self.getInfo()
