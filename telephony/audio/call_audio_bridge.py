@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pjsua2 as pj
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
 
 from telephony.audio.bridge_port import BridgeMediaPort, bridge_media_format
@@ -57,6 +57,7 @@ class CallAudioBridge(QObject):
 
     deviceFailed = Signal(str, str)  # role, Qt error name (forwarded from the Qt side)
     _openRequested = Signal(object, object)
+    _closeRequested = Signal()
 
     def __init__(
         self,
@@ -201,6 +202,8 @@ class CallAudioBridge(QObject):
         io = QtAudioIo(self._mic, self._earpiece)
         io.moveToThread(thread)
         self._openRequested.connect(io.open)
+        # Blocking: stop() returns only once the devices are closed on their thread.
+        self._closeRequested.connect(io.close, Qt.ConnectionType.BlockingQueuedConnection)
         io.deviceFailed.connect(self.deviceFailed)
         thread.finished.connect(io.deleteLater)
         thread.start(QThread.Priority.TimeCriticalPriority)
@@ -217,7 +220,8 @@ class CallAudioBridge(QObject):
             self._devices.activeDevicesChanged.disconnect(self._on_active_devices_changed)
         self._openRequested.disconnect(io.open)
         # Close the devices on their own thread and wait for it, then end the thread.
-        QMetaObject.invokeMethod(io, b"close", Qt.ConnectionType.BlockingQueuedConnection)
+        self._closeRequested.emit()
+        self._closeRequested.disconnect(io.close)
         self._last_starved = io.earpiece_starved
         thread.quit()
         thread.wait(_THREAD_STOP_TIMEOUT_MS)
