@@ -175,6 +175,7 @@ class WorkspaceWindow(QMainWindow):
         workspace.current_order_changed.connect(self._show_current)
         workspace.orders_changed.connect(self.queue.model.refresh_rows)
         workspace.queue_changed.connect(self.queue.reload)
+        workspace.reference_changed.connect(self._on_reference_changed)
         workspace.claim_refused.connect(self._on_claim_refused)
         workspace.action_reported.connect(self.wrapup.show_report)
         self.order.dial_requested.connect(self._on_dial)
@@ -304,6 +305,11 @@ class WorkspaceWindow(QMainWindow):
         self.wrapup.result.setText(text)
         self.wrapup.result.setProperty("state", "conflict")
         self.statusBar().showMessage(text, 8000)
+
+    def _on_reference_changed(self) -> None:
+        workspace = self.services.workspace
+        self.queue.set_cities(workspace.cities())
+        self.wrapup.set_choices(workspace.predefined_notes(), workspace.cancel_reasons())
 
     def _on_pause(self, reason: PauseReason) -> None:
         self.services.presence.pause(reason)

@@ -63,6 +63,7 @@ class WorkspaceService(QObject):
     current_order_changed = Signal(object)  # OrderDetail | None
     claim_refused = Signal(object)  # ClaimResult
     action_reported = Signal(object)  # ActionReport
+    reference_changed = Signal()  # catalogue, cities, notes, templates or settings
 
     def __init__(
         self,
@@ -390,6 +391,11 @@ class WorkspaceService(QObject):
             self.orders_changed.emit([report.order_id])
             if self._current is not None and self._current.order_id == report.order_id:
                 self.reload_current()
+
+    def reference_data_changed(self) -> None:
+        """Called when the catalogue, cities, notes, templates or settings changed."""
+        self.reference_changed.emit()
+        self.reload_current()
 
     def apply_remote_changes(self, order_ids: Sequence[int], structural: bool) -> None:
         """Called when pulled / pushed changes landed in the local store."""

@@ -100,6 +100,9 @@ class RunningWorkspace:
         self.database.dispose()
 
 
+_REFERENCE_ENTITIES = frozenset({"article", "city", "settings", "template", "predefined_note"})
+
+
 def store_path(data_dir: Path, session: SignedIn) -> Path:
     """One store per server and user (never mix two agents' outboxes)."""
     server = re.sub(r"[^A-Za-z0-9]+", "_", session.server_url.split("://", 1)[-1]).strip("_")
@@ -168,6 +171,8 @@ def start_workspace(
     state.lastErrorChanged.connect(refresh_connection)
 
     def on_changes(applied: AppliedChanges) -> None:
+        if applied.full_refresh or applied.entities & _REFERENCE_ENTITIES:
+            workspace.reference_data_changed()
         workspace.apply_remote_changes(sorted(applied.order_ids), structural=True)
         for lost in applied.lost_leases:
             on_lease_lost(lost)
