@@ -9,7 +9,7 @@ status, leases with since when, outcome classes and hour slots of today.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from app.wallboard.wallboard_state import (
@@ -31,42 +31,47 @@ def _time(value: Any) -> datetime | None:
     return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
 
 
-def read_state(snapshot_json: Any, live_json: Any) -> WallboardState:
-    """Merge both answers; the older change-log sequence becomes the resume cursor."""
-    snapshot = WallboardSnapshot.model_validate(snapshot_json)
+def read_state(snapshot_json: Any | None, live_json: Any) -> WallboardState:
+    """Merge both answers; the older change-log sequence becomes the resume cursor.
+
+    Without the server's snapshot (``None``: it failed) the board is built from
+    the reports module's answer alone, which carries presence too.
+    """
     live: dict[str, Any] = dict(live_json or {})
-    live_agents = {int(a["user_id"]): a for a in live.get("agents", [])}
-    state = WallboardState(
-        as_of=snapshot.generated_at,
-        team_name=live.get("team_name"),
-        cursor=min(snapshot.last_change_seq, int(live.get("last_change_seq", 0))),
+    live_seq = int(live.get("last_change_seq", 0))
+    snapshot = (
+        WallboardSnapshot.model_validate(snapshot_json) if snapshot_json is not None else None
     )
-    for figures in snapshot.agents:
-        extra = live_agents.get(figures.user_id, {})
-        state.agents[figures.user_id] = AgentTile(
-            user_id=figures.user_id,
-            display_name=figures.display_name,
-            presence=AgentPresence.parse(figures.state),
-            presence_since=figures.since,
-            pause_reason=figures.reason,
-            order_id=figures.order_id,
-            order_reference=extra.get("order_reference"),
-            calls_today=int(extra.get("calls_today", figures.calls_today)),
-            talk_seconds_today=round(
-                float(extra.get("talk_seconds_today", figures.talk_seconds_today))
-            ),
-            confirmed_today=int(extra.get("confirmed_today", figures.confirmed_today)),
-            closed_today=int(
-                extra.get("closed_today", figures.confirmed_today + figures.cancelled_today)
-            ),
+    state = WallboardState(
+        as_of=snapshot.generated_at if snapshot else _time(live.get("generated_at")) or _now(),
+        team_name=live.get("team_name"),
+        cursor=min(snapshot.last_change_seq, live_seq) if snapshot else live_seq,
+    )
+    rows = _roster(snapshot, live)
+    for user_id, row in rows.items():
+        if row.get("role", "agent") != "agent" and row.get("state") == "offline":
+            continue  # the lead's own account (or an admin's) when it takes no calls
+        state.agents[user_id] = AgentTile(
+            user_id=user_id,
+            display_name=str(row.get("display_name", user_id)),
+            presence=AgentPresence.parse(row.get("state")),
+            presence_since=_time(row.get("since")),
+            pause_reason=row.get("reason"),
+            order_id=row.get("order_id"),
+            order_reference=row.get("order_reference"),
+            calls_today=int(row.get("calls_today", 0)),
+            talk_seconds_today=round(float(row.get("talk_seconds_today", 0))),
+            confirmed_today=int(row.get("confirmed_today", 0)),
+            closed_today=int(row.get("closed_today", 0)),
         )
+    queue = snapshot.queue if snapshot else None
     for status, count in (live.get("queue_by_status") or {}).items():
         try:
             state.queue_by_status[OrderStatus(status)] = int(count)
         except ValueError:
             continue
-    state.callbacks_due = int(live.get("callbacks_due", snapshot.queue.callbacks_due))
-    state.returned_from_preparation = int(live.get("returned", snapshot.queue.returned))
+    state.callbacks_due = int(live.get("callbacks_due", queue.callbacks_due if queue else 0))
+    state.returned_from_preparation = int(live.get("returned", queue.returned if queue else 0))
     for lease in live.get("leases", []):
         since = _time(lease.get("since"))
         if since is None:
@@ -96,9 +101,41 @@ def read_state(snapshot_json: Any, live_json: Any) -> WallboardState:
             previous.confirmations + int(slot.get("confirmations", 0)),
         )
     oldest = live.get("oldest_unconfirmed") or {}
-    state.oldest_unconfirmed_at = _time(oldest.get("created_at")) or snapshot.queue.oldest_open_at
+    state.oldest_unconfirmed_at = _time(oldest.get("created_at")) or (
+        queue.oldest_open_at if queue else None
+    )
     state.oldest_unconfirmed_reference = oldest.get("reference")
     return state
+
+
+def _roster(snapshot: WallboardSnapshot | None, live: dict[str, Any]) -> dict[int, dict[str, Any]]:
+    """One dict per agent: presence from the snapshot (else from live), figures from live."""
+    rows: dict[int, dict[str, Any]] = {}
+    for extra in live.get("agents", []):
+        rows[int(extra["user_id"])] = dict(extra)
+    if snapshot is None:
+        return rows
+    roster: dict[int, dict[str, Any]] = {}
+    for figures in snapshot.agents:
+        extra = rows.get(figures.user_id, {})
+        roster[figures.user_id] = {
+            "calls_today": figures.calls_today,
+            "talk_seconds_today": figures.talk_seconds_today,
+            "confirmed_today": figures.confirmed_today,
+            "closed_today": figures.confirmed_today + figures.cancelled_today,
+            **extra,
+            "display_name": figures.display_name,
+            "state": figures.state.value,
+            "reason": figures.reason,
+            "since": figures.since.isoformat() if figures.since else None,
+            "order_id": figures.order_id if figures.order_id is not None
+            else extra.get("order_id"),
+        }
+    return roster
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def apply_presence(state: WallboardState, presence: PresenceWire) -> bool:

@@ -14,6 +14,7 @@ threads and answer through signals.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any, Protocol
@@ -28,6 +29,9 @@ from core.wire.changes import ChangeEntity, ChangeEvent
 from core.wire.presence import PresenceWire
 
 log = logging.getLogger(__name__)
+
+#: After ``GET /wallboard`` failed, build from the reports answer alone this long.
+SNAPSHOT_RETRY_S = 60.0
 
 #: Entities whose changes move figures computed by the server.
 _REFRESHING = frozenset({ChangeEntity.ORDER, ChangeEntity.JOURNAL, ChangeEntity.NOTE})
@@ -73,6 +77,7 @@ class WallboardService(QObject):
         self._dirty = False
         self._live = False
         self._feed: WallboardFeed | None = None
+        self._snapshot_retry_at = 0.0  # monotonic time; set after GET /wallboard failed
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(coalesce_ms)
@@ -122,9 +127,18 @@ class WallboardService(QObject):
         return {} if self._team_id is None else {"team_id": self._team_id}
 
     def _fetch(self) -> WallboardState:
-        params = self._params()
-        snapshot = self._api.get_json("/wallboard", params or None)
-        live = self._api.get_json("/reports/live", params or None)
+        params = self._params() or None
+        snapshot: Any = None
+        if time.monotonic() >= self._snapshot_retry_at:
+            try:
+                snapshot = self._api.get_json("/wallboard", params)
+            except Exception as error:  # the reports answer alone still draws the board
+                if getattr(error, "code", "") in ("login_required", "forbidden"):
+                    raise
+                # Do not pay for a failing endpoint on every live event.
+                self._snapshot_retry_at = time.monotonic() + SNAPSHOT_RETRY_S
+                log.warning("wallboard snapshot unavailable, using report figures: %s", error)
+        live = self._api.get_json("/reports/live", params)
         return read_state(snapshot, live)
 
     @Slot()

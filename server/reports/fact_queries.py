@@ -52,7 +52,7 @@ def scope_agents(session: Session, scope: ReportScope) -> dict[int, AgentRef]:
     if scope.team_id is not None:
         query = query.where(User.team_id == scope.team_id)
     return {
-        user.id: AgentRef(user.id, user.username, user.display_name, user.team_id)
+        user.id: AgentRef(user.id, user.username, user.display_name, user.team_id, user.role)
         for user in session.execute(query).scalars()
     }
 

@@ -76,6 +76,10 @@ def live_figures(session: Session, scope: ReportScope, now: datetime) -> dict[st
             {
                 "user_id": agent.user_id,
                 "display_name": agent.display_name,
+                "role": agent.role,
+                "state": row.state if row is not None else "offline",
+                "reason": row.reason if row is not None else None,
+                "since": _utc(row.since).isoformat() if row is not None else None,
                 "order_id": order_id,
                 "order_reference": reference,
                 "calls_today": total.calls if total else 0,

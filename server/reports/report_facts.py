@@ -16,6 +16,7 @@ class AgentRef:
     username: str
     display_name: str
     team_id: int | None
+    role: str = "agent"
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from core.order_transitions import Role
 from server.db.migrate import upgrade_database
-from server.db.models_orders import OrderRow
+from server.db.models_orders import OrderLineRow, OrderRow
 from server.db.session import open_database
 from server.services.users import create_team, create_user
 
@@ -87,6 +88,12 @@ class Seeder:
             main_phone="+212612345678", address="1 rue Atlas", city="Casablanca",
             status=status, **columns,
         )
+        # One line without a variant (no stock to count), so the order can be confirmed.
+        row.lines.append(OrderLineRow(
+            position=1, article_ref="SAC-01", article_name="Sac cabas", quantity=1,
+            unit_price=Decimal("249.00"), line_total=Decimal("249.00"),
+        ))
+        row.subtotal = row.total = Decimal("249.00")
         self.session.add(row)
         self.session.flush()
         self.seed.orders[reference] = row.id
