@@ -19,5 +19,6 @@ def insert_ignore(session: Session, model: type[Any], values: dict[str, Any]) ->
         statement: Any = postgresql.insert(table).values(**values).on_conflict_do_nothing()
     else:
         statement = sqlite.insert(table).values(**values).on_conflict_do_nothing()
-    result = session.execute(statement)
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    # RETURNING, not rowcount: drivers disagree on rowcount for a skipped row.
+    key_column = next(iter(table.primary_key.columns))
+    return session.execute(statement.returning(key_column)).first() is not None

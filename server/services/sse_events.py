@@ -23,6 +23,8 @@ from server.services.change_log import NOTIFY_CHANNEL, assign_sequence
 
 log = logging.getLogger(__name__)
 
+BATCH_DELAY_S = 0.05
+
 
 class ChangeHub:
     """Sequences the change log and wakes SSE clients when it grows."""
@@ -94,6 +96,9 @@ class ChangeHub:
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._poke.wait(), timeout=self.poll_seconds)
+            self._poke.clear()
+            # Let a burst of commits land, then sequence them in one transaction.
+            await asyncio.sleep(BATCH_DELAY_S)
             self._poke.clear()
             try:
                 last = await asyncio.to_thread(assign_sequence, self.db)

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from core.order_transitions import Role
 from server.db.migrate import upgrade_database
 from server.db.models_orders import OrderLineRow, OrderRow
+from server.db.models_sync import AuditRow
 from server.db.session import open_database
 from server.services.users import create_team, create_user
 
@@ -98,6 +99,19 @@ class Seeder:
         self.session.flush()
         self.seed.orders[reference] = row.id
         return row.id
+
+
+    def lease(self, order_id: int, holder: int, since: datetime, expires: datetime) -> None:
+        """Put a live lease on an order, claimed at ``since`` (audit row as a claim writes)."""
+        order = self.session.get(OrderRow, order_id)
+        assert order is not None
+        order.lease_holder_id = holder
+        order.lease_epoch += 1
+        order.lease_expires_at = expires
+        order.owner_id = holder
+        order.status = "in_progress"
+        self.session.add(AuditRow(at=since, user_id=holder, action="order.claim", entity="order",
+                                  entity_id=str(order_id), detail={"epoch": order.lease_epoch}))
 
 
 class Agent:
