@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.softphone_views import CallPhase, CallView
-from core.phone_numbers import display_national
-from ui.formatting import format_duration, format_time
+from ui.formatting import format_duration, format_time, phone_text
 from ui.icons import icon
 
 _KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
@@ -145,7 +144,7 @@ class CallBar(QFrame):
     ) -> None:
         self.number.clear()
         for phone in phones or ():
-            self.number.addItem(display_national(phone), phone)
+            self.number.addItem(phone_text(phone), phone)
         has_order = bool(phones)
         capped = attempts >= cap
         self.dial_button.setEnabled(has_order and not capped and self._call is None)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
 
 from core.order_status import OrderStatus
+from core.phone_numbers import InvalidPhoneNumber, display_national
 
 _STATUS_LABELS: dict[str, str] = {
     "unassigned": str(QT_TRANSLATE_NOOP("Status", "Unassigned")),
@@ -85,3 +86,17 @@ def format_duration(seconds: float) -> str:
     if hours:
         return f"{hours}:{minutes:02d}:{secs:02d}"
     return f"{minutes}:{secs:02d}"
+
+
+def left_to_right(text: str) -> str:
+    """Keep a phone number or reference in reading order inside right-to-left text."""
+    return "\u2066" + text + "\u2069" if text else text
+
+
+def phone_text(e164: str) -> str:
+    """A phone number as agents write it (``06 12 34 56 78``), safe in RTL."""
+    try:
+        national = display_national(e164)
+    except (InvalidPhoneNumber, ValueError):
+        national = e164
+    return left_to_right(national)

@@ -71,17 +71,18 @@ class HourlyChart(QWidget):
             for (x1, y1), (x2, y2) in pairwise(points):
                 painter.drawLine(int(x1), int(y1), int(x2), int(y2))
         legend_y = self.height() - 18
-        for i, (colour, text) in enumerate(
-            (
-                (QColor("#2563eb"), self.tr("Calls")),
-                (QColor("#16a34a"), self.tr("Confirmed")),
-                (QColor("#f59e0b"), self.tr("Team average (calls)")),
-            )
+        x = 34.0
+        metrics = painter.fontMetrics()
+        for colour, text in (
+            (QColor("#2563eb"), self.tr("Calls")),
+            (QColor("#16a34a"), self.tr("Confirmed")),
+            (QColor("#f59e0b"), self.tr("Team average (calls)")),
         ):
-            x = 34 + i * 150
+            width = metrics.horizontalAdvance(text) + 4
             painter.fillRect(QRectF(x, legend_y + 2, 10, 10), colour)
             painter.setPen(axis)
             painter.drawText(
-                QRectF(x + 14, legend_y - 1, 136, 16), Qt.AlignmentFlag.AlignLeft, text
+                QRectF(x + 14, legend_y - 1, width, 16), Qt.AlignmentFlag.AlignLeft, text
             )
+            x += 14 + width + 18
         painter.end()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.softphone_views import InboundCall
-from core.phone_numbers import InvalidPhoneNumber, display_national
+from ui.formatting import phone_text
 from ui.icons import icon
 
 
@@ -50,10 +50,7 @@ class InboundCallPopup(QDialog):
 
     def show_call(self, call: InboundCall) -> None:
         self._handle = call.handle
-        try:
-            number = display_national(call.number)
-        except (InvalidPhoneNumber, ValueError):
-            number = call.number
+        number = phone_text(call.number)
         name = f"{call.display_name} — " if call.display_name else ""
         self.caller.setText(self.tr("%1 is calling").replace("%1", name + number))
         self.orders.clear()

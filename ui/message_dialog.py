@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from app.services.messaging_service import MessagingService
 from app.services.order_views import OrderDetail
 from app.services.workspace_store import MessageTemplate
-from core.phone_numbers import display_national
+from ui.formatting import phone_text
 
 
 class MessageDialog(QDialog):
@@ -38,7 +38,7 @@ class MessageDialog(QDialog):
         )
         self.numbers = QComboBox(self)
         for phone in detail.phones:
-            self.numbers.addItem(display_national(phone), phone)
+            self.numbers.addItem(phone_text(phone), phone)
         self.language = QComboBox(self)
         self.language.setObjectName("templateLanguage")
         names = {"fr": self.tr("French"), "ar": self.tr("Arabic")}

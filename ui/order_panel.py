@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from app.services.order_views import OrderDetail
 from app.services.workspace_service import WorkspaceService
-from core.phone_numbers import display_national
 from core.pricing import LineRequest
 from ui.formatting import (
     channel_label,
@@ -29,6 +28,7 @@ from ui.formatting import (
     format_duration,
     format_money,
     outcome_label,
+    phone_text,
     status_label,
 )
 from ui.icons import icon
@@ -252,18 +252,21 @@ class OrderPanel(QWidget):
     def _show_customer(self, detail: OrderDetail) -> None:
         self.customer_name.setText(detail.customer_name)
         self.customer_email.setText(detail.email or "—")
-        for button in self.phone_buttons:
-            self.phones_box.removeWidget(button)
-            button.deleteLater()
+        while self.phones_box.count():
+            item = self.phones_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
         self.phone_buttons = []
         for phone in detail.phones:
-            button = QPushButton(icon("call"), display_national(phone), self)
+            button = QPushButton(icon("call"), phone_text(phone), self)
             button.setObjectName("phoneButton")
             button.setToolTip(self.tr("Call %1").replace("%1", phone))
             button.clicked.connect(lambda _c=False, p=phone: self.dial_requested.emit(p))
             self.phones_box.addWidget(button)
             self.phone_buttons.append(button)
-        self.phones_box.addStretch(0)
+        self.phones_box.addStretch(1)
 
     def _show_fee(self, city: str) -> None:
         fee = self._workspace.delivery_fee(city)

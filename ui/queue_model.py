@@ -27,8 +27,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.services.order_views import QueueQuery, QueueRow, QueueSort
 from app.services.queue_repository import QueueRepository
 from core.order_status import OrderStatus
-from core.phone_numbers import InvalidPhoneNumber, display_national
-from ui.formatting import format_datetime, format_money, status_label
+from ui.formatting import format_datetime, format_money, phone_text, status_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -50,13 +49,6 @@ ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("QueueTableModel", text)
-
-
-def _national(phone: str) -> str:
-    try:
-        return display_national(phone)
-    except (InvalidPhoneNumber, ValueError):
-        return phone
 
 
 class QueueTableModel(QAbstractTableModel):
@@ -213,7 +205,7 @@ class QueueTableModel(QAbstractTableModel):
         if column == 1:
             return row.customer_name
         if column == 2:
-            return _national(row.phone)
+            return phone_text(row.phone)
         if column == 3:
             return row.city
         if column == 4:

@@ -1,0 +1,2074 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AgentTileDelegate</name>
+    <message>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="109"/>
+        <source>calls</source>
+        <extracomment>Size of a tile at scale 1; the window shrinks tiles so a whole team fits.</extracomment>
+        <translation>مكالمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
+        <source>talk</source>
+        <translation>محادثة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="111"/>
+        <source>confirmed</source>
+        <translation>مؤكدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="112"/>
+        <source>conversion</source>
+        <translation>التحويل</translation>
+    </message>
+</context>
+<context>
+    <name>AgentTilesModel</name>
+    <message>
+        <location filename="../../ui/wallboard/agent_tiles_model.py" line="127"/>
+        <source>Order {ref}</source>
+        <translation>الطلب {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tiles_model.py" line="128"/>
+        <source>No order</source>
+        <translation>لا طلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tiles_model.py" line="131"/>
+        <source>{calls} calls · {talk} talk · {confirmed} confirmed · {conversion}</source>
+        <translation>{calls} مكالمات · {talk} محادثة · {confirmed} مؤكدة · {conversion}</translation>
+    </message>
+</context>
+<context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../ui/call_bar.py" line="66"/>
+        <source>Call</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="68"/>
+        <source>Hang up</source>
+        <translation>إنهاء المكالمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="70"/>
+        <source>Mute</source>
+        <translation>كتم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="72"/>
+        <source>Hold</source>
+        <translation>انتظار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="75"/>
+        <source>Keypad</source>
+        <translation>لوحة الأرقام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="85"/>
+        <source>Transfer to lead</source>
+        <translation>تحويل إلى الرئيس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="86"/>
+        <source>WhatsApp</source>
+        <translation>واتساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="88"/>
+        <source>SMS</source>
+        <translation>رسالة SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="157"/>
+        <source>Attempt %1 of %2</source>
+        <translation>المحاولة %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="161"/>
+        <source>All %1 attempts used</source>
+        <translation>استُنفدت المحاولات الـ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="165"/>
+        <source>Next call from %1</source>
+        <translation>المكالمة التالية ابتداءً من %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="168"/>
+        <source>The minimum gap between two calls is not over yet.</source>
+        <translation>لم تنقضِ بعد المدة الدنيا بين مكالمتين.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="173"/>
+        <source>The attempt limit is reached.</source>
+        <translation>تم بلوغ حد المحاولات.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="173"/>
+        <source>Call (F5)</source>
+        <translation>اتصال (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="216"/>
+        <source>No call</source>
+        <translation>لا مكالمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="217"/>
+        <source>Dialing…</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="218"/>
+        <source>Ringing…</source>
+        <translation>يرن…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="219"/>
+        <source>Incoming call</source>
+        <translation>مكالمة واردة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="220"/>
+        <source>In call</source>
+        <translation>في مكالمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="221"/>
+        <source>Call ended</source>
+        <translation>انتهت المكالمة</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackReminder</name>
+    <message>
+        <location filename="../../ui/callback_reminder.py" line="27"/>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_reminder.py" line="28"/>
+        <source>Later</source>
+        <translation>لاحقًا</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/callback_reminder.py" line="50"/>
+        <source>%n call-back(s) due now. Next: %1</source>
+        <translation>
+            <numerusform>لا اتصال مستحق. التالي: %1</numerusform>
+            <numerusform>اتصال واحد مستحق الآن. التالي: %1</numerusform>
+            <numerusform>اتصالان مستحقان الآن. التالي: %1</numerusform>
+            <numerusform>%n اتصالات مستحقة الآن. التالي: %1</numerusform>
+            <numerusform>%n اتصالًا مستحقًا الآن. التالي: %1</numerusform>
+            <numerusform>%n اتصال مستحق الآن. التالي: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="42"/>
+        <source>Call</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="43"/>
+        <source>WhatsApp</source>
+        <translation>واتساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="44"/>
+        <source>SMS</source>
+        <translation>رسالة SMS</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="25"/>
+        <source>My day</source>
+        <translation>يومي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="28"/>
+        <source>Me</source>
+        <translation>أنا</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="29"/>
+        <source>Team average</source>
+        <translation>معدل الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="31"/>
+        <source>Calls</source>
+        <translation>المكالمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="32"/>
+        <source>Talk time</source>
+        <translation>مدة المحادثة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="33"/>
+        <source>Confirmed</source>
+        <translation>مؤكدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="34"/>
+        <source>Confirmed value</source>
+        <translation>قيمة المؤكد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="35"/>
+        <source>Conversion</source>
+        <translation>نسبة التحويل</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="20"/>
+        <source>Escalate to the team lead</source>
+        <translation>التصعيد إلى رئيس الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="23"/>
+        <source>Complex case</source>
+        <translation>حالة معقدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="24"/>
+        <source>Complaint</source>
+        <translation>شكاية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="25"/>
+        <source>Special authorisation</source>
+        <translation>إذن خاص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="27"/>
+        <source>What should the lead know?</source>
+        <translation>ما الذي يجب أن يعرفه رئيس الفريق؟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="31"/>
+        <source>Escalate</source>
+        <translation>تصعيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="35"/>
+        <source>Reason</source>
+        <translation>السبب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="36"/>
+        <source>Message</source>
+        <translation>الرسالة</translation>
+    </message>
+</context>
+<context>
+    <name>HourlyChart</name>
+    <message>
+        <location filename="../../ui/hourly_chart.py" line="77"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="124"/>
+        <source>Calls</source>
+        <translation>المكالمات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hourly_chart.py" line="78"/>
+        <source>Confirmed</source>
+        <translation>مؤكدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hourly_chart.py" line="79"/>
+        <source>Team average (calls)</source>
+        <translation>معدل الفريق (مكالمات)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="123"/>
+        <source>Calls and confirmations per hour</source>
+        <translation>المكالمات والتأكيدات في الساعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="126"/>
+        <source>Confirmations</source>
+        <translation>التأكيدات</translation>
+    </message>
+</context>
+<context>
+    <name>InboundCallPopup</name>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="31"/>
+        <source>Incoming call</source>
+        <translation>مكالمة واردة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="38"/>
+        <source>Answer</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="39"/>
+        <source>Decline</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="45"/>
+        <source>Orders of this number:</source>
+        <translation>طلبات هذا الرقم:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="55"/>
+        <source>%1 is calling</source>
+        <translation>%1 يتصل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="61"/>
+        <source>No order found for this number</source>
+        <translation>لا يوجد طلب لهذا الرقم</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="140"/>
+        <source>Journal of {name} today</source>
+        <translation>سجل {name} اليوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <source>Order</source>
+        <translation>الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <source>Channel</source>
+        <translation>القناة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
+        <source>Talk (s)</source>
+        <translation>المحادثة (ث)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>LeasesModel</name>
+    <message>
+        <location filename="../../ui/wallboard/leases_model.py" line="67"/>
+        <source>Held by {name} since {time}</source>
+        <translation>بيد {name} منذ {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/leases_model.py" line="79"/>
+        <source>Order</source>
+        <translation>الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/leases_model.py" line="79"/>
+        <source>Held by</source>
+        <translation>بيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/leases_model.py" line="79"/>
+        <source>For</source>
+        <translation>لـ</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="40"/>
+        <source>Sign in to Hatif</source>
+        <translation>تسجيل الدخول إلى هاتف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="51"/>
+        <source>Stay signed in on this computer</source>
+        <translation>البقاء متصلًا على هذا الحاسوب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="56"/>
+        <source>No secure keyring on this computer.</source>
+        <translation>لا توجد خزنة آمنة على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="63"/>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="70"/>
+        <source>Server</source>
+        <translation>الخادم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="71"/>
+        <source>Username</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="72"/>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="84"/>
+        <source>Fill in the server, your username and your password.</source>
+        <translation>املأ الخادم واسم المستخدم وكلمة المرور.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="87"/>
+        <source>Signing in…</source>
+        <translation>جارٍ تسجيل الدخول…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="105"/>
+        <source>Wrong username or password.</source>
+        <translation>اسم المستخدم أو كلمة المرور غير صحيحة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="107"/>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>تعذّر الوصول إلى الخادم. تحقّق من العنوان والشبكة.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="37"/>
+        <source>WhatsApp message</source>
+        <translation>رسالة واتساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="37"/>
+        <source>SMS message</source>
+        <translation>رسالة SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="44"/>
+        <source>French</source>
+        <translation>الفرنسية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="44"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="55"/>
+        <source>Open and send</source>
+        <translation>فتح وإرسال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="59"/>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="60"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="61"/>
+        <source>Template</source>
+        <translation>القالب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="62"/>
+        <source>Message</source>
+        <translation>الرسالة</translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="64"/>
+        <source>%1 MAD</source>
+        <translation>%1 درهم</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="29"/>
+        <source>New order</source>
+        <translation>طلب جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="32"/>
+        <source>06 12 34 56 78</source>
+        <translation>06 12 34 56 78</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="48"/>
+        <source>Create order</source>
+        <translation>إنشاء الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="52"/>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="54"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="55"/>
+        <source>Address</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="56"/>
+        <source>City</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="77"/>
+        <source>New customer</source>
+        <translation>زبون جديد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/new_order_dialog.py" line="81"/>
+        <source>Known customer: %1 (%n order(s))</source>
+        <translation>
+            <numerusform>زبون معروف: %1 (لا طلبات)</numerusform>
+            <numerusform>زبون معروف: %1 (طلب واحد)</numerusform>
+            <numerusform>زبون معروف: %1 (طلبان)</numerusform>
+            <numerusform>زبون معروف: %1 (%n طلبات)</numerusform>
+            <numerusform>زبون معروف: %1 (%n طلبًا)</numerusform>
+            <numerusform>زبون معروف: %1 (%n طلب)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="92"/>
+        <source>Enter a valid phone number.</source>
+        <translation>أدخل رقم هاتف صحيحًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="95"/>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>أدخل اسم الزبون.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="98"/>
+        <source>Add at least one article.</source>
+        <translation>أضف منتجًا واحدًا على الأقل.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesEditor</name>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="65"/>
+        <source>Add an article: reference or name</source>
+        <translation>إضافة منتج: المرجع أو الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="76"/>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="78"/>
+        <source>Remove line</source>
+        <translation>حذف السطر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="79"/>
+        <source>Save lines</source>
+        <translation>حفظ المنتجات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="100"/>
+        <source>Subtotal</source>
+        <translation>المجموع الفرعي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="101"/>
+        <source>Delivery</source>
+        <translation>التوصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="102"/>
+        <source>Discount</source>
+        <translation>الخصم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="103"/>
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="104"/>
+        <source>Upsell</source>
+        <translation>البيع الإضافي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="166"/>
+        <source>Cannot price this order: %1</source>
+        <translation>تعذّر حساب سعر الطلب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="175"/>
+        <source>unknown city</source>
+        <translation>مدينة غير معروفة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="180"/>
+        <source>tier %1</source>
+        <translation>المستوى %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="180"/>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="210"/>
+        <source>single</source>
+        <translation>وحيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="211"/>
+        <source>%1 — %2 in stock</source>
+        <translation>%1 — %2 في المخزون</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="25"/>
+        <source>Article</source>
+        <translation>المنتج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="26"/>
+        <source>Variant</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="27"/>
+        <source>Qty</source>
+        <translation>الكمية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="28"/>
+        <source>Unit price</source>
+        <translation>سعر الوحدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="29"/>
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="143"/>
+        <source>Upsell price</source>
+        <translation>سعر البيع الإضافي</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPanel</name>
+    <message>
+        <location filename="../../ui/order_panel.py" line="76"/>
+        <source>Customer</source>
+        <translation>الزبون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="78"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="79"/>
+        <source>Phones</source>
+        <translation>الهواتف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="80"/>
+        <source>E-mail</source>
+        <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="91"/>
+        <source>Save address</source>
+        <translation>حفظ العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="98"/>
+        <source>Delivery</source>
+        <translation>التوصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="100"/>
+        <source>Address</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="101"/>
+        <source>City</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="105"/>
+        <source>Articles</source>
+        <translation>المنتجات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="113"/>
+        <location filename="../../ui/order_panel.py" line="124"/>
+        <location filename="../../ui/order_panel.py" line="126"/>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="114"/>
+        <source>Channel</source>
+        <translation>القناة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="115"/>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="116"/>
+        <source>Ring</source>
+        <translation>الرنين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="117"/>
+        <source>Talk</source>
+        <translation>المحادثة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="118"/>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="119"/>
+        <source>Agent</source>
+        <translation>الوكيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="124"/>
+        <location filename="../../ui/order_panel.py" line="129"/>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="124"/>
+        <source>By</source>
+        <translation>بواسطة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="124"/>
+        <location filename="../../ui/order_panel.py" line="126"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="126"/>
+        <source>Author</source>
+        <translation>الكاتب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="129"/>
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="129"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="129"/>
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="133"/>
+        <source>Attempts</source>
+        <translation>المحاولات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="134"/>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="135"/>
+        <source>History</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="136"/>
+        <source>Previous orders</source>
+        <translation>الطلبات السابقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <source>Open an order from the queue, or press F8 for the next one.</source>
+        <translation>افتح طلبًا من القائمة، أو اضغط F8 للطلب التالي.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="192"/>
+        <source>Order %1</source>
+        <translation>الطلب %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="199"/>
+        <source>Held by %1</source>
+        <translation>بيد %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="201"/>
+        <source>You hold this order</source>
+        <translation>هذا الطلب بيدك</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="246"/>
+        <source>This phone has another open order: %1. Check it is not a duplicate.</source>
+        <translation>لهذا الرقم طلب آخر مفتوح: %1. تحقّق من أنه ليس مكررًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="265"/>
+        <source>Call %1</source>
+        <translation>الاتصال بـ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="274"/>
+        <source>Delivery: %1</source>
+        <translation>التوصيل: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="276"/>
+        <source>No delivery fee known for this city</source>
+        <translation>لا توجد رسوم توصيل معروفة لهذه المدينة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="295"/>
+        <source>Attempts (%1)</source>
+        <translation>المحاولات (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="300"/>
+        <source> (waiting to send)</source>
+        <translation> (في انتظار الإرسال)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="325"/>
+        <source>Previous orders (%1)</source>
+        <translation>الطلبات السابقة (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="31"/>
+        <source>Answered</source>
+        <translation>تم الرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="32"/>
+        <source>No answer</source>
+        <translation>لا رد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="33"/>
+        <source>Busy</source>
+        <translation>مشغول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="34"/>
+        <source>Declined</source>
+        <translation>مرفوض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="35"/>
+        <source>Invalid number</source>
+        <translation>رقم غير صالح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="36"/>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="37"/>
+        <source>Cancelled by agent</source>
+        <translation>ألغاه الوكيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="38"/>
+        <source>Message sent</source>
+        <translation>أُرسلت الرسالة</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeChart</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="66"/>
+        <source>Outcomes today</source>
+        <translation>نتائج اليوم</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="36"/>
+        <source>My profile</source>
+        <translation>ملفي الشخصي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="49"/>
+        <source>Change password</source>
+        <translation>تغيير كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="53"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="54"/>
+        <source>Username</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="55"/>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="56"/>
+        <source>Current password</source>
+        <translation>كلمة المرور الحالية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="57"/>
+        <source>New password</source>
+        <translation>كلمة المرور الجديدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="58"/>
+        <source>Repeat new password</source>
+        <translation>أعد كتابة كلمة المرور الجديدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="65"/>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>يجب أن تتضمن كلمة المرور الجديدة %1 أحرف على الأقل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="71"/>
+        <source>The two new passwords differ.</source>
+        <translation>كلمتا المرور الجديدتان مختلفتان.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="76"/>
+        <source>Password changed.</source>
+        <translation>تم تغيير كلمة المرور.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="82"/>
+        <source>The current password is wrong.</source>
+        <translation>كلمة المرور الحالية غير صحيحة.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDepthModel</name>
+    <message>
+        <location filename="../../ui/wallboard/queue_model.py" line="48"/>
+        <source>Callbacks due now</source>
+        <extracomment>Open statuses in the order a lead reads the queue.</extracomment>
+        <translation>اتصالات مستحقة الآن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/queue_model.py" line="49"/>
+        <source>Returned (total today)</source>
+        <translation>المرتجعات (مجموع اليوم)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/queue_model.py" line="69"/>
+        <source>Queue</source>
+        <translation>قائمة الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/queue_model.py" line="69"/>
+        <source>Orders</source>
+        <translation>الطلبات</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="40"/>
+        <source>Search name, phone, e-mail or reference</source>
+        <translation>ابحث بالاسم أو الهاتف أو البريد أو المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="44"/>
+        <source>All statuses</source>
+        <translation>كل الحالات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="50"/>
+        <location filename="../../ui/queue_panel.py" line="108"/>
+        <source>All cities</source>
+        <translation>كل المدن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="52"/>
+        <source>Callbacks due</source>
+        <translation>اتصالات مستحقة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="53"/>
+        <source>Returned</source>
+        <translation>المرتجعات</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_panel.py" line="166"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>لا طلبات</numerusform>
+            <numerusform>طلب واحد</numerusform>
+            <numerusform>طلبان</numerusform>
+            <numerusform>%n طلبات</numerusform>
+            <numerusform>%n طلبًا</numerusform>
+            <numerusform>%n طلب</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="36"/>
+        <source>Reference</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="37"/>
+        <source>Customer</source>
+        <translation>الزبون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="38"/>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="39"/>
+        <source>City</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="40"/>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="41"/>
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="42"/>
+        <source>Attempts</source>
+        <translation>المحاولات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="43"/>
+        <source>Call back</source>
+        <translation>إعادة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="44"/>
+        <source>Held by</source>
+        <translation>بيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="192"/>
+        <source>Held by %1</source>
+        <translation>بيد %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="225"/>
+        <source>me</source>
+        <translation>أنا</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <location filename="../../ui/reports/report_table_model.py" line="91"/>
+        <source>{count} of these come from the note classifier</source>
+        <extracomment>Role giving the raw value of a cell (tests and sorting).</extracomment>
+        <translation>{count} منها مصدرها مصنِّف الملاحظات</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="127"/>
+        <source>Classify free-text notes (if an admin enabled it)</source>
+        <extracomment>Emitted when a report was shown (tests wait on it). Emitted with the path of a written CSV file.</extracomment>
+        <translation>تصنيف الملاحظات الحرة (إن فعّلها المسؤول)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="128"/>
+        <source>Show</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="130"/>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="132"/>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="149"/>
+        <source>Agents × hours</source>
+        <translation>الوكلاء × الساعات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="150"/>
+        <source>Outcomes</source>
+        <translation>النتائج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="151"/>
+        <source>Cancel reasons</source>
+        <translation>أسباب الإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="177"/>
+        <source>Export CSV…</source>
+        <translation>تصدير CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="197"/>
+        <source>The last day comes before the first.</source>
+        <translation>اليوم الأخير يسبق اليوم الأول.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="200"/>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="212"/>
+        <source>all days</source>
+        <translation>كل الأيام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="214"/>
+        <location filename="../../ui/reports/reports_tab.py" line="222"/>
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="225"/>
+        <source>(no reason)</source>
+        <translation>(بدون سبب)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="241"/>
+        <source>Outcome classes come from the recorded dispositions.</source>
+        <translation>فئات النتائج مستخرجة من القرارات المسجلة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="243"/>
+        <source>Figures marked * come from the note classifier ({model}): {count} notes classified.</source>
+        <translation>الأرقام المعلّمة بـ * مصدرها مصنِّف الملاحظات ({model}): تم تصنيف {count} ملاحظة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="246"/>
+        <source>{failed} notes could not be classified.</source>
+        <translation>تعذّر تصنيف {failed} ملاحظة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="254"/>
+        <source>The report failed: {message}</source>
+        <translation>فشل التقرير: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="270"/>
+        <source>The export failed: {message}</source>
+        <translation>فشل التصدير: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <source>Audio</source>
+        <translation>الصوت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
+        <source>Shortcuts</source>
+        <translation>الاختصارات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <source>System default</source>
+        <translation>افتراضي النظام</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <source>Play test tone</source>
+        <translation>تشغيل نغمة اختبار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <source>Test ringer</source>
+        <translation>اختبار الجرس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <source>Test microphone</source>
+        <translation>اختبار الميكروفون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <source>Microphone</source>
+        <translation>الميكروفون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
+        <source>Level</source>
+        <translation>المستوى</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <source>Headset</source>
+        <translation>السماعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <source>Ringer</source>
+        <translation>الجرس</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <source>Audio devices are not available.</source>
+        <translation>أجهزة الصوت غير متوفرة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <source>The new language applies at the next start.</source>
+        <translation>تُطبَّق اللغة الجديدة عند التشغيل القادم.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="23"/>
+        <source>Call the selected number</source>
+        <translation>الاتصال بالرقم المختار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="24"/>
+        <source>Hang up</source>
+        <translation>إنهاء المكالمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="25"/>
+        <source>Take the next order</source>
+        <translation>أخذ الطلب التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="26"/>
+        <source>Confirm the order</source>
+        <translation>تأكيد الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="27"/>
+        <source>Write a note</source>
+        <translation>كتابة ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="28"/>
+        <source>Search the queue</source>
+        <translation>البحث في القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="29"/>
+        <source>WhatsApp message</source>
+        <translation>رسالة واتساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="30"/>
+        <source>My day (dashboard)</source>
+        <translation>يومي (لوحة القيادة)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="23"/>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="26"/>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="26"/>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="18"/>
+        <source>Unassigned</source>
+        <translation>غير مُسندة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="19"/>
+        <source>Assigned</source>
+        <translation>مُسندة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="20"/>
+        <source>Being confirmed</source>
+        <translation>قيد التأكيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="21"/>
+        <source>Confirmed</source>
+        <translation>مؤكدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="22"/>
+        <source>Cancelled</source>
+        <translation>ملغاة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="23"/>
+        <source>Duplicate</source>
+        <translation>مكرر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="24"/>
+        <source>Erroneous</source>
+        <translation>خاطئ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="25"/>
+        <source>Returned from preparation</source>
+        <translation>مرتجع من التحضير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="26"/>
+        <source>Call back</source>
+        <translation>إعادة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="27"/>
+        <source>Unreachable</source>
+        <translation>تعذّر الوصول</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="107"/>
+        <source>Alert thresholds</source>
+        <extracomment>Answer of ``choose_new_owner`` meaning &quot;back to the pool, no owner&quot;.</extracomment>
+        <translation>عتبات التنبيه</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="112"/>
+        <source>Call longer than (minutes)</source>
+        <translation>مكالمة أطول من (دقائق)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="113"/>
+        <source>Pause longer than (minutes)</source>
+        <translation>استراحة أطول من (دقائق)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="114"/>
+        <source>Oldest unconfirmed order older than (minutes)</source>
+        <translation>أقدم طلب غير مؤكد أقدم من (دقائق)</translation>
+    </message>
+</context>
+<context>
+    <name>WallboardTexts</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="24"/>
+        <source>Available</source>
+        <translation>متاح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="25"/>
+        <source>Ringing</source>
+        <translation>يرن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="26"/>
+        <source>In call</source>
+        <translation>في مكالمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="27"/>
+        <source>Wrap-up</source>
+        <translation>إنهاء المعالجة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="28"/>
+        <source>Paused</source>
+        <translation>في استراحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="29"/>
+        <source>Offline</source>
+        <translation>غير متصل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="35"/>
+        <source>Unassigned</source>
+        <translation>غير مُسندة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="36"/>
+        <source>Assigned</source>
+        <translation>مُسندة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="37"/>
+        <source>In progress</source>
+        <translation>قيد المعالجة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="38"/>
+        <source>Confirmed</source>
+        <translation>مؤكدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="39"/>
+        <source>Cancelled</source>
+        <translation>ملغاة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="40"/>
+        <source>Duplicate</source>
+        <translation>مكرر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="41"/>
+        <source>Erroneous</source>
+        <translation>خاطئ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="42"/>
+        <source>Returned from preparation</source>
+        <translation>مرتجع من التحضير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="43"/>
+        <source>Call back</source>
+        <translation>إعادة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="44"/>
+        <source>Unreachable</source>
+        <translation>تعذّر الوصول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="50"/>
+        <source>Positive</source>
+        <translation>إيجابي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="51"/>
+        <source>Negative</source>
+        <translation>سلبي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="52"/>
+        <source>Partial</source>
+        <translation>جزئي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="53"/>
+        <source>Unclassified</source>
+        <translation>غير مصنف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="60"/>
+        <source>{name}: call for {elapsed}</source>
+        <translation>{name}: في مكالمة منذ {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="62"/>
+        <source>{name}: paused for {elapsed}</source>
+        <translation>{name}: في استراحة منذ {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="65"/>
+        <source>Order {ref} unconfirmed for {elapsed}</source>
+        <translation>الطلب {ref} غير مؤكد منذ {elapsed}</translation>
+    </message>
+</context>
+<context>
+    <name>WallboardWindow</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="78"/>
+        <source>Hatif — Wallboard</source>
+        <extracomment>Largest tile scale: a small team gets big tiles, but not absurd ones.</extracomment>
+        <translation>هاتف — لوحة المتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="117"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="256"/>
+        <source>Wallboard</source>
+        <translation>لوحة المتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="121"/>
+        <source>Not live — reconnecting</source>
+        <translation>غير مباشر — جارٍ إعادة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="123"/>
+        <source>Alert thresholds…</source>
+        <translation>عتبات التنبيه…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="125"/>
+        <source>Full screen (F11)</source>
+        <translation>ملء الشاشة (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="178"/>
+        <source>Queue</source>
+        <translation>قائمة الانتظار</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="183"/>
+        <source>Leases held</source>
+        <translation>الطلبات المحجوزة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="256"/>
+        <source>Wallboard — {team}</source>
+        <translation>لوحة المتابعة — {team}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="351"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="370"/>
+        <source>Reassign order {ref}…</source>
+        <translation>إعادة إسناد الطلب {ref}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="355"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="374"/>
+        <source>Release order {ref}</source>
+        <translation>تحرير الطلب {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="359"/>
+        <source>Open {name}&apos;s journal for today</source>
+        <translation>فتح سجل {name} لهذا اليوم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="405"/>
+        <source>The action failed: {message}</source>
+        <translation>فشل الإجراء: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceStatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="33"/>
+        <location filename="../../ui/status_bar.py" line="98"/>
+        <source>Available</source>
+        <translation>متاح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="38"/>
+        <source>Pause: %1</source>
+        <translation>استراحة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="54"/>
+        <source>break</source>
+        <translation>استراحة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="55"/>
+        <source>lunch</source>
+        <translation>غداء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="56"/>
+        <source>training</source>
+        <translation>تكوين</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="57"/>
+        <source>meeting</source>
+        <translation>اجتماع</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="58"/>
+        <source>headset unplugged</source>
+        <translation>السماعة منفصلة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="64"/>
+        <source>Server online</source>
+        <translation>الخادم متصل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="66"/>
+        <source>Server offline since %1</source>
+        <translation>الخادم غير متصل منذ %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="68"/>
+        <source>Server offline</source>
+        <translation>الخادم غير متصل</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="70"/>
+        <source>%n action(s) waiting</source>
+        <translation>
+            <numerusform>لا إجراء في الانتظار</numerusform>
+            <numerusform>إجراء واحد في الانتظار</numerusform>
+            <numerusform>إجراءان في الانتظار</numerusform>
+            <numerusform>%n إجراءات في الانتظار</numerusform>
+            <numerusform>%n إجراءً في الانتظار</numerusform>
+            <numerusform>%n إجراء في الانتظار</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="79"/>
+        <source>Phone ready</source>
+        <translation>الهاتف جاهز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="80"/>
+        <source>Phone ready (direct)</source>
+        <translation>الهاتف جاهز (مباشر)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="81"/>
+        <source>Phone connecting…</source>
+        <translation>الهاتف قيد الاتصال…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="82"/>
+        <source>Phone not registered</source>
+        <translation>الهاتف غير مسجّل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="83"/>
+        <source>Phone off</source>
+        <translation>الهاتف متوقف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="100"/>
+        <source>Ringing</source>
+        <translation>يرن</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="102"/>
+        <source>In call %1</source>
+        <translation>في مكالمة %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="104"/>
+        <source>Wrap-up %1</source>
+        <translation>إنهاء المعالجة %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="106"/>
+        <source>Paused (%1) %2</source>
+        <translation>في استراحة (%1) %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="54"/>
+        <source>Hatif — %1</source>
+        <translation>هاتف — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <source>New order…</source>
+        <translation>طلب جديد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>My profile…</source>
+        <translation>ملفي الشخصي…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>Settings…</source>
+        <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>Sign out</source>
+        <translation>تسجيل الخروج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <source>&amp;Order</source>
+        <translation>&amp;طلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>Next order</source>
+        <translation>الطلب التالي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131"/>
+        <source>Confirm</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>Write a note</source>
+        <translation>كتابة ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <source>Escalate to the team lead…</source>
+        <translation>التصعيد إلى رئيس الفريق…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>Search the queue</source>
+        <translation>البحث في القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>&amp;Call</source>
+        <translation>ا&amp;تصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>Call</source>
+        <translation>اتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>Hang up</source>
+        <translation>إنهاء المكالمة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>WhatsApp…</source>
+        <translation>واتساب…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>SMS…</source>
+        <translation>رسالة SMS…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <source>My day</source>
+        <translation>يومي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <source>Phone unavailable</source>
+        <translation>الهاتف غير متاح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <source>The softphone could not start.</source>
+        <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>No order is waiting right now.</source>
+        <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <source>%1 already holds this order.</source>
+        <translation>%1 يعالج هذا الطلب حاليًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
+        <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <source>The server did not give you this order.</source>
+        <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>Headset unplugged</source>
+        <translation>السماعة منفصلة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
+        <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpPanel</name>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="43"/>
+        <source>Wrap-up</source>
+        <translation>إنهاء المعالجة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="51"/>
+        <source>Free note for the team (Ctrl+N)</source>
+        <translation>ملاحظة حرة للفريق (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="53"/>
+        <source>Add note</source>
+        <translation>إضافة الملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="56"/>
+        <source>Confirm</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <source>Cancel order</source>
+        <translation>إلغاء الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="62"/>
+        <source>Call back</source>
+        <translation>إعادة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="70"/>
+        <location filename="../../ui/wrapup_panel.py" line="194"/>
+        <source>Unreachable</source>
+        <translation>تعذّر الوصول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="72"/>
+        <location filename="../../ui/wrapup_panel.py" line="195"/>
+        <source>Duplicate</source>
+        <translation>مكرر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="73"/>
+        <location filename="../../ui/wrapup_panel.py" line="196"/>
+        <source>Erroneous</source>
+        <translation>خاطئ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="120"/>
+        <source>Predefined note…</source>
+        <translation>ملاحظة جاهزة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="124"/>
+        <source>Reason for cancelling…</source>
+        <translation>سبب الإلغاء…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="157"/>
+        <source>Confirm the order (Ctrl+Enter)</source>
+        <translation>تأكيد الطلب (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="159"/>
+        <source>Suggested times…</source>
+        <translation>أوقات مقترحة…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="180"/>
+        <source>Call or message the customer first: confirming needs a contact attempt.</source>
+        <translation>اتصل بالزبون أو راسله أولًا: التأكيد يتطلب محاولة تواصل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="182"/>
+        <source>The order is already closed.</source>
+        <translation>الطلب مغلق بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="183"/>
+        <source>Another agent holds this order.</source>
+        <translation>وكيل آخر يعالج هذا الطلب.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="184"/>
+        <source>The order has no article.</source>
+        <translation>الطلب لا يحتوي على أي منتج.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="190"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="191"/>
+        <source>Confirmation</source>
+        <translation>التأكيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="192"/>
+        <source>Cancellation</source>
+        <translation>الإلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="193"/>
+        <source>Call-back</source>
+        <translation>إعادة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <source>Start</source>
+        <translation>بدء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <source>Articles</source>
+        <translation>المنتجات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <source>Address</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <source>Escalation</source>
+        <translation>التصعيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="201"/>
+        <source>New order</source>
+        <translation>طلب جديد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="202"/>
+        <source>Attempt</source>
+        <translation>محاولة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <source>%1 saved, waiting for the server…</source>
+        <translation>%1 محفوظة، في انتظار الخادم…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <source>%1 accepted by the server.</source>
+        <translation>%1: قبلها الخادم.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <source>%1 not applied: %2</source>
+        <translation>%1 لم تُطبَّق: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <source>%1 refused by the server: %2</source>
+        <translation>%1 رفضها الخادم: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <source>Choose a reason for cancelling first.</source>
+        <translation>اختر سبب الإلغاء أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="263"/>
+        <source>Choose a call-back time in the future.</source>
+        <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="152"/>
+        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
+    </message>
+</context>
+</TS>

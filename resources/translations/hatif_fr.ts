@@ -1,0 +1,2058 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>AgentTileDelegate</name>
+    <message>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="109"/>
+        <source>calls</source>
+        <extracomment>Size of a tile at scale 1; the window shrinks tiles so a whole team fits.</extracomment>
+        <translation>appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
+        <source>talk</source>
+        <translation>conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="111"/>
+        <source>confirmed</source>
+        <translation>confirmées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="112"/>
+        <source>conversion</source>
+        <translation>conversion</translation>
+    </message>
+</context>
+<context>
+    <name>AgentTilesModel</name>
+    <message>
+        <location filename="../../ui/wallboard/agent_tiles_model.py" line="127"/>
+        <source>Order {ref}</source>
+        <translation>Commande {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tiles_model.py" line="128"/>
+        <source>No order</source>
+        <translation>Aucune commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tiles_model.py" line="131"/>
+        <source>{calls} calls · {talk} talk · {confirmed} confirmed · {conversion}</source>
+        <translation>{calls} appels · {talk} de conversation · {confirmed} confirmées · {conversion}</translation>
+    </message>
+</context>
+<context>
+    <name>CallBar</name>
+    <message>
+        <location filename="../../ui/call_bar.py" line="66"/>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="68"/>
+        <source>Hang up</source>
+        <translation>Raccrocher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="70"/>
+        <source>Mute</source>
+        <translation>Muet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="72"/>
+        <source>Hold</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="75"/>
+        <source>Keypad</source>
+        <translation>Clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="85"/>
+        <source>Transfer to lead</source>
+        <translation>Transférer au chef</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="86"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="88"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="157"/>
+        <source>Attempt %1 of %2</source>
+        <translation>Tentative %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="161"/>
+        <source>All %1 attempts used</source>
+        <translation>Les %1 tentatives sont épuisées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="165"/>
+        <source>Next call from %1</source>
+        <translation>Prochain appel à partir de %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="168"/>
+        <source>The minimum gap between two calls is not over yet.</source>
+        <translation>L&apos;intervalle minimum entre deux appels n&apos;est pas encore écoulé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="173"/>
+        <source>The attempt limit is reached.</source>
+        <translation>La limite de tentatives est atteinte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="173"/>
+        <source>Call (F5)</source>
+        <translation>Appeler (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="216"/>
+        <source>No call</source>
+        <translation>Aucun appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="217"/>
+        <source>Dialing…</source>
+        <translation>Numérotation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="218"/>
+        <source>Ringing…</source>
+        <translation>Ça sonne…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="219"/>
+        <source>Incoming call</source>
+        <translation>Appel entrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="220"/>
+        <source>In call</source>
+        <translation>En appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="221"/>
+        <source>Call ended</source>
+        <translation>Appel terminé</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackReminder</name>
+    <message>
+        <location filename="../../ui/callback_reminder.py" line="27"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_reminder.py" line="28"/>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/callback_reminder.py" line="50"/>
+        <source>%n call-back(s) due now. Next: %1</source>
+        <translation>
+            <numerusform>%n rappel dû maintenant. Suivant : %1</numerusform>
+            <numerusform>%n rappels dus maintenant. Suivant : %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="42"/>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="43"/>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="44"/>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="25"/>
+        <source>My day</source>
+        <translation>Ma journée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="28"/>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="29"/>
+        <source>Team average</source>
+        <translation>Moyenne de l&apos;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="31"/>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="32"/>
+        <source>Talk time</source>
+        <translation>Temps de conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="33"/>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="34"/>
+        <source>Confirmed value</source>
+        <translation>Valeur confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_dialog.py" line="35"/>
+        <source>Conversion</source>
+        <translation>Conversion</translation>
+    </message>
+</context>
+<context>
+    <name>EscalateDialog</name>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="20"/>
+        <source>Escalate to the team lead</source>
+        <translation>Escalader au chef d&apos;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="23"/>
+        <source>Complex case</source>
+        <translation>Cas complexe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="24"/>
+        <source>Complaint</source>
+        <translation>Réclamation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="25"/>
+        <source>Special authorisation</source>
+        <translation>Autorisation spéciale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="27"/>
+        <source>What should the lead know?</source>
+        <translation>Que doit savoir le chef d&apos;équipe ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="31"/>
+        <source>Escalate</source>
+        <translation>Escalader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="35"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="36"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>HourlyChart</name>
+    <message>
+        <location filename="../../ui/hourly_chart.py" line="77"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="124"/>
+        <source>Calls</source>
+        <translation>Appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hourly_chart.py" line="78"/>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hourly_chart.py" line="79"/>
+        <source>Team average (calls)</source>
+        <translation>Moyenne équipe (appels)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="123"/>
+        <source>Calls and confirmations per hour</source>
+        <translation>Appels et confirmations par heure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="126"/>
+        <source>Confirmations</source>
+        <translation>Confirmations</translation>
+    </message>
+</context>
+<context>
+    <name>InboundCallPopup</name>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="31"/>
+        <source>Incoming call</source>
+        <translation>Appel entrant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="38"/>
+        <source>Answer</source>
+        <translation>Répondre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="39"/>
+        <source>Decline</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="45"/>
+        <source>Orders of this number:</source>
+        <translation>Commandes de ce numéro :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="55"/>
+        <source>%1 is calling</source>
+        <translation>%1 appelle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inbound_call_popup.py" line="61"/>
+        <source>No order found for this number</source>
+        <translation>Aucune commande pour ce numéro</translation>
+    </message>
+</context>
+<context>
+    <name>JournalDialog</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="140"/>
+        <source>Journal of {name} today</source>
+        <translation>Journal de {name} aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
+        <source>Talk (s)</source>
+        <translation>Conversation (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>LeasesModel</name>
+    <message>
+        <location filename="../../ui/wallboard/leases_model.py" line="67"/>
+        <source>Held by {name} since {time}</source>
+        <translation>Tenue par {name} depuis {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/leases_model.py" line="79"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/leases_model.py" line="79"/>
+        <source>Held by</source>
+        <translation>Tenue par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/leases_model.py" line="79"/>
+        <source>For</source>
+        <translation>Pour</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="40"/>
+        <source>Sign in to Hatif</source>
+        <translation>Connexion à Hatif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="51"/>
+        <source>Stay signed in on this computer</source>
+        <translation>Rester connecté sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="56"/>
+        <source>No secure keyring on this computer.</source>
+        <translation>Pas de trousseau sécurisé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="63"/>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="70"/>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="71"/>
+        <source>Username</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="72"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="84"/>
+        <source>Fill in the server, your username and your password.</source>
+        <translation>Renseignez le serveur, votre identifiant et votre mot de passe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="87"/>
+        <source>Signing in…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="105"/>
+        <source>Wrong username or password.</source>
+        <translation>Identifiant ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="107"/>
+        <source>The server cannot be reached. Check the address and the network.</source>
+        <translation>Le serveur est injoignable. Vérifiez l&apos;adresse et le réseau.</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDialog</name>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="37"/>
+        <source>WhatsApp message</source>
+        <translation>Message WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="37"/>
+        <source>SMS message</source>
+        <translation>Message SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="44"/>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="44"/>
+        <source>Arabic</source>
+        <translation>Arabe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="55"/>
+        <source>Open and send</source>
+        <translation>Ouvrir et envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="59"/>
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="60"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="61"/>
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="62"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="64"/>
+        <source>%1 MAD</source>
+        <translation>%1 MAD</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderDialog</name>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="29"/>
+        <source>New order</source>
+        <translation>Nouvelle commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="32"/>
+        <source>06 12 34 56 78</source>
+        <translation>06 12 34 56 78</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="48"/>
+        <source>Create order</source>
+        <translation>Créer la commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="52"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="54"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="55"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="56"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="77"/>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/new_order_dialog.py" line="81"/>
+        <source>Known customer: %1 (%n order(s))</source>
+        <translation>
+            <numerusform>Client connu : %1 (%n commande)</numerusform>
+            <numerusform>Client connu : %1 (%n commandes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="92"/>
+        <source>Enter a valid phone number.</source>
+        <translation>Saisissez un numéro de téléphone valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="95"/>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>Saisissez le nom du client.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="98"/>
+        <source>Add at least one article.</source>
+        <translation>Ajoutez au moins un article.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesEditor</name>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="65"/>
+        <source>Add an article: reference or name</source>
+        <translation>Ajouter un article : référence ou nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="76"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="78"/>
+        <source>Remove line</source>
+        <translation>Retirer la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="79"/>
+        <source>Save lines</source>
+        <translation>Enregistrer les articles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="100"/>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="101"/>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="102"/>
+        <source>Discount</source>
+        <translation>Remise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="103"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="104"/>
+        <source>Upsell</source>
+        <translation>Upsell</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="166"/>
+        <source>Cannot price this order: %1</source>
+        <translation>Impossible de calculer le prix : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="175"/>
+        <source>unknown city</source>
+        <translation>ville inconnue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="180"/>
+        <source>tier %1</source>
+        <translation>palier %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="180"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="210"/>
+        <source>single</source>
+        <translation>unique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="211"/>
+        <source>%1 — %2 in stock</source>
+        <translation>%1 — %2 en stock</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="25"/>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="26"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="27"/>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="28"/>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="29"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="143"/>
+        <source>Upsell price</source>
+        <translation>Prix upsell</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPanel</name>
+    <message>
+        <location filename="../../ui/order_panel.py" line="76"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="78"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="79"/>
+        <source>Phones</source>
+        <translation>Téléphones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="80"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="91"/>
+        <source>Save address</source>
+        <translation>Enregistrer l&apos;adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="98"/>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="100"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="101"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="105"/>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="113"/>
+        <location filename="../../ui/order_panel.py" line="124"/>
+        <location filename="../../ui/order_panel.py" line="126"/>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="114"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="115"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="116"/>
+        <source>Ring</source>
+        <translation>Sonnerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="117"/>
+        <source>Talk</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="118"/>
+        <source>SIP</source>
+        <translation>SIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="119"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="124"/>
+        <location filename="../../ui/order_panel.py" line="129"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="124"/>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="124"/>
+        <location filename="../../ui/order_panel.py" line="126"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="126"/>
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="129"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="129"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="129"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="133"/>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="134"/>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="135"/>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="136"/>
+        <source>Previous orders</source>
+        <translation>Commandes précédentes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <source>Open an order from the queue, or press F8 for the next one.</source>
+        <translation>Ouvrez une commande de la file, ou appuyez sur F8 pour la suivante.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="192"/>
+        <source>Order %1</source>
+        <translation>Commande %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="199"/>
+        <source>Held by %1</source>
+        <translation>Tenue par %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="201"/>
+        <source>You hold this order</source>
+        <translation>Vous tenez cette commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="246"/>
+        <source>This phone has another open order: %1. Check it is not a duplicate.</source>
+        <translation>Ce numéro a une autre commande ouverte : %1. Vérifiez que ce n&apos;est pas un doublon.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="265"/>
+        <source>Call %1</source>
+        <translation>Appeler le %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="274"/>
+        <source>Delivery: %1</source>
+        <translation>Livraison : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="276"/>
+        <source>No delivery fee known for this city</source>
+        <translation>Aucun frais de livraison connu pour cette ville</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="295"/>
+        <source>Attempts (%1)</source>
+        <translation>Tentatives (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="300"/>
+        <source> (waiting to send)</source>
+        <translation> (en attente d&apos;envoi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="325"/>
+        <source>Previous orders (%1)</source>
+        <translation>Commandes précédentes (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="31"/>
+        <source>Answered</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="32"/>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="33"/>
+        <source>Busy</source>
+        <translation>Occupé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="34"/>
+        <source>Declined</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="35"/>
+        <source>Invalid number</source>
+        <translation>Numéro invalide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="36"/>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="37"/>
+        <source>Cancelled by agent</source>
+        <translation>Annulé par l&apos;agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="38"/>
+        <source>Message sent</source>
+        <translation>Message envoyé</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeChart</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="66"/>
+        <source>Outcomes today</source>
+        <translation>Résultats du jour</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="36"/>
+        <source>My profile</source>
+        <translation>Mon profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="49"/>
+        <source>Change password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="53"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="54"/>
+        <source>Username</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="55"/>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="56"/>
+        <source>Current password</source>
+        <translation>Mot de passe actuel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="57"/>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="58"/>
+        <source>Repeat new password</source>
+        <translation>Répétez le nouveau mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="65"/>
+        <source>The new password needs at least %1 characters.</source>
+        <translation>Le nouveau mot de passe doit contenir au moins %1 caractères.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="71"/>
+        <source>The two new passwords differ.</source>
+        <translation>Les deux nouveaux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="76"/>
+        <source>Password changed.</source>
+        <translation>Mot de passe changé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="82"/>
+        <source>The current password is wrong.</source>
+        <translation>Le mot de passe actuel est incorrect.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueDepthModel</name>
+    <message>
+        <location filename="../../ui/wallboard/queue_model.py" line="48"/>
+        <source>Callbacks due now</source>
+        <extracomment>Open statuses in the order a lead reads the queue.</extracomment>
+        <translation>Rappels dus maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/queue_model.py" line="49"/>
+        <source>Returned (total today)</source>
+        <translation>Retours (total du jour)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/queue_model.py" line="69"/>
+        <source>Queue</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/queue_model.py" line="69"/>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="40"/>
+        <source>Search name, phone, e-mail or reference</source>
+        <translation>Rechercher nom, téléphone, e-mail ou référence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="44"/>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="50"/>
+        <location filename="../../ui/queue_panel.py" line="108"/>
+        <source>All cities</source>
+        <translation>Toutes les villes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="52"/>
+        <source>Callbacks due</source>
+        <translation>Rappels dus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="53"/>
+        <source>Returned</source>
+        <translation>Retours</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/queue_panel.py" line="166"/>
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n commande</numerusform>
+            <numerusform>%n commandes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueTableModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="36"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="37"/>
+        <source>Customer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="38"/>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="39"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="40"/>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="41"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="42"/>
+        <source>Attempts</source>
+        <translation>Tentatives</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="43"/>
+        <source>Call back</source>
+        <translation>À rappeler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="44"/>
+        <source>Held by</source>
+        <translation>Tenue par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="192"/>
+        <source>Held by %1</source>
+        <translation>Tenue par %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/queue_model.py" line="225"/>
+        <source>me</source>
+        <translation>moi</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <location filename="../../ui/reports/report_table_model.py" line="91"/>
+        <source>{count} of these come from the note classifier</source>
+        <extracomment>Role giving the raw value of a cell (tests and sorting).</extracomment>
+        <translation>{count} d&apos;entre eux viennent du classement des notes</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="127"/>
+        <source>Classify free-text notes (if an admin enabled it)</source>
+        <extracomment>Emitted when a report was shown (tests wait on it). Emitted with the path of a written CSV file.</extracomment>
+        <translation>Classer les notes libres (si un admin l&apos;a activé)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="128"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="130"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="132"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="149"/>
+        <source>Agents × hours</source>
+        <translation>Agents × heures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="150"/>
+        <source>Outcomes</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="151"/>
+        <source>Cancel reasons</source>
+        <translation>Motifs d&apos;annulation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="177"/>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="197"/>
+        <source>The last day comes before the first.</source>
+        <translation>Le dernier jour précède le premier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="200"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="212"/>
+        <source>all days</source>
+        <translation>tous les jours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="214"/>
+        <location filename="../../ui/reports/reports_tab.py" line="222"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="225"/>
+        <source>(no reason)</source>
+        <translation>(sans motif)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="241"/>
+        <source>Outcome classes come from the recorded dispositions.</source>
+        <translation>Les classes de résultat viennent des issues enregistrées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="243"/>
+        <source>Figures marked * come from the note classifier ({model}): {count} notes classified.</source>
+        <translation>Les chiffres marqués * viennent du classement des notes ({model}) : {count} notes classées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="246"/>
+        <source>{failed} notes could not be classified.</source>
+        <translation>{failed} notes n&apos;ont pas pu être classées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="254"/>
+        <source>The report failed: {message}</source>
+        <translation>Le rapport a échoué : {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="270"/>
+        <source>The export failed: {message}</source>
+        <translation>L&apos;export a échoué : {message}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="42"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="43"/>
+        <location filename="../../ui/settings_dialog.py" line="123"/>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
+        <source>Shortcuts</source>
+        <translation>Raccourcis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="59"/>
+        <source>System default</source>
+        <translation>Par défaut du système</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="73"/>
+        <source>Play test tone</source>
+        <translation>Jouer un son de test</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="74"/>
+        <source>Test ringer</source>
+        <translation>Tester la sonnerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="79"/>
+        <source>Test microphone</source>
+        <translation>Tester le micro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="90"/>
+        <source>Microphone</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="91"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="92"/>
+        <source>Headset</source>
+        <translation>Casque</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="93"/>
+        <source>Ringer</source>
+        <translation>Sonnerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="95"/>
+        <source>Audio devices are not available.</source>
+        <translation>Les périphériques audio ne sont pas disponibles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="124"/>
+        <source>The new language applies at the next start.</source>
+        <translation>La nouvelle langue s&apos;applique au prochain démarrage.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="23"/>
+        <source>Call the selected number</source>
+        <translation>Appeler le numéro choisi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="24"/>
+        <source>Hang up</source>
+        <translation>Raccrocher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="25"/>
+        <source>Take the next order</source>
+        <translation>Prendre la commande suivante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="26"/>
+        <source>Confirm the order</source>
+        <translation>Confirmer la commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="27"/>
+        <source>Write a note</source>
+        <translation>Écrire une note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="28"/>
+        <source>Search the queue</source>
+        <translation>Rechercher dans la file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="29"/>
+        <source>WhatsApp message</source>
+        <translation>Message WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="30"/>
+        <source>My day (dashboard)</source>
+        <translation>Ma journée (tableau de bord)</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="23"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="26"/>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/help_dialog.py" line="26"/>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="18"/>
+        <source>Unassigned</source>
+        <translation>Non affectée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="19"/>
+        <source>Assigned</source>
+        <translation>Affectée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="20"/>
+        <source>Being confirmed</source>
+        <translation>En cours de confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="21"/>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="22"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="23"/>
+        <source>Duplicate</source>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="24"/>
+        <source>Erroneous</source>
+        <translation>Erronée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="25"/>
+        <source>Returned from preparation</source>
+        <translation>Retour confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="26"/>
+        <source>Call back</source>
+        <translation>À rappeler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="27"/>
+        <source>Unreachable</source>
+        <translation>Injoignable</translation>
+    </message>
+</context>
+<context>
+    <name>ThresholdsDialog</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="107"/>
+        <source>Alert thresholds</source>
+        <extracomment>Answer of ``choose_new_owner`` meaning &quot;back to the pool, no owner&quot;.</extracomment>
+        <translation>Seuils d&apos;alerte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="112"/>
+        <source>Call longer than (minutes)</source>
+        <translation>Appel plus long que (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="113"/>
+        <source>Pause longer than (minutes)</source>
+        <translation>Pause plus longue que (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="114"/>
+        <source>Oldest unconfirmed order older than (minutes)</source>
+        <translation>Plus ancienne commande non confirmée au-delà de (minutes)</translation>
+    </message>
+</context>
+<context>
+    <name>WallboardTexts</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="24"/>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="25"/>
+        <source>Ringing</source>
+        <translation>Sonne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="26"/>
+        <source>In call</source>
+        <translation>En appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="27"/>
+        <source>Wrap-up</source>
+        <translation>Clôture de l&apos;appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="28"/>
+        <source>Paused</source>
+        <translation>En pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="29"/>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="35"/>
+        <source>Unassigned</source>
+        <translation>Non affectée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="36"/>
+        <source>Assigned</source>
+        <translation>Affectée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="37"/>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="38"/>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="39"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="40"/>
+        <source>Duplicate</source>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="41"/>
+        <source>Erroneous</source>
+        <translation>Erronée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="42"/>
+        <source>Returned from preparation</source>
+        <translation>Retour confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="43"/>
+        <source>Call back</source>
+        <translation>À rappeler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="44"/>
+        <source>Unreachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="50"/>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="51"/>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="52"/>
+        <source>Partial</source>
+        <translation>Partiel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="53"/>
+        <source>Unclassified</source>
+        <translation>Non classé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="60"/>
+        <source>{name}: call for {elapsed}</source>
+        <translation>{name} : en appel depuis {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="62"/>
+        <source>{name}: paused for {elapsed}</source>
+        <translation>{name} : en pause depuis {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="65"/>
+        <source>Order {ref} unconfirmed for {elapsed}</source>
+        <translation>Commande {ref} non confirmée depuis {elapsed}</translation>
+    </message>
+</context>
+<context>
+    <name>WallboardWindow</name>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="78"/>
+        <source>Hatif — Wallboard</source>
+        <extracomment>Largest tile scale: a small team gets big tiles, but not absurd ones.</extracomment>
+        <translation>Hatif — Tableau mural</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="117"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="256"/>
+        <source>Wallboard</source>
+        <translation>Tableau mural</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="121"/>
+        <source>Not live — reconnecting</source>
+        <translation>Pas en direct — reconnexion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="123"/>
+        <source>Alert thresholds…</source>
+        <translation>Seuils d&apos;alerte…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="125"/>
+        <source>Full screen (F11)</source>
+        <translation>Plein écran (F11)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="178"/>
+        <source>Queue</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="183"/>
+        <source>Leases held</source>
+        <translation>Commandes en main</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="256"/>
+        <source>Wallboard — {team}</source>
+        <translation>Tableau mural — {team}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="351"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="370"/>
+        <source>Reassign order {ref}…</source>
+        <translation>Réaffecter la commande {ref}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="355"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="374"/>
+        <source>Release order {ref}</source>
+        <translation>Libérer la commande {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="359"/>
+        <source>Open {name}&apos;s journal for today</source>
+        <translation>Ouvrir le journal du jour de {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="405"/>
+        <source>The action failed: {message}</source>
+        <translation>L&apos;action a échoué : {message}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceStatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="33"/>
+        <location filename="../../ui/status_bar.py" line="98"/>
+        <source>Available</source>
+        <translation>Disponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="38"/>
+        <source>Pause: %1</source>
+        <translation>Pause : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="54"/>
+        <source>break</source>
+        <translation>pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="55"/>
+        <source>lunch</source>
+        <translation>déjeuner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="56"/>
+        <source>training</source>
+        <translation>formation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="57"/>
+        <source>meeting</source>
+        <translation>réunion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="58"/>
+        <source>headset unplugged</source>
+        <translation>casque débranché</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="64"/>
+        <source>Server online</source>
+        <translation>Serveur en ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="66"/>
+        <source>Server offline since %1</source>
+        <translation>Serveur hors ligne depuis %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="68"/>
+        <source>Server offline</source>
+        <translation>Serveur hors ligne</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="70"/>
+        <source>%n action(s) waiting</source>
+        <translation>
+            <numerusform>%n action en attente</numerusform>
+            <numerusform>%n actions en attente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="79"/>
+        <source>Phone ready</source>
+        <translation>Téléphone prêt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="80"/>
+        <source>Phone ready (direct)</source>
+        <translation>Téléphone prêt (direct)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="81"/>
+        <source>Phone connecting…</source>
+        <translation>Téléphone en connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="82"/>
+        <source>Phone not registered</source>
+        <translation>Téléphone non enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="83"/>
+        <source>Phone off</source>
+        <translation>Téléphone éteint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="100"/>
+        <source>Ringing</source>
+        <translation>Sonne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="102"/>
+        <source>In call %1</source>
+        <translation>En appel %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="104"/>
+        <source>Wrap-up %1</source>
+        <translation>Clôture %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="106"/>
+        <source>Paused (%1) %2</source>
+        <translation>En pause (%1) %2</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="54"/>
+        <source>Hatif — %1</source>
+        <translation>Hatif — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="113"/>
+        <source>New order…</source>
+        <translation>Nouvelle commande…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>My profile…</source>
+        <translation>Mon profil…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="119"/>
+        <source>Settings…</source>
+        <translation>Paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <source>&amp;Order</source>
+        <translation>&amp;Commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="127"/>
+        <source>Next order</source>
+        <translation>Commande suivante</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="131"/>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="135"/>
+        <source>Write a note</source>
+        <translation>Écrire une note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="138"/>
+        <source>Escalate to the team lead…</source>
+        <translation>Escalader au chef d&apos;équipe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>Search the queue</source>
+        <translation>Rechercher dans la file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>&amp;Call</source>
+        <translation>&amp;Appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>Call</source>
+        <translation>Appeler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="148"/>
+        <source>Hang up</source>
+        <translation>Raccrocher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <source>WhatsApp…</source>
+        <translation>WhatsApp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="155"/>
+        <source>SMS…</source>
+        <translation>SMS…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="158"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <source>My day</source>
+        <translation>Ma journée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="163"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <source>Phone unavailable</source>
+        <translation>Téléphone indisponible</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="257"/>
+        <source>The softphone could not start.</source>
+        <translation>Le softphone n&apos;a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>No order is waiting right now.</source>
+        <translation>Aucune commande en attente pour le moment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="297"/>
+        <source>%1 already holds this order.</source>
+        <translation>%1 traite déjà cette commande.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
+        <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <source>The server did not give you this order.</source>
+        <translation>Le serveur ne vous a pas attribué cette commande.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <source>Headset unplugged</source>
+        <translation>Casque débranché</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="322"/>
+        <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
+        <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpPanel</name>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="43"/>
+        <source>Wrap-up</source>
+        <translation>Clôture de l&apos;appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="51"/>
+        <source>Free note for the team (Ctrl+N)</source>
+        <translation>Note libre pour l&apos;équipe (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="53"/>
+        <source>Add note</source>
+        <translation>Ajouter la note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="56"/>
+        <source>Confirm</source>
+        <translation>Confirmer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <source>Cancel order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="62"/>
+        <source>Call back</source>
+        <translation>À rappeler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="70"/>
+        <location filename="../../ui/wrapup_panel.py" line="194"/>
+        <source>Unreachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="72"/>
+        <location filename="../../ui/wrapup_panel.py" line="195"/>
+        <source>Duplicate</source>
+        <translation>Doublon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="73"/>
+        <location filename="../../ui/wrapup_panel.py" line="196"/>
+        <source>Erroneous</source>
+        <translation>Erronée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="120"/>
+        <source>Predefined note…</source>
+        <translation>Note prédéfinie…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="124"/>
+        <source>Reason for cancelling…</source>
+        <translation>Motif d&apos;annulation…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="157"/>
+        <source>Confirm the order (Ctrl+Enter)</source>
+        <translation>Confirmer la commande (Ctrl+Entrée)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="159"/>
+        <source>Suggested times…</source>
+        <translation>Créneaux suggérés…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="180"/>
+        <source>Call or message the customer first: confirming needs a contact attempt.</source>
+        <translation>Appelez ou écrivez d&apos;abord au client : la confirmation exige une tentative de contact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="182"/>
+        <source>The order is already closed.</source>
+        <translation>La commande est déjà clôturée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="183"/>
+        <source>Another agent holds this order.</source>
+        <translation>Un autre agent traite cette commande.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="184"/>
+        <source>The order has no article.</source>
+        <translation>La commande n&apos;a aucun article.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="190"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="191"/>
+        <source>Confirmation</source>
+        <translation>Confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="192"/>
+        <source>Cancellation</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="193"/>
+        <source>Call-back</source>
+        <translation>Rappel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <source>Escalation</source>
+        <translation>Escalade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="201"/>
+        <source>New order</source>
+        <translation>Nouvelle commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="202"/>
+        <source>Attempt</source>
+        <translation>Tentative</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <source>%1 saved, waiting for the server…</source>
+        <translation>%1 enregistrée, en attente du serveur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <source>%1 accepted by the server.</source>
+        <translation>%1 acceptée par le serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <source>%1 not applied: %2</source>
+        <translation>%1 non appliquée : %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <source>%1 refused by the server: %2</source>
+        <translation>%1 refusée par le serveur : %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <source>Choose a reason for cancelling first.</source>
+        <translation>Choisissez d&apos;abord un motif d&apos;annulation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="263"/>
+        <source>Choose a call-back time in the future.</source>
+        <translation>Choisissez une heure de rappel dans le futur.</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="152"/>
+        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
+    </message>
+</context>
+</TS>
