@@ -62,13 +62,14 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
             )
         )
     )
-    held = dict(
-        session.execute(
+    held = {
+        holder: count
+        for holder, count in session.execute(
             select(OrderRow.lease_holder_id, func.count())
             .where(team, OrderRow.lease_expires_at > now)
             .group_by(OrderRow.lease_holder_id)
         ).tuples()
-    )
+    }
     calls = {
         row.agent_id: row
         for row in session.execute(
