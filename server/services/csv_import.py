@@ -272,6 +272,7 @@ def import_csv(
                 )
             values = {f: cell for f, cell in zip(fields, row, strict=True) if f is not None}
             incoming = _row_to_order(values, catalogue, region)
+            incoming.team_id = actor.team_id if actor is not None else None
             if incoming.reference in seen:
                 raise RowError(
                     "repeated_reference",

@@ -1,8 +1,8 @@
 """Server tests run against the real server process, on SQLite and on PostgreSQL.
 
-``backend`` is module-scoped and parametrized: each test module runs once per
-database with one server process; each test builds its own team, users and
-orders (``shop``) so tests do not see each other's data.
+``backend`` is session-scoped and parametrized: the suite runs once per
+database against one server process each; every test builds its own team,
+users and orders (``shop``) so tests do not see each other's data.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ class Backend:
     db_url: str
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
     if request.param == "sqlite":
         folder = Path(tempfile.mkdtemp(prefix="hatif-sqlite-"))
@@ -38,7 +38,7 @@ def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
         yield Backend("postgres", factory())
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(backend: Backend) -> Iterator[RunningServer]:
     running = RunningServer(db_url=backend.db_url, port=free_port())
     running.start(migrate=False)
@@ -47,7 +47,7 @@ def server(backend: Backend) -> Iterator[RunningServer]:
     running.log_path.unlink(missing_ok=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def builder(backend: Backend) -> Iterator[ShopBuilder]:
     shop_builder = ShopBuilder(backend.db_url)
     yield shop_builder
