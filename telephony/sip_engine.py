@@ -52,6 +52,7 @@ from telephony.sip_events import (
     RegistrationStatus,
     TransferProgress,
 )
+from telephony.tls_capabilities import RECOMMENDED_TLS_CIPHERS
 
 
 class SipEngineError(Exception):
@@ -179,6 +180,10 @@ class SipEngine(QObject):
                 config.tlsConfig.method = pj.PJSIP_TLSV1_2_METHOD
                 config.tlsConfig.CaListFile = self._settings.tls_ca_file
                 config.tlsConfig.verifyServer = self._settings.tls_verify_server
+                ciphers = pj.IntVector()
+                for cipher in RECOMMENDED_TLS_CIPHERS.values():
+                    ciphers.append(cipher)
+                config.tlsConfig.ciphers = ciphers
             try:
                 self._transport_ids[kind] = self._endpoint.transportCreate(pj_type, config)
             except pj.Error as error:

@@ -16,6 +16,27 @@ from typing import Any
 import pjsua2
 
 
+# Cipher suites the engine offers over TLS 1.2 (IANA ids, which pjsip uses as
+# pj_ssl_cipher values): forward-secret AEAD first, then AES-CBC fallbacks for
+# older PBXs. No RC4, 3DES, IDEA, export or anonymous suites.
+RECOMMENDED_TLS_CIPHERS: dict[str, int] = {
+    "ECDHE-ECDSA-AES256-GCM-SHA384": 0xC02C,
+    "ECDHE-RSA-AES256-GCM-SHA384": 0xC030,
+    "ECDHE-ECDSA-AES128-GCM-SHA256": 0xC02B,
+    "ECDHE-RSA-AES128-GCM-SHA256": 0xC02F,
+    "DHE-RSA-AES256-GCM-SHA384": 0x009F,
+    "DHE-RSA-AES128-GCM-SHA256": 0x009E,
+    "ECDHE-ECDSA-AES256-SHA384": 0xC024,
+    "ECDHE-RSA-AES256-SHA384": 0xC028,
+    "ECDHE-ECDSA-AES128-SHA256": 0xC023,
+    "ECDHE-RSA-AES128-SHA256": 0xC027,
+    "AES256-GCM-SHA384": 0x009D,
+    "AES128-GCM-SHA256": 0x009C,
+    "AES256-SHA256": 0x003D,
+    "AES128-SHA256": 0x003C,
+}
+
+
 @dataclass(frozen=True)
 class TlsCapabilities:
     """OpenSSL version, the TLS versions it offers, and its default ciphers."""
