@@ -25,6 +25,7 @@ class CommandLine:
     provision_file: Path | None = None
     config_file: Path | None = None
     json_output: bool = False
+    call_target: str = ""
     debug: bool = False
     demo: bool = False
     extra_qt_args: tuple[str, ...] = field(default_factory=tuple)
@@ -50,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
                               "as a demo agent")
     parser.add_argument("--json", action="store_true",
                         help="with --self-test: print the report as JSON")
+    parser.add_argument("--call", metavar="TARGET", default="",
+                        help="with --self-test: place a real test call to TARGET (number, "
+                             "extension or sip: URI), talk 2 s on the null audio device")
     parser.add_argument("--config", metavar="FILE", type=Path,
                         help="use FILE instead of the user settings file")
     parser.add_argument("--debug", action="store_true",
@@ -75,6 +79,8 @@ def parse_command_line(argv: Sequence[str]) -> CommandLine:
             parser.error(f"unrecognized argument: {item}")
     if args.json and not args.self_test:
         parser.error("--json goes with --self-test")
+    if args.call and not args.self_test:
+        parser.error("--call goes with --self-test")
 
     overrides: list[CommandLineOverride] = []
     if args.server_url is not None:
@@ -102,6 +108,7 @@ def parse_command_line(argv: Sequence[str]) -> CommandLine:
         provision_file=args.provision,
         config_file=args.config,
         json_output=args.json,
+        call_target=args.call,
         debug=args.debug,
         demo=args.demo,
         extra_qt_args=tuple(unknown),

@@ -3,11 +3,12 @@ crash handler, then provisions, self-tests or opens the window (one per user).""
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from app import settings_schema as schema
@@ -30,7 +31,7 @@ from app.self_test import (
 from app.settings_loader import EffectiveSettings, SettingSource, load_settings, read_flat_file
 from app.settings_schema import SettingValueError
 from app.single_instance import SingleInstance, server_name_for
-from app.telephony_probes import audio_lister, sip_registration_check
+from app.telephony_probes import audio_lister, call_probe, sip_registration_check
 
 _log = logging.getLogger("hatif")
 
@@ -62,11 +63,28 @@ def _run_provision(command: CommandLine, paths: AppPaths, settings: EffectiveSet
     return EXIT_OK
 
 
+@contextlib.contextmanager
+def _native_output_to_stderr() -> Iterator[None]:
+    """Send what C libraries print on fd 1 (pjlib's banner) to stderr meanwhile,
+    so that stdout carries the report alone and scripts can parse it."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def _run_self_test(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
                    secrets: SecretStore) -> int:
-    report = run_self_test(SelfTestInputs(
-        settings=settings, secrets=secrets, paths=paths,
-        sip_check=sip_registration_check(), list_audio_devices=audio_lister()))
+    with _native_output_to_stderr():
+        report = run_self_test(SelfTestInputs(
+            settings=settings, secrets=secrets, paths=paths,
+            sip_check=sip_registration_check(), list_audio_devices=audio_lister(),
+            call_check=call_probe(), call_target=command.call_target))
     print(report.to_json() if command.json_output else report.to_text())
     _log.info("Self-test finished with exit code %d", report.exit_code)
     return report.exit_code

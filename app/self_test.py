@@ -2,7 +2,8 @@
 
 Checks, in order: configuration (effective values and their sources),
 keyring, server (``GET /api/v1/health``: reachable, version), SIP
-registration, audio devices, bundle. Each check is ``pass``, ``warn``,
+registration, audio devices, an optional test call (``--call TARGET``),
+bundle. Each check is ``pass``, ``warn``,
 ``skip`` or ``fail``; the exit code is :data:`EXIT_OK` unless a check failed
 (:data:`EXIT_FAILED`). An invalid configuration that stops Hatif from
 starting is :data:`EXIT_CONFIG_ERROR` (see :func:`config_error_report`).
@@ -41,13 +42,15 @@ PASS, WARN, SKIP, FAIL = "pass", "warn", "skip", "fail"
 class SipCheckOutcome:
     """What a SIP registration attempt gave."""
 
-    registered: bool
+    registered: bool  # for a call check: answered
     message: str
     details: dict[str, Any] = field(default_factory=dict)
 
 
 # (account, password, timeout in seconds) -> outcome. Must not raise for SIP failures.
 SipCheck = Callable[[SipAccountSettings, str, float], SipCheckOutcome]
+# (account or None for a direct call, password, target, timeout in seconds) -> outcome.
+CallCheck = Callable[[SipAccountSettings | None, str, str, float], SipCheckOutcome]
 # Every audio device as a JSON-ready dict with at least is_input / is_output.
 AudioLister = Callable[[], Sequence[dict[str, Any]]]
 
@@ -97,6 +100,8 @@ class SelfTestInputs:
     paths: AppPaths
     sip_check: SipCheck | None = None
     list_audio_devices: AudioLister | None = None
+    call_check: CallCheck | None = None
+    call_target: str = ""  # hatif --self-test --call TARGET
 
 
 def config_error_report(message: str, paths: AppPaths) -> SelfTestReport:
@@ -213,6 +218,27 @@ def check_audio(inputs: SelfTestInputs) -> CheckResult:
     return CheckResult("audio", PASS, message, details)
 
 
+def check_call(inputs: SelfTestInputs) -> CheckResult:
+    """A real call to ``--call TARGET`` (an echo line, a test extension, a SIP URI)."""
+    if not inputs.call_target:
+        return CheckResult("call", SKIP, "No test call asked (--call TARGET).")
+    if inputs.call_check is None:
+        return CheckResult("call", SKIP, "The SIP engine is not available in this build.")
+    settings = inputs.settings
+    account: SipAccountSettings | None = None
+    password = ""
+    if is_sip_configured(settings):
+        account = sip_account_from_settings(settings)
+        try:
+            password = inputs.secrets.get(sip_password_key(account.user, account.domain)) or ""
+        except KeyringUnavailableError as exc:
+            return CheckResult("call", FAIL, exc.message)
+    outcome = inputs.call_check(account, password, inputs.call_target,
+                                settings[schema.SIP_REGISTER_TIMEOUT])
+    details = {"target": inputs.call_target, **outcome.details}
+    return CheckResult("call", PASS if outcome.registered else FAIL, outcome.message, details)
+
+
 def check_bundle(_inputs: SelfTestInputs) -> CheckResult:
     details = bundle_details()
     kind = "bundle" if details["frozen"] else "source install"
@@ -220,7 +246,8 @@ def check_bundle(_inputs: SelfTestInputs) -> CheckResult:
 
 
 CHECKS: tuple[Callable[[SelfTestInputs], CheckResult], ...] = (
-    check_configuration, check_keyring, check_server, check_sip, check_audio, check_bundle)
+    check_configuration, check_keyring, check_server, check_sip, check_audio, check_call,
+    check_bundle)
 
 
 def run_self_test(inputs: SelfTestInputs) -> SelfTestReport:

@@ -1,12 +1,31 @@
-"""The self-test's links to the telephony engine: audio device listing and SIP registration."""
+"""The self-test's links to the telephony engine: audio devices, SIP registration, a test call.
+
+Each probe runs the real engine (pjsua2 on its null audio device) for a bounded
+time in the current thread's Qt event loop and never raises for SIP failures:
+it returns an outcome with the registrar's or the callee's answer in words.
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
-from app.self_test import AudioLister, SipCheck
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+
+from app.self_test import AudioLister, CallCheck, SipCheck, SipCheckOutcome
+from core.attempt_policy import CallOutcome
 from telephony.audio import device_manager
+from telephony.call_journal_entry import CallJournalEntry
+from telephony.sip_account_settings import SipAccountSettings, SipTransport
+from telephony.sip_engine import SipEngine, SipEngineError
+from telephony.sip_engine_settings import SipEngineSettings
+from telephony.sip_events import RegistrationState, RegistrationStatus
+
+_log = logging.getLogger(__name__)
+_DONE = (RegistrationStatus.REGISTERED, RegistrationStatus.FAILED)
+TEST_CALL_SECONDS = 2.0  # talk time of the self-test call before it hangs up
 
 
 def list_audio_devices() -> list[dict[str, Any]]:
@@ -18,6 +37,88 @@ def audio_lister() -> AudioLister:
     return list_audio_devices
 
 
-def sip_registration_check() -> SipCheck | None:
-    """The engine's registration probe; None until the telephony engine provides one."""
-    return None
+def _application() -> QCoreApplication:
+    return QCoreApplication.instance() or QCoreApplication([])
+
+
+def _engine(account: SipAccountSettings | None, log_file: Path | None,
+            ring_timeout_s: float) -> SipEngine:
+    return SipEngine(SipEngineSettings(
+        enable_tls=account is not None and account.transport is SipTransport.TLS,
+        ring_timeout_s=ring_timeout_s,
+        log_level=4 if log_file else 0, log_file=str(log_file or "")))
+
+
+def _wait_for_registration(engine: SipEngine, timeout_s: float) -> RegistrationState:
+    loop = QEventLoop()
+    engine.registration_changed.connect(
+        lambda state: loop.quit() if state.status in _DONE else None)
+    QTimer.singleShot(int(timeout_s * 1000), loop.quit)
+    if engine.registration.status not in _DONE:
+        loop.exec()
+    return engine.registration
+
+
+def check_registration(account: SipAccountSettings, password: str,
+                       timeout_s: float) -> SipCheckOutcome:
+    """Register ``account`` once and report the registrar's answer."""
+    _application()
+    engine = _engine(account, None, timeout_s)
+    try:
+        engine.configure_account(account, password)
+        state = _wait_for_registration(engine, timeout_s)
+    except SipEngineError as error:
+        return SipCheckOutcome(False, error.message, {"error": error.code})
+    finally:
+        engine.shutdown()
+    details = {"status": state.status.value, "sip_code": state.code,
+               "sip_reason": state.reason, "expires_s": state.expires_s}
+    if state.status not in _DONE:
+        return SipCheckOutcome(False, f"No answer from the registrar within {timeout_s:.0f} s.",
+                               details)
+    return SipCheckOutcome(state.status is RegistrationStatus.REGISTERED, state.message,
+                           details)
+
+
+def place_test_call(account: SipAccountSettings | None, password: str, target: str,
+                    timeout_s: float) -> SipCheckOutcome:
+    """Call ``target``, talk TEST_CALL_SECONDS on the null audio device, hang up."""
+    _application()
+    engine = _engine(account, None, timeout_s)
+    entries: list[CallJournalEntry] = []
+    try:
+        if account is not None:
+            engine.configure_account(account, password)
+            if account.register and _wait_for_registration(engine, timeout_s).status \
+                    is not RegistrationStatus.REGISTERED:
+                return SipCheckOutcome(False, "Not registered: " + engine.registration.message,
+                                       {"registration": engine.registration.status.value})
+        loop = QEventLoop()
+        handle = engine.dial(target, hangup_after_s=TEST_CALL_SECONDS)
+
+        def collect(entry: CallJournalEntry) -> None:
+            if entry.call_handle == handle:
+                entries.append(entry)
+                loop.quit()
+
+        engine.call_journaled.connect(collect)
+        QTimer.singleShot(int((timeout_s + TEST_CALL_SECONDS + 10) * 1000), loop.quit)
+        if not entries:
+            loop.exec()
+    except SipEngineError as error:
+        return SipCheckOutcome(False, error.message, {"error": error.code})
+    finally:
+        engine.shutdown()
+    if not entries:
+        return SipCheckOutcome(False, f"The test call to {target} did not end in time.", {})
+    entry = entries[0]
+    answered = entry.outcome is CallOutcome.ANSWERED
+    return SipCheckOutcome(answered, entry.message, entry.to_json_dict())
+
+
+def sip_registration_check() -> SipCheck:
+    return check_registration
+
+
+def call_probe() -> CallCheck:
+    return place_test_call
