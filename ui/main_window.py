@@ -12,7 +12,7 @@ from app.services.desktop_services import DesktopServices
 from app.services.order_views import OrderDetail
 from app.services.presence_service import PauseReason
 from app.services.softphone_views import AttemptFinished, InboundCall
-from app.services.workspace_store import ClaimResult
+from app.services.workspace_store import ActionReport, ActionState, ClaimResult
 from core.dispositions import Disposition
 from ui.call_bar import CallBar
 from ui.callback_reminder import CallbackReminder
@@ -177,7 +177,7 @@ class WorkspaceWindow(QMainWindow):
         workspace.queue_changed.connect(self.queue.reload)
         workspace.reference_changed.connect(self._on_reference_changed)
         workspace.claim_refused.connect(self._on_claim_refused)
-        workspace.action_reported.connect(self.wrapup.show_report)
+        workspace.action_reported.connect(self._on_action_reported)
         self.order.dial_requested.connect(self._on_dial)
         self.call_bar.dial_requested.connect(self._on_dial)
         self.call_bar.hangup_requested.connect(self._on_hangup)
@@ -305,6 +305,23 @@ class WorkspaceWindow(QMainWindow):
         self.wrapup.result.setText(text)
         self.wrapup.result.setProperty("state", "conflict")
         self.statusBar().showMessage(text, 8000)
+
+    def _on_action_reported(self, report: ActionReport) -> None:
+        """Reports on the open order go to the wrap-up; refusals elsewhere to the status bar."""
+        if report.order_id is not None and report.order_id == self._current_id():
+            self.wrapup.show_report(report)
+            return
+        if report.state in (ActionState.CONFLICT, ActionState.REJECTED):
+            reference = str(report.order_id or "")
+            detail = (
+                self.services.workspace.order_detail(report.order_id)
+                if report.order_id is not None
+                else None
+            )
+            if detail is not None:
+                reference = detail.reference
+            text, _state = self.wrapup.report_text(report, reference)
+            self.statusBar().showMessage(text, 15_000)
 
     def _on_reference_changed(self) -> None:
         workspace = self.services.workspace

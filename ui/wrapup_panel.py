@@ -30,6 +30,7 @@ from app.services.workspace_store import ActionReport, ActionState
 from core.dispositions import Disposition, PredefinedNote, cancel_reason_label
 from ui.formatting import format_datetime
 from ui.icons import icon
+from ui.refusal_text import lost_lease_text, reason_text
 
 
 class WrapUpPanel(QGroupBox):
@@ -43,6 +44,7 @@ class WrapUpPanel(QGroupBox):
         self.setTitle(self.tr("Wrap-up"))
         self.setObjectName("wrapUp")
         self._notes: list[PredefinedNote] = []
+        self._reference = ""
 
         self.predefined = QComboBox(self)
         self.predefined.setObjectName("predefinedNote")
@@ -133,6 +135,10 @@ class WrapUpPanel(QGroupBox):
         editable: bool = True,
     ) -> None:
         has = detail is not None
+        if detail is not None and detail.reference != self._reference:
+            self._reference = detail.reference
+            self.result.clear()
+            self.result.setProperty("state", "")
         for widget in (
             self.predefined,
             self.note_text,
@@ -164,7 +170,7 @@ class WrapUpPanel(QGroupBox):
 
     def show_report(self, report: ActionReport) -> None:
         """What became of the last action, in words."""
-        text, state = self._report_text(report)
+        text, state = self.report_text(report, self._reference)
         self.result.setText(text)
         self.result.setProperty("state", state)
         self.result.style().unpolish(self.result)
@@ -202,7 +208,11 @@ class WrapUpPanel(QGroupBox):
             "journal": self.tr("Attempt"),
         }.get(kind, kind)
 
-    def _report_text(self, report: ActionReport) -> tuple[str, str]:
+    def report_text(self, report: ActionReport, reference: str) -> tuple[str, str]:
+        """The sentence and its state ("pending", "accepted", "conflict", "rejected")."""
+        reason = reason_text(report.code, report.params, report.message)
+        if report.kind == "lease":
+            return lost_lease_text(reference, report.code, report.params), "conflict"
         what = self._kind_text(report.kind)
         if report.state == ActionState.PENDING:
             return self.tr("%1 saved, waiting for the server…").replace("%1", what), "pending"
@@ -210,13 +220,11 @@ class WrapUpPanel(QGroupBox):
             return self.tr("%1 accepted by the server.").replace("%1", what), "accepted"
         if report.state == ActionState.CONFLICT:
             return (
-                self.tr("%1 not applied: %2").replace("%1", what).replace("%2", report.message),
+                self.tr("%1 not applied: %2").replace("%1", what).replace("%2", reason),
                 "conflict",
             )
         return (
-            self.tr("%1 refused by the server: %2")
-            .replace("%1", what)
-            .replace("%2", report.message),
+            self.tr("%1 refused by the server: %2").replace("%1", what).replace("%2", reason),
             "rejected",
         )
 

@@ -34,6 +34,7 @@ from app.services.stats_service import StatsService
 from app.services.workspace_service import WorkspaceService
 from app.services.workspace_store import ActionReport, ActionState
 from app.sip_account_config import is_sip_configured, sip_account_from_settings
+from sync.backoff import Backoff
 from sync.sync_engine import SyncEngine
 from sync.sync_store import AppliedChanges, LostLeaseNotice, RefusalNotice
 from telephony.audio.call_audio_bridge import CallAudioBridge
@@ -130,6 +131,10 @@ def start_workspace(
     sync_idle_wait: float = 5.0,
     use_event_stream: bool = True,
     with_audio_devices: bool = True,
+    lease_seconds: int | None = None,
+    heartbeat_interval: float = 30.0,
+    backoff: Backoff | None = None,
+    sip_bind_address: str | None = None,
 ) -> RunningWorkspace:
     """Everything the window needs, started; call ``shutdown`` at the end."""
     owner = QObject()
@@ -146,6 +151,9 @@ def start_workspace(
         lambda: token,
         idle_wait=sync_idle_wait,
         use_event_stream=use_event_stream,
+        lease_seconds=lease_seconds,
+        heartbeat_interval=heartbeat_interval,
+        backoff=backoff,
         parent=owner,
     )
     store = LocalStoreWorkspace(database, sync, me)
@@ -227,7 +235,9 @@ def start_workspace(
             devices = AudioDeviceManager(parent=owner)
         chosen = devices
         engine = SipEngine(
-            SipEngineSettings(bind_address="127.0.0.1" if demo else "0.0.0.0"),
+            SipEngineSettings(
+                bind_address=sip_bind_address or ("127.0.0.1" if demo else "0.0.0.0")
+            ),
             audio_bridge_factory=(lambda: CallAudioBridge(chosen)) if chosen else None,
         )
         if account is not None:

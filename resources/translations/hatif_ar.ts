@@ -4,23 +4,23 @@
 <context>
     <name>AgentTileDelegate</name>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="109"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
         <source>calls</source>
         <extracomment>Size of a tile at scale 1; the window shrinks tiles so a whole team fits.</extracomment>
         <translation>مكالمات</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
-        <source>talk</source>
-        <translation>محادثة</translation>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="111"/>
+        <source>talk min</source>
+        <translation>دقائق المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="111"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="112"/>
         <source>confirmed</source>
         <translation>مؤكدة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="112"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="113"/>
         <source>conversion</source>
         <translation>التحويل</translation>
     </message>
@@ -279,7 +279,7 @@
     <name>HourlyChart</name>
     <message>
         <location filename="../../ui/hourly_chart.py" line="77"/>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="124"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="133"/>
         <source>Calls</source>
         <translation>المكالمات</translation>
     </message>
@@ -294,12 +294,12 @@
         <translation>معدل الفريق (مكالمات)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="123"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="132"/>
         <source>Calls and confirmations per hour</source>
         <translation>المكالمات والتأكيدات في الساعة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="126"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="135"/>
         <source>Confirmations</source>
         <translation>التأكيدات</translation>
     </message>
@@ -936,7 +936,7 @@
 <context>
     <name>OutcomeChart</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="66"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="80"/>
         <source>Outcomes today</source>
         <translation>نتائج اليوم</translation>
     </message>
@@ -1125,6 +1125,49 @@
         <location filename="../../ui/queue_model.py" line="225"/>
         <source>me</source>
         <translation>أنا</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalText</name>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="44"/>
+        <source>this order was taken over by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="49"/>
+        <source>this order is now held by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="52"/>
+        <source>your reservation of this order expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="54"/>
+        <source>the order was changed by someone else in the meantime.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="59"/>
+        <source>there is not enough stock for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="63"/>
+        <source>the attempt limit is reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="65"/>
+        <source>the server cannot be reached right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="72"/>
+        <source>You no longer hold order %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1882,12 +1925,12 @@
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
     </message>
@@ -1895,170 +1938,170 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="43"/>
+        <location filename="../../ui/wrapup_panel.py" line="44"/>
         <source>Wrap-up</source>
         <translation>إنهاء المعالجة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="51"/>
+        <location filename="../../ui/wrapup_panel.py" line="53"/>
         <source>Free note for the team (Ctrl+N)</source>
         <translation>ملاحظة حرة للفريق (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="53"/>
+        <location filename="../../ui/wrapup_panel.py" line="55"/>
         <source>Add note</source>
         <translation>إضافة الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="56"/>
+        <location filename="../../ui/wrapup_panel.py" line="58"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="60"/>
         <source>Cancel order</source>
         <translation>إلغاء الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="62"/>
+        <location filename="../../ui/wrapup_panel.py" line="64"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="70"/>
-        <location filename="../../ui/wrapup_panel.py" line="194"/>
+        <location filename="../../ui/wrapup_panel.py" line="72"/>
+        <location filename="../../ui/wrapup_panel.py" line="200"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="72"/>
-        <location filename="../../ui/wrapup_panel.py" line="195"/>
+        <location filename="../../ui/wrapup_panel.py" line="74"/>
+        <location filename="../../ui/wrapup_panel.py" line="201"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="73"/>
-        <location filename="../../ui/wrapup_panel.py" line="196"/>
+        <location filename="../../ui/wrapup_panel.py" line="75"/>
+        <location filename="../../ui/wrapup_panel.py" line="202"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="120"/>
+        <location filename="../../ui/wrapup_panel.py" line="122"/>
         <source>Predefined note…</source>
         <translation>ملاحظة جاهزة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="124"/>
+        <location filename="../../ui/wrapup_panel.py" line="126"/>
         <source>Reason for cancelling…</source>
         <translation>سبب الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="157"/>
+        <location filename="../../ui/wrapup_panel.py" line="163"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>تأكيد الطلب (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="159"/>
+        <location filename="../../ui/wrapup_panel.py" line="165"/>
         <source>Suggested times…</source>
         <translation>أوقات مقترحة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="180"/>
+        <location filename="../../ui/wrapup_panel.py" line="186"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>اتصل بالزبون أو راسله أولًا: التأكيد يتطلب محاولة تواصل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="182"/>
+        <location filename="../../ui/wrapup_panel.py" line="188"/>
         <source>The order is already closed.</source>
         <translation>الطلب مغلق بالفعل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="183"/>
+        <location filename="../../ui/wrapup_panel.py" line="189"/>
         <source>Another agent holds this order.</source>
         <translation>وكيل آخر يعالج هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="184"/>
+        <location filename="../../ui/wrapup_panel.py" line="190"/>
         <source>The order has no article.</source>
         <translation>الطلب لا يحتوي على أي منتج.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="190"/>
+        <location filename="../../ui/wrapup_panel.py" line="196"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="191"/>
+        <location filename="../../ui/wrapup_panel.py" line="197"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="192"/>
+        <location filename="../../ui/wrapup_panel.py" line="198"/>
         <source>Cancellation</source>
         <translation>الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="193"/>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
         <source>Call-back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <location filename="../../ui/wrapup_panel.py" line="203"/>
         <source>Start</source>
         <translation>بدء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <location filename="../../ui/wrapup_panel.py" line="204"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <location filename="../../ui/wrapup_panel.py" line="205"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <location filename="../../ui/wrapup_panel.py" line="206"/>
         <source>Escalation</source>
         <translation>التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="201"/>
+        <location filename="../../ui/wrapup_panel.py" line="207"/>
         <source>New order</source>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="202"/>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
         <source>Attempt</source>
         <translation>محاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 محفوظة، في انتظار الخادم…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>%1 accepted by the server.</source>
         <translation>%1: قبلها الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
         <source>%1 not applied: %2</source>
         <translation>%1 لم تُطبَّق: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="227"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 رفضها الخادم: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <location filename="../../ui/wrapup_panel.py" line="253"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>اختر سبب الإلغاء أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="263"/>
+        <location filename="../../ui/wrapup_panel.py" line="271"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
     </message>

@@ -4,23 +4,23 @@
 <context>
     <name>AgentTileDelegate</name>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="109"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
         <source>calls</source>
         <extracomment>Size of a tile at scale 1; the window shrinks tiles so a whole team fits.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
-        <source>talk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/wallboard/agent_tile_delegate.py" line="111"/>
-        <source>confirmed</source>
+        <source>talk min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/agent_tile_delegate.py" line="112"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="113"/>
         <source>conversion</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,9 +161,9 @@
     <message numerus="yes">
         <location filename="../../ui/callback_reminder.py" line="50"/>
         <source>%n call-back(s) due now. Next: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n call-back due now. Next: %1</numerusform>
+            <numerusform>%n call-backs due now. Next: %1</numerusform>
         </translation>
     </message>
 </context>
@@ -275,7 +275,7 @@
     <name>HourlyChart</name>
     <message>
         <location filename="../../ui/hourly_chart.py" line="77"/>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="124"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="133"/>
         <source>Calls</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,12 +290,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="123"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="132"/>
         <source>Calls and confirmations per hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="126"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="135"/>
         <source>Confirmations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -553,9 +553,9 @@
     <message numerus="yes">
         <location filename="../../ui/new_order_dialog.py" line="81"/>
         <source>Known customer: %1 (%n order(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Known customer: %1 (%n order)</numerusform>
+            <numerusform>Known customer: %1 (%n orders)</numerusform>
         </translation>
     </message>
     <message>
@@ -928,7 +928,7 @@
 <context>
     <name>OutcomeChart</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="66"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="80"/>
         <source>Outcomes today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1051,9 +1051,9 @@
     <message numerus="yes">
         <location filename="../../ui/queue_panel.py" line="166"/>
         <source>%n order(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
         </translation>
     </message>
 </context>
@@ -1112,6 +1112,49 @@
     <message>
         <location filename="../../ui/queue_model.py" line="225"/>
         <source>me</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefusalText</name>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="44"/>
+        <source>this order was taken over by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="49"/>
+        <source>this order is now held by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="52"/>
+        <source>your reservation of this order expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="54"/>
+        <source>the order was changed by someone else in the meantime.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="59"/>
+        <source>there is not enough stock for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="63"/>
+        <source>the attempt limit is reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="65"/>
+        <source>the server cannot be reached right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="72"/>
+        <source>You no longer hold order %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1672,9 +1715,9 @@
     <message numerus="yes">
         <location filename="../../ui/status_bar.py" line="70"/>
         <source>%n action(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n action waiting</numerusform>
+            <numerusform>%n actions waiting</numerusform>
         </translation>
     </message>
     <message>
@@ -1866,12 +1909,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Headset unplugged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1879,170 +1922,170 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="43"/>
+        <location filename="../../ui/wrapup_panel.py" line="44"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="51"/>
+        <location filename="../../ui/wrapup_panel.py" line="53"/>
         <source>Free note for the team (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="53"/>
+        <location filename="../../ui/wrapup_panel.py" line="55"/>
         <source>Add note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="56"/>
+        <location filename="../../ui/wrapup_panel.py" line="58"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="60"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="62"/>
+        <location filename="../../ui/wrapup_panel.py" line="64"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="70"/>
-        <location filename="../../ui/wrapup_panel.py" line="194"/>
+        <location filename="../../ui/wrapup_panel.py" line="72"/>
+        <location filename="../../ui/wrapup_panel.py" line="200"/>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="72"/>
-        <location filename="../../ui/wrapup_panel.py" line="195"/>
+        <location filename="../../ui/wrapup_panel.py" line="74"/>
+        <location filename="../../ui/wrapup_panel.py" line="201"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="73"/>
-        <location filename="../../ui/wrapup_panel.py" line="196"/>
+        <location filename="../../ui/wrapup_panel.py" line="75"/>
+        <location filename="../../ui/wrapup_panel.py" line="202"/>
         <source>Erroneous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="120"/>
+        <location filename="../../ui/wrapup_panel.py" line="122"/>
         <source>Predefined note…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="124"/>
+        <location filename="../../ui/wrapup_panel.py" line="126"/>
         <source>Reason for cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="157"/>
+        <location filename="../../ui/wrapup_panel.py" line="163"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="159"/>
+        <location filename="../../ui/wrapup_panel.py" line="165"/>
         <source>Suggested times…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="180"/>
+        <location filename="../../ui/wrapup_panel.py" line="186"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="182"/>
+        <location filename="../../ui/wrapup_panel.py" line="188"/>
         <source>The order is already closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="183"/>
+        <location filename="../../ui/wrapup_panel.py" line="189"/>
         <source>Another agent holds this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="184"/>
+        <location filename="../../ui/wrapup_panel.py" line="190"/>
         <source>The order has no article.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="190"/>
+        <location filename="../../ui/wrapup_panel.py" line="196"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="191"/>
+        <location filename="../../ui/wrapup_panel.py" line="197"/>
         <source>Confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="192"/>
+        <location filename="../../ui/wrapup_panel.py" line="198"/>
         <source>Cancellation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="193"/>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
         <source>Call-back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <location filename="../../ui/wrapup_panel.py" line="203"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <location filename="../../ui/wrapup_panel.py" line="204"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <location filename="../../ui/wrapup_panel.py" line="205"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <location filename="../../ui/wrapup_panel.py" line="206"/>
         <source>Escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="201"/>
+        <location filename="../../ui/wrapup_panel.py" line="207"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="202"/>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
         <source>Attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
         <source>%1 saved, waiting for the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>%1 accepted by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
         <source>%1 not applied: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="227"/>
         <source>%1 refused by the server: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <location filename="../../ui/wrapup_panel.py" line="253"/>
         <source>Choose a reason for cancelling first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="263"/>
+        <location filename="../../ui/wrapup_panel.py" line="271"/>
         <source>Choose a call-back time in the future.</source>
         <translation type="unfinished"></translation>
     </message>

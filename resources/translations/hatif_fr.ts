@@ -4,23 +4,23 @@
 <context>
     <name>AgentTileDelegate</name>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="109"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
         <source>calls</source>
         <extracomment>Size of a tile at scale 1; the window shrinks tiles so a whole team fits.</extracomment>
         <translation>appels</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
-        <source>talk</source>
-        <translation>conversation</translation>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="111"/>
+        <source>talk min</source>
+        <translation>min de conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="111"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="112"/>
         <source>confirmed</source>
         <translation>confirmées</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="112"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="113"/>
         <source>conversion</source>
         <translation>conversion</translation>
     </message>
@@ -275,7 +275,7 @@
     <name>HourlyChart</name>
     <message>
         <location filename="../../ui/hourly_chart.py" line="77"/>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="124"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="133"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
@@ -290,12 +290,12 @@
         <translation>Moyenne équipe (appels)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="123"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="132"/>
         <source>Calls and confirmations per hour</source>
         <translation>Appels et confirmations par heure</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="126"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="135"/>
         <source>Confirmations</source>
         <translation>Confirmations</translation>
     </message>
@@ -928,7 +928,7 @@
 <context>
     <name>OutcomeChart</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="66"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="80"/>
         <source>Outcomes today</source>
         <translation>Résultats du jour</translation>
     </message>
@@ -1113,6 +1113,49 @@
         <location filename="../../ui/queue_model.py" line="225"/>
         <source>me</source>
         <translation>moi</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalText</name>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="44"/>
+        <source>this order was taken over by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="49"/>
+        <source>this order is now held by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="52"/>
+        <source>your reservation of this order expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="54"/>
+        <source>the order was changed by someone else in the meantime.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="59"/>
+        <source>there is not enough stock for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="63"/>
+        <source>the attempt limit is reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="65"/>
+        <source>the server cannot be reached right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="72"/>
+        <source>You no longer hold order %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1866,12 +1909,12 @@
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>
@@ -1879,170 +1922,170 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="43"/>
+        <location filename="../../ui/wrapup_panel.py" line="44"/>
         <source>Wrap-up</source>
         <translation>Clôture de l&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="51"/>
+        <location filename="../../ui/wrapup_panel.py" line="53"/>
         <source>Free note for the team (Ctrl+N)</source>
         <translation>Note libre pour l&apos;équipe (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="53"/>
+        <location filename="../../ui/wrapup_panel.py" line="55"/>
         <source>Add note</source>
         <translation>Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="56"/>
+        <location filename="../../ui/wrapup_panel.py" line="58"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="60"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="62"/>
+        <location filename="../../ui/wrapup_panel.py" line="64"/>
         <source>Call back</source>
         <translation>À rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="70"/>
-        <location filename="../../ui/wrapup_panel.py" line="194"/>
+        <location filename="../../ui/wrapup_panel.py" line="72"/>
+        <location filename="../../ui/wrapup_panel.py" line="200"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="72"/>
-        <location filename="../../ui/wrapup_panel.py" line="195"/>
+        <location filename="../../ui/wrapup_panel.py" line="74"/>
+        <location filename="../../ui/wrapup_panel.py" line="201"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="73"/>
-        <location filename="../../ui/wrapup_panel.py" line="196"/>
+        <location filename="../../ui/wrapup_panel.py" line="75"/>
+        <location filename="../../ui/wrapup_panel.py" line="202"/>
         <source>Erroneous</source>
         <translation>Erronée</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="120"/>
+        <location filename="../../ui/wrapup_panel.py" line="122"/>
         <source>Predefined note…</source>
         <translation>Note prédéfinie…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="124"/>
+        <location filename="../../ui/wrapup_panel.py" line="126"/>
         <source>Reason for cancelling…</source>
         <translation>Motif d&apos;annulation…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="157"/>
+        <location filename="../../ui/wrapup_panel.py" line="163"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>Confirmer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="159"/>
+        <location filename="../../ui/wrapup_panel.py" line="165"/>
         <source>Suggested times…</source>
         <translation>Créneaux suggérés…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="180"/>
+        <location filename="../../ui/wrapup_panel.py" line="186"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>Appelez ou écrivez d&apos;abord au client : la confirmation exige une tentative de contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="182"/>
+        <location filename="../../ui/wrapup_panel.py" line="188"/>
         <source>The order is already closed.</source>
         <translation>La commande est déjà clôturée.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="183"/>
+        <location filename="../../ui/wrapup_panel.py" line="189"/>
         <source>Another agent holds this order.</source>
         <translation>Un autre agent traite cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="184"/>
+        <location filename="../../ui/wrapup_panel.py" line="190"/>
         <source>The order has no article.</source>
         <translation>La commande n&apos;a aucun article.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="190"/>
+        <location filename="../../ui/wrapup_panel.py" line="196"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="191"/>
+        <location filename="../../ui/wrapup_panel.py" line="197"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="192"/>
+        <location filename="../../ui/wrapup_panel.py" line="198"/>
         <source>Cancellation</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="193"/>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
         <source>Call-back</source>
         <translation>Rappel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <location filename="../../ui/wrapup_panel.py" line="203"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <location filename="../../ui/wrapup_panel.py" line="204"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <location filename="../../ui/wrapup_panel.py" line="205"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <location filename="../../ui/wrapup_panel.py" line="206"/>
         <source>Escalation</source>
         <translation>Escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="201"/>
+        <location filename="../../ui/wrapup_panel.py" line="207"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="202"/>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
         <source>Attempt</source>
         <translation>Tentative</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 enregistrée, en attente du serveur…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>%1 accepted by the server.</source>
         <translation>%1 acceptée par le serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
         <source>%1 not applied: %2</source>
         <translation>%1 non appliquée : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="227"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 refusée par le serveur : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <location filename="../../ui/wrapup_panel.py" line="253"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>Choisissez d&apos;abord un motif d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="263"/>
+        <location filename="../../ui/wrapup_panel.py" line="271"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
     </message>

@@ -1,0 +1,294 @@
+"""The workspace window on real parts: server process, local store, sync engine,
+pjsua2 against SIPp. What the agent does goes through the real widgets; what
+the server ends up with is read back over HTTP."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.secret_store import KeyringStatus, SecretStore
+from app.services.session_service import SessionService
+from app.services.softphone_views import AttemptFinished
+from app.services.workspace_session import RunningWorkspace, SipSetup, start_workspace
+from core.order_status import OrderStatus
+from sync.backoff import Backoff
+from telephony.sip_account_settings import SipAccountSettings
+from tests.fixtures.server_process import RunningServer
+from tests.fixtures.sip_peers import SippLauncher
+from ui.dialog_service import ScriptedDialogs
+from ui.main_window import WorkspaceWindow
+
+pytestmark = [pytest.mark.slow]
+
+ME = "Khadija (agent1)"
+
+
+@dataclass
+class Desk:
+    """One agent's desktop: the running services and the window on them."""
+
+    running: RunningWorkspace
+    window: WorkspaceWindow
+    server: RunningServer
+
+    @property
+    def token(self) -> str:
+        return self.running.session.token
+
+    def api(self, path: str) -> Any:
+        response = httpx.get(
+            f"{self.server.api}{path}",
+            headers={"Authorization": f"Bearer {self.token}"},
+            timeout=10,
+        )
+        response.raise_for_status()
+        return response.json()
+
+
+def _secrets(tmp_path: Path) -> SecretStore:
+    from keyrings.alt.file import PlaintextKeyring
+
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")  # type: ignore[misc]
+    return SecretStore(backend, KeyringStatus(True, "plaintext", "explicit", "tests"))
+
+
+def _open_desk(
+    qtbot: QtBot,
+    tmp_path: Path,
+    server: RunningServer,
+    sip_domain: str | None,
+    **options: Any,
+) -> Desk:
+    session = SessionService(_secrets(tmp_path)).sign_in(
+        server.base_url, "agent1", "demo", stay_signed_in=True
+    )
+    account = (
+        SipAccountSettings(user="agent1", domain=sip_domain, register=False)
+        if sip_domain
+        else None
+    )
+    running = start_workspace(
+        session,
+        tmp_path / "desk",
+        SipSetup(account=account),
+        sync_idle_wait=0.3,
+        with_audio_devices=False,
+        sip_bind_address="127.0.0.1",
+        **options,
+    )
+    window = WorkspaceWindow(running.services, ScriptedDialogs())
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(running.services.workspace.articles()), timeout=10_000)
+    return Desk(running, window, server)
+
+
+@pytest.fixture
+def desks() -> Iterator[list[Desk]]:
+    opened: list[Desk] = []
+    yield opened
+    for desk in opened:
+        desk.window.close()
+        desk.running.shutdown()
+
+
+def _fresh_order(desk: Desk) -> int:
+    """An order nobody touched yet whose articles are all in stock."""
+    stock = {
+        (a["ref"], v.get("color"), v.get("size")): v["stock"]
+        for a in desk.api("/articles")
+        for v in a["variants"]
+    }
+    model = desk.window.queue.model
+    for row in range(model.rowCount()):
+        data = model.row_data(row)
+        if data is None or data.status != OrderStatus.UNASSIGNED or data.attempt_count:
+            continue
+        order = desk.api(f"/orders/{data.order_id}")
+        if order["lease"] is None and all(
+            stock.get((line["article_ref"], line["color"], line["size"]), 0) > line["quantity"]
+            for line in order["lines"]
+        ):
+            return data.order_id
+    raise AssertionError("the demo shop has no untouched order in stock")
+
+
+def _open(qtbot: QtBot, desk: Desk, order_id: int) -> None:
+    """Select the order in the queue and press Enter, as the agent does."""
+    queue = desk.window.queue
+    queue.select_order(order_id)
+    queue.table.setFocus()
+    queue.table.activated.emit(queue.model.index(queue.model.row_of(order_id), 0))
+    workspace = desk.running.services.workspace
+    qtbot.waitUntil(
+        lambda: workspace.current is not None
+        and workspace.current.order_id == order_id
+        and workspace.current.holder == ME,
+        timeout=10_000,
+    )
+
+
+def _variant_stock(desk: Desk) -> dict[tuple[str, str | None, str | None], int]:
+    return {
+        (a["ref"], v.get("color"), v.get("size")): v["stock"]
+        for a in desk.api("/articles")
+        for v in a["variants"]
+    }
+
+
+def test_sign_in_claim_call_confirm_against_real_parts(
+    qtbot: QtBot, tmp_path: Path, seeded_server: RunningServer, sipp: SippLauncher,
+    desks: list[Desk],
+) -> None:
+    peer = sipp.start(
+        "uas_answer_remote_hangup", {"RING_MS": 400, "TALK_MS": 2000}, lifetime_s=40
+    )
+    desk = _open_desk(qtbot, tmp_path, seeded_server, peer.address)
+    desks.append(desk)
+    window, services = desk.window, desk.running.services
+    order_id = _fresh_order(desk)
+    _open(qtbot, desk, order_id)
+    lines = desk.api(f"/orders/{order_id}")["lines"]
+    stock_before = _variant_stock(desk)
+
+    # Before any attempt, Confirm is off and says why.
+    assert not window.wrapup.confirm.isEnabled()
+    assert "contact attempt" in window.wrapup.confirm.toolTip()
+    assert window.call_bar.attempt_label.text() == "Attempt 1 of 4"
+
+    finished: list[AttemptFinished] = []
+    assert services.softphone is not None
+    services.softphone.attempt_finished.connect(finished.append)
+    window.call_bar.dial_button.click()
+    qtbot.waitUntil(lambda: window.call_bar.phase_label.text() == "In call", timeout=8_000)
+    qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
+    assert finished[0].journal.outcome == "answered"
+    assert abs(finished[0].journal.talk_seconds - 2.0) < 0.5
+
+    qtbot.waitUntil(lambda: window.wrapup.confirm.isEnabled(), timeout=5_000)
+    assert window.order.journal.topLevelItemCount() == 1
+    window.wrapup.confirm.click()
+    qtbot.waitUntil(
+        lambda: window.wrapup.result.property("state") == "accepted", timeout=15_000
+    )
+    assert "accepted by the server" in window.wrapup.result.text()
+
+    order = desk.api(f"/orders/{order_id}")
+    assert order["status"] == "confirmed"
+    journal = desk.api(f"/orders/{order_id}/journal")
+    calls = [entry for entry in journal if entry["channel"] == "call"]
+    assert len(calls) == 1
+    assert calls[0]["outcome"] == "answered"
+    assert abs(calls[0]["talk_seconds"] - 2.0) < 0.5
+    stock_after = _variant_stock(desk)
+    for line in lines:
+        key = (line["article_ref"], line["color"], line["size"])
+        assert stock_after[key] == stock_before[key] - line["quantity"]
+    qtbot.waitUntil(lambda: window.order.status.text() == "Confirmed", timeout=5_000)
+    assert peer.wait(10) == 0, peer.errors()
+
+
+def test_offline_note_and_cancel_are_applied_once_when_the_server_returns(
+    qtbot: QtBot, tmp_path: Path, seeded_server: RunningServer, desks: list[Desk]
+) -> None:
+    desk = _open_desk(
+        qtbot, tmp_path, seeded_server, None, backoff=Backoff(base=0.2, cap=1.0)
+    )
+    desks.append(desk)
+    window = desk.window
+    order_id = _fresh_order(desk)
+    _open(qtbot, desk, order_id)
+
+    seeded_server.stop()
+    window.wrapup.note_text.setPlainText("Client injoignable au bureau, rappeler le soir")
+    window.wrapup.cancel_reason.setCurrentIndex(2)
+    reason = window.wrapup.cancel_reason.currentData()
+    window.wrapup.cancel.click()
+
+    status = window.status.server
+    qtbot.waitUntil(lambda: status.property("online") is False, timeout=15_000)
+    qtbot.waitUntil(lambda: "2 action" in status.text(), timeout=5_000)
+    assert "offline" in status.text()
+    assert window.order.status.text() == "Cancelled"  # the agent sees it at once, locally
+
+    seeded_server.start()
+    qtbot.waitUntil(lambda: status.property("online") is True, timeout=20_000)
+    qtbot.waitUntil(lambda: "waiting" not in status.text(), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: window.wrapup.result.property("state") == "accepted", timeout=10_000
+    )
+
+    # The server restarted with the same database: log in again to read it.
+    token = httpx.post(
+        f"{seeded_server.api}/auth/login",
+        json={"username": "agent1", "password": "demo"},
+        timeout=10,
+    ).json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    order = httpx.get(f"{seeded_server.api}/orders/{order_id}", headers=headers).json()
+    notes = httpx.get(f"{seeded_server.api}/orders/{order_id}/notes", headers=headers).json()
+    assert order["status"] == "cancelled"
+    assert order["cancel_reason"] == reason
+    assert [n["text"] for n in notes].count(
+        "Client injoignable au bureau, rappeler le soir"
+    ) == 1
+
+
+def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
+    qtbot: QtBot, tmp_path: Path, seeded_server: RunningServer, sipp: SippLauncher,
+    desks: list[Desk],
+) -> None:
+    peer = sipp.start(
+        "uas_answer_remote_hangup", {"RING_MS": 200, "TALK_MS": 800}, lifetime_s=40
+    )
+    desk = _open_desk(
+        qtbot, tmp_path, seeded_server, peer.address, lease_seconds=3, heartbeat_interval=120
+    )
+    desks.append(desk)
+    window, services = desk.window, desk.running.services
+    order_id = _fresh_order(desk)
+    claimed_at = time.monotonic()
+    _open(qtbot, desk, order_id)
+
+    finished: list[AttemptFinished] = []
+    assert services.softphone is not None
+    services.softphone.attempt_finished.connect(finished.append)
+    window.call_bar.dial_button.click()
+    qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
+
+    # The lease runs out (no heartbeat) and a colleague takes the order.
+    qtbot.wait(int(max(0.0, 3.5 - (time.monotonic() - claimed_at)) * 1000))
+    login = httpx.post(
+        f"{seeded_server.api}/auth/login",
+        json={"username": "agent2", "password": "demo"},
+        timeout=10,
+    ).json()
+    colleague = login["user"]["display_name"]
+    claim = httpx.post(
+        f"{seeded_server.api}/orders/{order_id}/claim",
+        json={},
+        headers={"Authorization": f"Bearer {login['token']}"},
+        timeout=10,
+    )
+    assert claim.status_code == 200, claim.text
+
+    result = window.wrapup.result
+    qtbot.waitUntil(lambda: colleague in result.text(), timeout=15_000)
+    assert result.property("state") == "conflict"
+    assert result.text().startswith("You no longer hold order")
+    qtbot.waitUntil(lambda: window.order.holder.text() == f"Held by {colleague}", timeout=5_000)
+    assert not window.wrapup.confirm.isEnabled()
+
+    # The call is in the agent's timeline and on the server.
+    assert window.order.journal.topLevelItemCount() == 1
+    journal = desk.api(f"/orders/{order_id}/journal")
+    assert [entry["outcome"] for entry in journal if entry["channel"] == "call"] == ["answered"]

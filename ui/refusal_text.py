@@ -1,0 +1,75 @@
+"""What the server refused, in the agent's language (from code and params)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.formatting import format_time
+
+_HOLDER_KEYS = ("holder_name", "owner_name", "by_name", "agent_name")
+_TIME_KEYS = ("at", "since", "claimed_at", "reassigned_at", "changed_at", "updated_at")
+
+
+def _holder(params: Mapping[str, Any]) -> str | None:
+    for key in _HOLDER_KEYS:
+        if params.get(key):
+            return str(params[key])
+    return None
+
+
+def _when(params: Mapping[str, Any]) -> str | None:
+    for key in _TIME_KEYS:
+        value = params.get(key)
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                continue
+        if isinstance(value, datetime):
+            return format_time(value)
+    return None
+
+
+def reason_text(code: str, params: Mapping[str, Any] | None, fallback: str) -> str:
+    """Why an action was refused or a lease lost; ``fallback`` is the English sentence."""
+    params = params or {}
+    holder, when = _holder(params), _when(params)
+    if code in ("lease_held", "stale_epoch", "lease_lost", "not_lease_holder"):
+        if holder and when:
+            return (
+                QCoreApplication.translate("RefusalText", "this order was taken over by %1 at %2.")
+                .replace("%1", holder)
+                .replace("%2", when)
+            )
+        if holder:
+            return QCoreApplication.translate(
+                "RefusalText", "this order is now held by %1."
+            ).replace("%1", holder)
+        return QCoreApplication.translate("RefusalText", "your reservation of this order expired.")
+    if code == "version_conflict":
+        return QCoreApplication.translate(
+            "RefusalText", "the order was changed by someone else in the meantime."
+        )
+    if code == "out_of_stock":
+        article = str(params.get("article_ref") or params.get("ref") or "")
+        return QCoreApplication.translate(
+            "RefusalText", "there is not enough stock for %1."
+        ).replace("%1", article)
+    if code in ("attempt_cap_reached", "too_many_attempts"):
+        return QCoreApplication.translate("RefusalText", "the attempt limit is reached.")
+    if code == "offline":
+        return QCoreApplication.translate("RefusalText", "the server cannot be reached right now.")
+    return fallback
+
+
+def lost_lease_text(reference: str, code: str, params: Mapping[str, Any] | None) -> str:
+    """The sentence shown when a claim the agent held is gone."""
+    return (
+        QCoreApplication.translate("RefusalText", "You no longer hold order %1: %2")
+        .replace("%1", reference)
+        .replace("%2", reason_text(code, params, ""))
+    )
