@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from app.wallboard.wallboard_state import AgentTile
 from ui.wallboard import wallboard_theme as theme
 from ui.wallboard.agent_tiles_model import TileRole
-from ui.wallboard.wallboard_texts import WallboardTexts, talk_time
+from ui.wallboard.wallboard_texts import WallboardTexts, talk_minutes
 
 #: Size of a tile at scale 1; the window shrinks tiles so a whole team fits.
 TILE_SIZE = QSize(340, 200)
@@ -36,8 +36,8 @@ class AgentTileDelegate(QStyledItemDelegate):
         self._scale = max(MIN_SCALE, scale)
 
     def tile_size(self) -> QSize:
-        return QSize(round(TILE_SIZE.width() * self._scale),
-                     round(TILE_SIZE.height() * self._scale))
+        # Floor, so tiles computed to fit never exceed the room by a rounding pixel.
+        return QSize(int(TILE_SIZE.width() * self._scale), int(TILE_SIZE.height() * self._scale))
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -104,25 +104,35 @@ class AgentTileDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(rect.adjusted(2, 2, -2, -2), 10, 10)
         painter.restore()
 
-    def _figures(self, painter: QPainter, tile: AgentTile, area: QRect) -> None:
+    def figure_cells(self, tile: AgentTile, width: int) -> list[tuple[str, str, int]]:
+        """(value, caption, cell width) of the four figures in ``width`` pixels."""
         figures = [
             (str(tile.calls_today), self.tr("calls")),
-            (talk_time(tile.talk_seconds_today), self.tr("talk")),
+            (talk_minutes(tile.talk_seconds_today), self.tr("talk min")),
             (str(tile.confirmed_today), self.tr("confirmed")),
             (self._texts.conversion(tile.conversion), self.tr("conversion")),
         ]
-        value_font = theme.font(1.3 * self._scale, bold=True)
-        caption_font = theme.font(0.72 * self._scale)
-        value_h = QFontMetrics(value_font).height()
-        caption_h = QFontMetrics(caption_font).height()
         # Words under the last two figures are longer: give them more room.
         weights = (0.8, 0.9, 1.15, 1.15)
-        unit = area.width() / sum(weights)
-        left = float(area.left())
-        for (value, caption), weight in zip(figures, weights, strict=True):
-            width = round(unit * weight)
-            cell = QRect(round(left), area.top(), width, value_h)
-            left += unit * weight
+        unit = width / sum(weights)
+        return [(v, c, int(unit * w)) for (v, c), w in zip(figures, weights, strict=True)]
+
+    def figure_fonts(self) -> tuple[QFont, QFont]:
+        """Fonts of figure values and of their captions at the current scale."""
+        return theme.font(1.3 * self._scale, bold=True), theme.font(0.72 * self._scale)
+
+    def inner_width(self) -> int:
+        """Room for text inside a tile at the current scale."""
+        return self.tile_size().width() - 2 * _MARGIN - 2 * round(12 * self._scale)
+
+    def _figures(self, painter: QPainter, tile: AgentTile, area: QRect) -> None:
+        value_font, caption_font = self.figure_fonts()
+        value_h = QFontMetrics(value_font).height()
+        caption_h = QFontMetrics(caption_font).height()
+        left = area.left()
+        for value, caption, width in self.figure_cells(tile, area.width()):
+            cell = QRect(left, area.top(), width, value_h)
+            left += width
             self._text(painter, cell, value, value_font, theme.TEXT, Qt.AlignmentFlag.AlignHCenter)
             cap = QRect(cell.left(), cell.bottom() + 1, width, caption_h)
             self._text(painter, cap, caption, caption_font, theme.MUTED_TEXT,

@@ -37,8 +37,22 @@ def _dark_chart(title: str) -> QChart:
 
 
 def _nice_max(value: int) -> int:
-    """An axis maximum a little above ``value`` so bars never touch the top."""
-    return max(4, int(value * 1.2) + 1)
+    """A round axis maximum above ``value`` (4, 10, 20, 50, 100, 200...), halved cleanly."""
+    for step in (4, 10, 20, 40, 50, 100, 200, 400, 500, 1000, 2000, 5000, 10000):
+        if value < step * 0.95:
+            return step
+    return int(value * 1.2) + 1
+
+
+def _value_axis(maximum: int) -> QValueAxis:
+    """0, half and top: few labels, readable from afar."""
+    axis = QValueAxis()
+    axis.setRange(0, _nice_max(maximum))
+    axis.setTickCount(3)
+    axis.setLabelFormat("%d")
+    axis.setLabelsColor(theme.MUTED_TEXT)
+    axis.setLabelsFont(theme.font(0.7))
+    return axis
 
 
 class OutcomeChart(QChartView):
@@ -88,12 +102,7 @@ class OutcomeChart(QChartView):
         categories.setGridLineVisible(False)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(categories)
-        axis = QValueAxis()
-        axis.setRange(0, _nice_max(max(values.values(), default=0)))
-        axis.applyNiceNumbers()
-        axis.setLabelFormat("%d")
-        axis.setLabelsColor(theme.MUTED_TEXT)
-        axis.setLabelsFont(theme.font(0.7))
+        axis = _value_axis(max(values.values(), default=0))
         chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -137,12 +146,7 @@ class HourlyChart(QChartView):
         hours.setLabelsFont(theme.font(0.75))
         chart.addAxis(hours, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(hours)
-        axis = QValueAxis()
-        axis.setRange(0, _nice_max(max((s.calls for s in slots), default=0)))
-        axis.applyNiceNumbers()
-        axis.setLabelFormat("%d")
-        axis.setLabelsColor(theme.MUTED_TEXT)
-        axis.setLabelsFont(theme.font(0.7))
+        axis = _value_axis(max((s.calls for s in slots), default=0))
         chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -83,6 +83,13 @@ def duration(value: timedelta | None) -> str:
 
 
 def talk_time(seconds: int) -> str:
-    """Talk time as ``h:mm`` (a whole day's talk never needs seconds)."""
-    hours, rest = divmod(max(0, seconds), 3600)
-    return f"{hours}:{rest // 60:02d}"
+    """A day's talk time: ``17 min`` under an hour, ``1 h 05`` above (no seconds)."""
+    minutes = max(0, seconds) // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d}"
+
+
+def talk_minutes(seconds: float) -> str:
+    """Whole minutes of talk, for a tile whose caption says the unit."""
+    return str(int(max(0, seconds)) // 60)

@@ -32,7 +32,7 @@ from app.wallboard.alerts import Alert, AlertThresholds, ThresholdsFile, current
 from app.wallboard.wallboard_service import WallboardService
 from app.wallboard.wallboard_state import AgentTile
 from ui.wallboard import wallboard_theme as theme
-from ui.wallboard.agent_tile_delegate import TILE_SIZE, AgentTileDelegate
+from ui.wallboard.agent_tile_delegate import MIN_SCALE, TILE_SIZE, AgentTileDelegate
 from ui.wallboard.agent_tiles_model import AgentTilesModel
 from ui.wallboard.leases_model import LeasesModel
 from ui.wallboard.queue_model import QueueDepthModel
@@ -148,6 +148,8 @@ class WallboardWindow(QWidget):
         self.tiles_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.tiles_view.setMovement(QListView.Movement.Static)
         self.tiles_view.setUniformItemSizes(True)
+        self.tiles_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tiles_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tiles_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tiles_view.setModel(self.tiles_model)
         self.tile_delegate = AgentTileDelegate(self.tiles_view)
@@ -196,7 +198,10 @@ class WallboardWindow(QWidget):
         """Pick the tile scale at which every agent of the team fits without scrolling."""
         count = self.tiles_model.rowCount()
         area = self.tiles_view.viewport().size()
-        width, height = area.width() - 4, area.height() - 4
+        if self.tiles_view.verticalScrollBar().isVisible():
+            # The scroll bar goes away once everything fits: count its room too.
+            area.setWidth(area.width() + self.tiles_view.verticalScrollBar().width())
+        width, height = area.width() - 8, area.height() - 8
         best = _MAX_TILE_SCALE
         if count and width > 0 and height > 0:
             base = TILE_SIZE
@@ -206,7 +211,15 @@ class WallboardWindow(QWidget):
                 scale = min(width / columns / base.width(), height / rows / base.height())
                 best = max(best, scale)
             best = min(best, _MAX_TILE_SCALE)
-        if abs(best - self.tile_delegate.scale) < 0.01:
+        # Scroll only when even the smallest tiles cannot hold the whole team; a
+        # scroll bar appearing would otherwise steal the room the fit counted on.
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if best < MIN_SCALE
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        if self.tiles_view.verticalScrollBarPolicy() != policy:
+            self.tiles_view.setVerticalScrollBarPolicy(policy)
+        if abs(best - self.tile_delegate.scale) < 0.001:
             return
         self.tile_delegate.set_scale(best)
         self.tiles_view.setGridSize(self.tile_delegate.tile_size())
