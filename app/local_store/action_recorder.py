@@ -16,12 +16,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy.dialects.sqlite import insert
 
 from app.local_store import schema
 from app.local_store.change_applier import AWAITING_PUSH, journal_row
-from app.local_store.local_sync_store import ORDER_CHANGING_KINDS, read_meta, write_meta
+from app.local_store.local_sync_store import ORDER_CHANGING_KINDS
 from app.local_store.store_database import StoreDatabase
 from core.order_status import OrderStatus
 from core.wire.sync_ops import PAYLOAD_MODELS, OpKind
@@ -41,6 +41,26 @@ LOCAL_STATUS_AFTER: dict[OpKind, OrderStatus] = {
 
 
 _CUSTOMER_COLUMNS = (("name", "customer_name"), ("city", "city"), ("address", "address"))
+
+
+# Statements built once: the action path runs on every click of the agent.
+_ORDER_AND_LEASE = (
+    select(schema.orders.c.version, schema.held_leases.c.epoch)
+    .select_from(
+        schema.orders.outerjoin(
+            schema.held_leases, schema.held_leases.c.order_id == schema.orders.c.id
+        )
+    )
+    .where(schema.orders.c.id == bindparam("order_id"))
+)
+_META_FACTS = select(schema.meta.c.key, schema.meta.c.value).where(
+    schema.meta.c.key.in_(["next_client_seq", "display_name", "username"])
+)
+_WRITE_META_BASE = insert(schema.meta)
+_WRITE_META = _WRITE_META_BASE.on_conflict_do_update(
+    index_elements=[schema.meta.c.key], set_={"value": _WRITE_META_BASE.excluded.value}
+)
+_INSERT_JOURNAL = insert(schema.journal).on_conflict_do_nothing()
 
 
 @dataclass(frozen=True)
@@ -86,37 +106,35 @@ class ActionRecorder:
         op_id = str(uuid.uuid4())
         now = datetime.now(UTC)
         with self._db.writer.begin() as connection:
-            order = connection.execute(
-                select(schema.orders.c.version, schema.orders.c.owner_name).where(
-                    schema.orders.c.id == order_id
-                )
-            ).first()
+            order = connection.execute(_ORDER_AND_LEASE, {"order_id": order_id}).first()
             if order is None:
                 raise UnknownOrder(f"order {order_id} is not in the local store")
             if lease_epoch is None and expected_version is None:
-                lease_epoch = connection.execute(
-                    select(schema.held_leases.c.epoch).where(
-                        schema.held_leases.c.order_id == order_id
-                    )
-                ).scalar()
+                lease_epoch = order.epoch
                 if lease_epoch is None:
                     expected_version = int(order.version)
-            client_seq = int(read_meta(connection, "next_client_seq") or 1)
-            write_meta(connection, "next_client_seq", str(client_seq + 1))
+            facts = dict(connection.execute(_META_FACTS).tuples().all())
+            client_seq = int(facts.get("next_client_seq") or 1)
             connection.execute(
-                schema.outbox.insert().values(
-                    client_seq=client_seq,
-                    op_id=op_id,
-                    kind=op_kind.value,
-                    order_id=order_id,
-                    lease_epoch=lease_epoch,
-                    expected_version=expected_version,
-                    created_at=now.isoformat(timespec="microseconds"),
-                    payload=json.dumps(wire_payload, separators=(",", ":"), sort_keys=True),
-                    attempts=0,
-                )
+                _WRITE_META, {"key": "next_client_seq", "value": str(client_seq + 1)}
             )
-            self._local_effect(connection, op_kind, order_id, op_id, wire_payload, now)
+            connection.execute(
+                schema.outbox.insert(),
+                {
+                    "client_seq": client_seq,
+                    "op_id": op_id,
+                    "kind": op_kind.value,
+                    "order_id": order_id,
+                    "lease_epoch": lease_epoch,
+                    "expected_version": expected_version,
+                    "created_at": now.isoformat(timespec="microseconds"),
+                    "payload": json.dumps(wire_payload, separators=(",", ":"), sort_keys=True),
+                    "attempts": 0,
+                    "last_error": None,
+                },
+            )
+            author = facts.get("display_name") or facts.get("username") or ""
+            self._local_effect(connection, op_kind, order_id, op_id, wire_payload, now, author)
         return RecordedAction(
             op_id=op_id, client_seq=client_seq, kind=op_kind.value, order_id=order_id
         )
@@ -129,26 +147,28 @@ class ActionRecorder:
         op_id: str,
         payload: dict[str, Any],
         now: datetime,
+        author: str,
     ) -> None:
-        author = read_meta(connection, "display_name") or read_meta(connection, "username") or ""
         if kind is OpKind.JOURNAL:
             row = journal_row(payload, pending=True)
             row["agent_name"] = author
-            connection.execute(insert(schema.journal).values(**row).on_conflict_do_nothing())
+            connection.execute(_INSERT_JOURNAL, row)
             return
         note_text = payload.get("text") if kind is OpKind.ADD_NOTE else payload.get("note")
         if note_text:
             connection.execute(
-                schema.notes.insert().values(
-                    id=f"local:{op_id}",
-                    order_id=order_id,
-                    author_name=author,
-                    text=note_text,
-                    predefined_code=payload.get("predefined_code"),
-                    created_at=now.isoformat(timespec="microseconds"),
-                    pending=1,
-                    op_id=op_id,
-                )
+                schema.notes.insert(),
+                {
+                    "id": f"local:{op_id}",
+                    "order_id": order_id,
+                    "author_id": None,
+                    "author_name": author,
+                    "text": note_text,
+                    "predefined_code": payload.get("predefined_code"),
+                    "created_at": now.isoformat(timespec="microseconds"),
+                    "pending": 1,
+                    "op_id": op_id,
+                },
             )
         if kind.value not in ORDER_CHANGING_KINDS:
             return

@@ -39,14 +39,18 @@ def test_reassigned_order_reads_with_name_and_time() -> None:
 
 def test_unknown_code_falls_back_on_the_servers_words() -> None:
     text = describe_refusal(
-        "callback_in_past", {}, kind="callback", order_label="7",
+        "callback_in_past",
+        {},
+        kind="callback",
+        order_label="7",
         server_message="The call-back time must be in the future.",
     )
     assert text == (
         "Your call-back on order 7 was not applied: The call-back time must be in the future."
     )
-    assert "version" not in describe_refusal("version_conflict", {}, kind="edit_lines",
-                                             order_label="7")
+    assert "version" not in describe_refusal(
+        "version_conflict", {}, kind="edit_lines", order_label="7"
+    )
 
 
 def test_lost_lease_sentences() -> None:

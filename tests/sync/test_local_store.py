@@ -70,7 +70,10 @@ def test_record_action_writes_local_change_and_outbox_together(store: LocalStore
     store.sync.record_claim(
         order_json(2, version=2, lease_epoch=5),
         LeaseInfo(
-            order_id=2, holder_id=7, holder_name="Amina", epoch=5,
+            order_id=2,
+            holder_id=7,
+            holder_name="Amina",
+            epoch=5,
             expires_at=datetime.now(UTC) + timedelta(minutes=2),
         ),
     )
@@ -79,8 +82,13 @@ def test_record_action_writes_local_change_and_outbox_together(store: LocalStore
         OpKind.JOURNAL,
         2,
         JournalEntryIn(
-            id=uuid4(), order_id=2, channel="call", number="+212600000002",
-            started_at=BASE_TIME, outcome="answered", talk_seconds=42,
+            id=uuid4(),
+            order_id=2,
+            channel="call",
+            number="+212600000002",
+            started_at=BASE_TIME,
+            outcome="answered",
+            talk_seconds=42,
         ),
     )
     assert second.client_seq == first.client_seq + 1
@@ -103,15 +111,27 @@ def test_refused_op_is_kept_in_words_and_local_status_reverts(store: LocalStore)
     _seed(store, 1)
     recorded = store.record_action(OpKind.CANCEL, 1, CancelPayload(reason="Trop cher"))
     notice = RefusalNotice(
-        op_id=recorded.op_id, client_seq=recorded.client_seq, order_id=1, kind="cancel",
-        status="conflict", code="stale_epoch", params={"holder_name": "Samira"},
+        op_id=recorded.op_id,
+        client_seq=recorded.client_seq,
+        order_id=1,
+        kind="cancel",
+        status="conflict",
+        code="stale_epoch",
+        params={"holder_name": "Samira"},
         message="Your cancellation on order CMD-000001 was not applied: this order is now "
         "held by Samira.",
         created_at=datetime.now(UTC).isoformat(),
     )
     store.sync.complete_ops(
-        [OpOutcome(op_id=recorded.op_id, client_seq=recorded.client_seq, status="conflict",
-                   code="stale_epoch", params={"holder_name": "Samira"})],
+        [
+            OpOutcome(
+                op_id=recorded.op_id,
+                client_seq=recorded.client_seq,
+                status="conflict",
+                code="stale_epoch",
+                params={"holder_name": "Samira"},
+            )
+        ],
         [notice],
     )
     assert store.sync.pending_count() == 0
@@ -156,13 +176,21 @@ def test_lease_taken_by_someone_else_is_reported(store: LocalStore) -> None:
     _seed(store, 1)
     store.sync.record_claim(
         order_json(1, lease_epoch=3),
-        LeaseInfo(order_id=1, holder_id=7, holder_name="Amina", epoch=3,
-                  expires_at=datetime.now(UTC)),
+        LeaseInfo(
+            order_id=1, holder_id=7, holder_name="Amina", epoch=3, expires_at=datetime.now(UTC)
+        ),
     )
     taken = order_json(
-        1, version=3, lease_epoch=4,
-        lease={"order_id": 1, "holder_id": 9, "holder_name": "Samira", "epoch": 4,
-               "expires_at": datetime.now(UTC).isoformat()},
+        1,
+        version=3,
+        lease_epoch=4,
+        lease={
+            "order_id": 1,
+            "holder_id": 9,
+            "holder_name": "Samira",
+            "epoch": 4,
+            "expires_at": datetime.now(UTC).isoformat(),
+        },
     )
     at = datetime(2026, 11, 20, 10, 42, tzinfo=UTC)
     result = store.sync.apply_changes([order_event(5, taken, at=at)], 5)
@@ -179,8 +207,11 @@ def test_queue_search_sort_filter_and_paging(store: LocalStore) -> None:
     _seed(store, 300)
     now = BASE_TIME + timedelta(days=1)
     due = order_json(
-        250, status="callback", callback_at=(now - timedelta(hours=1)).isoformat(),
-        attempt_count=1, version=2,
+        250,
+        status="callback",
+        callback_at=(now - timedelta(hours=1)).isoformat(),
+        attempt_count=1,
+        version=2,
     )
     returned = order_json(251, status="returned", attempt_count=2, version=2)
     closed = order_json(252, status="confirmed", attempt_count=1, version=2)
@@ -232,17 +263,46 @@ def test_renumbering_keeps_order_and_continues_the_counter(store: LocalStore) ->
 
 def test_catalogue_entities_land_in_their_tables(store: LocalStore) -> None:
     events = [
-        ChangeEvent(seq=1, entity="article", entity_id="SAC-01", at=BASE_TIME,
-                    payload={"ref": "SAC-01", "name": "Sac cabas", "normal_price": "249.00"}),
-        ChangeEvent(seq=2, entity="city", entity_id="Rabat", at=BASE_TIME,
-                    payload={"name": "Rabat", "region": "Rabat-Salé", "delivery_fee": "35.00"}),
-        ChangeEvent(seq=3, entity="settings", entity_id="1", at=BASE_TIME,
-                    payload={"attempt_cap": 5, "call_gap_minutes": 15, "lease_seconds": 90}),
-        ChangeEvent(seq=4, entity="template", entity_id="confirm:fr", at=BASE_TIME,
-                    payload={"code": "confirm", "language": "fr", "title": "Confirmation",
-                             "body": "Bonjour {customer_name}"}),
-        ChangeEvent(seq=5, entity="predefined_note", entity_id="no_answer", at=BASE_TIME,
-                    payload={"code": "no_answer", "title": "Pas de réponse", "text": "..."}),
+        ChangeEvent(
+            seq=1,
+            entity="article",
+            entity_id="SAC-01",
+            at=BASE_TIME,
+            payload={"ref": "SAC-01", "name": "Sac cabas", "normal_price": "249.00"},
+        ),
+        ChangeEvent(
+            seq=2,
+            entity="city",
+            entity_id="Rabat",
+            at=BASE_TIME,
+            payload={"name": "Rabat", "region": "Rabat-Salé", "delivery_fee": "35.00"},
+        ),
+        ChangeEvent(
+            seq=3,
+            entity="settings",
+            entity_id="1",
+            at=BASE_TIME,
+            payload={"attempt_cap": 5, "call_gap_minutes": 15, "lease_seconds": 90},
+        ),
+        ChangeEvent(
+            seq=4,
+            entity="template",
+            entity_id="confirm:fr",
+            at=BASE_TIME,
+            payload={
+                "code": "confirm",
+                "language": "fr",
+                "title": "Confirmation",
+                "body": "Bonjour {customer_name}",
+            },
+        ),
+        ChangeEvent(
+            seq=5,
+            entity="predefined_note",
+            entity_id="no_answer",
+            at=BASE_TIME,
+            payload={"code": "no_answer", "title": "Pas de réponse", "text": "..."},
+        ),
     ]
     store.sync.apply_changes(events, 5)
     assert [a.ref for a in store.catalogue.articles()] == ["SAC-01"]

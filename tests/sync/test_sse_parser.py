@@ -10,10 +10,10 @@ from sync.sse_parser import SseParser
 STREAM = (
     b"retry: 2000\n\n"
     b": keepalive\n\n"
-    b"id: 41\nevent: order\ndata: {\"seq\": 41}\n\n"
+    b'id: 41\nevent: order\ndata: {"seq": 41}\n\n'
     b"id: 42\r\nevent: journal\r\ndata: line one\r\ndata: line two\r\n\r\n"
     b"id: 43\revent: order\rdata:no-space\r\r"
-    b"id: 44\nevent: order\ndata: {\"cut\""
+    b'id: 44\nevent: order\ndata: {"cut"'
 )
 
 

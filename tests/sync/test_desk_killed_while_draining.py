@@ -1,0 +1,70 @@
+"""The desk process is SIGKILLed 20 times while draining 1,000 ops: 1,000 applied, once each."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import sqlite3
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from tests.sync.desk import open_desk
+from tests.sync.drain_child import start_drain_process
+from tests.sync.server_harness import ServerProcess
+
+pytestmark = pytest.mark.slow
+
+KILLS = 20
+BATCH = 10
+
+
+def _pending(store_file: Path) -> int:
+    with sqlite3.connect(store_file, timeout=30) as raw:
+        return int(raw.execute("SELECT count(*) FROM outbox").fetchone()[0])
+
+
+def test_desk_killed_twenty_times_while_draining(
+    qapp: QCoreApplication, start_server: Callable[..., ServerProcess], tmp_path: Path
+) -> None:
+    server = start_server()
+    desk = open_desk(tmp_path, server.url, "agent3")
+    desk.claim_orders(4)
+    texts = desk.queue_notes(1000, "sigkill")
+    store_file = desk.store.database.path
+    token = desk.token.token or ""
+    desk.close()
+
+    rng = random.Random(11)
+    kills_mid_drain = 0
+    for _ in range(KILLS):
+        before = _pending(store_file)
+        child, report = start_drain_process(store_file, server.url, token, BATCH)
+        assert report.poll(30) and report.recv() == "ready"
+        time.sleep(rng.uniform(0.05, 0.3))
+        os.kill(child.pid or 0, signal.SIGKILL)
+        child.join(10)
+        assert child.exitcode == -signal.SIGKILL
+        report.close()
+        after = _pending(store_file)
+        if 0 < after < before or (after == before and before > 0):
+            kills_mid_drain += 1
+    assert kills_mid_drain == KILLS, "every kill must land while ops were still queued"
+
+    child, report = start_drain_process(store_file, server.url, token, BATCH)
+    assert report.poll(30) and report.recv() == "ready"
+    assert report.poll(120) and report.recv() == "done"
+    child.join(10)
+    assert _pending(store_file) == 0
+
+    reopened = open_desk(tmp_path / "check", server.url, "agent3")
+    reopened.claimed = list(desk.claimed)
+    on_server = reopened.server_notes("sigkill")
+    reopened.close()
+    assert len(on_server) == 1000
+    assert Counter(on_server) == Counter(texts)
