@@ -32,6 +32,7 @@ class PreSipFailure(StrEnum):
     NO_ACCOUNT = "no_account"
     NOT_REGISTERED = "not_registered"
     STACK_ERROR = "stack_error"
+    TOO_MANY_CALLS = "too_many_calls"
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,12 @@ def _classify_pre_sip(failure: PreSipFailure, detail: str) -> OutcomeVerdict:
             CallOutcome.FAILED,
             "not_registered",
             _with_detail("The phone is not registered with the telephony server", detail),
+        )
+    if failure is PreSipFailure.TOO_MANY_CALLS:
+        return OutcomeVerdict(
+            CallOutcome.FAILED,
+            "too_many_calls",
+            "Too many calls were started in the last second; try again.",
         )
     return OutcomeVerdict(
         CallOutcome.FAILED, "stack_error", _with_detail("The call could not be placed", detail)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import re
 import time
+from collections import deque
 from typing import Any
 
 import pjsua2 as pj
@@ -124,6 +125,7 @@ class SipEngine(QObject):
         self._calls: dict[int, CallAttemptRecord] = {}
         self._finished: list[CallAttemptRecord] = []
         self._pre_sip_failures: list[CallAttemptRecord] = []
+        self._recent_dials: deque[float] = deque()
         self._transport_ids: dict[SipTransport, int] = {}
         self._transport_errors: dict[SipTransport, str] = {}
         self._account: AdapterAccount | None = None
@@ -343,11 +345,18 @@ class SipEngine(QObject):
             return self._fail_before_sip(
                 handle, target, started, PreSipFailure.INVALID_NUMBER, error.message
             )
+        while self._recent_dials and started.mono - self._recent_dials[0] > 1.0:
+            self._recent_dials.popleft()
+        if len(self._recent_dials) >= self._settings.max_dials_per_second:
+            return self._fail_before_sip(
+                handle, resolved.number, started, PreSipFailure.TOO_MANY_CALLS, ""
+            )
         if self._registration.status is RegistrationStatus.FAILED:
             return self._fail_before_sip(
                 handle, resolved.number, started, PreSipFailure.NOT_REGISTERED,
                 self._registration.message,
             )
+        self._recent_dials.append(started.mono)
         call = AdapterCall(self._adapter, account, pj.PJSUA_INVALID_ID, handle)
         ring_timeout = (
             ring_timeout_s if ring_timeout_s is not None else self._settings.ring_timeout_s

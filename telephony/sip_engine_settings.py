@@ -13,6 +13,10 @@ class SipEngineSettings:
     (outcome no_answer). ``setup_timeout_s``: a call that got no provisional
     response (no 180/183) after this long is abandoned (outcome failed,
     reason no_response) instead of waiting for SIP timer B (32 s).
+    ``max_dials_per_second``: dials beyond this rate fail at once (reason
+    too_many_calls). pjsip keeps each ended call's RTP sockets in its I/O queue
+    for 500 ms and *aborts the process* when the queue (64 handles) is full, so
+    a runaway redial loop must be refused, not passed on.
     ``log_file``: pjsip's own log goes there (never to Python, since pjsip logs
     from its media threads too).
     """
@@ -32,6 +36,7 @@ class SipEngineSettings:
     shutdown_timeout_s: float = 3.0
     tick_ms: int = 10
     max_calls: int = 8
+    max_dials_per_second: int = 15
     user_agent: str = "Hatif"
     log_level: int = 0
     log_file: str = ""

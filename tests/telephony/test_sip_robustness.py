@@ -92,3 +92,20 @@ def test_hanging_up_an_ended_call_is_harmless(
     qtbot.wait(50)
     assert len(recorder.journal[handle]) == 1
     assert peer.wait() == 0, peer.errors()
+
+
+def test_a_runaway_redial_loop_is_refused_not_crashing(
+    silent_peer: socket.socket, recorder: EngineRecorder, qtbot: QtBot
+) -> None:
+    """pjsip aborts the process when its I/O queue fills with closing RTP sockets;
+    the engine refuses dials beyond its rate instead."""
+    uri = f"sip:+212612345678@127.0.0.1:{silent_peer.getsockname()[1]}"
+    handles = [recorder.engine.dial(uri) for _ in range(40)]
+    qtbot.waitUntil(lambda: len(recorder.journal) >= 25, timeout=2000)
+    refused = [recorder.journal[h][0] for h in handles[15:]]
+    assert all(entry.reason_code == "too_many_calls" for entry in refused)
+    assert all(entry.outcome is CallOutcome.FAILED for entry in refused)
+    for handle in handles[:15]:
+        recorder.engine.hangup(handle)
+    qtbot.waitUntil(lambda: len(recorder.journal) == 40, timeout=3000)
+    assert recorder.journal[handles[0]][0].outcome is CallOutcome.CANCELLED
