@@ -1132,42 +1132,42 @@
     <message>
         <location filename="../../ui/refusal_text.py" line="44"/>
         <source>this order was taken over by %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>أخذ %1 هذا الطلب على الساعة %2.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="49"/>
         <source>this order is now held by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا الطلب الآن بيد %1.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="52"/>
         <source>your reservation of this order expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>انتهت مدة حجزك لهذا الطلب.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="54"/>
         <source>the order was changed by someone else in the meantime.</source>
-        <translation type="unfinished"></translation>
+        <translation>عدّل شخص آخر الطلب في الأثناء.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="59"/>
         <source>there is not enough stock for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>المخزون غير كافٍ لـ %1.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="63"/>
         <source>the attempt limit is reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>تم بلوغ حد المحاولات.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="65"/>
         <source>the server cannot be reached right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر الوصول إلى الخادم حاليًا.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="72"/>
         <source>You no longer hold order %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يعد الطلب %1 بيدك: %2</translation>
     </message>
 </context>
 <context>

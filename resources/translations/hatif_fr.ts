@@ -1120,42 +1120,42 @@
     <message>
         <location filename="../../ui/refusal_text.py" line="44"/>
         <source>this order was taken over by %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>cette commande a été reprise par %1 à %2.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="49"/>
         <source>this order is now held by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>cette commande est maintenant tenue par %1.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="52"/>
         <source>your reservation of this order expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>votre réservation de cette commande a expiré.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="54"/>
         <source>the order was changed by someone else in the meantime.</source>
-        <translation type="unfinished"></translation>
+        <translation>la commande a été modifiée par quelqu&apos;un d&apos;autre entre-temps.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="59"/>
         <source>there is not enough stock for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>le stock est insuffisant pour %1.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="63"/>
         <source>the attempt limit is reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>la limite de tentatives est atteinte.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="65"/>
         <source>the server cannot be reached right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>le serveur est injoignable pour le moment.</translation>
     </message>
     <message>
         <location filename="../../ui/refusal_text.py" line="72"/>
         <source>You no longer hold order %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Vous ne tenez plus la commande %1 : %2</translation>
     </message>
 </context>
 <context>

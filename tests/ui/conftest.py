@@ -1,11 +1,41 @@
-"""UI tests run offscreen; the offscreen platform's size-hint notice is harmless."""
+"""UI tests run offscreen (the offscreen platform's size-hint notice is harmless);
+a demo-shop server shared by a module's tests."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+
 import pytest
+
+from server.db.migrate import upgrade_database
+from tests.fixtures.postgres import free_port
+from tests.fixtures.server_process import REPO_ROOT, RunningServer
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in str(item.fspath):
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture(scope="module")
+def shop_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+    """One demo-shop server for a whole test module (seeding takes seconds).
+
+    Tests that share it take orders nobody touched, so they do not see each
+    other's work; a test may stop and start it (same port, same database).
+    """
+    folder = tmp_path_factory.mktemp("shop")
+    url = f"sqlite:///{folder / 'hatif.db'}"
+    upgrade_database(url)
+    subprocess.run(
+        [sys.executable, "-m", "server.cli", "seed-demo", "--db", url, "--password", "demo"],
+        cwd=REPO_ROOT, check=True, capture_output=True, timeout=120,
+    )
+    server = RunningServer(db_url=url, port=free_port())
+    server.start()
+    yield server
+    server.stop()
+    server.log_path.unlink(missing_ok=True)

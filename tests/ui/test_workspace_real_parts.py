@@ -146,13 +146,13 @@ def _variant_stock(desk: Desk) -> dict[tuple[str, str | None, str | None], int]:
 
 
 def test_sign_in_claim_call_confirm_against_real_parts(
-    qtbot: QtBot, tmp_path: Path, seeded_server: RunningServer, sipp: SippLauncher,
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, sipp: SippLauncher,
     desks: list[Desk],
 ) -> None:
     peer = sipp.start(
         "uas_answer_remote_hangup", {"RING_MS": 400, "TALK_MS": 2000}, lifetime_s=40
     )
-    desk = _open_desk(qtbot, tmp_path, seeded_server, peer.address)
+    desk = _open_desk(qtbot, tmp_path, shop_server, peer.address)
     desks.append(desk)
     window, services = desk.window, desk.running.services
     order_id = _fresh_order(desk)
@@ -198,17 +198,17 @@ def test_sign_in_claim_call_confirm_against_real_parts(
 
 
 def test_offline_note_and_cancel_are_applied_once_when_the_server_returns(
-    qtbot: QtBot, tmp_path: Path, seeded_server: RunningServer, desks: list[Desk]
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk]
 ) -> None:
     desk = _open_desk(
-        qtbot, tmp_path, seeded_server, None, backoff=Backoff(base=0.2, cap=1.0)
+        qtbot, tmp_path, shop_server, None, backoff=Backoff(base=0.2, cap=1.0)
     )
     desks.append(desk)
     window = desk.window
     order_id = _fresh_order(desk)
     _open(qtbot, desk, order_id)
 
-    seeded_server.stop()
+    shop_server.stop()
     window.wrapup.note_text.setPlainText("Client injoignable au bureau, rappeler le soir")
     window.wrapup.cancel_reason.setCurrentIndex(2)
     reason = window.wrapup.cancel_reason.currentData()
@@ -220,7 +220,7 @@ def test_offline_note_and_cancel_are_applied_once_when_the_server_returns(
     assert "offline" in status.text()
     assert window.order.status.text() == "Cancelled"  # the agent sees it at once, locally
 
-    seeded_server.start()
+    shop_server.start()
     qtbot.waitUntil(lambda: status.property("online") is True, timeout=20_000)
     qtbot.waitUntil(lambda: "waiting" not in status.text(), timeout=20_000)
     qtbot.waitUntil(
@@ -229,13 +229,13 @@ def test_offline_note_and_cancel_are_applied_once_when_the_server_returns(
 
     # The server restarted with the same database: log in again to read it.
     token = httpx.post(
-        f"{seeded_server.api}/auth/login",
+        f"{shop_server.api}/auth/login",
         json={"username": "agent1", "password": "demo"},
         timeout=10,
     ).json()["token"]
     headers = {"Authorization": f"Bearer {token}"}
-    order = httpx.get(f"{seeded_server.api}/orders/{order_id}", headers=headers).json()
-    notes = httpx.get(f"{seeded_server.api}/orders/{order_id}/notes", headers=headers).json()
+    order = httpx.get(f"{shop_server.api}/orders/{order_id}", headers=headers).json()
+    notes = httpx.get(f"{shop_server.api}/orders/{order_id}/notes", headers=headers).json()
     assert order["status"] == "cancelled"
     assert order["cancel_reason"] == reason
     assert [n["text"] for n in notes].count(
@@ -244,14 +244,15 @@ def test_offline_note_and_cancel_are_applied_once_when_the_server_returns(
 
 
 def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
-    qtbot: QtBot, tmp_path: Path, seeded_server: RunningServer, sipp: SippLauncher,
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, sipp: SippLauncher,
     desks: list[Desk],
 ) -> None:
+    # The customer keeps the agent on the line longer than the 3 s lease.
     peer = sipp.start(
-        "uas_answer_remote_hangup", {"RING_MS": 200, "TALK_MS": 800}, lifetime_s=40
+        "uas_answer_remote_hangup", {"RING_MS": 200, "TALK_MS": 4500}, lifetime_s=40
     )
     desk = _open_desk(
-        qtbot, tmp_path, seeded_server, peer.address, lease_seconds=3, heartbeat_interval=120
+        qtbot, tmp_path, shop_server, peer.address, lease_seconds=3, heartbeat_interval=120
     )
     desks.append(desk)
     window, services = desk.window, desk.running.services
@@ -263,24 +264,25 @@ def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
     assert services.softphone is not None
     services.softphone.attempt_finished.connect(finished.append)
     window.call_bar.dial_button.click()
-    qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
 
-    # The lease runs out (no heartbeat) and a colleague takes the order.
-    qtbot.wait(int(max(0.0, 3.5 - (time.monotonic() - claimed_at)) * 1000))
+    # Mid-call the lease runs out (no heartbeat) and a colleague takes the order.
+    qtbot.wait(int(max(0.0, 3.4 - (time.monotonic() - claimed_at)) * 1000))
+    assert not finished, "the call should still be going on"
     login = httpx.post(
-        f"{seeded_server.api}/auth/login",
+        f"{shop_server.api}/auth/login",
         json={"username": "agent2", "password": "demo"},
         timeout=10,
     ).json()
     colleague = login["user"]["display_name"]
     claim = httpx.post(
-        f"{seeded_server.api}/orders/{order_id}/claim",
+        f"{shop_server.api}/orders/{order_id}/claim",
         json={},
         headers={"Authorization": f"Bearer {login['token']}"},
         timeout=10,
     )
     assert claim.status_code == 200, claim.text
 
+    qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
     result = window.wrapup.result
     qtbot.waitUntil(lambda: colleague in result.text(), timeout=15_000)
     assert result.property("state") == "conflict"
