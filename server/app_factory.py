@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 
 from core.domain_error import DomainError
 from core.wire import API_PREFIX
@@ -56,6 +57,19 @@ def _install_error_handlers(app: FastAPI) -> None:
     async def _domain_error(_request: Request, error: DomainError) -> JSONResponse:
         return _error_response(
             422, ErrorBody(code=error.code, message=error.message, params=error.params)
+        )
+
+    @app.exception_handler(ValidationError)
+    async def _invalid_model(_request: Request, error: ValidationError) -> JSONResponse:
+        problems = error.errors()
+        field = ".".join(str(part) for part in problems[0]["loc"]) if problems else ""
+        return _error_response(
+            422,
+            ErrorBody(
+                code="invalid_input",
+                message=f"Invalid data ({field}: {problems[0]['msg'] if problems else ''}).",
+                params={"field": field},
+            ),
         )
 
     @app.exception_handler(RequestValidationError)

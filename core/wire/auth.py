@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pydantic import Field
 
-from core.wire.base import WireModel
+from core.wire.base import Id, WireModel
 
 
 class LoginRequest(WireModel):
@@ -47,7 +47,7 @@ class CreateUserRequest(WireModel):
     display_name: str = Field(min_length=1, max_length=128)
     password: str = Field(min_length=4, max_length=256)
     role: str = Field(description="agent | lead | admin")
-    team_id: int | None = None
+    team_id: Id | None = None
 
 
 class TeamInfo(WireModel):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class WireModel(BaseModel):
@@ -13,3 +16,16 @@ class WireModel(BaseModel):
     """
 
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+
+# Database ids, versions, epochs and sequence numbers are 32-bit integers on
+# every backend; bounding them here turns an absurd number into a 422.
+MAX_INT32 = 2_147_483_647
+# Change-log cursors are 64-bit.
+MAX_INT64 = 9_223_372_036_854_775_807
+
+Id = Annotated[int, Field(ge=1, le=MAX_INT32)]
+Count = Annotated[int, Field(ge=0, le=MAX_INT32)]
+Cursor = Annotated[int, Field(ge=0, le=MAX_INT64)]
+# MAD amounts as sent by clients: two decimals, within NUMERIC(12, 2).
+Money = Annotated[Decimal, Field(ge=0, le=Decimal("9999999999.99"), decimal_places=2)]

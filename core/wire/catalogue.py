@@ -11,7 +11,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from core.message_templates import PLACEHOLDERS
-from core.wire.base import WireModel
+from core.wire.base import MAX_INT32, Money, WireModel
 
 _NO_UPSELL_PRICES: tuple[Decimal | None, ...] = (None, None, None, None)
 
@@ -22,7 +22,7 @@ class VariantWire(WireModel):
     id: int | None = None
     color: str | None = None
     size: str | None = None
-    stock: int = Field(default=0, ge=0)
+    stock: int = Field(default=0, ge=0, le=MAX_INT32)
 
 
 class ArticleWire(WireModel):
@@ -31,9 +31,9 @@ class ArticleWire(WireModel):
     ref: str = Field(min_length=1, max_length=64)
     name: str = Field(min_length=1, max_length=200)
     category: str = ""
-    normal_price: Decimal = Field(ge=0)
+    normal_price: Decimal = Field(ge=0, le=Decimal("9999999999.99"), decimal_places=2)
     upsell: bool = False
-    upsell_prices: list[Decimal | None] = Field(
+    upsell_prices: list[Money | None] = Field(
         default_factory=lambda: list(_NO_UPSELL_PRICES), min_length=4, max_length=4
     )
     phase: str = "active"
@@ -45,7 +45,7 @@ class CityWire(WireModel):
 
     name: str = Field(min_length=1, max_length=100)
     region: str = ""
-    delivery_fee: Decimal = Field(ge=0)
+    delivery_fee: Decimal = Field(ge=0, le=Decimal("9999999999.99"), decimal_places=2)
 
 
 class SettingsWire(WireModel):

@@ -52,7 +52,13 @@ class WebhookOrder(WireModel):
     address: str = ""
     city: str = ""
     lines: list[WebhookLine] = Field(default_factory=list, max_length=50)
-    total: Decimal | None = Field(default=None, description="Informative; the server reprices")
+    total: Decimal | None = Field(
+        default=None,
+        ge=0,
+        le=Decimal("9999999999.99"),
+        decimal_places=2,
+        description="Informative; the server reprices",
+    )
     product_text: str | None = None
 
 

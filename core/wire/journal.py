@@ -13,7 +13,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from core.wire.base import WireModel
+from core.wire.base import Id, WireModel
 
 
 class JournalDirection(StrEnum):
@@ -37,7 +37,7 @@ class JournalEntryIn(WireModel):
     """
 
     id: UUID
-    order_id: int
+    order_id: Id
     channel: str = Field(description="call | whatsapp | sms")
     kind: JournalKind = JournalKind.CALL
     direction: JournalDirection = JournalDirection.OUTBOUND

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from core.wire.base import WireModel
+from core.wire.base import Count, Id, WireModel
 from core.wire.orders import LeaseInfo, OrderWire
 
 
@@ -32,7 +32,7 @@ class ClaimNextRequest(WireModel):
     """``POST /api/v1/orders/claim-next``: the next best order for the caller."""
 
     lease_seconds: int | None = Field(default=None, ge=1, le=3600)
-    exclude_order_ids: list[int] = Field(default_factory=list, max_length=500)
+    exclude_order_ids: list[Id] = Field(default_factory=list, max_length=500)
 
 
 class ClaimNextResult(WireModel):
@@ -45,8 +45,8 @@ class ClaimNextResult(WireModel):
 class LeaseRef(WireModel):
     """A lease the desk believes it holds."""
 
-    order_id: int
-    epoch: int
+    order_id: Id
+    epoch: Count
 
 
 class HeartbeatRequest(WireModel):
@@ -76,7 +76,7 @@ class HeartbeatResult(WireModel):
 class ReleaseRequest(WireModel):
     """``POST /api/v1/orders/{id}/release``; ``epoch`` is required for agents."""
 
-    epoch: int | None = None
+    epoch: Count | None = None
 
 
 class ReleaseResult(WireModel):

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from core.wire.base import WireModel
+from core.wire.base import Id, WireModel
 
 
 class CustomerWire(WireModel):
@@ -113,5 +113,5 @@ class NoteWire(WireModel):
 class ReassignRequest(WireModel):
     """``POST /api/v1/orders/{id}/reassign`` (lead / admin): new owner, or none."""
 
-    owner_id: int | None = None
+    owner_id: Id | None = None
     release_lease: bool = True

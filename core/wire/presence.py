@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from core.wire.base import WireModel
+from core.wire.base import Id, WireModel
 
 
 class PresenceState(StrEnum):
@@ -26,7 +26,7 @@ class PresenceUpdate(WireModel):
 
     state: PresenceState
     reason: str | None = Field(default=None, max_length=100)
-    order_id: int | None = None
+    order_id: Id | None = None
 
 
 class PresenceWire(WireModel):

@@ -22,7 +22,7 @@ from uuid import UUID
 
 from pydantic import Field
 
-from core.wire.base import WireModel
+from core.wire.base import MAX_INT32, Id, WireModel
 from core.wire.journal import JournalEntryIn
 
 
@@ -128,11 +128,11 @@ class Op(WireModel):
     """One change recorded by a desk."""
 
     op_id: UUID
-    client_seq: int = Field(ge=1, description="Per device, rises by one per op")
+    client_seq: int = Field(ge=1, le=MAX_INT32, description="Per device, rises by one per op")
     kind: OpKind
-    order_id: int
-    lease_epoch: int | None = Field(default=None, ge=0)
-    expected_version: int | None = Field(default=None, ge=0)
+    order_id: Id
+    lease_epoch: int | None = Field(default=None, ge=0, le=MAX_INT32)
+    expected_version: int | None = Field(default=None, ge=0, le=MAX_INT32)
     created_at: datetime | None = Field(default=None, description="Desk clock, informative")
     payload: dict[str, Any] = Field(default_factory=dict)
 

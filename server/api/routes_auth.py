@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 
 from core.wire.auth import LoginRequest, LoginResponse, UserInfo
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
+from server.api.params import TokenId
 from server.auth.sessions import login, revoke_token
 from server.db.models_users import User
 from server.services.errors import not_found
@@ -31,7 +32,7 @@ def post_logout(db: DbDep, principal: PrincipalDep) -> None:
 
 
 @router.post("/tokens/{token_id}/revoke", status_code=204)
-def post_revoke(token_id: int, db: DbDep, principal: PrincipalDep) -> None:
+def post_revoke(token_id: TokenId, db: DbDep, principal: PrincipalDep) -> None:
     revoke_token(db, principal, token_id)
 
 

@@ -12,11 +12,12 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Query, Request
+from fastapi import APIRouter, Header, Request
 from fastapi.responses import StreamingResponse
 
 from core.wire.changes import PullPage
 from server.api.deps import ERROR_RESPONSES, DbDep, HubDep, PrincipalDep
+from server.api.params import CursorQuery
 from server.auth.principal import Principal
 from server.db.session import Database
 from server.services.change_log import can_see_change, read_changes
@@ -71,7 +72,7 @@ async def get_events(
     db: DbDep,
     hub: HubDep,
     principal: PrincipalDep,
-    cursor: Annotated[int | None, Query(ge=0)] = None,
+    cursor: CursorQuery | None = None,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID", max_length=20)] = None,
 ) -> StreamingResponse:
     start = cursor if cursor is not None else hub.last_seq

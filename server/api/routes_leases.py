@@ -16,6 +16,7 @@ from core.wire.leases import (
     ReleaseResult,
 )
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
+from server.api.params import OrderId
 from server.services.claims import claim_next, claim_order, heartbeat, release
 
 router = APIRouter(tags=["leases"], responses=ERROR_RESPONSES)
@@ -39,7 +40,7 @@ def post_claim_next(
     responses={409: {"model": ErrorBody, "description": "Held by someone else (lease_held)"}},
 )
 def post_claim(
-    order_id: int, db: DbDep, principal: PrincipalDep, body: ClaimRequest | None = None
+    order_id: OrderId, db: DbDep, principal: PrincipalDep, body: ClaimRequest | None = None
 ) -> ClaimResult:
     return claim_order(db, principal, order_id, (body or ClaimRequest()).lease_seconds)
 
@@ -51,6 +52,6 @@ def post_heartbeat(body: HeartbeatRequest, db: DbDep, principal: PrincipalDep) -
 
 @router.post("/orders/{order_id}/release", response_model=ReleaseResult)
 def post_release(
-    order_id: int, db: DbDep, principal: PrincipalDep, body: ReleaseRequest | None = None
+    order_id: OrderId, db: DbDep, principal: PrincipalDep, body: ReleaseRequest | None = None
 ) -> ReleaseResult:
     return release(db, principal, order_id, (body or ReleaseRequest()).epoch)

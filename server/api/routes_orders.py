@@ -13,6 +13,7 @@ from core.wire.journal import JournalEntryWire
 from core.wire.orders import NoteWire, OrderPage, OrderWire, ReassignRequest
 from core.wire.sync_ops import Op, OpResult, OpStatus
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
+from server.api.params import OffsetQuery, OrderId
 from server.db.models_orders import JournalRow, NoteRow, OrderRow
 from server.services.claims import reassign
 from server.services.db_clock import db_now
@@ -33,7 +34,7 @@ def list_orders(
     mine: bool = False,
     q: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: OffsetQuery = 0,
 ) -> OrderPage:
     """Orders the caller may see (own team; all for admins), newest first."""
     with db.read() as session:
@@ -75,7 +76,7 @@ def list_orders(
 
 
 @router.get("/{order_id}", response_model=OrderWire)
-def get_order(order_id: int, db: DbDep, principal: PrincipalDep) -> OrderWire:
+def get_order(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> OrderWire:
     with db.read() as session:
         now = db_now(session)
         order = session.get(OrderRow, order_id)
@@ -87,7 +88,7 @@ def get_order(order_id: int, db: DbDep, principal: PrincipalDep) -> OrderWire:
 
 
 @router.get("/{order_id}/notes", response_model=list[NoteWire])
-def get_notes(order_id: int, db: DbDep, principal: PrincipalDep) -> list[NoteWire]:
+def get_notes(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> list[NoteWire]:
     with db.read() as session:
         order = session.get(OrderRow, order_id)
         if order is None or not principal.sees_team(order.team_id):
@@ -102,7 +103,7 @@ def get_notes(order_id: int, db: DbDep, principal: PrincipalDep) -> list[NoteWir
 
 
 @router.get("/{order_id}/journal", response_model=list[JournalEntryWire])
-def get_journal(order_id: int, db: DbDep, principal: PrincipalDep) -> list[JournalEntryWire]:
+def get_journal(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> list[JournalEntryWire]:
     with db.read() as session:
         order = session.get(OrderRow, order_id)
         if order is None or not principal.sees_team(order.team_id):
@@ -145,7 +146,9 @@ def get_journal(order_id: int, db: DbDep, principal: PrincipalDep) -> list[Journ
     response_model=OpResult,
     responses={409: {"model": ErrorBody}, 412: {"model": ErrorBody}},
 )
-def post_op(order_id: int, op: Op, db: DbDep, principal: PrincipalDep) -> OpResult | JSONResponse:
+def post_op(
+    order_id: OrderId, op: Op, db: DbDep, principal: PrincipalDep
+) -> OpResult | JSONResponse:
     """Apply one op now (outside the push outbox). A conflict answers 409 (lease) or
     412 (version) with the reason; a rule refusal 422."""
     if op.order_id != order_id:
@@ -165,5 +168,7 @@ def post_op(order_id: int, op: Op, db: DbDep, principal: PrincipalDep) -> OpResu
 
 
 @router.post("/{order_id}/reassign", status_code=204)
-def post_reassign(order_id: int, body: ReassignRequest, db: DbDep, principal: PrincipalDep) -> None:
+def post_reassign(
+    order_id: OrderId, body: ReassignRequest, db: DbDep, principal: PrincipalDep
+) -> None:
     reassign(db, principal, order_id, body.owner_id, body.release_lease)

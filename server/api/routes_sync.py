@@ -11,6 +11,7 @@ from core.wire.changes import PullPage
 from core.wire.errors import ErrorBody
 from core.wire.sync_ops import PushBatch, PushResult
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
+from server.api.params import CursorQuery
 from server.services.change_log import assign_sequence, can_see_change, read_changes
 from server.services.errors import ServiceError
 from server.services.push_ops import push_batch
@@ -43,7 +44,7 @@ def post_push(
 def get_pull(
     db: DbDep,
     principal: PrincipalDep,
-    cursor: Annotated[int, Query(ge=0)] = 0,
+    cursor: CursorQuery = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> PullPage:
     """Changes after ``cursor`` (see ``core.wire.changes``)."""

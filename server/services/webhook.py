@@ -28,7 +28,7 @@ def sign_body(secret: str, body: bytes) -> str:
 def check_signature(secret: str | None, body: bytes, header: str | None) -> None:
     """401 unless ``header`` is the body's HMAC with the shared secret."""
     if not secret:
-        raise ServiceError(503, "webhook_disabled", "No webhook secret is configured.")
+        raise ServiceError(403, "webhook_disabled", "No webhook secret is configured.")
     if not header or not hmac.compare_digest(sign_body(secret, body), header.strip()):
         raise ServiceError(401, "bad_signature", "The webhook signature does not match.")
 

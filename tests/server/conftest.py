@@ -26,7 +26,9 @@ class Backend:
     db_url: str
 
 
-@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 def backend(request: pytest.FixtureRequest) -> Iterator[Backend]:
     if request.param == "sqlite":
         folder = Path(tempfile.mkdtemp(prefix="hatif-sqlite-"))

@@ -86,17 +86,30 @@ class ShopBuilder:
     def close(self) -> None:
         self.db.dispose()
 
-    def _user(self, session: Any, api: str, username: str, role: Role, team_id: int | None) -> ShopUser:
+    def _user(
+        self, session: Any, api: str, username: str, role: Role, team_id: int | None
+    ) -> ShopUser:
         user = User(
-            username=username, display_name=username, password_hash=self.password_hash,
-            role=role.value, team_id=team_id, active=True, created_at=db_now(session),
+            username=username,
+            display_name=username,
+            password_hash=self.password_hash,
+            role=role.value,
+            team_id=team_id,
+            active=True,
+            created_at=db_now(session),
         )
         session.add(user)
         session.flush()
         token, token_hash = new_token()
         session.add(
-            ApiToken(user_id=user.id, token_hash=token_hash, device_id=f"desk-{username}",
-                     created_at=db_now(session), expires_at=None, revoked_at=None)
+            ApiToken(
+                user_id=user.id,
+                token_hash=token_hash,
+                device_id=f"desk-{username}",
+                created_at=db_now(session),
+                expires_at=None,
+                revoked_at=None,
+            )
         )
         client = httpx.Client(
             base_url=api, headers={"Authorization": f"Bearer {token}"}, timeout=60.0
@@ -117,21 +130,36 @@ class ShopBuilder:
             admin = self._user(session, api, f"admin-{prefix}", Role.ADMIN, None)
             team.lead_id = lead.id
             article_ref = f"ART-{prefix}"
-            upsert_city(session, CityWire(name="Casablanca", region="Casablanca-Settat",
-                                          delivery_fee=Decimal("30")))
+            upsert_city(
+                session,
+                CityWire(name="Casablanca", region="Casablanca-Settat", delivery_fee=Decimal("30")),
+            )
             upsert_article(
                 session,
                 ArticleWire(
-                    ref=article_ref, name=f"Sandale {prefix}", normal_price=Decimal("249"),
+                    ref=article_ref,
+                    name=f"Sandale {prefix}",
+                    normal_price=Decimal("249"),
                     upsell=True,
                     upsell_prices=[Decimal("229"), Decimal("209"), Decimal("199"), Decimal("189")],
-                    variants=[VariantWire(color="Noir", size="40", stock=stock),
-                              VariantWire(color="Camel", size="41", stock=stock)],
+                    variants=[
+                        VariantWire(color="Noir", size="40", stock=stock),
+                        VariantWire(color="Camel", size="41", stock=stock),
+                    ],
                 ),
             )
             team_id = team.id
-        shop = Shop(api=api, db=self.db, team_id=team_id, prefix=prefix, article_ref=article_ref,
-                    agents=agent_users, lead=lead, admin=admin, builder=self)
+        shop = Shop(
+            api=api,
+            db=self.db,
+            team_id=team_id,
+            prefix=prefix,
+            article_ref=article_ref,
+            agents=agent_users,
+            lead=lead,
+            admin=admin,
+            builder=self,
+        )
         if orders:
             shop.add_orders(orders)
         return shop

@@ -47,8 +47,9 @@ class SseCollector:
             headers["Last-Event-ID"] = str(self.last_event_id)
         deadline = time.monotonic() + self.timeout
         try:
-            with httpx.stream("GET", f"{self.api}/events", headers=headers,
-                              timeout=httpx.Timeout(10.0, read=12.0)) as response:
+            with httpx.stream(
+                "GET", f"{self.api}/events", headers=headers, timeout=httpx.Timeout(10.0, read=12.0)
+            ) as response:
                 response.raise_for_status()
                 fields: dict[str, str] = {}
                 for line in response.iter_lines():
@@ -57,9 +58,13 @@ class SseCollector:
                         return
                     if line == "":
                         if "data" in fields:
-                            self.events.append(SseEvent(
-                                int(fields["id"]) if "id" in fields else None,
-                                fields.get("event", "message"), json.loads(fields["data"])))
+                            self.events.append(
+                                SseEvent(
+                                    int(fields["id"]) if "id" in fields else None,
+                                    fields.get("event", "message"),
+                                    json.loads(fields["data"]),
+                                )
+                            )
                             if len(self.events) >= self.count:
                                 return
                         fields = {}

@@ -53,7 +53,9 @@ def test_other_teams_changes_are_not_pulled(shop: Shop, builder, server: Running
     other.agents[0].client.post(f"/orders/{other.order_ids[0]}/claim")
     changes, _ = pull_all(shop.agents[0].client, cursor)
     assert all(c["team_id"] in (None, shop.team_id) for c in changes)
-    assert str(other.order_ids[0]) not in {c["entity_id"] for c in changes if c["entity"] == "order"}
+    assert str(other.order_ids[0]) not in {
+        c["entity_id"] for c in changes if c["entity"] == "order"
+    }
     other.close()
 
 
@@ -66,12 +68,24 @@ def test_a_change_that_commits_late_is_not_skipped(shop: Shop, backend: Backend)
     late = shop.db.write()
     late_session = late.__enter__()
     # Takes its place in the log first (lower id) but commits last.
-    append_change(late_session, entity=ChangeEntity.NOTE, entity_id="late", payload={}, at=now,
-                  team_id=shop.team_id)
+    append_change(
+        late_session,
+        entity=ChangeEntity.NOTE,
+        entity_id="late",
+        payload={},
+        at=now,
+        team_id=shop.team_id,
+    )
     late_session.flush()
     with shop.db.write() as early:
-        append_change(early, entity=ChangeEntity.NOTE, entity_id="early", payload={}, at=now,
-                      team_id=shop.team_id)
+        append_change(
+            early,
+            entity=ChangeEntity.NOTE,
+            entity_id="early",
+            payload={},
+            at=now,
+            team_id=shop.team_id,
+        )
     first, cursor = pull_all(client, cursor)
     assert [c["entity_id"] for c in first if c["entity"] == "note"] == ["early"]
     late.__exit__(None, None, None)  # commit now

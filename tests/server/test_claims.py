@@ -19,8 +19,13 @@ from tests.server.shop import Shop, ShopBuilder
 
 def _note_op(order_id: int, seq: int, epoch: int | None = None, version: int | None = None):
     return {
-        "op_id": str(uuid.uuid4()), "client_seq": seq, "kind": "add_note", "order_id": order_id,
-        "lease_epoch": epoch, "expected_version": version, "payload": {"text": "Client rappelé"},
+        "op_id": str(uuid.uuid4()),
+        "client_seq": seq,
+        "kind": "add_note",
+        "order_id": order_id,
+        "lease_epoch": epoch,
+        "expected_version": version,
+        "payload": {"text": "Client rappelé"},
     }
 
 
@@ -80,7 +85,9 @@ def test_fifty_agents_drain_two_hundred_orders_without_double_claims(
     assert len(claimed) == 200
     assert set(claimed) == set(shop.order_ids)
     holder_by_order = {
-        order_id: shop.agents[index].id for index, (mine, _) in enumerate(results) for order_id in mine
+        order_id: shop.agents[index].id
+        for index, (mine, _) in enumerate(results)
+        for order_id in mine
     }
     with shop.db.read() as session:
         rows = session.execute(select(OrderRow).where(OrderRow.id.in_(shop.order_ids))).scalars()
@@ -123,7 +130,9 @@ def test_expired_lease_goes_to_next_claimer_and_old_epoch_is_refused(shop: Shop)
 def test_heartbeat_keeps_the_order_and_release_hands_it_on(shop: Shop) -> None:
     first, second = shop.agents[0], shop.agents[1]
     order_id = shop.order_ids[1]
-    lease = first.client.post(f"/orders/{order_id}/claim", json={"lease_seconds": 2}).json()["lease"]
+    lease = first.client.post(f"/orders/{order_id}/claim", json={"lease_seconds": 2}).json()[
+        "lease"
+    ]
     for _ in range(3):
         time.sleep(0.8)
         beat = first.client.post(
@@ -141,7 +150,10 @@ def test_lead_reassigns_and_fences_off_the_previous_holder(shop: Shop) -> None:
     agent, other = shop.agents[0], shop.agents[1]
     order_id = shop.order_ids[2]
     lease = agent.client.post(f"/orders/{order_id}/claim").json()["lease"]
-    assert agent.client.post(f"/orders/{order_id}/reassign", json={"owner_id": other.id}).status_code == 403
+    assert (
+        agent.client.post(f"/orders/{order_id}/reassign", json={"owner_id": other.id}).status_code
+        == 403
+    )
     answer = shop.lead.client.post(f"/orders/{order_id}/reassign", json={"owner_id": other.id})
     assert answer.status_code == 204, answer.text
     stale = agent.client.post(

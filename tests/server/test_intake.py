@@ -16,8 +16,9 @@ HEADER_FR = "N° Commande;Date Création;Client;Téléphone;Adresse;Ville;Produi
 
 
 def _import(shop: Shop, data: bytes) -> dict:
-    answer = shop.lead.client.post("/import/orders", content=data,
-                                   headers={"Content-Type": "text/csv"})
+    answer = shop.lead.client.post(
+        "/import/orders", content=data, headers={"Content-Type": "text/csv"}
+    )
     assert answer.status_code == 200, answer.text
     return answer.json()
 
@@ -37,8 +38,12 @@ def test_semicolon_sheet_in_utf8_with_bom_imports_and_reimport_changes_nothing(s
     assert report["encoding"] == "utf-8-sig" and report["delimiter"] == ";"
     assert report["flagged_duplicates"] == 1  # S3 has S1's phone while S1 is open
 
-    orders = {o["reference"]: o for o in shop.lead.client.get(
-        "/orders", params={"q": shop.prefix + "-S", "limit": 10}).json()["items"]}
+    orders = {
+        o["reference"]: o
+        for o in shop.lead.client.get(
+            "/orders", params={"q": shop.prefix + "-S", "limit": 10}
+        ).json()["items"]
+    }
     first = orders[f"{shop.prefix}-S1"]
     assert first["customer"]["phones"] == [p1]
     assert [(line["quantity"], line["color"]) for line in first["lines"]] == [(2, "Noir")]
@@ -55,22 +60,33 @@ def test_semicolon_sheet_in_utf8_with_bom_imports_and_reimport_changes_nothing(s
 
 def test_comma_sheet_in_windows_1252_with_broken_rows_reports_line_numbers(shop: Shop) -> None:
     good = random_phone()
-    text = "\r\n".join([
-        "Numéro,Date,Client,Téléphone,Adresse,Ville,Produit,Total,Opérateur,Statut",
-        f"{shop.prefix}-W1,21/11/2026 18:40,Aïcha Chraïbi,{good},Derb Sultan,Fès,Sac,\"299,00\",,",
-        f"{shop.prefix}-W2,21/11/2026,Omar,06 12,Rue,Fès,Sac,299,,",
-        f",21/11/2026,Sans Numéro,{random_phone()},Rue,Fès,Sac,299,,",
-        f"{shop.prefix}-W4,31/02/2026,Karim,{random_phone()},Rue,Fès,Sac,299,,",
-        f"{shop.prefix}-W5,21/11/2026,Nabil,{random_phone()},Rue,Fès",
-        f"{shop.prefix}-W6,21/11/2026,Ilham,{random_phone()},Rue,Fès,Sac,douze,,",
-        f"{shop.prefix}-W7,21/11/2026,Houda,{random_phone()},Rue,Fès,Sac,149,,Livrée peut-être",
-    ]) + "\r\n"
+    text = (
+        "\r\n".join(
+            [
+                "Numéro,Date,Client,Téléphone,Adresse,Ville,Produit,Total,Opérateur,Statut",
+                f'{shop.prefix}-W1,21/11/2026 18:40,Aïcha Chraïbi,{good},Derb Sultan,Fès,Sac,"299,00",,',
+                f"{shop.prefix}-W2,21/11/2026,Omar,06 12,Rue,Fès,Sac,299,,",
+                f",21/11/2026,Sans Numéro,{random_phone()},Rue,Fès,Sac,299,,",
+                f"{shop.prefix}-W4,31/02/2026,Karim,{random_phone()},Rue,Fès,Sac,299,,",
+                f"{shop.prefix}-W5,21/11/2026,Nabil,{random_phone()},Rue,Fès",
+                f"{shop.prefix}-W6,21/11/2026,Ilham,{random_phone()},Rue,Fès,Sac,douze,,",
+                f"{shop.prefix}-W7,21/11/2026,Houda,{random_phone()},Rue,Fès,Sac,149,,Livrée peut-être",
+            ]
+        )
+        + "\r\n"
+    )
     report = _import(shop, text.encode("cp1252"))
     assert report["encoding"] == "cp1252" and report["delimiter"] == ","
     assert report["created"] == 1
     errors = {(e["line"], e["code"]) for e in report["errors"]}
-    assert errors == {(3, "invalid_phone"), (4, "missing_reference"), (5, "invalid_date"),
-                      (6, "wrong_column_count"), (7, "invalid_price"), (8, "invalid_status")}
+    assert errors == {
+        (3, "invalid_phone"),
+        (4, "missing_reference"),
+        (5, "invalid_date"),
+        (6, "wrong_column_count"),
+        (7, "invalid_price"),
+        (8, "invalid_status"),
+    }
     assert all(e["message"] for e in report["errors"])
     order = shop.lead.client.get("/orders", params={"q": f"{shop.prefix}-W1"}).json()["items"][0]
     assert order["customer"]["name"] == "Aïcha Chraïbi"
@@ -87,16 +103,24 @@ def test_webhook_needs_the_hmac_signature_and_replays_are_harmless(
 ) -> None:
     with shop.db.write() as session:
         save_webhook_secret(session, "s3cret-shop")
-    body = json.dumps({
-        "reference": f"{shop.prefix}-WH1", "customer_name": "Salma Idrissi",
-        "phone": random_phone(), "city": "Casablanca",
-        "lines": [{"article_ref": shop.article_ref, "quantity": 1, "color": "Camel", "size": "41"}],
-    }).encode()
+    body = json.dumps(
+        {
+            "reference": f"{shop.prefix}-WH1",
+            "customer_name": "Salma Idrissi",
+            "phone": random_phone(),
+            "city": "Casablanca",
+            "lines": [
+                {"article_ref": shop.article_ref, "quantity": 1, "color": "Camel", "size": "41"}
+            ],
+        }
+    ).encode()
     url = f"{server.api}/webhooks/orders"
     headers = {"Content-Type": "application/json"}
     unsigned = httpx.post(url, content=body, headers=headers)
     assert unsigned.status_code == 401
-    forged = httpx.post(url, content=body, headers={**headers, "X-Hatif-Signature": sign_body("x", body)})
+    forged = httpx.post(
+        url, content=body, headers={**headers, "X-Hatif-Signature": sign_body("x", body)}
+    )
     assert forged.status_code == 401
     signed = {**headers, "X-Hatif-Signature": sign_body("s3cret-shop", body)}
     first = httpx.post(url, content=body, headers=signed)

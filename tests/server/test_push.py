@@ -15,23 +15,41 @@ from tests.server.shop import Shop, ShopBuilder
 
 
 def op(kind: str, order_id: int, seq: int, payload: dict[str, Any], **fence: Any) -> dict[str, Any]:
-    return {"op_id": str(uuid.uuid4()), "client_seq": seq, "kind": kind, "order_id": order_id,
-            "payload": payload, **fence}
+    return {
+        "op_id": str(uuid.uuid4()),
+        "client_seq": seq,
+        "kind": kind,
+        "order_id": order_id,
+        "payload": payload,
+        **fence,
+    }
 
 
-def journal(order_id: int, seq: int, outcome: str = "answered", channel: str = "call") -> dict[str, Any]:
+def journal(
+    order_id: int, seq: int, outcome: str = "answered", channel: str = "call"
+) -> dict[str, Any]:
     entry = {
-        "id": str(uuid.uuid4()), "order_id": order_id, "channel": channel, "number": "+212612345678",
-        "started_at": datetime.now(UTC).isoformat(), "ring_seconds": 4.5,
-        "talk_seconds": 62 if outcome == "answered" else 0, "outcome": outcome, "sip_code": 200,
+        "id": str(uuid.uuid4()),
+        "order_id": order_id,
+        "channel": channel,
+        "number": "+212612345678",
+        "started_at": datetime.now(UTC).isoformat(),
+        "ring_seconds": 4.5,
+        "talk_seconds": 62 if outcome == "answered" else 0,
+        "outcome": outcome,
+        "sip_code": 200,
     }
     return op("journal", order_id, seq, entry)
 
 
-def push(client: httpx.Client, ops: list[dict[str, Any]], key: str | None = None,
-         device: str = "desk-1") -> httpx.Response:
-    return client.post("/sync/push", json={"device_id": device, "ops": ops},
-                       headers={"Idempotency-Key": key or str(uuid.uuid4())})
+def push(
+    client: httpx.Client, ops: list[dict[str, Any]], key: str | None = None, device: str = "desk-1"
+) -> httpx.Response:
+    return client.post(
+        "/sync/push",
+        json={"device_id": device, "ops": ops},
+        headers={"Idempotency-Key": key or str(uuid.uuid4())},
+    )
 
 
 def notes(client: httpx.Client, order_id: int) -> list[dict[str, Any]]:
@@ -64,12 +82,18 @@ def test_six_concurrent_sends_of_one_batch_apply_once(shop: Shop) -> None:
     agent = shop.agents[0]
     order_id = shop.order_ids[1]
     epoch = agent.client.post(f"/orders/{order_id}/claim").json()["lease"]["epoch"]
-    batch = [op("add_note", order_id, 1, {"text": "Note unique"}, lease_epoch=epoch),
-             journal(order_id, 2)]
+    batch = [
+        op("add_note", order_id, 1, {"text": "Note unique"}, lease_epoch=epoch),
+        journal(order_id, 2),
+    ]
     key = str(uuid.uuid4())
     barrier = threading.Barrier(6)
-    clients = [httpx.Client(base_url=shop.api, headers={"Authorization": f"Bearer {agent.token}"},
-                            timeout=60) for _ in range(6)]
+    clients = [
+        httpx.Client(
+            base_url=shop.api, headers={"Authorization": f"Bearer {agent.token}"}, timeout=60
+        )
+        for _ in range(6)
+    ]
 
     def send(index: int) -> httpx.Response:
         barrier.wait(timeout=30)
@@ -100,7 +124,9 @@ def test_same_op_in_a_new_batch_is_a_duplicate_and_gaps_are_refused(shop: Shop) 
     result = gap.json()["results"][0]
     assert result["status"] == "rejected" and result["code"] == "sequence_gap"
     assert result["params"]["expected_seq"] == 2
-    fill = push(agent.client, [op("add_note", order_id, 2, {"text": "Deuxième"}, lease_epoch=epoch)])
+    fill = push(
+        agent.client, [op("add_note", order_id, 2, {"text": "Deuxième"}, lease_epoch=epoch)]
+    )
     assert fill.json()["results"][0]["status"] == "applied"
     assert [n["text"] for n in notes(agent.client, order_id)] == ["Première", "Deuxième"]
 
@@ -129,15 +155,27 @@ def test_confirm_needs_contact_recomputes_totals_and_takes_stock(
     shop = builder.new_shop(server.api, agents=1, orders=2, stock=1)
     agent = shop.agents[0]
     first, second = shop.order_ids
-    epochs = {oid: agent.client.post(f"/orders/{oid}/claim").json()["lease"]["epoch"]
-              for oid in (first, second)}
+    epochs = {
+        oid: agent.client.post(f"/orders/{oid}/claim").json()["lease"]["epoch"]
+        for oid in (first, second)
+    }
     too_early = push(agent.client, [op("confirm", first, 1, {}, lease_epoch=epochs[first])])
     assert too_early.json()["results"][0]["code"] == "confirm_needs_contact_attempt"
 
-    lines = {"lines": [{"article_ref": shop.article_ref, "quantity": 1, "color": "Noir", "size": "40"},
-                       {"article_ref": shop.article_ref, "quantity": 1, "color": "Camel", "size": "41"}]}
-    edited = push(agent.client, [op("edit_lines", first, 2, lines, lease_epoch=epochs[first]),
-                                 journal(first, 3), journal(second, 4)])
+    lines = {
+        "lines": [
+            {"article_ref": shop.article_ref, "quantity": 1, "color": "Noir", "size": "40"},
+            {"article_ref": shop.article_ref, "quantity": 1, "color": "Camel", "size": "41"},
+        ]
+    }
+    edited = push(
+        agent.client,
+        [
+            op("edit_lines", first, 2, lines, lease_epoch=epochs[first]),
+            journal(first, 3),
+            journal(second, 4),
+        ],
+    )
     assert [r["status"] for r in edited.json()["results"]] == ["applied"] * 3
     order = agent.client.get(f"/orders/{first}").json()
     # Two upsell units: counter 1 -> tier 1 price 229 each, plus 30 delivery.
@@ -145,14 +183,21 @@ def test_confirm_needs_contact_recomputes_totals_and_takes_stock(
     assert order["total"] == "488.00"
     assert order["owner_id"] == agent.id
 
-    confirmed = push(agent.client, [op("confirm", first, 5, {}, lease_epoch=epochs[first]),
-                                    op("confirm", second, 6, {}, lease_epoch=epochs[second])])
+    confirmed = push(
+        agent.client,
+        [
+            op("confirm", first, 5, {}, lease_epoch=epochs[first]),
+            op("confirm", second, 6, {}, lease_epoch=epochs[second]),
+        ],
+    )
     first_result, second_result = confirmed.json()["results"]
     assert first_result["status"] == "applied"
     assert second_result["status"] == "rejected" and second_result["code"] == "out_of_stock"
     articles = {a["ref"]: a for a in agent.client.get("/articles").json()}
     assert {v["color"]: v["stock"] for v in articles[shop.article_ref]["variants"]} == {
-        "Noir": 0, "Camel": 0}
+        "Noir": 0,
+        "Camel": 0,
+    }
     assert agent.client.get(f"/orders/{second}").json()["status"] != "confirmed"
     after = push(agent.client, [op("add_note", first, 7, {"text": "x"}, lease_epoch=epochs[first])])
     assert after.json()["results"][0]["status"] in ("conflict", "rejected")
@@ -163,12 +208,15 @@ def test_rules_of_core_are_enforced_with_readable_reasons(shop: Shop) -> None:
     agent = shop.agents[0]
     order_id = shop.order_ids[4]
     epoch = agent.client.post(f"/orders/{order_id}/claim").json()["lease"]["epoch"]
-    results = push(agent.client, [
-        op("cancel", order_id, 1, {"reason": ""}, lease_epoch=epoch),
-        op("callback", order_id, 2, {"callback_at": "2001-01-01T10:00:00Z"}, lease_epoch=epoch),
-        op("reopen", order_id, 3, {}, lease_epoch=epoch),
-        op("start", order_id, 4, {}),
-    ]).json()["results"]
+    results = push(
+        agent.client,
+        [
+            op("cancel", order_id, 1, {"reason": ""}, lease_epoch=epoch),
+            op("callback", order_id, 2, {"callback_at": "2001-01-01T10:00:00Z"}, lease_epoch=epoch),
+            op("reopen", order_id, 3, {}, lease_epoch=epoch),
+            op("start", order_id, 4, {}),
+        ],
+    ).json()["results"]
     assert [r["status"] for r in results] == ["rejected"] * 4
     assert results[0]["code"] == "invalid_payload"
     assert results[1]["code"] == "callback_time_in_past"

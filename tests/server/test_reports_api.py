@@ -74,24 +74,49 @@ def seed(s: Seeder) -> None:
     s.user("admin", "Admin", Role.ADMIN, None)
     for ref in sorted({a[1] for a in ATTEMPTS}):
         cancel = next((d[4] for d in DISPOSITIONS if d[1] == ref and d[4]), None)
-        s.order(ref, "Rabat" if ref.startswith("R") else "Casa", status="assigned",
-                cancel_reason=cancel)
+        s.order(
+            ref, "Rabat" if ref.startswith("R") else "Casa", status="assigned", cancel_reason=cancel
+        )
     users, orders = s.seed.users, s.seed.orders
     for agent, ref, started, talk, channel in ATTEMPTS:
-        s.session.add(JournalRow(
-            id=uuid.uuid4(), order_id=orders[ref], agent_id=users[agent], channel=channel,
-            kind="call" if channel == "call" else "message", direction="outbound",
-            number="+212612345678", started_at=started, ring_seconds=5, talk_seconds=talk,
-            outcome="answered" if talk else ("message_sent" if channel != "call" else "no_answer"),
-            counts_as_contact=bool(talk), recorded_at=started,
-        ))
+        s.session.add(
+            JournalRow(
+                id=uuid.uuid4(),
+                order_id=orders[ref],
+                agent_id=users[agent],
+                channel=channel,
+                kind="call" if channel == "call" else "message",
+                direction="outbound",
+                number="+212612345678",
+                started_at=started,
+                ring_seconds=5,
+                talk_seconds=talk,
+                outcome="answered"
+                if talk
+                else ("message_sent" if channel != "call" else "no_answer"),
+                counts_as_contact=bool(talk),
+                recorded_at=started,
+            )
+        )
     for agent, ref, at, disposition, _reason in DISPOSITIONS:
-        s.session.add(AuditRow(
-            at=at, user_id=users[agent], action=f"order.{disposition}", entity="order",
-            entity_id=str(orders[ref]), detail={},
-        ))
-    s.session.add(NoteRow(order_id=orders["C-102"], author_id=users["samira"], text=FREE_NOTE,
-                          created_at=utc(20, 8, 51)))
+        s.session.add(
+            AuditRow(
+                at=at,
+                user_id=users[agent],
+                action=f"order.{disposition}",
+                entity="order",
+                entity_id=str(orders[ref]),
+                detail={},
+            )
+        )
+    s.session.add(
+        NoteRow(
+            order_id=orders["C-102"],
+            author_id=users["samira"],
+            text=FREE_NOTE,
+            created_at=utc(20, 8, 51),
+        )
+    )
 
 
 @pytest.fixture(scope="module")
@@ -105,9 +130,16 @@ def slot_key(row: dict[str, Any]) -> tuple[Any, ...]:
 
 
 def figures(row: dict[str, Any]) -> tuple[Any, ...]:
-    return (row["calls"], row["answered_calls"], row["talk_seconds"], row["orders_contacted"],
-            row["orders_closed"], row["confirmed"], row["conversion"],
-            row["average_handling_seconds"])
+    return (
+        row["calls"],
+        row["answered_calls"],
+        row["talk_seconds"],
+        row["orders_contacted"],
+        row["orders_closed"],
+        row["confirmed"],
+        row["conversion"],
+        row["average_handling_seconds"],
+    )
 
 
 def test_lead_sees_own_team_per_local_hour_slot(server: RunningServer) -> None:
@@ -156,7 +188,8 @@ def test_csv_export_carries_the_same_figures(server: RunningServer) -> None:
     reasons = lead.get_raw("/reports/cancel-reasons.csv", **RANGE).content.decode("utf-8")
     reason_rows = list(csv.DictReader(io.StringIO(reasons[1:]), delimiter=";"))
     assert [(r["reason"], r["count"]) for r in reason_rows] == [
-        ("delivery_fee", "1"), ("too_expensive", "1")
+        ("delivery_fee", "1"),
+        ("too_expensive", "1"),
     ]
 
 
@@ -164,12 +197,16 @@ def test_outcomes_come_from_dispositions(server: RunningServer) -> None:
     body = server.agent("leila").get("/reports/outcomes", **RANGE)
     total = body["total"]
     assert (total["positive"], total["negative"], total["partial"], total["unclassified"]) == (
-        2, 2, 1, 1
+        2,
+        2,
+        1,
+        1,
     )
     assert total["orders"] == 6
     assert body["classifier"]["used"] is False
     assert [(r["reason"], r["count"]) for r in body["cancel_reasons"]] == [
-        ("delivery_fee", 1), ("too_expensive", 1)
+        ("delivery_fee", 1),
+        ("too_expensive", 1),
     ]
     youssef = next(r for r in body["agents"] if r["agent"] == "Youssef")
     assert (youssef["positive"], youssef["negative"]) == (1, 1)
@@ -185,11 +222,20 @@ class _FakeCompletions(BaseHTTPRequestHandler):
         type(self).seen.append({"auth": self.headers.get("Authorization"), "body": body})
         text = body["messages"][-1]["content"]
         answer = "positive" if "confirme" in text else "negative"
-        payload = json.dumps({
-            "id": "chatcmpl-1", "object": "chat.completion", "model": body["model"],
-            "choices": [{"index": 0, "finish_reason": "stop",
-                         "message": {"role": "assistant", "content": answer}}],
-        }).encode()
+        payload = json.dumps(
+            {
+                "id": "chatcmpl-1",
+                "object": "chat.completion",
+                "model": body["model"],
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": "stop",
+                        "message": {"role": "assistant", "content": answer},
+                    }
+                ],
+            }
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(payload)))
@@ -220,8 +266,12 @@ def test_note_classifier_is_off_by_default_and_its_figures_are_marked(
     assert before["classifier"]["used"] is False and not _FakeCompletions.seen
 
     key = f"sk-test-{uuid.uuid4().hex}"
-    assert lead.http.put(f"{lead.base}/reports/classifier", json={"enabled": True},
-                         timeout=10).status_code == 403
+    assert (
+        lead.http.put(
+            f"{lead.base}/reports/classifier", json={"enabled": True}, timeout=10
+        ).status_code
+        == 403
+    )
     answer = admin.http.put(
         f"{admin.base}/reports/classifier",
         json={"enabled": True, "url": completions, "model": "tiny-classifier", "api_key": key},
@@ -231,11 +281,18 @@ def test_note_classifier_is_off_by_default_and_its_figures_are_marked(
     assert answer.json()["has_api_key"] is True and "api_key" not in answer.json()
 
     body = lead.get("/reports/outcomes", classify="true", **RANGE)
-    assert body["classifier"] == {"used": True, "model": "tiny-classifier", "classified": 1,
-                                  "failed": 0, "error": None}
+    assert body["classifier"] == {
+        "used": True,
+        "model": "tiny-classifier",
+        "classified": 1,
+        "failed": 0,
+        "error": None,
+    }
     total = body["total"]
     assert (total["positive"], total["positive_from_classifier"], total["unclassified"]) == (
-        3, 1, 0
+        3,
+        1,
+        0,
     )
     assert len(_FakeCompletions.seen) == 1
     request = _FakeCompletions.seen[0]

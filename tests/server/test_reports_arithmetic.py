@@ -69,8 +69,14 @@ def test_slots_follow_local_hours_and_a_midnight_call_stays_in_its_start_slot() 
     report = build_agent_hour_report(FACTS, ZONE, FIRST, LAST)
     rows = {
         (s.agent_id, s.day, s.hour): (
-            s.calls, s.answered_calls, s.talk_seconds, s.orders_contacted, s.orders_closed,
-            s.confirmed, s.conversion, s.average_handling_seconds,
+            s.calls,
+            s.answered_calls,
+            s.talk_seconds,
+            s.orders_contacted,
+            s.orders_closed,
+            s.confirmed,
+            s.conversion,
+            s.average_handling_seconds,
         )
         for s in report.slots
     }
@@ -82,7 +88,10 @@ def test_slots_follow_local_hours_and_a_midnight_call_stays_in_its_start_slot() 
     }
     # Display order: agent name, then day and hour.
     assert [(s.agent_id, s.hour) for s in report.slots] == [
-        (SAMIRA, 9), (SAMIRA, 23), (SAMIRA, 0), (YOUSSEF, 10)
+        (SAMIRA, 9),
+        (SAMIRA, 23),
+        (SAMIRA, 0),
+        (YOUSSEF, 10),
     ]
 
 
@@ -102,7 +111,9 @@ def test_totals_count_distinct_orders_not_the_sum_of_slots() -> None:
 def test_one_day_range_drops_what_happened_after_local_midnight() -> None:
     report = build_agent_hour_report(FACTS, ZONE, FIRST, FIRST)
     assert {(s.agent_id, s.hour) for s in report.slots} == {
-        (SAMIRA, 9), (SAMIRA, 23), (YOUSSEF, 10)
+        (SAMIRA, 9),
+        (SAMIRA, 23),
+        (YOUSSEF, 10),
     }
     assert report.total.calls == 5
 
@@ -120,7 +131,8 @@ def test_outcomes_are_deterministic_from_dispositions() -> None:
     per_agent = {c.agent_id: dict(c.deterministic) for c in report.per_agent}
     assert per_agent[YOUSSEF] == {OutcomeClass.POSITIVE: 1, OutcomeClass.NEGATIVE: 1}
     assert [(r.reason, r.count) for r in report.cancel_reasons] == [
-        ("delivery_fee", 1), ("too_expensive", 1)
+        ("delivery_fee", 1),
+        ("too_expensive", 1),
     ]
     assert report.cancel_reasons[1].label == "Prix trop élevé"
 

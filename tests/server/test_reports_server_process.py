@@ -73,33 +73,56 @@ class Seeder:
     def user(self, username: str, display_name: str, role: Role, team: str | None) -> int:
         team_id = self.seed.teams[team] if team else None
         user = create_user(
-            self.session, username=username, display_name=display_name, password=PASSWORD,
-            role=role, team_id=team_id, now=self.now,
+            self.session,
+            username=username,
+            display_name=display_name,
+            password=PASSWORD,
+            role=role,
+            team_id=team_id,
+            now=self.now,
         )
         self.seed.users[username] = user.id
         return user.id
 
-    def order(self, reference: str, team: str | None, *, status: str = "unassigned",
-              created_at: datetime | None = None, **columns: Any) -> int:
+    def order(
+        self,
+        reference: str,
+        team: str | None,
+        *,
+        status: str = "unassigned",
+        created_at: datetime | None = None,
+        **columns: Any,
+    ) -> int:
         created = created_at or self.now
         row = OrderRow(
-            reference=reference, created_at=created, updated_at=created,
+            reference=reference,
+            created_at=created,
+            updated_at=created,
             team_id=self.seed.teams[team] if team else None,
-            customer_name=f"Client {reference}", phones=["+212612345678"],
-            main_phone="+212612345678", address="1 rue Atlas", city="Casablanca",
-            status=status, **columns,
+            customer_name=f"Client {reference}",
+            phones=["+212612345678"],
+            main_phone="+212612345678",
+            address="1 rue Atlas",
+            city="Casablanca",
+            status=status,
+            **columns,
         )
         # One line without a variant (no stock to count), so the order can be confirmed.
-        row.lines.append(OrderLineRow(
-            position=1, article_ref="SAC-01", article_name="Sac cabas", quantity=1,
-            unit_price=Decimal("249.00"), line_total=Decimal("249.00"),
-        ))
+        row.lines.append(
+            OrderLineRow(
+                position=1,
+                article_ref="SAC-01",
+                article_name="Sac cabas",
+                quantity=1,
+                unit_price=Decimal("249.00"),
+                line_total=Decimal("249.00"),
+            )
+        )
         row.subtotal = row.total = Decimal("249.00")
         self.session.add(row)
         self.session.flush()
         self.seed.orders[reference] = row.id
         return row.id
-
 
     def lease(self, order_id: int, holder: int, since: datetime, expires: datetime) -> None:
         """Put a live lease on an order, claimed at ``since`` (audit row as a claim writes)."""
@@ -110,8 +133,16 @@ class Seeder:
         order.lease_expires_at = expires
         order.owner_id = holder
         order.status = "in_progress"
-        self.session.add(AuditRow(at=since, user_id=holder, action="order.claim", entity="order",
-                                  entity_id=str(order_id), detail={"epoch": order.lease_epoch}))
+        self.session.add(
+            AuditRow(
+                at=since,
+                user_id=holder,
+                action="order.claim",
+                entity="order",
+                entity_id=str(order_id),
+                detail={"epoch": order.lease_epoch},
+            )
+        )
 
 
 class Agent:
@@ -150,7 +181,8 @@ class Agent:
 
     def presence(self, state: str, reason: str | None = None, order_id: int | None = None) -> Any:
         answer = self.http.put(
-            f"{self.base}/presence", json={"state": state, "reason": reason, "order_id": order_id},
+            f"{self.base}/presence",
+            json={"state": state, "reason": reason, "order_id": order_id},
             timeout=10,
         )
         answer.raise_for_status()
@@ -164,23 +196,44 @@ class Agent:
     def op(self, order_id: int, kind: str, payload: dict[str, Any]) -> Any:
         self.seq += 1
         op = {
-            "op_id": str(uuid.uuid4()), "client_seq": self.seq, "kind": kind,
-            "order_id": order_id, "lease_epoch": self.epochs.get(order_id),
-            "created_at": datetime.now(UTC).isoformat(), "payload": payload,
+            "op_id": str(uuid.uuid4()),
+            "client_seq": self.seq,
+            "kind": kind,
+            "order_id": order_id,
+            "lease_epoch": self.epochs.get(order_id),
+            "created_at": datetime.now(UTC).isoformat(),
+            "payload": payload,
         }
         return self.post(f"/orders/{order_id}/ops", op)
 
-    def call(self, order_id: int, talk: float, *, started_at: datetime | None = None,
-             channel: str = "call", note: str | None = None) -> Any:
+    def call(
+        self,
+        order_id: int,
+        talk: float,
+        *,
+        started_at: datetime | None = None,
+        channel: str = "call",
+        note: str | None = None,
+    ) -> Any:
         outcome = "answered" if talk > 0 else "no_answer"
         if channel != "call":
             outcome = "message_sent"
-        return self.op(order_id, "journal", {
-            "id": str(uuid.uuid4()), "order_id": order_id, "channel": channel,
-            "kind": "call" if channel == "call" else "message", "number": "+212612345678",
-            "started_at": (started_at or datetime.now(UTC)).isoformat(),
-            "ring_seconds": 4, "talk_seconds": talk, "outcome": outcome, "note": note,
-        })
+        return self.op(
+            order_id,
+            "journal",
+            {
+                "id": str(uuid.uuid4()),
+                "order_id": order_id,
+                "channel": channel,
+                "kind": "call" if channel == "call" else "message",
+                "number": "+212612345678",
+                "started_at": (started_at or datetime.now(UTC)).isoformat(),
+                "ring_seconds": 4,
+                "talk_seconds": talk,
+                "outcome": outcome,
+                "note": note,
+            },
+        )
 
 
 @dataclass
@@ -240,7 +293,10 @@ def start_reports_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
         log = open(tmp_path / f"server-{port}.log", "wb")  # noqa: SIM115 (closed with the process)
         process = subprocess.Popen(
             [sys.executable, "-c", _LAUNCHER, db_url, str(port)],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env,
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
         processes.append(process)
         base_url = f"http://127.0.0.1:{port}"

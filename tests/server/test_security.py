@@ -9,7 +9,6 @@ import httpx
 from sqlalchemy import select
 
 from server.db.models_sync import AuditRow
-
 from tests.fixtures.server_process import RunningServer
 from tests.server.shop import PASSWORD, Shop, ShopBuilder
 from tests.server.test_push import op, push
@@ -20,8 +19,10 @@ def test_agent_cannot_act_on_an_order_another_agent_holds(shop: Shop) -> None:
     order_id = shop.order_ids[0]
     holder.client.post(f"/orders/{order_id}/claim")
     version = intruder.client.get(f"/orders/{order_id}").json()["version"]
-    refused = push(intruder.client, [op("cancel", order_id, 1, {"reason": "changed_mind"},
-                                        expected_version=version)]).json()["results"][0]
+    refused = push(
+        intruder.client,
+        [op("cancel", order_id, 1, {"reason": "changed_mind"}, expected_version=version)],
+    ).json()["results"][0]
     assert refused["status"] == "conflict" and refused["code"] == "lease_held"
     assert refused["params"]["holder_name"] == holder.username
     assert intruder.client.post(f"/orders/{order_id}/release").json()["released"] is False
@@ -59,8 +60,10 @@ def test_login_hands_out_a_long_random_token_and_revoked_tokens_get_401(
     shop: Shop, server: RunningServer
 ) -> None:
     username = shop.agents[2].username
-    login = httpx.post(f"{server.api}/auth/login",
-                       json={"username": username, "password": PASSWORD, "device_id": "desk-9"})
+    login = httpx.post(
+        f"{server.api}/auth/login",
+        json={"username": username, "password": PASSWORD, "device_id": "desk-9"},
+    )
     assert login.status_code == 200, login.text
     token = login.json()["token"]
     assert len(token) >= 22  # urlsafe base64 of >= 16 random bytes
@@ -69,19 +72,25 @@ def test_login_hands_out_a_long_random_token_and_revoked_tokens_get_401(
     assert httpx.post(f"{server.api}/auth/logout", headers=headers).status_code == 204
     again = httpx.get(f"{server.api}/auth/me", headers=headers)
     assert again.status_code == 401 and again.json()["code"] == "unauthenticated"
-    assert httpx.get(f"{server.api}/orders", headers={"Authorization": "Bearer nope"}).status_code == 401
+    assert (
+        httpx.get(f"{server.api}/orders", headers={"Authorization": "Bearer nope"}).status_code
+        == 401
+    )
     assert httpx.get(f"{server.api}/orders").status_code == 401
 
 
 def test_eleventh_failed_login_in_a_minute_gets_429(shop: Shop, server: RunningServer) -> None:
     username = shop.agents[1].username
     codes = [
-        httpx.post(f"{server.api}/auth/login",
-                   json={"username": username, "password": f"wrong-{i}"}).status_code
+        httpx.post(
+            f"{server.api}/auth/login", json={"username": username, "password": f"wrong-{i}"}
+        ).status_code
         for i in range(10)
     ]
     assert codes == [401] * 10
-    blocked = httpx.post(f"{server.api}/auth/login", json={"username": username, "password": PASSWORD})
+    blocked = httpx.post(
+        f"{server.api}/auth/login", json={"username": username, "password": PASSWORD}
+    )
     assert blocked.status_code == 429
     assert blocked.json()["code"] == "too_many_attempts"
     assert blocked.headers["Retry-After"] == "60"
@@ -94,14 +103,19 @@ def test_audit_rows_equal_mutations(shop: Shop) -> None:
     mutations = 0
     epoch = agent.client.post(f"/orders/{order_id}/claim").json()["lease"]["epoch"]
     mutations += 1
-    results = push(agent.client, [
-        op("add_note", order_id, 1, {"text": "Adresse vérifiée"}, lease_epoch=epoch),
-        op("start", order_id, 2, {}, lease_epoch=epoch),
-        op("cancel", order_id, 3, {"reason": ""}, lease_epoch=epoch),  # refused: no mutation
-    ]).json()["results"]
+    results = push(
+        agent.client,
+        [
+            op("add_note", order_id, 1, {"text": "Adresse vérifiée"}, lease_epoch=epoch),
+            op("start", order_id, 2, {}, lease_epoch=epoch),
+            op("cancel", order_id, 3, {"reason": ""}, lease_epoch=epoch),  # refused: no mutation
+        ],
+    ).json()["results"]
     assert [r["status"] for r in results] == ["applied", "applied", "rejected"]
     mutations += 2
-    agent.client.post("/leases/heartbeat", json={"leases": [{"order_id": order_id, "epoch": epoch}]})
+    agent.client.post(
+        "/leases/heartbeat", json={"leases": [{"order_id": order_id, "epoch": epoch}]}
+    )
     mutations += 1
     agent.client.put("/presence", json={"state": "paused", "reason": "Pause déjeuner"})
     mutations += 1
@@ -110,7 +124,11 @@ def test_audit_rows_equal_mutations(shop: Shop) -> None:
     agent.client.post(f"/orders/{order_id}/release", json={"epoch": epoch})  # nothing to release
     assert shop.audit_count() - before == mutations
     with shop.db.read() as session:
-        rows = list(session.execute(select(AuditRow).order_by(AuditRow.id.desc()).limit(mutations)).scalars())
+        rows = list(
+            session.execute(
+                select(AuditRow).order_by(AuditRow.id.desc()).limit(mutations)
+            ).scalars()
+        )
     assert {row.user_id for row in rows} == {agent.id}
     assert sum(1 for row in rows if row.op_id) == 2
     assert all(row.device_id for row in rows)
