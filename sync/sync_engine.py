@@ -41,6 +41,11 @@ from sync.sync_store import AppliedChanges, LostLeaseNotice, SyncStore
 
 log = logging.getLogger(__name__)
 
+#: Refusal codes that say our claim on the order may be over.
+LEASE_REFUSALS = frozenset(
+    {"lease_held", "lease_lost", "stale_epoch", "not_lease_holder", "owned_by_other"}
+)
+
 
 class SyncEngine(QObject):
     """Keeps one desk's local store and the server in step."""
@@ -90,6 +95,7 @@ class SyncEngine(QObject):
         self._pull_requested = True
         self._last_pull = 0.0
         self._last_beat = 0.0
+        self._beat_now = True
         self._presence: dict[str, Any] | None = None
         self._thread: threading.Thread | None = None
         self.events: EventStreamListener | None = None
@@ -168,7 +174,7 @@ class SyncEngine(QObject):
             self._last_pull = now
             for applied in results:
                 self._announce(applied)
-        if now - self._last_beat >= self.heartbeat.interval:
+        if self._beat_now or now - self._last_beat >= self.heartbeat.interval:
             self._beat()
         self.state.set_online()
         self.state.clear_error()
@@ -189,7 +195,7 @@ class SyncEngine(QObject):
             except ServerUnreachable as error:
                 self.state.set_offline(error.code, error.message)
                 delay = self._backoff.next_delay()
-                self._pull_requested = True
+                self.note_unreachable()
             except AuthenticationRequired:
                 self.state.require_login()
             except SequenceGapError as error:
@@ -206,6 +212,11 @@ class SyncEngine(QObject):
             if self._wake.wait(delay):
                 self._wake.clear()
 
+    def note_unreachable(self) -> None:
+        """The server could not be reached: once back, pull and check our leases first."""
+        self._pull_requested = True
+        self._beat_now = True
+
     def _push_all(self) -> PushReport:
         total = PushReport()
         while not self._stop.is_set():
@@ -216,6 +227,9 @@ class SyncEngine(QObject):
             self.state.set_pending(self.store.pending_count())
             for notice in report.refusals:
                 self.refusalRecorded.emit(notice)
+                if notice.code in LEASE_REFUSALS:
+                    # The claim is probably gone: ask the server in this same round.
+                    self._beat_now = True
         if total.batches:
             self.pushed.emit(total)
         return total
@@ -223,6 +237,7 @@ class SyncEngine(QObject):
     def _beat(self) -> None:
         lost = self.heartbeat.beat()
         self._last_beat = time.monotonic()
+        self._beat_now = False
         for notice in lost:
             self.leaseLost.emit(notice)
 

@@ -52,6 +52,10 @@ class Desk:
             texts.append(text)
         return texts
 
+    def pusher_batch(self) -> bool:
+        """Push one outbox batch; False once the outbox is empty."""
+        return self.engine.pusher.push_batch() is not None
+
     def server_notes(self, prefix: str) -> list[str]:
         """Texts of the server's notes on our claimed orders that start with ``prefix``."""
         texts: list[str] = []

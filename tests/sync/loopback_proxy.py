@@ -114,6 +114,7 @@ class TcpRelay:
         self._pairs: list[tuple[socket.socket, socket.socket]] = []
         self._lock = threading.Lock()
         self._closed = threading.Event()
+        self.offline = False
         self.resets = 0
         self._thread = threading.Thread(target=self._accept, daemon=True)
 
@@ -136,6 +137,12 @@ class TcpRelay:
         self.resets += len(pairs)
         return len(pairs)
 
+    def set_offline(self, offline: bool) -> None:
+        """Offline: every connection (live or new) is reset, like a dead network."""
+        self.offline = offline
+        if offline:
+            self.reset_all()
+
     def live_connections(self) -> int:
         with self._lock:
             return len(self._pairs)
@@ -146,6 +153,9 @@ class TcpRelay:
                 client, _ = self.listener.accept()
             except OSError:
                 return
+            if self.offline:
+                _abort(client)
+                continue
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=10)
             except OSError:
