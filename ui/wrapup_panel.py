@@ -253,7 +253,6 @@ class WrapUpPanel(QGroupBox):
             self.result.setText(self.tr("Choose a reason for cancelling first."))
             self.result.setProperty("state", "rejected")
             self.cancel_reason.setFocus()
-            self.cancel_reason.showPopup()
             return
         self._dispose(Disposition.CANCEL, reason=reason)
 

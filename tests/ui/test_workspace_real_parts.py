@@ -14,7 +14,8 @@ import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.secret_store import KeyringStatus, SecretStore
+from app.secret_store import KeyringStatus, SecretStore, api_token_key
+from app.services.operations import OperationRunner
 from app.services.session_service import SessionService
 from app.services.softphone_views import AttemptFinished
 from app.services.workspace_session import RunningWorkspace, SipSetup, start_workspace
@@ -24,6 +25,7 @@ from telephony.sip_account_settings import SipAccountSettings
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
 from ui.dialog_service import ScriptedDialogs
+from ui.login_dialog import LoginDialog
 from ui.main_window import WorkspaceWindow
 
 pytestmark = [pytest.mark.slow]
@@ -294,3 +296,34 @@ def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
     assert window.order.journal.topLevelItemCount() == 1
     journal = desk.api(f"/orders/{order_id}/journal")
     assert [entry["outcome"] for entry in journal if entry["channel"] == "call"] == ["answered"]
+
+
+def test_sign_in_dialog_keeps_the_token_in_the_keyring(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer
+) -> None:
+    secrets = _secrets(tmp_path)
+    sessions = SessionService(secrets)
+    runner = OperationRunner()
+    dialog = LoginDialog(
+        sessions, runner, server_url=shop_server.base_url, url_locked=True, username="agent1"
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.server_url.isReadOnly()
+
+    dialog.password.setText("not the password")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    assert dialog.error.text() == "Wrong username or password."
+    assert dialog.session is None
+
+    dialog.password.setText("demo")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.submit()
+    assert dialog.session is not None
+    assert dialog.session.identity.display_name == ME
+    assert dialog.password.text() == ""
+    stored = secrets.get(api_token_key(shop_server.base_url, "agent1"))
+    assert stored == dialog.session.token
+    # Next start: the keyring's token is enough.
+    restored = sessions.restore(shop_server.base_url, "agent1")
+    assert restored is not None and restored.identity.username == "agent1"

@@ -1,0 +1,177 @@
+"""Editing an order in the panel: lines with stock per variant, live upsell and
+totals through core.pricing, the fee following the city, wrap-up rules, and
+right-to-left Arabic. A real local store holds the order and the catalogue."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from app.local_store.local_sync_store import LocalSyncStore
+from app.local_store.store_database import StoreDatabase, open_store_database
+from app.services.local_store_workspace import LocalStoreWorkspace
+from app.services.operations import OperationRunner
+from app.services.workspace_service import WorkspaceService
+from core.pricing import LineRequest
+from sync.sync_engine import SyncEngine
+from sync.sync_store import ReferenceData
+from tests.ui.synthetic_orders import order_json
+from ui.order_lines_model import OrderLinesModel
+from ui.order_panel import OrderPanel
+from ui.translations import install_language, remove_language
+from ui.wrapup_panel import WrapUpPanel
+
+ME = "Khadija (agent1)"
+
+ARTICLES = [
+    {
+        "ref": "SAC-01", "name": "Sac cabas", "normal_price": "200.00", "upsell": True,
+        "upsell_prices": ["180.00", "160.00", "150.00", "140.00"], "phase": "active",
+        "variants": [
+            {"color": "Noir", "size": None, "stock": 12},
+            {"color": "Rouge", "size": None, "stock": 0},
+        ],
+    },
+    {
+        "ref": "BSK-02", "name": "Basket", "normal_price": "300.00", "upsell": False,
+        "upsell_prices": [None, None, None, None], "phase": "active",
+        "variants": [{"color": "Blanc", "size": "40", "stock": 3}],
+    },
+]
+CITIES = [
+    {"name": "Casablanca", "delivery_fee": "25.00"},
+    {"name": "Agadir", "delivery_fee": "45.00"},
+]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, qapp: QApplication) -> Iterator[WorkspaceService]:
+    database: StoreDatabase = open_store_database(tmp_path / "store.sqlite")
+    sync_store = LocalSyncStore(database)
+    sync_store.set_current_user(3, "agent1", ME)
+    generation = sync_store.begin_full_resync()
+    order = order_json(1, random.Random(1), datetime.now(UTC))
+    order["customer"]["city"] = "Casablanca"
+    order["status"] = "assigned"
+    order["attempt_count"] = 0
+    order["lines"] = [
+        {"article_ref": "SAC-01", "color": "Noir", "quantity": 1, "unit_price": "200.00"}
+    ]
+    sync_store.store_resync_orders(generation, [order])
+    sync_store.finish_full_resync(generation, 0)
+    sync_store.replace_reference_data(
+        ReferenceData(ARTICLES, CITIES, {"attempt_cap": 4}, [], [])
+    )
+    # Never started: nothing here talks to a server.
+    sync = SyncEngine(sync_store, "http://127.0.0.1:9", lambda: None, use_event_stream=False)
+    service = WorkspaceService(LocalStoreWorkspace(database, sync, ME), OperationRunner(), ME)
+    yield service
+    database.dispose()
+
+
+def test_lines_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = OrderLinesModel()
+    model.set_lines(
+        [LineRequest("SAC-01", 2, "Noir", None), LineRequest("BSK-02", 1, "Blanc", "40")],
+        {"SAC-01": "Sac cabas"},
+    )
+    qtmodeltester.check(model, force_py=True)
+    model.add_line(LineRequest("SAC-01", 1, "Rouge", None))
+    model.remove_line(0)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_lines_and_totals_follow_every_edit(qtbot: QtBot, workspace: WorkspaceService) -> None:
+    panel = OrderPanel(workspace)
+    qtbot.addWidget(panel)
+    detail = workspace.order_detail(1)
+    assert detail is not None
+    panel.show_order(detail)
+    lines = panel.lines
+    assert lines.total.text() == "225.00 MAD"  # 200 + 25 delivery to Casablanca
+    assert lines.tier.text() == "none"
+
+    # Search an article: each variant shows its stock; the empty one is not offered.
+    lines.article_search.setText("SAC-01 — Sac cabas")
+    texts = [lines.variant.itemText(i) for i in range(lines.variant.count())]
+    assert texts == ["Noir — 12 in stock", "Rouge — 0 in stock"]
+    assert lines.variant.currentText() == "Noir — 12 in stock"
+    lines.quantity.setValue(2)
+    lines.add_button.click()
+    # Three upsell units: counter 2 -> upsell tier 2 (160.00 each).
+    assert lines.model.rowCount() == 1
+    assert lines.model.index(0, 2).data() == "3"
+    assert lines.tier.text() == "tier 2"
+    assert lines.total.text() == "505.00 MAD"  # 3 x 160 + 25
+
+    lines.article_search.setText("basket")
+    lines.add_button.click()
+    assert lines.model.rowCount() == 2
+    assert lines.total.text() == "805.00 MAD"
+
+    # Quantity edited in the table, then the line removed.
+    lines.model.setData(lines.model.index(0, 2), 1, Qt.ItemDataRole.EditRole)
+    assert lines.tier.text() == "none"
+    assert lines.total.text() == "525.00 MAD"  # 200 + 300 + 25
+    lines.table.selectRow(1)
+    lines.remove_button.click()
+    assert lines.total.text() == "225.00 MAD"
+
+    # The fee follows the city being typed.
+    panel.city.setEditText("Agadir")
+    assert panel.fee_label.text() == "Delivery: 45.00 MAD"
+    assert lines.total.text() == "245.00 MAD"
+    assert panel.save_address.isEnabled()
+
+
+def test_confirm_waits_for_a_contact_attempt_and_cancel_for_a_reason(
+    qtbot: QtBot, workspace: WorkspaceService
+) -> None:
+    panel = WrapUpPanel()
+    qtbot.addWidget(panel)
+    panel.set_choices([], ["changed_mind", "too_expensive"])
+    detail = workspace.order_detail(1)
+    assert detail is not None
+    panel.set_order(detail, workspace.confirm_blocker(detail), [])
+    assert not panel.confirm.isEnabled()
+    assert panel.confirm.toolTip() == (
+        "Call or message the customer first: confirming needs a contact attempt."
+    )
+    asked: list[object] = []
+    panel.disposition_requested.connect(lambda *args: asked.append(args))
+    panel.cancel.click()
+    assert asked == []
+    assert panel.result.text() == "Choose a reason for cancelling first."
+    panel.cancel_reason.setCurrentIndex(1)
+    panel.cancel.click()
+    assert asked and asked[0][1] == "changed_mind"
+
+
+def test_arabic_turns_the_window_right_to_left(qtbot: QtBot, workspace: WorkspaceService) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators: list[QTranslator] = install_language(app, "ar")
+    try:
+        assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        panel = WrapUpPanel()
+        qtbot.addWidget(panel)
+        assert panel.confirm.text() == "تأكيد"
+        assert QCoreApplication.translate("Status", "Confirmed") == "مؤكدة"
+        detail = workspace.order_detail(1)
+        assert detail is not None
+        order = OrderPanel(workspace)
+        qtbot.addWidget(order)
+        order.show_order(detail)
+        # A phone number keeps its reading order inside right-to-left text.
+        assert order.phone_buttons[0].text().startswith("\u2066")
+    finally:
+        remove_language(translators)
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
