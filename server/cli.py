@@ -21,6 +21,7 @@ import platformdirs
 import uvicorn
 from uvicorn.supervisors import Multiprocess
 
+from core.domain_error import DomainError
 from core.order_transitions import Role
 from server.asgi import DATABASE_URL_ENV
 from server.db.migrate import upgrade_database
@@ -230,7 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except DomainError as error:
+        print(f"error: {error.message} [{error.code}]", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

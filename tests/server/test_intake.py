@@ -30,7 +30,8 @@ def test_semicolon_sheet_in_utf8_with_bom_imports_and_reimport_changes_nothing(s
         f"{shop.prefix}-S1;23/11/2026 09:15;Fatima Zahra Benali;0{p1[4:]};Rue Allal, 12;Casablanca;"
         f"2 x Sandale {shop.prefix} (Noir, 40);498,00 MAD;;Non affectée",
         f"{shop.prefix}-S2;23/11/2026;Hamza Tazi;{p2};Hay Riad;Rabat;Babouche inconnue;179;;",
-        f"{shop.prefix}-S3;22/11/2026;Imane Alaoui;{p1};Maârif;Casablanca;;249;{shop.agents[0].username};Reportée",
+        f"{shop.prefix}-S3;22/11/2026;Imane Alaoui;{p1};Maârif;Casablanca;;249;"
+        f"{shop.agents[0].username};Reportée",
     ]
     data = ("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8")
     report = _import(shop, data)
@@ -64,13 +65,15 @@ def test_comma_sheet_in_windows_1252_with_broken_rows_reports_line_numbers(shop:
         "\r\n".join(
             [
                 "Numéro,Date,Client,Téléphone,Adresse,Ville,Produit,Total,Opérateur,Statut",
-                f'{shop.prefix}-W1,21/11/2026 18:40,Aïcha Chraïbi,{good},Derb Sultan,Fès,Sac,"299,00",,',
+                f"{shop.prefix}-W1,21/11/2026 18:40,Aïcha Chraïbi,{good},Derb Sultan,Fès,Sac,"
+                '"299,00",,',
                 f"{shop.prefix}-W2,21/11/2026,Omar,06 12,Rue,Fès,Sac,299,,",
                 f",21/11/2026,Sans Numéro,{random_phone()},Rue,Fès,Sac,299,,",
                 f"{shop.prefix}-W4,31/02/2026,Karim,{random_phone()},Rue,Fès,Sac,299,,",
                 f"{shop.prefix}-W5,21/11/2026,Nabil,{random_phone()},Rue,Fès",
                 f"{shop.prefix}-W6,21/11/2026,Ilham,{random_phone()},Rue,Fès,Sac,douze,,",
-                f"{shop.prefix}-W7,21/11/2026,Houda,{random_phone()},Rue,Fès,Sac,149,,Livrée peut-être",
+                f"{shop.prefix}-W7,21/11/2026,Houda,{random_phone()},Rue,Fès,Sac,149,,"
+                "Livrée peut-être",
             ]
         )
         + "\r\n"

@@ -1,0 +1,101 @@
+"""``hatif-server`` as the desktop's demo mode and IT use it: seed-demo, serve
+(with its "listening" line), import, create-user; plus presence and wallboard
+on the demo shop."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+from tests.fixtures.server_process import REPO_ROOT, RunningServer
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "server.cli", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def login(server: RunningServer, username: str, password: str = "demo") -> httpx.Client:
+    answer = httpx.post(
+        f"{server.api}/auth/login", json={"username": username, "password": password}, timeout=30
+    )
+    assert answer.status_code == 200, answer.text
+    return httpx.Client(
+        base_url=server.api,
+        timeout=30,
+        headers={"Authorization": f"Bearer {answer.json()['token']}"},
+    )
+
+
+def test_demo_shop_serves_agents_lead_and_wallboard(seeded_server: RunningServer) -> None:
+    assert "Hatif server listening on http://127.0.0.1:" in seeded_server.log()
+    agent = login(seeded_server, "agent1")
+    page = agent.get("/orders", params={"limit": 1}).json()
+    assert page["total"] >= 300
+    cities = {city["name"] for city in agent.get("/cities").json()}
+    assert {"Casablanca", "Marrakech", "Fès", "Tanger"} <= cities
+    articles = agent.get("/articles").json()
+    assert any(a["upsell"] and len(a["variants"]) > 5 for a in articles)
+    assert {t["language"] for t in agent.get("/templates").json()} == {"fr", "ar"}
+    assert len(agent.get("/predefined-notes").json()) >= 5
+
+    claimed = agent.post("/orders/claim-next").json()
+    assert claimed["order"]["customer"]["phones"][0].startswith("+212")
+    assert (
+        agent.put(
+            "/presence", json={"state": "in_call", "order_id": claimed["order"]["id"]}
+        ).status_code
+        == 200
+    )
+    assert agent.put("/presence", json={"state": "paused"}).json()["code"] == "pause_needs_reason"
+
+    lead = login(seeded_server, "lead1")
+    board = lead.get("/wallboard").json()
+    by_name = {a["username"]: a for a in board["agents"]}
+    assert {f"agent{i}" for i in range(1, 6)} <= set(by_name)
+    assert by_name["agent1"]["state"] == "in_call" and by_name["agent1"]["orders_held"] == 1
+    assert board["queue"]["open_total"] > 0 and board["queue"]["held_now"] >= 1
+    assert board["confirmed_today"] == sum(a["confirmed_today"] for a in board["agents"])
+    agent.close()
+    lead.close()
+
+
+def test_import_and_create_user_commands(tmp_path: Path, sqlite_url: str) -> None:
+    sheet = tmp_path / "commandes.csv"
+    sheet.write_text(
+        "N° Commande;Client;Téléphone;Ville;Prix\n"
+        "C-1;Ali Berrada;0661234567;Rabat;249\n"
+        "C-2;Sara;12;Rabat;249\n",
+        encoding="utf-8-sig",
+    )
+    imported = cli("import", str(sheet), "--db", sqlite_url)
+    assert imported.returncode == 1  # one bad row
+    assert "2 rows: 1 created" in imported.stdout
+    assert "line 3:" in imported.stdout
+    again = cli("import", str(sheet), "--db", sqlite_url)
+    assert "0 created, 0 updated, 1 unchanged" in again.stdout
+
+    created = cli(
+        "create-user",
+        "nadia",
+        "--role",
+        "lead",
+        "--team",
+        "Équipe Rabat",
+        "--password",
+        "s3cret!",
+        "--db",
+        sqlite_url,
+    )
+    assert created.returncode == 0, created.stderr
+    assert "User nadia (lead) created" in created.stdout
+    duplicate = cli("create-user", "nadia", "--password", "x1234", "--db", sqlite_url)
+    assert duplicate.returncode != 0
