@@ -59,3 +59,20 @@ class JournalEntryWire(JournalEntryIn):
     agent_name: str
     counts_as_contact: bool = False
     recorded_at: datetime
+
+
+class AttemptCheckRequest(WireModel):
+    """``POST /api/v1/orders/{id}/attempts/check``: may I contact this customer now?"""
+
+    channel: str = Field(description="call | whatsapp | sms")
+
+
+class AttemptCheckResult(WireModel):
+    """Allowed: go ahead. Refused attempts answer 409 with ``attempt_cap_reached`` or
+    ``call_gap`` (params ``allowed_at``, ``wait_seconds``)."""
+
+    allowed: bool = True
+    attempts: int
+    cap: int
+    remaining: int
+    next_call_allowed_at: datetime | None = None

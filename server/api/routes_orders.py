@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
 from sqlalchemy import func, or_, select
 
+from core.attempt_policy import AttemptRefused, Channel
 from core.wire.errors import ErrorBody
-from core.wire.journal import JournalEntryWire
+from core.wire.journal import AttemptCheckRequest, AttemptCheckResult, JournalEntryWire
 from core.wire.orders import NoteWire, OrderPage, OrderWire, ReassignRequest
 from core.wire.sync_ops import Op, OpResult, OpStatus
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
@@ -165,6 +166,43 @@ def post_op(
         )
         return JSONResponse(status_code=status, content=body.model_dump(mode="json"))
     return result
+
+
+@router.post(
+    "/{order_id}/attempts/check",
+    response_model=AttemptCheckResult,
+    responses={409: {"model": ErrorBody, "description": "Cap reached or calls too close"}},
+)
+def post_attempt_check(
+    order_id: OrderId, body: AttemptCheckRequest, db: DbDep, principal: PrincipalDep
+) -> AttemptCheckResult:
+    """Ask before dialling or messaging: the attempt cap and the gap between two calls
+    (``core.attempt_policy``) are the server's to enforce."""
+    try:
+        channel = Channel(body.channel)
+    except ValueError:
+        raise ServiceError(
+            422,
+            "invalid_input",
+            f"{body.channel!r} is not a channel (call, whatsapp, sms).",
+            {"field": "channel"},
+        ) from None
+    with db.read() as session:
+        now = db_now(session)
+        order = session.get(OrderRow, order_id)
+        if order is None or not principal.sees_team(order.team_id):
+            raise not_found("order", order_id)
+        policy = attempt_policy(load_settings(session))
+        try:
+            policy.check_can_attempt(channel, order.attempt_count, order.last_call_at, now)
+        except AttemptRefused as refused:
+            raise ServiceError(409, refused.code, refused.message, refused.params) from None
+        return AttemptCheckResult(
+            attempts=order.attempt_count,
+            cap=policy.cap,
+            remaining=policy.remaining_attempts(order.attempt_count),
+            next_call_allowed_at=policy.next_call_allowed_at(order.last_call_at),
+        )
 
 
 @router.post("/{order_id}/reassign", status_code=204)

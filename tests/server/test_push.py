@@ -223,3 +223,23 @@ def test_rules_of_core_are_enforced_with_readable_reasons(shop: Shop) -> None:
     assert results[2]["code"] == "role_not_allowed"
     assert results[3]["code"] == "fence_required"
     assert all(r["message"] for r in results)
+
+
+def test_attempt_cap_and_call_gap_are_checked_but_journal_is_always_accepted(shop: Shop) -> None:
+    agent = shop.agents[1]
+    order_id = shop.order_ids[0]
+    check = agent.client.post(f"/orders/{order_id}/attempts/check", json={"channel": "call"})
+    assert check.status_code == 200 and check.json()["remaining"] == 4
+    results = push(agent.client, [journal(order_id, 1, "no_answer")], device="desk-gap")
+    assert results.json()["results"][0]["status"] == "applied"
+    too_soon = agent.client.post(f"/orders/{order_id}/attempts/check", json={"channel": "call"})
+    assert too_soon.status_code == 409 and too_soon.json()["code"] == "call_gap"
+    message = agent.client.post(f"/orders/{order_id}/attempts/check", json={"channel": "whatsapp"})
+    assert message.status_code == 200 and message.json()["remaining"] == 3
+    more = [journal(order_id, seq, "no_answer", channel="sms") for seq in range(2, 6)]
+    assert [r["status"] for r in push(agent.client, more, device="desk-gap").json()["results"]] == [
+        "applied"
+    ] * 4
+    capped = agent.client.post(f"/orders/{order_id}/attempts/check", json={"channel": "sms"})
+    assert capped.status_code == 409 and capped.json()["code"] == "attempt_cap_reached"
+    assert agent.client.get(f"/orders/{order_id}").json()["attempt_count"] == 5
