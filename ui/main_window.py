@@ -55,7 +55,9 @@ class WorkspaceWindow(QMainWindow):
         self.setWindowIcon(icon("hatif"))
 
         self.call_bar = CallBar(self)
-        self.queue = QueuePanel(workspace.queue, services.identity.display_name, self)
+        self.queue = QueuePanel(
+            workspace.queue, services.identity.display_name, self, services.runner
+        )
         self.order = OrderPanel(workspace, self)
         self.wrapup = WrapUpPanel(self)
         self.wrapup.set_choices(workspace.predefined_notes(), workspace.cancel_reasons())

@@ -1,15 +1,17 @@
 """Id-only, lazily filled table model of the agent's queue.
 
-The model holds the ordered references SQL returned for the current query and
-fetches rows in blocks around what the view paints, keeping a bounded cache.
-Sorting and filtering are new queries, never Python sorts over 100,000 rows.
+SQL counts the matching orders and hands out their ids window by window, in
+the query's order; the model fetches the rows of the ids the view paints, in
+blocks, with a bounded cache. Sorting and filtering are new queries, never
+Python sorts over 100,000 rows. ``prepare`` (the SQL) can run on a worker
+thread and ``apply`` on the GUI thread, so typing never freezes the window.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -51,6 +53,16 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("QueueTableModel", text)
 
 
+@dataclass(frozen=True)
+class PreparedQuery:
+    """A query answered by SQL, ready to be shown."""
+
+    generation: int
+    query: QueueQuery
+    count: int
+    first_page: list[int]
+
+
 class QueueTableModel(QAbstractTableModel):
     """The queue: references from SQL, rows fetched in blocks on demand."""
 
@@ -58,59 +70,97 @@ class QueueTableModel(QAbstractTableModel):
 
     BLOCK = 120
     CACHE_LIMIT = 3_000
+    PAGE = 500  # ids fetched per SQL window
 
     def __init__(self, repository: QueueRepository, me: str = "", parent: Any = None) -> None:
         super().__init__(parent)
         self._repository = repository
         self._me = me
         self._query = QueueQuery()
-        self._ids: list[int] = []
+        self._count = 0
+        self._pages: dict[int, list[int]] = {}
         self._cache: OrderedDict[int, QueueRow] = OrderedDict()
+        self._generation = 0
 
     # -- queries -------------------------------------------------------
     @property
     def query(self) -> QueueQuery:
         return self._query
 
+    @property
+    def generation(self) -> int:
+        """Rises with every query started; a late answer to an older one is dropped."""
+        return self._generation
+
     def set_me(self, me: str) -> None:
         self._me = me
 
     def set_query(self, query: QueueQuery) -> None:
-        """Run ``query`` in SQL and show its result."""
+        """Run ``query`` in SQL (on this thread) and show its result."""
         self._query = query
         self.reload()
 
-    def reload(self) -> None:
-        """Re-run the current query (after changes arrived)."""
-        ids = list(self._repository.ids(self._query))
+    def begin(self) -> int:
+        """A new query starts (GUI thread); answers to older ones will be dropped."""
+        self._generation += 1
+        return self._generation
+
+    def prepare(self, query: QueueQuery, generation: int) -> PreparedQuery:
+        """The SQL part of a query: its size and first window of ids (any thread)."""
+        count = self._repository.count(query)
+        first = list(self._repository.ids(query, 0, self.PAGE)) if count else []
+        return PreparedQuery(generation, query, count, first)
+
+    def apply(self, prepared: PreparedQuery) -> bool:
+        """Show a prepared query unless a newer one was started since."""
+        if prepared.generation != self._generation:
+            return False
         self.beginResetModel()
-        self._ids = ids
+        self._query = prepared.query
+        self._count = prepared.count
+        self._pages = {0: prepared.first_page} if prepared.first_page else {}
         self._cache.clear()
         self.endResetModel()
-        self.query_applied.emit(len(ids))
+        self.query_applied.emit(self._count)
+        return True
+
+    def reload(self) -> None:
+        """Re-run the current query (after changes arrived)."""
+        self.apply(self.prepare(self._query, self.begin()))
 
     def refresh_rows(self, order_ids: Sequence[int]) -> None:
-        """Some orders changed: repaint them if visible, keep the order stable."""
+        """Some orders changed: repaint the loaded ones, keep the order stable."""
         wanted = set(order_ids)
         for ref in wanted:
             self._cache.pop(ref, None)
-        for row, ref in enumerate(self._ids):
-            if ref in wanted:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        for page, ids in self._pages.items():
+            for offset, ref in enumerate(ids):
+                if ref in wanted:
+                    row = page * self.PAGE + offset
+                    self.dataChanged.emit(
+                        self.index(row, 0), self.index(row, self.columnCount() - 1)
+                    )
+
+    def _page(self, number: int) -> list[int]:
+        page = self._pages.get(number)
+        if page is None:
+            page = list(self._repository.ids(self._query, number * self.PAGE, self.PAGE))
+            self._pages[number] = page
+        return page
 
     def order_id_at(self, row: int) -> int | None:
-        if 0 <= row < len(self._ids):
-            return self._ids[row]
-        return None
+        if not 0 <= row < self._count:
+            return None
+        page = self._page(row // self.PAGE)
+        offset = row % self.PAGE
+        return page[offset] if offset < len(page) else None
 
     def row_of(self, order_id: int) -> int:
-        try:
-            return self._ids.index(order_id)
-        except ValueError:
-            return -1
-
-    def order_ids(self) -> Sequence[int]:
-        return self._ids
+        """Row of an order among the windows already fetched (-1 if not there)."""
+        for number, ids in self._pages.items():
+            if order_id in ids:
+                return number * self.PAGE + ids.index(order_id)
+        return -1
 
     def row_data(self, row: int) -> QueueRow | None:
         ref = self.order_id_at(row)
@@ -120,7 +170,7 @@ class QueueTableModel(QAbstractTableModel):
 
     # -- Qt model API ----------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(_COLUMNS)
@@ -152,11 +202,13 @@ class QueueTableModel(QAbstractTableModel):
         )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._ids):
+        if not index.isValid() or index.row() >= self._count:
             return None
         if index.column() >= len(_COLUMNS):
             return None
-        ref = self._ids[index.row()]
+        ref = self.order_id_at(index.row())
+        if ref is None:
+            return None
         if role == ORDER_ID_ROLE:
             return ref
         if role not in (
@@ -234,7 +286,13 @@ class QueueTableModel(QAbstractTableModel):
             self._cache.move_to_end(ref)
             return row
         start = max(0, row_number - self.BLOCK // 4)
-        block = self._ids[start : start + self.BLOCK]
+        block = [
+            i
+            for i in (
+                self.order_id_at(n) for n in range(start, min(self._count, start + self.BLOCK))
+            )
+            if i is not None
+        ]
         wanted = [r for r in block if r not in self._cache]
         for fetched in self._repository.rows_by_ids(wanted):
             self._cache[fetched.order_id] = fetched

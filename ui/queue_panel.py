@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.operations import OperationRunner
+from app.services.order_views import QueueQuery
 from app.services.queue_repository import QueueRepository
 from core.order_status import OrderStatus
 from ui.formatting import status_label
-from ui.queue_model import QueueTableModel
+from ui.queue_model import PreparedQuery, QueueTableModel
 
 
 class QueuePanel(QWidget):
@@ -31,8 +33,15 @@ class QueuePanel(QWidget):
 
     SEARCH_DELAY_MS = 120
 
-    def __init__(self, repository: QueueRepository, me: str, parent: QWidget | None = None):
+    def __init__(
+        self,
+        repository: QueueRepository,
+        me: str,
+        parent: QWidget | None = None,
+        runner: OperationRunner | None = None,
+    ):
         super().__init__(parent)
+        self._runner = runner
         self.model = QueueTableModel(repository, me, self)
 
         self.search = QLineEdit(self)
@@ -128,10 +137,7 @@ class QueuePanel(QWidget):
             callbacks_due_only=self.callbacks_due.isChecked(),
             returned_only=self.returned_only.isChecked(),
         )
-        selected = self.selected_order_id()
-        self.model.set_query(query)
-        if selected is not None:
-            self.select_order(selected)
+        self._run(query)
 
     def selected_order_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -146,9 +152,20 @@ class QueuePanel(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
     def reload(self) -> None:
+        """Re-run the current query (changes arrived), keeping the selection."""
+        self._run(self.model.query)
+
+    def _run(self, query: QueueQuery) -> None:
+        """SQL on a worker thread when a runner is given; the window keeps responding."""
+        generation = self.model.begin()
+        if self._runner is None:
+            self._show(self.model.prepare(query, generation))
+            return
+        self._runner.run(lambda: self.model.prepare(query, generation), self._show)
+
+    def _show(self, prepared: PreparedQuery) -> None:
         selected = self.selected_order_id()
-        self.model.reload()
-        if selected is not None:
+        if self.model.apply(prepared) and selected is not None:
             self.select_order(selected)
 
     # -- slots -------------------------------------------------------------

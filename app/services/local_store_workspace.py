@@ -65,7 +65,7 @@ _SORTS: dict[QueueSort, StoreSort] = {
     QueueSort.CALLBACK: StoreSort.CALLBACK_AT,
 }
 
-_ALL_ROWS = 10_000_000  # the id-only model takes every matching id at once
+_ALL_ROWS = 10_000_000  # "no limit" for callers that want every matching id
 
 
 def _status(value: str) -> OrderStatus:
@@ -96,12 +96,13 @@ class StoreQueueAdapter:
     def count(self, query: QueueQuery) -> int:
         return self._queue.count(self._filter(query))
 
-    def ids(self, query: QueueQuery) -> Sequence[int]:
+    def ids(self, query: QueueQuery, offset: int = 0, limit: int | None = None) -> Sequence[int]:
         return self._queue.ids(
             self._filter(query),
             _SORTS[query.sort],
             descending=query.descending,
-            limit=_ALL_ROWS,
+            offset=offset,
+            limit=_ALL_ROWS if limit is None else limit,
         )
 
     def rows_by_ids(self, ids: Sequence[int]) -> Sequence[QueueRow]:

@@ -19,8 +19,8 @@ class QueueRepository(Protocol):
         """How many orders match ``query``."""
         ...
 
-    def ids(self, query: QueueQuery) -> Sequence[int]:
-        """Ids of every matching order, in the query's order."""
+    def ids(self, query: QueueQuery, offset: int = 0, limit: int | None = None) -> Sequence[int]:
+        """Ids of the matching orders in the query's order, one window of them."""
         ...
 
     def rows_by_ids(self, ids: Sequence[int]) -> Sequence[QueueRow]:

@@ -84,8 +84,8 @@ def test_rows_are_fetched_lazily(repository: StoreQueueAdapter) -> None:
         def count(self, query: QueueQuery) -> int:
             return repository.count(query)
 
-        def ids(self, query: QueueQuery):  # type: ignore[no-untyped-def]
-            return repository.ids(query)
+        def ids(self, query: QueueQuery, offset: int = 0, limit: int | None = None):  # type: ignore[no-untyped-def]
+            return repository.ids(query, offset, limit)
 
         def rows_by_ids(self, ids):  # type: ignore[no-untyped-def]
             calls.append(len(ids))
