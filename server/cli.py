@@ -1,4 +1,5 @@
-"""``hatif-server``: serve, migrate, seed-demo, import, create-user, webhook-secret.
+"""``hatif-server``: serve, migrate, seed-demo, import, create-user, catalogue,
+webhook-secret.
 
 The desktop's demo mode runs ``python -m server.cli seed-demo --password demo``
 then ``python -m server.cli serve --db sqlite:///... --port N`` and waits for
@@ -19,14 +20,18 @@ from pathlib import Path
 
 import platformdirs
 import uvicorn
+from pydantic import BaseModel, Field
 from uvicorn.supervisors import Multiprocess
 
 from core.domain_error import DomainError
 from core.order_transitions import Role
+from core.wire.catalogue import ArticleWire, CityWire
 from server.asgi import DATABASE_URL_ENV
 from server.db.migrate import upgrade_database
+from server.db.models_catalogue import Article, City
 from server.db.models_users import Team
 from server.db.session import open_database
+from server.services.catalogue import article_wire, city_wire, upsert_article, upsert_city
 from server.services.csv_import import import_csv
 from server.services.db_clock import db_now
 from server.services.demo_seed import seed_demo
@@ -34,6 +39,13 @@ from server.services.settings_store import load_settings, save_webhook_secret
 from server.services.users import create_team, create_user
 
 LISTENING_PREFIX = "Hatif server listening on"
+
+
+class CatalogueFile(BaseModel):
+    """The JSON file of ``hatif-server catalogue``."""
+
+    articles: list[ArticleWire] = Field(default_factory=list)
+    cities: list[CityWire] = Field(default_factory=list)
 
 
 def default_database_url() -> str:
@@ -184,6 +196,34 @@ def cmd_webhook_secret(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_catalogue(args: argparse.Namespace) -> int:
+    """Load articles and cities from a JSON file, or print the catalogue as JSON."""
+    url = _database_url(args)
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        if args.load:
+            data = CatalogueFile.model_validate_json(Path(args.load).read_text(encoding="utf-8"))
+            with db.write() as session:
+                for article in data.articles:
+                    upsert_article(session, article)
+                for city in data.cities:
+                    upsert_city(session, city)
+            print(f"{len(data.articles)} articles and {len(data.cities)} cities saved.")
+        else:
+            with db.read() as session:
+                current = CatalogueFile(
+                    articles=[
+                        article_wire(a) for a in session.query(Article).order_by(Article.ref)
+                    ],
+                    cities=[city_wire(c) for c in session.query(City).order_by(City.name)],
+                )
+            print(current.model_dump_json(indent=2))
+    finally:
+        db.dispose()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="hatif-server", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -222,6 +262,12 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--display-name")
     user.add_argument("--password", help="Asked for (or generated) when absent")
     user.set_defaults(func=cmd_create_user)
+
+    catalogue = with_db(
+        commands.add_parser("catalogue", help="Print the catalogue as JSON, or --load one")
+    )
+    catalogue.add_argument("--load", help='JSON file {"articles": [...], "cities": [...]}')
+    catalogue.set_defaults(func=cmd_catalogue)
 
     hook = with_db(commands.add_parser("webhook-secret", help="Set or generate the webhook secret"))
     hook.add_argument("--set", help="Secret to use (generated when absent)")

@@ -66,9 +66,13 @@ def set_presence(db: Database, principal: Principal, update: PresenceUpdate) -> 
         return wire
 
 
-def team_presence(session: Session, principal: Principal) -> list[PresenceWire]:
+def team_presence(
+    session: Session, principal: Principal, roles: frozenset[str] | None = None
+) -> list[PresenceWire]:
     """Presence of the caller's team (everybody for admins); offline when never set."""
     query = select(User).where(User.active.is_(True)).order_by(User.username)
+    if roles is not None:
+        query = query.where(User.role.in_(sorted(roles)))
     if not principal.is_admin:
         query = query.where(User.team_id == principal.team_id)
     users = list(session.execute(query).scalars())

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from core.order_status import OPEN_STATUSES, OrderStatus
+from core.order_transitions import Role
 from core.wire.wallboard import AgentFigures, HourBucket, QueueFigures, WallboardSnapshot
 from server.auth.principal import Principal
 from server.db.models_orders import JournalRow, OrderRow
@@ -86,7 +87,7 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
         )
     }
     agents: list[AgentFigures] = []
-    for presence in team_presence(session, principal):
+    for presence in team_presence(session, principal, frozenset({Role.AGENT.value})):
         mine = [row for row in closed_today if row.closed_by_id == presence.user_id]
         call_row = calls.get(presence.user_id)
         agents.append(

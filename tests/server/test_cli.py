@@ -4,6 +4,7 @@ on the demo shop."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,32 @@ def test_import_and_create_user_commands(tmp_path: Path, sqlite_url: str) -> Non
     assert "User nadia (lead) created" in created.stdout
     duplicate = cli("create-user", "nadia", "--password", "x1234", "--db", sqlite_url)
     assert duplicate.returncode != 0
+
+
+def test_catalogue_command_loads_and_prints_articles_and_cities(
+    tmp_path: Path, sqlite_url: str
+) -> None:
+    source = tmp_path / "catalogue.json"
+    source.write_text(
+        json.dumps(
+            {
+                "articles": [
+                    {
+                        "ref": "SAC-1",
+                        "name": "Sac Cabas",
+                        "normal_price": "299.00",
+                        "upsell": True,
+                        "upsell_prices": ["279.00", "259.00", None, None],
+                        "variants": [{"color": "Noir", "stock": 12}],
+                    }
+                ],
+                "cities": [{"name": "Tanger", "region": "Nord", "delivery_fee": "40.00"}],
+            }
+        ),
+        encoding="utf-8",
+    )
+    loaded = cli("catalogue", "--load", str(source), "--db", sqlite_url)
+    assert "1 articles and 1 cities saved." in loaded.stdout, loaded.stderr
+    printed = json.loads(cli("catalogue", "--db", sqlite_url).stdout)
+    assert printed["articles"][0]["variants"][0]["stock"] == 12
+    assert printed["cities"][0]["delivery_fee"] == "40.00"
