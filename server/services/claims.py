@@ -39,6 +39,7 @@ from server.services.errors import ServiceError, not_found
 from server.services.lease_clock import lease_expiry, lease_held_error, lease_valid
 from server.services.order_publish import publish_order
 from server.services.order_views import lease_info, names_for_orders, order_wire
+from server.services.presence import touch_presence
 from server.services.settings_store import load_settings
 from server.services.users import display_names
 
@@ -279,6 +280,7 @@ def heartbeat(
                     holder_name=holder_name,
                 )
             )
+        touch_presence(session, principal.user_id, now)
         if renewed:
             record_audit(
                 session,

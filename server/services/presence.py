@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.wire.changes import ChangeEntity
@@ -15,6 +17,20 @@ from server.services.audit import record_audit
 from server.services.change_log import append_change
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError
+
+# A desk reports presence changes and heart-beats (even with no lease) every
+# minute; silent longer than this, its agent is shown offline.
+PRESENCE_TIMEOUT = timedelta(minutes=5)
+
+
+def touch_presence(session: Session, user_id: int, now: datetime) -> None:
+    """The desk is alive (called by the lease heartbeat)."""
+    session.execute(
+        update(PresenceRow)
+        .where(PresenceRow.user_id == user_id)
+        .values(updated_at=now)
+        .execution_options(synchronize_session=False)
+    )
 
 
 def set_presence(db: Database, principal: Principal, update: PresenceUpdate) -> PresenceWire:
@@ -86,6 +102,8 @@ def team_presence(
     result = []
     for user in users:
         row = rows.get(user.id)
+        if row is not None and row.updated_at < now - PRESENCE_TIMEOUT:
+            row = None  # the desk stopped reporting: shown offline
         result.append(
             PresenceWire(
                 user_id=user.id,
