@@ -95,6 +95,7 @@ class WorkspaceWindow(QMainWindow):
         if services.softphone is not None:
             self.status.show_registration(services.softphone.registration)
         self._show_current(workspace.current)
+        self.reminder.check()
         self._restore_geometry()
 
     # -- menus and shortcuts ---------------------------------------------

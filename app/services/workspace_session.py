@@ -181,7 +181,9 @@ def start_workspace(
     def on_changes(applied: AppliedChanges) -> None:
         if applied.full_refresh or applied.entities & _REFERENCE_ENTITIES:
             workspace.reference_data_changed()
-        workspace.apply_remote_changes(sorted(applied.order_ids), structural=True)
+        # Presence and catalogue events do not move the queue; order changes may.
+        structural = bool(applied.order_ids) or applied.full_refresh
+        workspace.apply_remote_changes(sorted(applied.order_ids), structural=structural)
         for lost in applied.lost_leases:
             on_lease_lost(lost)
         workspace.settle_reports([])

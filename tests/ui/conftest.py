@@ -1,4 +1,5 @@
-"""UI tests run offscreen (the offscreen platform's size-hint notice is harmless);
+"""UI tests run offscreen (the offscreen platform's notices about
+window-manager features are harmless);
 a demo-shop server shared by a module's tests."""
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from tests.fixtures.server_process import REPO_ROOT, RunningServer
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in str(item.fspath):
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+            item.add_marker(
+                pytest.mark.qt_log_ignore(
+                    "propagateSizeHints", "does not support raise", "does not support grabbing"
+                )
+            )
 
 
 @pytest.fixture(scope="module")

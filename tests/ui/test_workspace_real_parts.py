@@ -21,7 +21,7 @@ from app.services.softphone_views import AttemptFinished
 from app.services.workspace_session import RunningWorkspace, SipSetup, start_workspace
 from core.order_status import OrderStatus
 from sync.backoff import Backoff
-from telephony.sip_account_settings import SipAccountSettings
+from telephony.sip_account_settings import SipAccountSettings, SipTransport
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
 from ui.dialog_service import ScriptedDialogs
@@ -327,3 +327,46 @@ def test_sign_in_dialog_keeps_the_token_in_the_keyring(
     # Next start: the keyring's token is enough.
     restored = sessions.restore(shop_server.base_url, "agent1")
     assert restored is not None and restored.identity.username == "agent1"
+
+
+def test_inbound_call_pops_up_the_callers_order_and_is_journaled(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, sipp: SippLauncher,
+    desks: list[Desk],
+) -> None:
+    desk = _open_desk(qtbot, tmp_path, shop_server, None)
+    desks.append(desk)
+    window, running = desk.window, desk.running
+    order_id = _fresh_order(desk)
+    phone = desk.api(f"/orders/{order_id}")["customer"]["phones"][0]
+    assert running.engine is not None
+    port = running.engine.transport_port(SipTransport.UDP)
+    national = "0" + phone.removeprefix("+212")
+    peer = sipp.start(
+        "uac_customer_calls_in", {"CALLER": national, "TALK_MS": 1000},
+        remote=f"127.0.0.1:{port}",
+    )
+    finished: list[AttemptFinished] = []
+    assert running.services.softphone is not None
+    running.services.softphone.attempt_finished.connect(finished.append)
+
+    popup = window.inbound
+    qtbot.waitUntil(popup.isVisible, timeout=8_000)
+    assert popup.orders.count() >= 1
+    labels = [popup.orders.item(i).text() for i in range(popup.orders.count())]
+    reference = desk.api(f"/orders/{order_id}")["reference"]
+    assert any(label.startswith(reference) for label in labels)
+    popup.orders.setCurrentRow(labels.index(next(x for x in labels if x.startswith(reference))))
+    popup.answer.click()
+
+    qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
+    entry = finished[0]
+    assert entry.order_id == order_id
+    assert entry.journal.direction == "inbound"
+    assert entry.journal.outcome == "answered"
+    qtbot.waitUntil(
+        lambda: any(
+            e["direction"] == "inbound" for e in desk.api(f"/orders/{order_id}/journal")
+        ),
+        timeout=10_000,
+    )
+    assert peer.wait(10) == 0, peer.errors()
