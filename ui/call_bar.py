@@ -141,6 +141,7 @@ class CallBar(QFrame):
         attempts: int,
         cap: int,
         next_allowed: datetime | None,
+        closed: bool = False,
     ) -> None:
         self.number.clear()
         for phone in phones or ():
@@ -150,8 +151,12 @@ class CallBar(QFrame):
         self.dial_button.setEnabled(has_order and not capped and self._call is None)
         self.whatsapp_button.setEnabled(has_order and not capped)
         self.sms_button.setEnabled(has_order and not capped)
-        if phones is None:
+        if phones is None or closed:
             self.attempt_label.clear()
+            self.gap_label.clear()
+            self.dial_button.setEnabled(has_order and self._call is None)
+            self.dial_button.setToolTip(self.tr("Call (F5)"))
+            return
         else:
             self.attempt_label.setText(
                 self.tr("Attempt %1 of %2")

@@ -14,6 +14,7 @@ from app.services.presence_service import PauseReason
 from app.services.softphone_views import AttemptFinished, InboundCall
 from app.services.workspace_store import ActionReport, ActionState, ClaimResult
 from core.dispositions import Disposition
+from core.order_status import is_open
 from ui.call_bar import CallBar
 from ui.callback_reminder import CallbackReminder
 from ui.dashboard_dialog import DashboardDialog
@@ -225,6 +226,7 @@ class WorkspaceWindow(QMainWindow):
             detail.attempt_count,
             workspace.attempt_cap(),
             workspace.next_call_allowed_at(detail),
+            closed=not is_open(detail.status),
         )
         if self.services.softphone is not None:
             self.call_bar.show_call(self.services.softphone.call)
@@ -246,6 +248,7 @@ class WorkspaceWindow(QMainWindow):
                 detail.attempt_count,
                 self.services.workspace.attempt_cap(),
                 self.services.workspace.next_call_allowed_at(detail),
+                closed=not is_open(detail.status),
             )
 
     # -- slots ------------------------------------------------------------------

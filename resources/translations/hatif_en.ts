@@ -86,62 +86,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="157"/>
+        <location filename="../../ui/call_bar.py" line="162"/>
         <source>Attempt %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="161"/>
+        <location filename="../../ui/call_bar.py" line="166"/>
         <source>All %1 attempts used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="165"/>
+        <location filename="../../ui/call_bar.py" line="170"/>
         <source>Next call from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="168"/>
+        <location filename="../../ui/call_bar.py" line="173"/>
         <source>The minimum gap between two calls is not over yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="173"/>
+        <location filename="../../ui/call_bar.py" line="178"/>
         <source>The attempt limit is reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="173"/>
+        <location filename="../../ui/call_bar.py" line="158"/>
+        <location filename="../../ui/call_bar.py" line="178"/>
         <source>Call (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="216"/>
+        <location filename="../../ui/call_bar.py" line="221"/>
         <source>No call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="217"/>
+        <location filename="../../ui/call_bar.py" line="222"/>
         <source>Dialing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="218"/>
+        <location filename="../../ui/call_bar.py" line="223"/>
         <source>Ringing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="219"/>
+        <location filename="../../ui/call_bar.py" line="224"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="220"/>
+        <location filename="../../ui/call_bar.py" line="225"/>
         <source>In call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="221"/>
+        <location filename="../../ui/call_bar.py" line="226"/>
         <source>Call ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1023,33 +1024,33 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="40"/>
+        <location filename="../../ui/queue_panel.py" line="49"/>
         <source>Search name, phone, e-mail or reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="44"/>
+        <location filename="../../ui/queue_panel.py" line="53"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="50"/>
-        <location filename="../../ui/queue_panel.py" line="108"/>
+        <location filename="../../ui/queue_panel.py" line="59"/>
+        <location filename="../../ui/queue_panel.py" line="117"/>
         <source>All cities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="52"/>
+        <location filename="../../ui/queue_panel.py" line="61"/>
         <source>Callbacks due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="53"/>
+        <location filename="../../ui/queue_panel.py" line="62"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="166"/>
+        <location filename="../../ui/queue_panel.py" line="183"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1060,57 +1061,57 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="36"/>
+        <location filename="../../ui/queue_model.py" line="38"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="37"/>
+        <location filename="../../ui/queue_model.py" line="39"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="38"/>
+        <location filename="../../ui/queue_model.py" line="40"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="39"/>
+        <location filename="../../ui/queue_model.py" line="41"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="40"/>
+        <location filename="../../ui/queue_model.py" line="42"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="41"/>
+        <location filename="../../ui/queue_model.py" line="43"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="42"/>
+        <location filename="../../ui/queue_model.py" line="44"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="43"/>
+        <location filename="../../ui/queue_model.py" line="45"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="44"/>
+        <location filename="../../ui/queue_model.py" line="46"/>
         <source>Held by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="192"/>
+        <location filename="../../ui/queue_model.py" line="244"/>
         <source>Held by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="225"/>
+        <location filename="../../ui/queue_model.py" line="277"/>
         <source>me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1769,152 +1770,152 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Hatif — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>New order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>My profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Next order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Write a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Escalate to the team lead…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Search the queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>WhatsApp…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>SMS…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>My day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Phone unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>The softphone could not start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>No order is waiting right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>%1 already holds this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>The server did not give you this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Headset unplugged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2085,7 +2086,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="271"/>
+        <location filename="../../ui/wrapup_panel.py" line="270"/>
         <source>Choose a call-back time in the future.</source>
         <translation type="unfinished"></translation>
     </message>

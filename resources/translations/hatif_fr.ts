@@ -86,62 +86,63 @@
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="157"/>
+        <location filename="../../ui/call_bar.py" line="162"/>
         <source>Attempt %1 of %2</source>
         <translation>Tentative %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="161"/>
+        <location filename="../../ui/call_bar.py" line="166"/>
         <source>All %1 attempts used</source>
         <translation>Les %1 tentatives sont épuisées</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="165"/>
+        <location filename="../../ui/call_bar.py" line="170"/>
         <source>Next call from %1</source>
         <translation>Prochain appel à partir de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="168"/>
+        <location filename="../../ui/call_bar.py" line="173"/>
         <source>The minimum gap between two calls is not over yet.</source>
         <translation>L&apos;intervalle minimum entre deux appels n&apos;est pas encore écoulé.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="173"/>
+        <location filename="../../ui/call_bar.py" line="178"/>
         <source>The attempt limit is reached.</source>
         <translation>La limite de tentatives est atteinte.</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="173"/>
+        <location filename="../../ui/call_bar.py" line="158"/>
+        <location filename="../../ui/call_bar.py" line="178"/>
         <source>Call (F5)</source>
         <translation>Appeler (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="216"/>
+        <location filename="../../ui/call_bar.py" line="221"/>
         <source>No call</source>
         <translation>Aucun appel</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="217"/>
+        <location filename="../../ui/call_bar.py" line="222"/>
         <source>Dialing…</source>
         <translation>Numérotation…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="218"/>
+        <location filename="../../ui/call_bar.py" line="223"/>
         <source>Ringing…</source>
         <translation>Ça sonne…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="219"/>
+        <location filename="../../ui/call_bar.py" line="224"/>
         <source>Incoming call</source>
         <translation>Appel entrant</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="220"/>
+        <location filename="../../ui/call_bar.py" line="225"/>
         <source>In call</source>
         <translation>En appel</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="221"/>
+        <location filename="../../ui/call_bar.py" line="226"/>
         <source>Call ended</source>
         <translation>Appel terminé</translation>
     </message>
@@ -172,7 +173,7 @@
     <message>
         <location filename="../../ui/formatting.py" line="42"/>
         <source>Call</source>
-        <translation>Appeler</translation>
+        <translation>Appel</translation>
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="43"/>
@@ -1023,33 +1024,33 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="40"/>
+        <location filename="../../ui/queue_panel.py" line="49"/>
         <source>Search name, phone, e-mail or reference</source>
         <translation>Rechercher nom, téléphone, e-mail ou référence</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="44"/>
+        <location filename="../../ui/queue_panel.py" line="53"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="50"/>
-        <location filename="../../ui/queue_panel.py" line="108"/>
+        <location filename="../../ui/queue_panel.py" line="59"/>
+        <location filename="../../ui/queue_panel.py" line="117"/>
         <source>All cities</source>
         <translation>Toutes les villes</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="52"/>
+        <location filename="../../ui/queue_panel.py" line="61"/>
         <source>Callbacks due</source>
         <translation>Rappels dus</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="53"/>
+        <location filename="../../ui/queue_panel.py" line="62"/>
         <source>Returned</source>
         <translation>Retours</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="166"/>
+        <location filename="../../ui/queue_panel.py" line="183"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n commande</numerusform>
@@ -1060,57 +1061,57 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="36"/>
+        <location filename="../../ui/queue_model.py" line="38"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="37"/>
+        <location filename="../../ui/queue_model.py" line="39"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="38"/>
+        <location filename="../../ui/queue_model.py" line="40"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="39"/>
+        <location filename="../../ui/queue_model.py" line="41"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="40"/>
+        <location filename="../../ui/queue_model.py" line="42"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="41"/>
+        <location filename="../../ui/queue_model.py" line="43"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="42"/>
+        <location filename="../../ui/queue_model.py" line="44"/>
         <source>Attempts</source>
         <translation>Tentatives</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="43"/>
+        <location filename="../../ui/queue_model.py" line="45"/>
         <source>Call back</source>
         <translation>À rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="44"/>
+        <location filename="../../ui/queue_model.py" line="46"/>
         <source>Held by</source>
         <translation>Tenue par</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="192"/>
+        <location filename="../../ui/queue_model.py" line="244"/>
         <source>Held by %1</source>
         <translation>Tenue par %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="225"/>
+        <location filename="../../ui/queue_model.py" line="277"/>
         <source>me</source>
         <translation>moi</translation>
     </message>
@@ -1769,152 +1770,152 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Hatif — %1</source>
         <translation>Hatif — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="117"/>
         <source>New order…</source>
         <translation>Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>My profile…</source>
         <translation>Mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="126"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>&amp;Order</source>
         <translation>&amp;Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Next order</source>
         <translation>Commande suivante</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Escalate to the team lead…</source>
         <translation>Escalader au chef d&apos;équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Search the queue</source>
         <translation>Rechercher dans la file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>WhatsApp…</source>
         <translation>WhatsApp…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="159"/>
         <source>SMS…</source>
         <translation>SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>My day</source>
         <translation>Ma journée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="257"/>
+        <location filename="../../ui/main_window.py" line="263"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>
@@ -2085,7 +2086,7 @@
         <translation>Choisissez d&apos;abord un motif d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="271"/>
+        <location filename="../../ui/wrapup_panel.py" line="270"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
     </message>
