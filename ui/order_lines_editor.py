@@ -9,6 +9,7 @@ from decimal import Decimal
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -35,7 +36,7 @@ from ui.order_lines_model import OrderLinesModel
 class OrderLinesEditor(QWidget):
     """Edits a draft of the lines; ``save_requested`` carries the new lines."""
 
-    save_requested = Signal(list)  # list[LineRequest]
+    save_requested = Signal(list, bool)  # list[LineRequest], free delivery
     priced = Signal(object)  # PricedOrder | None
 
     def __init__(self, workspace: WorkspaceService, parent: QWidget | None = None) -> None:
@@ -76,6 +77,11 @@ class OrderLinesEditor(QWidget):
         self.add_button = QPushButton(icon("add"), self.tr("Add"), self)
         self.add_button.setObjectName("addLineButton")
         self.remove_button = QPushButton(icon("remove"), self.tr("Remove line"), self)
+        self.free_delivery = QCheckBox(self.tr("Free delivery"), self)
+        self.free_delivery.setObjectName("freeDelivery")
+        self.free_delivery.setToolTip(
+            self.tr("A rescue gesture: within the limits your administrator set.")
+        )
         self.save_button = QPushButton(self.tr("Save lines"), self)
         self.save_button.setObjectName("saveLinesButton")
 
@@ -105,6 +111,7 @@ class OrderLinesEditor(QWidget):
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.free_delivery)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
 
@@ -128,10 +135,17 @@ class OrderLinesEditor(QWidget):
         self.remove_button.clicked.connect(self._on_remove)
         self.save_button.clicked.connect(self._on_save)
         self.model.lines_edited.connect(self._on_lines_edited)
+        self.free_delivery.toggled.connect(lambda _on: self._on_lines_edited())
         self._refresh_catalogue()
 
     # -- public ----------------------------------------------------------
-    def load(self, lines: Sequence[LineRequest], city: str, editable: bool) -> None:
+    def load(
+        self,
+        lines: Sequence[LineRequest],
+        city: str,
+        editable: bool,
+        free_delivery: bool = False,
+    ) -> None:
         self._refresh_catalogue()
         self._city = city
         titles = {ref: a.title for ref, a in self._articles.items()}
@@ -143,8 +157,12 @@ class OrderLinesEditor(QWidget):
             self.quantity,
             self.add_button,
             self.remove_button,
+            self.free_delivery,
         ):
             widget.setEnabled(editable)
+        self.free_delivery.blockSignals(True)
+        self.free_delivery.setChecked(free_delivery)
+        self.free_delivery.blockSignals(False)
         self._dirty = False
         self.save_button.setEnabled(False)
         self.reprice()
@@ -160,7 +178,9 @@ class OrderLinesEditor(QWidget):
     def reprice(self) -> PricedOrder | None:
         lines = self.model.lines()
         try:
-            priced = self._workspace.price_lines(lines, self._city)
+            priced = self._workspace.price_lines(
+                lines, self._city, free_delivery=self.free_delivery.isChecked()
+            )
         except DomainError as exc:
             self.model.set_priced(None)
             self.error.setText(self.tr("Cannot price this order: %1").replace("%1", exc.message))
@@ -184,6 +204,9 @@ class OrderLinesEditor(QWidget):
 
     def add_article(self, ref: str, color: str | None, size: str | None, quantity: int) -> None:
         self.model.add_line(LineRequest(ref, quantity, color, size, Decimal(0)))
+
+    def set_line_discount(self, row: int, pct: Decimal) -> None:
+        self.model.set_discount(row, pct)
 
     # -- internals ---------------------------------------------------------
     def _refresh_catalogue(self) -> None:
@@ -235,7 +258,7 @@ class OrderLinesEditor(QWidget):
             self.model.remove_line(rows[0].row())
 
     def _on_save(self) -> None:
-        self.save_requested.emit(self.model.lines())
+        self.save_requested.emit(self.model.lines(), self.free_delivery.isChecked())
         self._dirty = False
         self.save_button.setEnabled(False)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,10 +27,13 @@ _HEADERS = (
     str(QT_TRANSLATE_NOOP("OrderLinesModel", "Variant")),
     str(QT_TRANSLATE_NOOP("OrderLinesModel", "Qty")),
     str(QT_TRANSLATE_NOOP("OrderLinesModel", "Unit price")),
+    str(QT_TRANSLATE_NOOP("OrderLinesModel", "Discount %")),
     str(QT_TRANSLATE_NOOP("OrderLinesModel", "Total")),
 )
 
 QUANTITY_COLUMN = 2
+DISCOUNT_COLUMN = 4
+TOTAL_COLUMN = 5
 
 
 class OrderLinesModel(QAbstractTableModel):
@@ -65,7 +69,7 @@ class OrderLinesModel(QAbstractTableModel):
         else:
             self._priced = list(priced)
         if self._lines:
-            self.dataChanged.emit(self.index(0, 3), self.index(len(self._lines) - 1, 4))
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self._lines) - 1, TOTAL_COLUMN))
 
     def add_line(self, line: LineRequest) -> None:
         for row, existing in enumerate(self._lines):
@@ -76,7 +80,7 @@ class OrderLinesModel(QAbstractTableModel):
             )
             if same:
                 self._lines[row] = replace(existing, quantity=existing.quantity + line.quantity)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, 4))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, TOTAL_COLUMN))
                 self.lines_edited.emit()
                 return
         self.beginInsertRows(QModelIndex(), len(self._lines), len(self._lines))
@@ -100,7 +104,17 @@ class OrderLinesModel(QAbstractTableModel):
         if self._lines[row].quantity == quantity:
             return
         self._lines[row] = replace(self._lines[row], quantity=quantity)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, 4))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, TOTAL_COLUMN))
+        self.lines_edited.emit()
+
+    def set_discount(self, row: int, pct: Decimal) -> None:
+        """A rescue discount on one line (the server enforces the agent's limit)."""
+        if not 0 <= row < len(self._lines) or not 0 <= pct <= 100:
+            return
+        if self._lines[row].discount_pct == pct:
+            return
+        self._lines[row] = replace(self._lines[row], discount_pct=pct)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, TOTAL_COLUMN))
         self.lines_edited.emit()
 
     # -- Qt model API ----------------------------------------------------
@@ -123,7 +137,7 @@ class OrderLinesModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == QUANTITY_COLUMN and self._editable:
+        if index.column() in (QUANTITY_COLUMN, DISCOUNT_COLUMN) and self._editable:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -139,6 +153,8 @@ class OrderLinesModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.EditRole and column == QUANTITY_COLUMN:
             return line.quantity
+        if role == Qt.ItemDataRole.EditRole and column == DISCOUNT_COLUMN:
+            return float(line.discount_pct)
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and priced and priced.upsell:
             return QCoreApplication.translate("OrderLinesModel", "Upsell price")
         if role != Qt.ItemDataRole.DisplayRole:
@@ -150,6 +166,8 @@ class OrderLinesModel(QAbstractTableModel):
             return " / ".join(part for part in (line.color, line.size) if part)
         if column == 2:
             return str(line.quantity)
+        if column == DISCOUNT_COLUMN:
+            return f"{line.discount_pct.normalize():f} %" if line.discount_pct else ""
         if priced is None:
             return "…"
         if column == 3:
@@ -160,7 +178,18 @@ class OrderLinesModel(QAbstractTableModel):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        if index.column() != QUANTITY_COLUMN or not self._editable:
+        if not self._editable:
+            return False
+        if index.column() == DISCOUNT_COLUMN:
+            try:
+                pct = Decimal(str(value)).quantize(Decimal("0.01"))
+            except (InvalidOperation, ValueError):
+                return False
+            if not 0 <= pct <= 100:
+                return False
+            self.set_discount(index.row(), pct)
+            return True
+        if index.column() != QUANTITY_COLUMN:
             return False
         try:
             quantity = int(value)

@@ -217,11 +217,14 @@ class OrderPanel(QWidget):
         if not keep_draft:
             self.lines.load(
                 [
-                    LineRequest(line.article_ref, line.quantity, line.color, line.size)
+                    LineRequest(
+                        line.article_ref, line.quantity, line.color, line.size, line.discount_pct
+                    )
                     for line in detail.lines
                 ],
                 self.city.currentText(),
                 editable,
+                detail.free_delivery,
             )
         self._fill_journal(detail)
         self._fill_notes(detail)
@@ -343,9 +346,9 @@ class OrderPanel(QWidget):
             self._detail.order_id, self.address.text(), self.city.currentText()
         )
 
-    def _on_save_lines(self, lines: list[LineRequest]) -> None:
+    def _on_save_lines(self, lines: list[LineRequest], free_delivery: bool) -> None:
         if self._detail is not None:
-            self._workspace.save_lines(self._detail.order_id, lines)
+            self._workspace.save_lines(self._detail.order_id, lines, free_delivery=free_delivery)
 
     def _on_previous_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         order_id = item.data(0, Qt.ItemDataRole.UserRole)

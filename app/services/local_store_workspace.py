@@ -183,6 +183,7 @@ class LocalStoreWorkspace:
                     unit_price=line.unit_price,
                     line_total=line.line_total,
                     upsell=line.upsell,
+                    discount_pct=line.discount_pct,
                 )
                 for line in order.lines
             ),
@@ -213,7 +214,12 @@ class LocalStoreWorkspace:
             ),
             open_duplicates=open_duplicates,
             cancel_reason=order.cancel_reason,
+            free_delivery=order.delivery_fee == 0 and bool(self._city_fee(order.customer.city)),
         )
+
+    def _city_fee(self, city: str) -> Decimal | None:
+        fees = {name.casefold(): fee for name, fee in self.city_fees().items()}
+        return fees.get(city.strip().casefold())
 
     @staticmethod
     def _local_attempts(order_id: int, timeline: Sequence[TimelineEntry]) -> int:

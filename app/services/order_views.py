@@ -69,6 +69,7 @@ class LineView:
     unit_price: Decimal
     line_total: Decimal
     upsell: bool
+    discount_pct: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ class OrderDetail:
     previous_orders: tuple[PreviousOrder, ...] = ()
     open_duplicates: tuple[str, ...] = ()
     cancel_reason: str | None = None
+    free_delivery: bool = False
 
 
 @dataclass(frozen=True)

@@ -138,10 +138,14 @@ class WorkspaceService(QObject):
     def report_for(self, op_id: str) -> ActionReport | None:
         return self._reports.get(op_id)
 
-    def price_lines(self, lines: Sequence[LineRequest], city: str) -> PricedOrder:
+    def price_lines(
+        self, lines: Sequence[LineRequest], city: str, *, free_delivery: bool = False
+    ) -> PricedOrder:
         """Totals as the server will compute them (core.pricing)."""
         fee = self.delivery_fee(city)
-        return price_order(lines, self._store.article_pricing(), fee or Decimal(0))
+        return price_order(
+            lines, self._store.article_pricing(), fee or Decimal(0), free_delivery=free_delivery
+        )
 
     def is_editable(self, detail: OrderDetail) -> bool:
         holder_ok = detail.holder in (None, self._me)
@@ -277,8 +281,12 @@ class WorkspaceService(QObject):
                     ActionReport(op_id, report.order_id, report.kind, ActionState.ACCEPTED)
                 )
 
-    def save_lines(self, order_id: int, lines: Sequence[LineRequest]) -> str:
+    def save_lines(
+        self, order_id: int, lines: Sequence[LineRequest], *, free_delivery: bool = False
+    ) -> str:
+        """New lines (with rescue discounts and free delivery; the server checks limits)."""
         payload = {
+            "free_delivery": free_delivery,
             "lines": [
                 {
                     "article_ref": line.article_ref,
@@ -288,7 +296,7 @@ class WorkspaceService(QObject):
                     "discount_pct": str(line.discount_pct),
                 }
                 for line in lines
-            ]
+            ],
         }
         return self._record(OpKind.EDIT_LINES, order_id, payload)
 

@@ -586,77 +586,87 @@
 <context>
     <name>OrderLinesEditor</name>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="65"/>
+        <location filename="../../ui/order_lines_editor.py" line="66"/>
         <source>Add an article: reference or name</source>
         <translation>إضافة منتج: المرجع أو الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="76"/>
+        <location filename="../../ui/order_lines_editor.py" line="77"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="78"/>
+        <location filename="../../ui/order_lines_editor.py" line="79"/>
         <source>Remove line</source>
         <translation>حذف السطر</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="79"/>
+        <location filename="../../ui/order_lines_editor.py" line="80"/>
+        <source>Free delivery</source>
+        <translation>توصيل مجاني</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="83"/>
+        <source>A rescue gesture: within the limits your administrator set.</source>
+        <translation>لفتة تجارية: في حدود ما حدده المسؤول.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="85"/>
         <source>Save lines</source>
         <translation>حفظ المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="100"/>
+        <location filename="../../ui/order_lines_editor.py" line="106"/>
         <source>Subtotal</source>
         <translation>المجموع الفرعي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="101"/>
+        <location filename="../../ui/order_lines_editor.py" line="107"/>
         <source>Delivery</source>
         <translation>التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="102"/>
+        <location filename="../../ui/order_lines_editor.py" line="108"/>
         <source>Discount</source>
         <translation>الخصم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="103"/>
+        <location filename="../../ui/order_lines_editor.py" line="109"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="104"/>
+        <location filename="../../ui/order_lines_editor.py" line="110"/>
         <source>Upsell</source>
         <translation>البيع الإضافي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="166"/>
+        <location filename="../../ui/order_lines_editor.py" line="186"/>
         <source>Cannot price this order: %1</source>
         <translation>تعذّر حساب سعر الطلب: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="175"/>
+        <location filename="../../ui/order_lines_editor.py" line="195"/>
         <source>unknown city</source>
         <translation>مدينة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="180"/>
+        <location filename="../../ui/order_lines_editor.py" line="200"/>
         <source>tier %1</source>
         <translation>المستوى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="180"/>
+        <location filename="../../ui/order_lines_editor.py" line="200"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="210"/>
+        <location filename="../../ui/order_lines_editor.py" line="233"/>
         <source>single</source>
         <translation>وحيد</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="211"/>
+        <location filename="../../ui/order_lines_editor.py" line="234"/>
         <source>%1 — %2 in stock</source>
         <translation>%1 — %2 في المخزون</translation>
     </message>
@@ -664,32 +674,37 @@
 <context>
     <name>OrderLinesModel</name>
     <message>
-        <location filename="../../ui/order_lines_model.py" line="25"/>
+        <location filename="../../ui/order_lines_model.py" line="26"/>
         <source>Article</source>
         <translation>المنتج</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_model.py" line="26"/>
+        <location filename="../../ui/order_lines_model.py" line="27"/>
         <source>Variant</source>
         <translation>النوع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_model.py" line="27"/>
+        <location filename="../../ui/order_lines_model.py" line="28"/>
         <source>Qty</source>
         <translation>الكمية</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_model.py" line="28"/>
+        <location filename="../../ui/order_lines_model.py" line="29"/>
         <source>Unit price</source>
         <translation>سعر الوحدة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_model.py" line="29"/>
+        <location filename="../../ui/order_lines_model.py" line="30"/>
+        <source>Discount %</source>
+        <translation>الخصم %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_model.py" line="31"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_model.py" line="143"/>
+        <location filename="../../ui/order_lines_model.py" line="159"/>
         <source>Upsell price</source>
         <translation>سعر البيع الإضافي</translation>
     </message>
@@ -856,37 +871,37 @@
         <translation>هذا الطلب بيدك</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="246"/>
+        <location filename="../../ui/order_panel.py" line="249"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation>لهذا الرقم طلب آخر مفتوح: %1. تحقّق من أنه ليس مكررًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="265"/>
+        <location filename="../../ui/order_panel.py" line="268"/>
         <source>Call %1</source>
         <translation>الاتصال بـ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="274"/>
+        <location filename="../../ui/order_panel.py" line="277"/>
         <source>Delivery: %1</source>
         <translation>التوصيل: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="276"/>
+        <location filename="../../ui/order_panel.py" line="279"/>
         <source>No delivery fee known for this city</source>
         <translation>لا توجد رسوم توصيل معروفة لهذه المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="295"/>
+        <location filename="../../ui/order_panel.py" line="298"/>
         <source>Attempts (%1)</source>
         <translation>المحاولات (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="300"/>
+        <location filename="../../ui/order_panel.py" line="303"/>
         <source> (waiting to send)</source>
         <translation> (في انتظار الإرسال)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="325"/>
+        <location filename="../../ui/order_panel.py" line="328"/>
         <source>Previous orders (%1)</source>
         <translation>الطلبات السابقة (%1)</translation>
     </message>

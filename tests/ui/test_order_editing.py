@@ -125,6 +125,20 @@ def test_lines_and_totals_follow_every_edit(qtbot: QtBot, workspace: WorkspaceSe
     lines.remove_button.click()
     assert lines.total.text() == "225.00 MAD"
 
+    # Rescue gestures: a line discount and free delivery, priced at once.
+    lines.model.setData(lines.model.index(0, 4), 10, Qt.ItemDataRole.EditRole)
+    assert lines.model.index(0, 4).data() == "10 %"
+    assert lines.total.text() == "205.00 MAD"  # 200 - 10 % + 25
+    lines.free_delivery.setChecked(True)
+    assert lines.total.text() == "180.00 MAD"
+    saved: list[tuple[object, bool]] = []
+    lines.save_requested.connect(lambda new, free: saved.append((new, free)))
+    lines.save_button.click()
+    assert saved and saved[0][1] is True
+    assert saved[0][0][0].discount_pct == 10  # type: ignore[index]
+    lines.free_delivery.setChecked(False)
+    lines.model.setData(lines.model.index(0, 4), 0, Qt.ItemDataRole.EditRole)
+
     # The fee follows the city being typed.
     panel.city.setEditText("Agadir")
     assert panel.fee_label.text() == "Delivery: 45.00 MAD"
