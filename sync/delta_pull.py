@@ -97,3 +97,10 @@ class DeltaPuller:
             )
         )
         return self._store.finish_full_resync(generation, health.last_change_seq)
+
+    def fetch_order_history(self, order_id: int) -> None:
+        """Notes and journal of one order from the server into the store (a full
+        resync brings orders only; their history is fetched when one is opened)."""
+        notes = self._client.get_json(f"{ORDERS_PATH}/{order_id}/notes")
+        journal = self._client.get_json(f"{ORDERS_PATH}/{order_id}/journal")
+        self._store.replace_order_history(order_id, notes, journal)

@@ -157,6 +157,20 @@ class SyncEngine(QObject):
         self._presence = {"state": state, "reason": reason, "order_id": order_id}
         self._wake.set()
 
+    def refresh_order_history(self, order_id: int) -> None:
+        """Fetch an order's notes and journal now (blocking: call it off the GUI thread
+        when the agent opens an order). Raises ``ServerUnreachable`` when offline."""
+        with self._apply_lock:
+            self.puller.fetch_order_history(order_id)
+        self.changesApplied.emit(
+            AppliedChanges(
+                cursor=self.store.cursor() or 0,
+                applied=1,
+                order_ids=frozenset({order_id}),
+                entities=frozenset({"note", "journal"}),
+            )
+        )
+
     # -- one synchronous round (the worker's body; tests and tools call it) -----------
 
     def sync_once(self) -> PushReport:
@@ -224,6 +238,7 @@ class SyncEngine(QObject):
             if report is None:
                 break
             total.add(report)
+            self.state.set_online()
             self.state.set_pending(self.store.pending_count())
             for notice in report.refusals:
                 self.refusalRecorded.emit(notice)
@@ -245,7 +260,11 @@ class SyncEngine(QObject):
         presence = self._presence
         if presence is None:
             return
-        self.client.put_json("/presence", presence)
+        try:
+            self.client.put_json("/presence", presence)
+        except ApiRefusal as refusal:
+            # A refused state will not become valid by resending it.
+            self.state.set_error(refusal.code, refusal.message)
         if self._presence is presence:
             self._presence = None
 

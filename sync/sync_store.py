@@ -172,6 +172,13 @@ class SyncStore(Protocol):
         """Replace articles, cities, settings, predefined notes and templates at once."""
         ...
 
+    def replace_order_history(
+        self, order_id: int, notes: Sequence[dict[str, Any]], journal: Sequence[dict[str, Any]]
+    ) -> None:
+        """Store the server's notes and journal of one order (``NoteWire`` /
+        ``JournalEntryWire`` JSON), keeping our own entries not yet confirmed."""
+        ...
+
     def held_leases(self) -> list[LeaseRef]: ...
 
     def record_claim(self, order: dict[str, Any], lease: LeaseInfo) -> None:

@@ -17,6 +17,7 @@ from app.local_store.action_recorder import ActionRecorder, RecordedAction
 from app.local_store.catalogue_repository import CatalogueRepository
 from app.local_store.local_sync_store import LocalSyncStore
 from app.local_store.order_detail_repository import OrderDetailRepository
+from app.local_store.presence_repository import PresenceRepository
 from app.local_store.queue_repository import QueueRepository
 from app.local_store.refusal_repository import RefusalRepository
 from app.local_store.store_database import StoreDatabase, open_store_database
@@ -40,6 +41,7 @@ class LocalStore:
         self.refusals = RefusalRepository(database)
         self.orders = OrderDetailRepository(database, self.queue, self.refusals)
         self.catalogue = CatalogueRepository(database)
+        self.presence = PresenceRepository(database)
 
     @classmethod
     def open(cls, path: Path) -> LocalStore:

@@ -308,6 +308,32 @@ class LocalSyncStore:
                 )
             write_meta(connection, "settings", dumped(data.settings))
 
+    def replace_order_history(
+        self, order_id: int, notes: Sequence[dict[str, Any]], journal: Sequence[dict[str, Any]]
+    ) -> None:
+        events = [
+            ChangeEvent(seq=0, entity="note", entity_id=str(n["id"]), at=n["created_at"], payload=n)
+            for n in notes
+        ] + [
+            ChangeEvent(
+                seq=0, entity="journal", entity_id=str(j["id"]), at=j["started_at"], payload=j
+            )
+            for j in journal
+        ]
+        with self._db.writer.begin() as connection:
+            # Confirmed entries are replaced; pending/refused local ones stay.
+            connection.execute(
+                delete(schema.notes).where(
+                    schema.notes.c.order_id == order_id, schema.notes.c.pending == 0
+                )
+            )
+            connection.execute(
+                delete(schema.journal).where(
+                    schema.journal.c.order_id == order_id, schema.journal.c.pending == 0
+                )
+            )
+            apply_events(connection, events, my_user_id=self._user_id(connection))
+
     # -- leases --------------------------------------------------------------------
 
     def held_leases(self) -> list[LeaseRef]:

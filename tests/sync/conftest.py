@@ -37,3 +37,11 @@ def start_server(
     yield start
     for server in started:
         server.kill()
+
+
+@pytest.fixture
+def seeded_postgres_url(postgres_url_factory: Callable[..., str]) -> str:
+    """A fresh PostgreSQL database (from the suite's cluster) with the demo shop."""
+    url = postgres_url_factory()
+    seed_demo_database(url)
+    return url

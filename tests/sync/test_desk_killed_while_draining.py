@@ -29,10 +29,20 @@ def _pending(store_file: Path) -> int:
         return int(raw.execute("SELECT count(*) FROM outbox").fetchone()[0])
 
 
+@pytest.mark.parametrize(
+    "backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
 def test_desk_killed_twenty_times_while_draining(
-    qapp: QCoreApplication, start_server: Callable[..., ServerProcess], tmp_path: Path
+    backend: str,
+    request: pytest.FixtureRequest,
+    qapp: QCoreApplication,
+    start_server: Callable[..., ServerProcess],
+    tmp_path: Path,
 ) -> None:
-    server = start_server()
+    db_url = None
+    if backend == "postgresql":
+        db_url = request.getfixturevalue("seeded_postgres_url")
+    server = start_server(db_url=db_url)
     desk = open_desk(tmp_path, server.url, "agent3")
     desk.claim_orders(4)
     texts = desk.queue_notes(1000, "sigkill")

@@ -64,6 +64,15 @@ def test_change_on_one_desk_appears_on_the_other(
 
         qtbot.waitUntil(lambda: notes() == ["Rappeler à 15h"], timeout=10_000)
         qtbot.waitUntil(lambda: first.store.sync.pending_count() == 0, timeout=10_000)
+
+        first.engine.set_presence("paused", "Pause café")
+
+        def paused() -> bool:
+            presence = second.store.presence.of_user(first.user["id"])
+            return presence is not None and presence.state == "paused"
+
+        qtbot.waitUntil(paused, timeout=15_000)
+        assert second.store.presence.of_user(first.user["id"]).reason == "Pause café"
         assert not first.store.queue.rows_by_ids([order_id])[0].pending
 
         # The second desk's token is refused: the app is asked to log in, nothing is lost.
