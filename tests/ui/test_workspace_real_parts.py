@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -370,3 +371,42 @@ def test_inbound_call_pops_up_the_callers_order_and_is_journaled(
         timeout=10_000,
     )
     assert peer.wait(10) == 0, peer.errors()
+
+
+def test_edited_lines_and_address_reach_the_server_with_the_same_totals(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk]
+) -> None:
+    desk = _open_desk(qtbot, tmp_path, shop_server, None)
+    desks.append(desk)
+    window = desk.window
+    order_id = _fresh_order(desk)
+    _open(qtbot, desk, order_id)
+    panel = window.order
+
+    # Move the delivery to another city: the fee follows.
+    cities = [c["name"] for c in desk.api("/cities")]
+    current = desk.api(f"/orders/{order_id}")["customer"]["city"]
+    other = next(c for c in cities if c != current)
+    panel.city.setEditText(other)
+    panel.save_address.click()
+    qtbot.waitUntil(lambda: window.wrapup.result.property("state") == "accepted", timeout=15_000)
+
+    editor = panel.lines
+    article = next(a for a in desk.api("/articles") if any(v["stock"] > 5 for v in a["variants"]))
+    editor.article_search.setText(f"{article['ref']} — {article['name']}")
+    editor.quantity.setValue(2)
+    editor.add_button.click()
+    priced = editor.reprice()
+    assert priced is not None
+    assert editor.total.text().startswith(f"{priced.total:.2f}")  # what the agent reads
+    editor.save_button.click()
+    qtbot.waitUntil(lambda: window.wrapup.result.property("state") == "pending", timeout=5_000)
+    qtbot.waitUntil(lambda: window.wrapup.result.property("state") == "accepted", timeout=15_000)
+
+    order = desk.api(f"/orders/{order_id}")
+    assert order["customer"]["city"] == other
+    assert any(
+        line["article_ref"] == article["ref"] and line["quantity"] >= 2 for line in order["lines"]
+    )
+    # The server recomputed the totals itself and agrees with what the agent saw.
+    assert Decimal(order["total"]) == priced.total
