@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -103,14 +103,18 @@ def principal_for(user: User, token: ApiToken | None) -> Principal:
 
 def authenticate(session: Session, token: str) -> Principal | None:
     """The principal of a bearer token, or None (unknown, revoked, expired, inactive)."""
-    row = session.execute(select(ApiToken).where(ApiToken.token_hash == hash_token(token))).scalar()
-    if row is None or row.revoked_at is not None:
+    found = session.execute(
+        select(ApiToken, User)
+        .join(User, User.id == ApiToken.user_id)
+        .where(ApiToken.token_hash == hash_token(token))
+    ).first()
+    if found is None:
         return None
-    now = db_now(session)
-    if row.expires_at is not None and row.expires_at <= now:
+    row, user = found
+    if row.revoked_at is not None or not user.active:
         return None
-    user = session.get(User, row.user_id)
-    if user is None or not user.active:
+    # Token lifetimes are days long: the local clock is precise enough here.
+    if row.expires_at is not None and row.expires_at <= datetime.now(UTC):
         return None
     return principal_for(user, row)
 
