@@ -1,8 +1,9 @@
 """Delta pull: the change log from the stored cursor, one local transaction per page.
 
 Each page is applied together with its ``next_cursor``, so a crash never
-leaves changes applied without their cursor or the reverse. When the server no
-longer keeps our cursor (``reset_required``) or we never synced, every order is
+leaves changes applied without their cursor or the reverse. The first sync
+reads the change log from the start (after fetching the reference data). When
+the server no longer keeps our cursor (``reset_required``), every order is
 fetched again (``GET /orders`` by pages) and orders the refresh did not see are
 dropped; the change log is then followed from the cursor the server had before
 the refresh started (re-applying a change is harmless: order upserts never go
@@ -49,8 +50,10 @@ class DeltaPuller:
         """Pull until the server says there is no more; returns what each page did."""
         results: list[AppliedChanges] = []
         if self._store.cursor() is None:
-            # First sync: a snapshot (orders and reference data) is the quickest start.
-            results.append(self.full_resync())
+            # First sync: the reference data may predate the change log, so fetch it;
+            # orders come from the change log (paged by sequence, cheap for the
+            # server) unless it was pruned, in which case the server asks for a reset.
+            self.refresh_reference_data()
         cursor = self._store.cursor() or 0
         while not should_stop():
             raw = self._client.get_json(
@@ -87,6 +90,11 @@ class DeltaPuller:
             offset += len(items)
             if not items or offset >= int(raw.get("total", 0)):
                 break
+        self.refresh_reference_data()
+        return self._store.finish_full_resync(generation, health.last_change_seq)
+
+    def refresh_reference_data(self) -> None:
+        """Articles, cities, settings, predefined notes and templates, replaced at once."""
         self._store.replace_reference_data(
             ReferenceData(
                 articles=self._client.get_json("/articles"),
@@ -96,7 +104,6 @@ class DeltaPuller:
                 templates=self._client.get_json("/templates"),
             )
         )
-        return self._store.finish_full_resync(generation, health.last_change_seq)
 
     def fetch_order_history(self, order_id: int) -> None:
         """Notes and journal of one order from the server into the store (a full

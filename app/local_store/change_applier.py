@@ -72,7 +72,11 @@ class ChangeEffects:
 def apply_events(
     connection: Connection, events: Iterable[ChangeEvent], *, my_user_id: int | None
 ) -> ChangeEffects:
-    """Apply ``events`` in order; the caller owns the transaction and the cursor."""
+    """Apply ``events`` in order; the caller owns the transaction and the cursor.
+
+    Consecutive order upserts go to SQLite as one executemany (a first sync is
+    mostly that); anything else flushes them first, so the order of effects holds.
+    """
     effects = ChangeEffects()
     held: dict[int, int] = {
         int(order_id): int(epoch)
@@ -80,13 +84,37 @@ def apply_events(
             select(schema.held_leases.c.order_id, schema.held_leases.c.epoch)
         )
     }
+    batch: list[ChangeEvent] = []
     for event in events:
         effects.applied += 1
         effects.entities.add(event.entity.value)
+        if event.entity is ChangeEntity.ORDER and event.op != "delete":
+            batch.append(event)
+            continue
+        _upsert_order_batch(connection, batch, effects, held, my_user_id)
+        batch = []
         handler = _HANDLERS.get(event.entity)
         if handler is not None:
             handler(connection, event, effects, held, my_user_id)
+    _upsert_order_batch(connection, batch, effects, held, my_user_id)
     return effects
+
+
+def _upsert_order_batch(
+    connection: Connection,
+    batch: list[ChangeEvent],
+    effects: ChangeEffects,
+    held: dict[int, int],
+    my_user_id: int | None,
+) -> None:
+    if not batch:
+        return
+    connection.execute(ORDER_UPSERT, [order_row(event.payload) for event in batch])
+    for event in batch:
+        order_id = int(event.entity_id)
+        effects.order_ids.add(order_id)
+        if order_id in held:
+            _check_lease(connection, order_id, event, effects, held, my_user_id)
 
 
 def _order(
@@ -101,16 +129,25 @@ def _order(
     if event.op == "delete":
         connection.execute(delete(schema.orders).where(schema.orders.c.id == order_id))
         return
+    _upsert_order_batch(connection, [event], effects, held, my_user_id)
+
+
+def _check_lease(
+    connection: Connection,
+    order_id: int,
+    event: ChangeEvent,
+    effects: ChangeEffects,
+    held: dict[int, int],
+    my_user_id: int | None,
+) -> None:
     payload = event.payload
-    connection.execute(ORDER_UPSERT, [order_row(payload)])
-    if order_id in held and _lease_gone(held[order_id], payload):
-        connection.execute(
-            delete(schema.held_leases).where(schema.held_leases.c.order_id == order_id)
-        )
-        del held[order_id]
-        closed_by_me = payload.get("status") in _CLOSED and payload.get("owner_id") == my_user_id
-        if not closed_by_me:
-            effects.lost_leases.append(_lost_lease_notice(order_id, payload, event, my_user_id))
+    if not _lease_gone(held[order_id], payload):
+        return
+    connection.execute(delete(schema.held_leases).where(schema.held_leases.c.order_id == order_id))
+    del held[order_id]
+    closed_by_me = payload.get("status") in _CLOSED and payload.get("owner_id") == my_user_id
+    if not closed_by_me:
+        effects.lost_leases.append(_lost_lease_notice(order_id, payload, event, my_user_id))
 
 
 _CLOSED = frozenset(status.value for status in FINAL_STATUSES)
