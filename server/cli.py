@@ -225,7 +225,9 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="hatif-server", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="hatif-server", description="The Hatif central server and its administration."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
