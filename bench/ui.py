@@ -168,6 +168,7 @@ def main() -> int:
 
     from tests.ui.synthetic_orders import filled_store
 
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="hatif-bench-ui-") as temp:
         store = Path(temp) / "store.sqlite"
         began = time.perf_counter()
@@ -190,6 +191,9 @@ def main() -> int:
         "startup_median_s": statistics.median(startups),
         "startup_max_s": max(startups),
         **search,
+        # Other work on the machine slows every figure: report it beside them.
+        "load_average_before": load_before,
+        "load_average_after": os.getloadavg()[0],
         "machine": (
             f"{platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
         ),
@@ -210,7 +214,10 @@ def main() -> int:
     )
     for label, value in rows:
         print(f"{label:<44}{value:>14}")
-    print(f"machine: {figures['machine']}")
+    print(
+        f"machine: {figures['machine']}; load average {load_before:.1f} before, "
+        f"{figures['load_average_after']:.1f} after"
+    )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(figures, indent=2))
