@@ -3,13 +3,13 @@ crash handler, then provisions, self-tests or opens the window (one per user).""
 
 from __future__ import annotations
 
-import contextlib
 import getpass
 import logging
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from app import settings_schema as schema
 from app.app_context import AppContext
@@ -63,29 +63,25 @@ def _run_provision(command: CommandLine, paths: AppPaths, settings: EffectiveSet
     return EXIT_OK
 
 
-@contextlib.contextmanager
-def _native_output_to_stderr() -> Iterator[None]:
-    """Send what C libraries print on fd 1 (pjlib's banner) to stderr meanwhile,
-    so that stdout carries the report alone and scripts can parse it."""
+def _report_stream() -> TextIO:
+    """The real stdout for the report; fd 1 goes to stderr from here to the process end,
+    so that what C libraries print there (pjlib's banner, pjsua's shutdown lines,
+    even from atexit) never mixes with the JSON that scripts parse."""
     sys.stdout.flush()
-    saved = os.dup(1)
+    stream = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)
-    try:
-        yield
-    finally:
-        sys.stdout.flush()
-        os.dup2(saved, 1)
-        os.close(saved)
+    return stream
 
 
 def _run_self_test(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
                    secrets: SecretStore) -> int:
-    with _native_output_to_stderr():
-        report = run_self_test(SelfTestInputs(
-            settings=settings, secrets=secrets, paths=paths,
-            sip_check=sip_registration_check(), list_audio_devices=audio_lister(),
-            call_check=call_probe(), call_target=command.call_target))
-    print(report.to_json() if command.json_output else report.to_text())
+    output = _report_stream()
+    report = run_self_test(SelfTestInputs(
+        settings=settings, secrets=secrets, paths=paths,
+        sip_check=sip_registration_check(), list_audio_devices=audio_lister(),
+        call_check=call_probe(), call_target=command.call_target))
+    output.write((report.to_json() if command.json_output else report.to_text()) + "\n")
+    output.flush()
     _log.info("Self-test finished with exit code %d", report.exit_code)
     return report.exit_code
 

@@ -24,30 +24,38 @@ class Desk:
     root: Path
     env: dict[str, str]
     paths: AppPaths
+    program: tuple[str, ...] = tuple(HATIF)  # or the frozen bundle's executable
 
     def run(self, *args: str, timeout: float = 60.0,
             extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
         """Run ``hatif ARGS`` to completion (bounded)."""
         return subprocess.run(
-            [*HATIF, *args], cwd=REPO_ROOT, env={**self.env, **(extra_env or {})},
+            [*self.program, *args], cwd=REPO_ROOT, env={**self.env, **(extra_env or {})},
             capture_output=True, text=True, timeout=timeout, check=False)
 
     def start(self, *args: str) -> subprocess.Popen[str]:
-        """Start ``hatif ARGS`` in the background; the caller must end it."""
-        return subprocess.Popen(
-            [*HATIF, *args], cwd=REPO_ROOT, env=self.env, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True)
+        """Start ``hatif ARGS`` in the background (output in ``console.log``); the
+        caller must end it."""
+        with (self.root / "console.log").open("a") as console:
+            return subprocess.Popen(
+                [*self.program, *args], cwd=REPO_ROOT, env=self.env,
+                stdin=subprocess.DEVNULL, stdout=console, stderr=subprocess.STDOUT, text=True)
+
+    def console_text(self) -> str:
+        path = self.root / "console.log"
+        return path.read_text(errors="replace") if path.exists() else ""
 
     def files_on_disk(self) -> list[Path]:
         """Every file Hatif could have written for this desk."""
-        return [p for p in self.root.rglob("*") if p.is_file()]
+        return [p for p in self.root.rglob("*") if p.is_file() and p.name != "console.log"]
 
     def log_text(self) -> str:
         return "".join(p.read_text(errors="replace")
                        for p in sorted(self.paths.log_dir.glob("hatif.log*")))
 
 
-def make_desk(root: Path, keyring_file: Path | None) -> Desk:
+def make_desk(root: Path, keyring_file: Path | None,
+              program: tuple[str, ...] = tuple(HATIF)) -> Desk:
     """A desk under ``root``; ``keyring_file`` is the test file keyring, None for no keyring."""
     env = {key: value for key, value in os.environ.items()
            if not key.startswith(("HATIF_", "KEYRING_PROPERTY_", "XDG_"))}
@@ -74,4 +82,4 @@ def make_desk(root: Path, keyring_file: Path | None) -> Desk:
         data_dir=root / "data" / APP_NAME,
         log_dir=root / "state" / APP_NAME / "log",
     )
-    return Desk(root, env, paths)
+    return Desk(root, env, paths, program)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -13,7 +14,16 @@ from app.single_instance import SingleInstance, server_name_for
 from tests.app.desk_environment import make_desk
 
 
-def _wait_for(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+def stop_process(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=20)
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -26,9 +36,9 @@ def test_second_launch_brings_the_first_window_forward(tmp_path: Path) -> None:
     desk = make_desk(tmp_path / "desk", keyring_file=tmp_path / "keyring.cfg")
     first = desk.start()
     try:
-        _wait_for(lambda: "Single-instance guard listening" in desk.log_text()
+        wait_for(lambda: "Single-instance guard listening" in desk.log_text()
                   or first.poll() is not None, 60, "the first window")
-        assert first.poll() is None, first.communicate()[1]
+        assert first.poll() is None, desk.console_text()
 
         started = time.monotonic()
         second = desk.run(timeout=60)
@@ -37,16 +47,11 @@ def test_second_launch_brings_the_first_window_forward(tmp_path: Path) -> None:
         assert second.returncode == 0, second.stderr
         assert "Hatif is already running; its window was brought forward." in second.stderr
         assert took < 30
-        _wait_for(lambda: "asked this window to come forward" in desk.log_text(), 20,
+        wait_for(lambda: "asked this window to come forward" in desk.log_text(), 20,
                   "the first window to hear the request")
         assert first.poll() is None  # the first instance keeps running
     finally:
-        first.terminate()
-        try:
-            first.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            first.kill()
-            first.communicate(timeout=20)
+        stop_process(first)
 
 
 def test_another_profile_is_another_instance(tmp_path: Path) -> None:
