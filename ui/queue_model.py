@@ -105,10 +105,18 @@ class QueueTableModel(QAbstractTableModel):
         self._generation += 1
         return self._generation
 
+    def count_for(self, query: QueueQuery) -> int:
+        """How many orders match (SQL; any thread)."""
+        return self._repository.count(query)
+
+    def first_page_for(self, query: QueueQuery) -> list[int]:
+        """The first window of ids in the query's order (SQL; any thread)."""
+        return list(self._repository.ids(query, 0, self.PAGE))
+
     def prepare(self, query: QueueQuery, generation: int) -> PreparedQuery:
         """The SQL part of a query: its size and first window of ids (any thread)."""
-        count = self._repository.count(query)
-        first = list(self._repository.ids(query, 0, self.PAGE)) if count else []
+        count = self.count_for(query)
+        first = self.first_page_for(query) if count else []
         return PreparedQuery(generation, query, count, first)
 
     def apply(self, prepared: PreparedQuery) -> bool:

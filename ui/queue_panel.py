@@ -163,7 +163,22 @@ class QueuePanel(QWidget):
         if self._runner is None:
             self._show(self.model.prepare(query, generation))
             return
-        self._runner.run(lambda: self.model.prepare(query, generation), self._show)
+        # The count and the first window are two SQL scans: run them side by side
+        # (SQLite readers do not block each other) and show when both are in.
+        parts: dict[str, object] = {}
+
+        def arrived(key: str, value: object) -> None:
+            parts[key] = value
+            if len(parts) == 2:
+                count = parts["count"]
+                first = parts["first"]
+                assert isinstance(count, int) and isinstance(first, list)
+                self._show(PreparedQuery(generation, query, count, first if count else []))
+
+        self._runner.run(lambda: self.model.count_for(query), lambda n: arrived("count", n))
+        self._runner.run(
+            lambda: self.model.first_page_for(query), lambda ids: arrived("first", ids)
+        )
 
     def _show(self, prepared: PreparedQuery) -> None:
         selected = self.selected_order_id()
