@@ -26,6 +26,7 @@ DEMO_PASSWORD = "demo"
 DATABASE_FILE = "demo.sqlite"
 LOG_FILE = "demo-server.log"
 HEALTH_PATH = "/api/v1/health"
+SEED_TIMEOUT_S = 300.0
 
 _log = logging.getLogger(__name__)
 
@@ -85,18 +86,23 @@ def start_demo_server(data_dir: Path, timeout: float = 60.0) -> DemoServer:
             "source checkout, or point server.url at a Hatif server.")
     data_dir.mkdir(parents=True, exist_ok=True)
     database = data_dir / DATABASE_FILE
-    database.unlink(missing_ok=True)
     db_url = f"sqlite:///{database}"
     log_path = data_dir / LOG_FILE
     base = [sys.executable, "-m", "server.cli"]
-    with log_path.open("wb") as log:
-        seeded = subprocess.run(
-            [*base, "seed-demo", "--db", db_url, "--password", DEMO_PASSWORD],
-            stdout=log, stderr=subprocess.STDOUT, timeout=timeout, check=False)
-    if seeded.returncode != 0:
-        raise DemoServerError(
-            "demo.seed_failed",
-            f"Seeding the demo database failed (exit {seeded.returncode}):\n{_tail(log_path)}")
+    if not database.exists():
+        # Seeding the demo shop takes tens of seconds: done once, kept between runs
+        # (delete demo.sqlite for a fresh shop). The server migrates it at start.
+        _log.info("Seeding the demo shop into %s", database)
+        with log_path.open("wb") as log:
+            seeded = subprocess.run(
+                [*base, "seed-demo", "--db", db_url, "--password", DEMO_PASSWORD],
+                stdout=log, stderr=subprocess.STDOUT, timeout=SEED_TIMEOUT_S, check=False)
+        if seeded.returncode != 0:
+            database.unlink(missing_ok=True)
+            raise DemoServerError(
+                "demo.seed_failed",
+                f"Seeding the demo database failed (exit {seeded.returncode}):\n"
+                f"{_tail(log_path)}")
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
