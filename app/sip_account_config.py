@@ -6,6 +6,7 @@ from app import settings_schema as schema
 from app.settings_loader import EffectiveSettings
 from telephony.dial_plan import DialFormat, DialPlan
 from telephony.sip_account_settings import SipAccountSettings, SipTransport, SrtpMode
+from telephony.sip_engine_settings import SipEngineSettings
 
 
 def _host_of(address: str) -> str:
@@ -55,3 +56,17 @@ def sip_account_from_settings(settings: EffectiveSettings) -> SipAccountSettings
             region=settings[schema.PHONE_DEFAULT_REGION],
         ),
     )
+
+
+def sip_engine_settings_from_settings(settings: EffectiveSettings,
+                                      bind_address: str = "0.0.0.0") -> SipEngineSettings:
+    """Engine settings for the agent's softphone: ``sip.local_port`` pins the local
+    SIP port (UDP and TCP; TLS on the port after it) for PBXs/firewalls that need it.
+
+    The self-test does not use this: it must run while the window holds that port.
+    """
+    port = settings[schema.SIP_LOCAL_PORT]
+    transport = SipTransport(settings[schema.SIP_TRANSPORT])
+    return SipEngineSettings(
+        bind_address=bind_address, udp_port=port, tcp_port=port,
+        tls_port=port + 1 if port else 0, enable_tls=transport is SipTransport.TLS)
