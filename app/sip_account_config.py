@@ -66,7 +66,5 @@ def sip_engine_settings_from_settings(settings: EffectiveSettings,
     The self-test does not use this: it must run while the window holds that port.
     """
     port = settings[schema.SIP_LOCAL_PORT]
-    transport = SipTransport(settings[schema.SIP_TRANSPORT])
-    return SipEngineSettings(
-        bind_address=bind_address, udp_port=port, tcp_port=port,
-        tls_port=port + 1 if port else 0, enable_tls=transport is SipTransport.TLS)
+    return SipEngineSettings(bind_address=bind_address, udp_port=port, tcp_port=port,
+                             tls_port=port + 1 if port else 0)
