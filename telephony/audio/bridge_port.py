@@ -4,7 +4,8 @@ pjsua2 calls :meth:`onFrameRequested` (give pjsua the microphone's next 20 ms)
 and :meth:`onFrameReceived` (the far end's 20 ms, for the earpiece) from the
 conference bridge's clock thread. Both are kept tiny: one locked memcpy in or
 out of a preallocated ring, no Qt call, no logging, no exception escaping into
-C++ (a Python exception in a SWIG director would abort the clock thread).
+C++ (a Python exception in a SWIG director would abort the clock thread), and as
+few calls into C as possible (each one gives the GIL away and must win it back).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 import pjsua2 as pj
 
-from telephony.audio.frame_bytes import fill_frame, frame_to_bytes
+from telephony.audio.frame_bytes import FrameWriter, frame_to_bytes
 from telephony.audio.pcm_format import (
     BYTES_PER_SAMPLE,
     CHANNELS,
@@ -25,6 +26,10 @@ from telephony.audio.pcm_format import (
 from telephony.audio.pcm_ring_buffer import PcmRingBuffer
 
 _SILENCE = bytes(FRAME_BYTES)
+# Microphone audio held back before frames are handed to pjsua: the Qt side
+# delivers in bursts (device fragments, GIL hand-offs), pjmedia asks every 20 ms
+# on the dot; a 40 ms cushion turns that jitter into a fixed delay, not gaps.
+MIC_PREBUFFER_BYTES = 2 * FRAME_BYTES
 
 
 def bridge_media_format() -> pj.MediaFormatAudio:
@@ -43,6 +48,8 @@ class BridgeMediaPort(pj.AudioMediaPort):
         self._earpiece = earpiece
         # Plain attributes: a bool/int store is atomic under the GIL.
         self.muted = False
+        self._mic_primed = False
+        self._writer = FrameWriter(FRAME_BYTES)
         self.frames_requested = 0
         self.frames_received = 0
         self.mic_short_frames = 0
@@ -52,14 +59,20 @@ class BridgeMediaPort(pj.AudioMediaPort):
     def onFrameRequested(self, frame: Any) -> None:
         started = time.perf_counter_ns()
         try:
-            data = self._mic.read(FRAME_BYTES)
+            if not self._mic_primed:
+                self._mic_primed = self._mic.available() >= MIC_PREBUFFER_BYTES
+            if self._mic_primed:
+                data = self._mic.read(FRAME_BYTES)
+                if len(data) < FRAME_BYTES:
+                    # The microphone fell behind: pad, then build the cushion again.
+                    self._mic_primed = False
+                    self.mic_short_frames += 1
+                    data = data + _SILENCE[len(data) :]
+            else:
+                data = _SILENCE
             if self.muted:
                 data = _SILENCE  # mute cuts the microphone here, the ring keeps draining
-            elif len(data) < FRAME_BYTES:
-                if self.frames_requested:
-                    self.mic_short_frames += 1
-                data = data + _SILENCE[len(data) :]
-            fill_frame(frame, data)
+            self._writer.fill(frame, data)
             self.frames_requested += 1
         except BaseException:  # never let an exception reach the C++ director
             self.callback_errors += 1
@@ -68,8 +81,11 @@ class BridgeMediaPort(pj.AudioMediaPort):
     def onFrameReceived(self, frame: Any) -> None:
         started = time.perf_counter_ns()
         try:
-            if frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO:
-                self._earpiece.write(frame_to_bytes(frame))
+            # No frame.type check: a frame without audio carries no bytes, and every
+            # SWIG call here costs a GIL round trip.
+            data = frame_to_bytes(frame)
+            if data:
+                self._earpiece.write(data)
                 self.frames_received += 1
         except BaseException:
             self.callback_errors += 1

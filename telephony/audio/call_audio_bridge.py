@@ -31,10 +31,10 @@ from telephony.audio.pcm_format import bytes_for_ms
 from telephony.audio.pcm_ring_buffer import PcmRingBuffer
 from telephony.audio.qt_audio_io import QtAudioIo
 
-# Ring sizes: capacity 200 ms; above 100 ms of backlog the oldest audio is dropped
+# Ring sizes: capacity 320 ms; above 160 ms of backlog the oldest audio is dropped
 # (clock drift between the sound card and pjmedia's clock must not grow latency).
-RING_CAPACITY_MS = 200
-RING_MAX_FILL_MS = 100
+RING_CAPACITY_MS = 320
+RING_MAX_FILL_MS = 160
 _THREAD_STOP_TIMEOUT_MS = 3000
 
 
@@ -48,6 +48,7 @@ class BridgeStats:
     mic_dropped_bytes: int  # microphone audio dropped because pjsua was late
     earpiece_dropped_bytes: int  # far-end audio dropped because the device was late
     earpiece_starved: int  # times the earpiece ran dry mid-stream
+    longest_qt_tick_gap_ms: float  # worst wait between two Qt-side transfers
     callback_errors: int
     slowest_callback_us: int
 
@@ -84,6 +85,7 @@ class CallAudioBridge(QObject):
         # Counters of the last port and Qt side, kept for stats() after stop().
         self._last_port_stats = (0, 0, 0, 0, 0)
         self._last_starved = 0
+        self._last_gap = 0.0
 
     # -- the interface the SIP engine uses ------------------------------------------
     def start(self, call_audio_media: pj.AudioMedia) -> None:
@@ -157,6 +159,7 @@ class CallAudioBridge(QObject):
             mic_dropped_bytes=self._mic.dropped_bytes,
             earpiece_dropped_bytes=self._earpiece.dropped_bytes,
             earpiece_starved=self._io.earpiece_starved if self._io else self._last_starved,
+            longest_qt_tick_gap_ms=self._io.longest_tick_gap_ms if self._io else self._last_gap,
             callback_errors=errors,
             slowest_callback_us=slowest,
         )
@@ -223,6 +226,7 @@ class CallAudioBridge(QObject):
         self._closeRequested.emit()
         self._closeRequested.disconnect(io.close)
         self._last_starved = io.earpiece_starved
+        self._last_gap = io.longest_tick_gap_ms
         thread.quit()
         thread.wait(_THREAD_STOP_TIMEOUT_MS)
         self._thread = self._io = None

@@ -4,8 +4,14 @@ The pjsua2 2.15 wheels expose ``MediaFrame.buf`` as a SWIG ``std::vector<unsigne
 char>`` without the ``copy_to_bytearray`` helpers of newer pjproject releases.
 Reading it element by element costs ~0.8 ms per 20 ms frame on the clock thread,
 far too much for a callback that must stay tiny. Every mainstream C++ library
-(libstdc++, libc++, MSVC) lays a vector out as three pointers, the first being
-the data pointer, so we read that pointer with ctypes and copy with one memmove.
+(libstdc++, libc++, MSVC) lays a vector out as three pointers (begin, end,
+capacity end), so the bytes are reached through ctypes views of that memory.
+
+Why views and not ``ctypes.memmove``/``string_at``: every foreign call (ctypes or
+SWIG) releases the GIL and must win it back, which costs up to one interpreter
+switch interval (5 ms) whenever the GUI thread is running Python. A callback
+therefore makes as few such calls as possible: reading a frame costs one SWIG
+call (``frame.buf``), writing one costs two (``frame.type``, ``frame.buf``).
 
 The layout is verified once at import with a known pattern; if it does not match
 (an exotic build), the slow but safe element-wise path is used instead.
@@ -18,18 +24,27 @@ from typing import Any
 
 import pjsua2 as pj
 
+_POINTER = ctypes.sizeof(ctypes.c_void_p)
 
-def _vector_data_address(vector: Any) -> int:
-    """Address of the vector's first element (the first word of std::vector)."""
-    return ctypes.c_void_p.from_address(int(vector.this)).value or 0
+
+def _vector_span(vector: Any) -> tuple[int, int]:
+    """(address of the first element, number of bytes) of a std::vector<unsigned char>."""
+    base = int(vector.this)
+    begin = ctypes.c_void_p.from_address(base).value or 0
+    end = ctypes.c_void_p.from_address(base + _POINTER).value or 0
+    return begin, end - begin
 
 
 def _layout_matches() -> bool:
     pattern = bytes(range(1, 200))
     vector = pj.ByteVector(pattern)
     try:
-        address = _vector_data_address(vector)
-        return address != 0 and ctypes.string_at(address, len(pattern)) == pattern
+        address, size = _vector_span(vector)
+        return (
+            address != 0
+            and size == len(pattern)
+            and (ctypes.c_char * size).from_address(address).raw == pattern
+        )
     except (ValueError, TypeError, OSError):
         return False
 
@@ -38,23 +53,35 @@ FAST_PATH = _layout_matches()
 
 
 def frame_to_bytes(frame: Any) -> bytes:
-    """The PCM bytes carried by a pjsua2 ``MediaFrame``."""
+    """The PCM bytes carried by a pjsua2 ``MediaFrame`` (empty for a frame without audio)."""
     vector = frame.buf
-    size = vector.size()
-    if size == 0:
-        return b""
     if FAST_PATH:
-        return ctypes.string_at(_vector_data_address(vector), size)
+        address, size = _vector_span(vector)
+        return (ctypes.c_char * size).from_address(address).raw if size > 0 else b""
     return bytes(vector)
 
 
-def fill_frame(frame: Any, data: bytes) -> None:
-    """Put ``data`` into a pjsua2 ``MediaFrame`` as an audio frame."""
-    frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
-    if FAST_PATH:
-        vector = frame.buf
-        vector.resize(len(data))
-        ctypes.memmove(_vector_data_address(vector), data, len(data))
-    else:
-        frame.buf = pj.ByteVector(data)
-    frame.size = len(data)
+class FrameWriter:
+    """Fills pjsua2 ``MediaFrame`` objects with fixed-size PCM frames.
+
+    Keeps one ByteVector of ``frame_bytes`` whose memory is written in place; pjsua2
+    copies it into the frame. Used from one thread only (pjmedia's clock).
+    """
+
+    def __init__(self, frame_bytes: int) -> None:
+        self._size = frame_bytes
+        self._vector = pj.ByteVector(bytes(frame_bytes))
+        if FAST_PATH:
+            address, _ = _vector_span(self._vector)
+            self._view: Any = (ctypes.c_char * frame_bytes).from_address(address)
+
+    def fill(self, frame: Any, data: bytes) -> None:
+        """Make ``frame`` an audio frame carrying ``data`` (exactly ``frame_bytes`` long)."""
+        if len(data) != self._size:
+            raise ValueError(f"frame must be {self._size} bytes, got {len(data)}")
+        frame.type = pj.PJMEDIA_FRAME_TYPE_AUDIO
+        if FAST_PATH:
+            self._view[:] = data
+            frame.buf = self._vector
+        else:
+            frame.buf = pj.ByteVector(data)

@@ -1,15 +1,19 @@
 """The Qt side of the call audio bridge: headset microphone and earpiece streams.
 
-Lives in its own QThread so a busy GUI thread never starves the audio devices:
-the QAudioSource (push mode) drops what it captures into the microphone ring on
-``readyRead``; a 5 ms timer tops up the QAudioSink (push mode) from the
-earpiece ring. Only Qt calls happen here; the rings are the only thing shared
-with pjmedia's clock thread.
+Lives in its own QThread so a busy GUI thread never starves the audio devices.
+One timer tick moves everything: what the QAudioSource (push mode) captured goes
+into the microphone ring, and the QAudioSink (push mode) is topped up from the
+earpiece ring. Few, larger transfers on purpose: every Python<->Qt crossing
+re-acquires the GIL, and while the GUI thread runs Python each acquisition can
+wait a whole interpreter switch interval. Only Qt calls happen here; the rings
+are the only thing shared with pjmedia's clock thread.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QIODevice, QObject, QTimer, Signal, Slot
+import time
+
+from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioSink, QAudioSource
 
 from telephony.audio.pcm_format import bytes_for_ms, qt_pcm_format
@@ -18,7 +22,7 @@ from telephony.audio.pcm_ring_buffer import PcmRingBuffer
 # Device-side buffering: enough to ride out a scheduling hiccup, small for latency.
 SINK_BUFFER_MS = 60
 SOURCE_BUFFER_MS = 40
-SINK_TOP_UP_INTERVAL_MS = 5
+TRANSFER_INTERVAL_MS = 10
 
 
 class QtAudioIo(QObject):
@@ -36,6 +40,8 @@ class QtAudioIo(QObject):
         self._sink_io: QIODevice | None = None
         self._timer: QTimer | None = None
         self.earpiece_starved = 0  # times the earpiece ran dry while audio was flowing
+        self.longest_tick_gap_ms = 0.0  # worst delay between two transfers (starvation)
+        self._last_tick_ns = 0
         self._earpiece_flowing = False
 
     @Slot(object, object)
@@ -48,8 +54,6 @@ class QtAudioIo(QObject):
             self._source.setBufferSize(bytes_for_ms(SOURCE_BUFFER_MS))
             self._source.stateChanged.connect(self._on_source_state)
             self._source_io = self._source.start()
-            if self._source_io is not None:
-                self._source_io.readyRead.connect(self._on_mic_ready)
         if not playback.isNull():
             self._sink = QAudioSink(playback, fmt, self)
             self._sink.setBufferSize(bytes_for_ms(SINK_BUFFER_MS))
@@ -58,8 +62,9 @@ class QtAudioIo(QObject):
             self._earpiece.clear()
         if self._timer is None:
             self._timer = QTimer(self)
-            self._timer.setInterval(SINK_TOP_UP_INTERVAL_MS)
-            self._timer.timeout.connect(self._top_up_sink)
+            self._timer.setInterval(TRANSFER_INTERVAL_MS)
+            self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+            self._timer.timeout.connect(self._transfer)
         self._timer.start()
 
     @Slot()
@@ -77,14 +82,20 @@ class QtAudioIo(QObject):
         self._source = self._sink = None
         self._source_io = self._sink_io = None
         self._earpiece_flowing = False
+        self._last_tick_ns = 0
 
-    def _on_mic_ready(self) -> None:
-        if self._source_io is not None:
-            data = self._source_io.readAll()
-            if data.size():
-                self._mic.write(data.data())
-
-    def _top_up_sink(self) -> None:
+    def _transfer(self) -> None:
+        now = time.perf_counter_ns()
+        if self._last_tick_ns:
+            gap_ms = (now - self._last_tick_ns) / 1e6
+            if gap_ms > self.longest_tick_gap_ms:
+                self.longest_tick_gap_ms = gap_ms
+        self._last_tick_ns = now
+        source_io = self._source_io
+        if source_io is not None:
+            data = source_io.readAll().data()
+            if data:
+                self._mic.write(data)
         sink, sink_io = self._sink, self._sink_io
         if sink is None or sink_io is None:
             return

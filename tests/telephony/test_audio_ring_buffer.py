@@ -7,7 +7,7 @@ import threading
 import pjsua2 as pj
 import pytest
 
-from telephony.audio.frame_bytes import fill_frame, frame_to_bytes
+from telephony.audio.frame_bytes import FrameWriter, frame_to_bytes
 from telephony.audio.pcm_ring_buffer import PcmRingBuffer
 
 
@@ -81,10 +81,14 @@ def test_concurrent_writer_and_reader_keep_the_byte_stream_intact() -> None:
 
 def test_pjsua2_media_frames_round_trip_through_the_fast_copy() -> None:
     frame = pj.MediaFrame()
+    assert frame_to_bytes(frame) == b""
+    writer = FrameWriter(640)
     pcm = bytes(range(256)) * 2 + bytes(128)
-    fill_frame(frame, pcm)
+    writer.fill(frame, pcm)
     assert frame.type == pj.PJMEDIA_FRAME_TYPE_AUDIO
-    assert frame.size == len(pcm)
     assert frame_to_bytes(frame) == pcm
-    fill_frame(frame, b"\x01\x02")
-    assert frame_to_bytes(frame) == b"\x01\x02"
+    other = bytes(reversed(pcm))
+    writer.fill(pj.MediaFrame(), other)  # the writer's buffer is reused...
+    assert frame_to_bytes(frame) == pcm  # ...but a filled frame keeps its own copy
+    with pytest.raises(ValueError):
+        writer.fill(frame, b"\x01\x02")
