@@ -25,6 +25,9 @@ from core.order_status import OrderStatus
 from ui.formatting import status_label
 from ui.queue_model import PreparedQuery, QueueTableModel
 
+# Combos shrink with the window instead of forcing it wider than a laptop screen.
+_SHRINKABLE = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+
 
 class QueuePanel(QWidget):
     """Search box, filters and the queue table; emits the order to open."""
@@ -50,11 +53,15 @@ class QueuePanel(QWidget):
         self.search.setClearButtonEnabled(True)
 
         self.status_filter = QComboBox(self)
+        self.status_filter.setSizeAdjustPolicy(_SHRINKABLE)
+        self.status_filter.setMinimumContentsLength(8)
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in OrderStatus:
             self.status_filter.addItem(status_label(status), status)
 
         self.city_filter = QComboBox(self)
+        self.city_filter.setSizeAdjustPolicy(_SHRINKABLE)
+        self.city_filter.setMinimumContentsLength(8)
         self.city_filter.setEditable(False)
         self.city_filter.addItem(self.tr("All cities"), None)
 

@@ -32,6 +32,9 @@ from ui.formatting import format_datetime
 from ui.icons import icon
 from ui.refusal_text import lost_lease_text, reason_text
 
+# Combos shrink with the window instead of forcing it wider than a laptop screen.
+_SHRINKABLE = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+
 
 class WrapUpPanel(QGroupBox):
     """Notes and dispositions for the open order."""
@@ -47,6 +50,8 @@ class WrapUpPanel(QGroupBox):
         self._reference = ""
 
         self.predefined = QComboBox(self)
+        self.predefined.setSizeAdjustPolicy(_SHRINKABLE)
+        self.predefined.setMinimumContentsLength(8)
         self.predefined.setObjectName("predefinedNote")
         self.note_text = QPlainTextEdit(self)
         self.note_text.setObjectName("noteText")
@@ -60,6 +65,8 @@ class WrapUpPanel(QGroupBox):
         self.cancel = QPushButton(icon("cancel"), self.tr("Cancel order"), self)
         self.cancel.setObjectName("cancelButton")
         self.cancel_reason = QComboBox(self)
+        self.cancel_reason.setSizeAdjustPolicy(_SHRINKABLE)
+        self.cancel_reason.setMinimumContentsLength(8)
         self.cancel_reason.setObjectName("cancelReason")
         self.callback = QPushButton(icon("callback"), self.tr("Call back"), self)
         self.callback.setObjectName("callbackButton")
@@ -68,6 +75,8 @@ class WrapUpPanel(QGroupBox):
         self.callback_at.setCalendarPopup(True)
         self.callback_at.setDisplayFormat("dd/MM/yyyy HH:mm")
         self.slots = QComboBox(self)
+        self.slots.setSizeAdjustPolicy(_SHRINKABLE)
+        self.slots.setMinimumContentsLength(8)
         self.slots.setObjectName("callbackSlots")
         self.unreachable = QPushButton(self.tr("Unreachable"), self)
         self.unreachable.setObjectName("unreachableButton")
