@@ -3,6 +3,7 @@ SIPp's echo -> pjsua2 -> bridge -> Qt -> headset earpiece, recorded from the sin
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -155,3 +156,36 @@ def test_unplugged_headset_mid_call_raises_headset_lost_and_the_call_goes_on(
         pulse_audio.pactl("set-default-sink", HEADSET_SINK)
     audio_engine.hangup(handle)
     qtbot.waitUntil(lambda: not bridge.is_running(), timeout=5000)
+
+
+def native_threads() -> int:
+    return len(os.listdir("/proc/self/task"))
+
+
+def test_short_calls_in_a_row_leave_no_audio_threads_and_never_hang(
+    audio_engine: SipEngine,
+    sipp: SippLauncher,
+    bridges: list[CallAudioBridge],
+    pulse_audio: PulseAudioServer,
+    qtbot: QtBot,
+) -> None:
+    # Hang-ups land while frames are flowing: stopping the port must not deadlock
+    # with pjmedia's clock thread, and each call's Qt audio thread must end.
+    player = pulse_audio.play_into(MIC_FEED_SINK, sine_pcm(TONE_HZ, 20.0))
+    try:
+        handle, bridge = start_echo_call(audio_engine, sipp, bridges, qtbot)
+        audio_engine.hangup(handle)
+        qtbot.waitUntil(lambda: not bridge.is_running(), timeout=5000)
+        qtbot.wait(200)
+        baseline = native_threads()
+        for _ in range(8):
+            handle, bridge = start_echo_call(audio_engine, sipp, bridges, qtbot)
+            qtbot.waitUntil(lambda b=bridge: b.stats().frames_received > 5, timeout=5000)
+            audio_engine.hangup(handle)
+            qtbot.waitUntil(lambda b=bridge: not b.is_running(), timeout=5000)
+        qtbot.wait(200)
+        assert native_threads() <= baseline
+        assert all(b.stats().callback_errors == 0 for b in bridges)
+    finally:
+        player.kill()
+        player.wait(timeout=5)
