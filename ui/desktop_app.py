@@ -86,6 +86,7 @@ class DesktopApp:
         window.settings_requested.connect(self.show_settings)
         window.profile_requested.connect(self.show_profile)
         window.sign_out_requested.connect(self.sign_out)
+        self.running.services.connection.login_required.connect(self.sign_in_again)
         if self.context.single_instance is not None:
             self.context.single_instance.activation_requested.connect(self._bring_forward)
         self.window = window
@@ -96,6 +97,25 @@ class DesktopApp:
             self.window.showNormal()
             self.window.raise_()
             self.window.activateWindow()
+
+    def sign_in_again(self) -> None:
+        """The server refused the token (revoked, expired): ask for the password again;
+        nothing queued is lost meanwhile."""
+        if self.running is None:
+            return
+        session = self.running.session
+        dialog = LoginDialog(
+            self.sessions,
+            self.runner,
+            server_url=session.server_url,
+            url_locked=True,
+            username=session.identity.username,
+            keyring_available=self.context.secrets.available,
+            parent=self.window,
+        )
+        dialog.username.setReadOnly(True)
+        if self.dialogs.run(dialog) and dialog.session is not None:
+            self.running.resume_with(dialog.session)
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(

@@ -22,6 +22,7 @@ class ConnectionStatusService(QObject):
     """Relays the sync client's state; the status bar draws it."""
 
     changed = Signal(object)  # ConnectionView
+    login_required = Signal()  # the server refused the token: sign in again (outbox kept)
 
     def __init__(self, initial: ConnectionView, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -73,6 +73,13 @@ def sip_setup_for(context: AppContext) -> SipSetup:
 
 
 @dataclass
+class TokenHolder:
+    """The session's bearer token; replaced after signing in again."""
+
+    token: str
+
+
+@dataclass
 class RunningWorkspace:
     """The services of one signed-in agent plus what must be stopped at the end."""
 
@@ -85,7 +92,14 @@ class RunningWorkspace:
     audio: AudioSettingsService | None
     demo_line: DemoLine | None
     owner: QObject
+    token: TokenHolder
     stopped: bool = field(default=False)
+
+    def resume_with(self, session: SignedIn) -> None:
+        """Signed in again after the server refused the token: sync picks up where it was."""
+        self.session = session
+        self.token.token = session.token
+        self.sync.login_done()
 
     def shutdown(self) -> None:
         """Stop sync, the phone and the demo line; the outbox stays on disk."""
@@ -144,11 +158,11 @@ def start_workspace(
     database = open_store_database(store_path(data_dir, session))
     sync_store = LocalSyncStore(database)
     sync_store.set_current_user(identity.user_id, identity.username, identity.display_name)
-    token = session.token
+    token = TokenHolder(session.token)
     sync = SyncEngine(
         sync_store,
         session.server_url,
-        lambda: token,
+        lambda: token.token,
         idle_wait=sync_idle_wait,
         use_event_stream=use_event_stream,
         lease_seconds=lease_seconds,
@@ -177,6 +191,7 @@ def start_workspace(
     state.offlineSinceChanged.connect(refresh_connection)
     state.pendingCountChanged.connect(refresh_connection)
     state.lastErrorChanged.connect(refresh_connection)
+    state.loginRequired.connect(connection.login_required)
 
     def on_changes(applied: AppliedChanges) -> None:
         if applied.full_refresh or applied.entities & _REFERENCE_ENTITIES:
@@ -272,4 +287,6 @@ def start_workspace(
     )
     sync.start()
     audio = AudioSettingsService(devices, owner) if devices is not None else None
-    return RunningWorkspace(services, session, database, sync, engine, devices, audio, demo, owner)
+    return RunningWorkspace(
+        services, session, database, sync, engine, devices, audio, demo, owner, token
+    )

@@ -410,3 +410,33 @@ def test_edited_lines_and_address_reach_the_server_with_the_same_totals(
     )
     # The server recomputed the totals itself and agrees with what the agent saw.
     assert Decimal(order["total"]) == priced.total
+
+
+def test_a_revoked_token_asks_to_sign_in_again_and_keeps_the_outbox(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk]
+) -> None:
+    desk = _open_desk(qtbot, tmp_path, shop_server, None)
+    desks.append(desk)
+    window, running = desk.window, desk.running
+    order_id = _fresh_order(desk)
+    _open(qtbot, desk, order_id)
+
+    # IT revokes the session (or it expires) while the agent works.
+    revoked = httpx.post(
+        f"{shop_server.api}/auth/logout",
+        headers={"Authorization": f"Bearer {desk.token}"},
+        timeout=10,
+    )
+    assert revoked.status_code in (200, 204), revoked.text
+    with qtbot.waitSignal(running.services.connection.login_required, timeout=15_000):
+        window.wrapup.note_text.setPlainText("Note écrite pendant la coupure de session")
+        window.wrapup.add_note.click()
+    assert window.wrapup.result.property("state") == "pending"
+
+    again = SessionService(_secrets(tmp_path)).sign_in(
+        shop_server.base_url, "agent1", "demo", stay_signed_in=False
+    )
+    running.resume_with(again)
+    qtbot.waitUntil(lambda: window.wrapup.result.property("state") == "accepted", timeout=15_000)
+    notes = desk.api(f"/orders/{order_id}/notes")
+    assert [n["text"] for n in notes].count("Note écrite pendant la coupure de session") == 1
