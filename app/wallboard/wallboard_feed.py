@@ -49,7 +49,9 @@ class WallboardFeed(QObject):
         self._listener.start()
 
     def stop(self) -> None:
+        # The listener stays silent about a stop it was asked for: say it here.
         self._listener.stop()
+        self.connectedChanged.emit(False)
 
     def resume(self) -> None:
         """After a new login."""

@@ -76,6 +76,7 @@ class WallboardService(QObject):
         self._loading = False
         self._dirty = False
         self._live = False
+        self._was_connected = False
         self._feed: WallboardFeed | None = None
         self._snapshot_retry_at = 0.0  # monotonic time; set after GET /wallboard failed
         self._refresh_timer = QTimer(self)
@@ -197,13 +198,16 @@ class WallboardService(QObject):
 
     @Slot(bool)
     def set_stream_connected(self, connected: bool) -> None:
-        """The stream came back: read the snapshot again in case something was missed."""
+        """Track the stream. It resumes from the board's cursor, so missed events are
+        replayed; after a real drop the snapshot is read once more anyway, in case
+        the server could not replay (its change log pruned)."""
         if connected == self._live:
             return
         self._live = connected
         self.liveChanged.emit(connected)
-        if connected and self._state is not None:
+        if connected and self._was_connected and self._state is not None:
             self.refresh_soon()
+        self._was_connected = self._was_connected or connected
 
     # -- lead actions ----------------------------------------------------
 
