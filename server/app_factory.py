@@ -27,6 +27,7 @@ from server.api import (
     routes_users,
     routes_wallboard,
 )
+from server.api.nul_guard import NulGuard
 from server.db.migrate import upgrade_database
 from server.db.session import Database, open_database
 from server.reports import router as reports_router
@@ -120,6 +121,7 @@ def create_app(
     app.state.db = database
     app.state.hub = hub
     _install_error_handlers(app)
+    app.add_middleware(NulGuard)
     routers: list[Any] = [
         routes_health.router,
         routes_auth.router,

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(key) or _has_nul(item) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(item) for item in value)
+    return False
 
 
 class WireModel(BaseModel):
@@ -13,9 +23,17 @@ class WireModel(BaseModel):
 
     Unknown fields are ignored so an older client keeps reading a newer server's
     answers; ``populate_by_name`` lets code build models with Python names.
+    Text with NUL characters is refused (no database stores it, none is typed).
     """
 
     model_config = ConfigDict(extra="ignore", populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_nul(cls, data: Any) -> Any:
+        if _has_nul(data):
+            raise ValueError("text must not contain NUL characters")
+        return data
 
 
 # Database ids, versions, epochs and sequence numbers are 32-bit integers on

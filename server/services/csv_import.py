@@ -232,6 +232,7 @@ def import_csv(
 ) -> ImportReport:
     """Import every good row of ``data``; the report lists the bad ones."""
     text, encoding = decode_sheet(data)
+    text = text.replace("\x00", "")  # stray NULs from broken exports; no database stores them
     delimiter = detect_delimiter(text)
     report = ImportReport(encoding=encoding, delimiter=delimiter)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
