@@ -344,6 +344,23 @@ class LocalStoreWorkspace:
     def attempt_cap(self) -> int:
         return int(self._settings().get("attempt_cap", 4))
 
+    def best_call_hours(self, minimum_calls: int = 20) -> Sequence[int]:
+        """Working hours ranked by the share of calls answered in the store's journal."""
+        calls: dict[int, int] = {}
+        answered: dict[int, int] = {}
+        journal = schema.journal
+        with self._db.reader.connect() as connection:
+            for started_at, outcome in connection.execute(
+                select(journal.c.started_at, journal.c.outcome).where(journal.c.kind == "call")
+            ):
+                hour = datetime.fromisoformat(started_at).astimezone().hour
+                calls[hour] = calls.get(hour, 0) + 1
+                answered[hour] = answered.get(hour, 0) + (outcome == "answered")
+        if sum(calls.values()) < minimum_calls:
+            return []
+        working = [h for h in calls if 9 <= h <= 20 and calls[h] >= 3]
+        return sorted(working, key=lambda h: answered[h] / calls[h], reverse=True)[:6]
+
     def call_gap_minutes(self) -> int:
         return int(self._settings().get("call_gap_minutes", 10))
 

@@ -47,6 +47,9 @@ _OPEN_FOR_EDIT = frozenset(
 )
 
 
+_DEFAULT_BEST_HOURS = (11, 18, 14, 10, 19, 16)
+
+
 @dataclass(frozen=True)
 class ConfirmBlocker:
     """Why Confirm is disabled right now (code for tests, English fallback)."""
@@ -175,10 +178,11 @@ class WorkspaceService(QObject):
     def callback_slots(self, now: datetime, count: int = 4) -> list[datetime]:
         """Suggested call-back times: the team's best hours still ahead.
 
-        Customers answer best late morning and early evening (the shops'
-        experience); the next slots at those hours are offered first.
+        The best hours come from the team's journal (share of calls answered per
+        hour); without enough history, late morning and early evening, where the
+        shops' customers answer best.
         """
-        best_hours = (11, 18, 14, 10, 19, 16)
+        best_hours = tuple(self._store.best_call_hours()) or _DEFAULT_BEST_HOURS
         local_now = now.astimezone()
         slots: list[datetime] = []
         for day in range(3):

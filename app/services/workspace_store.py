@@ -89,6 +89,10 @@ class WorkspaceStore(Protocol):
 
     def attempt_cap(self) -> int: ...
 
+    def best_call_hours(self) -> Sequence[int]:
+        """Local hours when customers answer best (the team's journal), best first."""
+        ...
+
     def call_gap_minutes(self) -> int: ...
 
     def record_action(self, kind: OpKind, order_id: int, payload: Mapping[str, Any]) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from app.local_store import schema
 from app.local_store.local_sync_store import LocalSyncStore
 from app.local_store.store_database import StoreDatabase, open_store_database
 from app.services.local_store_workspace import LocalStoreWorkspace
@@ -53,9 +54,9 @@ CITIES = [
 
 
 @pytest.fixture
-def workspace(tmp_path: Path, qapp: QApplication) -> Iterator[WorkspaceService]:
-    database: StoreDatabase = open_store_database(tmp_path / "store.sqlite")
-    sync_store = LocalSyncStore(database)
+def database(tmp_path: Path, qapp: QApplication) -> Iterator[StoreDatabase]:
+    db: StoreDatabase = open_store_database(tmp_path / "store.sqlite")
+    sync_store = LocalSyncStore(db)
     sync_store.set_current_user(3, "agent1", ME)
     generation = sync_store.begin_full_resync()
     order = order_json(1, random.Random(1), datetime.now(UTC))
@@ -70,11 +71,22 @@ def workspace(tmp_path: Path, qapp: QApplication) -> Iterator[WorkspaceService]:
     sync_store.replace_reference_data(
         ReferenceData(ARTICLES, CITIES, {"attempt_cap": 4}, [], [])
     )
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def local_store(database: StoreDatabase) -> LocalStoreWorkspace:
     # Never started: nothing here talks to a server.
-    sync = SyncEngine(sync_store, "http://127.0.0.1:9", lambda: None, use_event_stream=False)
-    service = WorkspaceService(LocalStoreWorkspace(database, sync, ME), OperationRunner(), ME)
-    yield service
-    database.dispose()
+    sync = SyncEngine(
+        LocalSyncStore(database), "http://127.0.0.1:9", lambda: None, use_event_stream=False
+    )
+    return LocalStoreWorkspace(database, sync, ME)
+
+
+@pytest.fixture
+def workspace(local_store: LocalStoreWorkspace) -> WorkspaceService:
+    return WorkspaceService(local_store, OperationRunner(), ME)
 
 
 def test_lines_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
@@ -189,3 +201,29 @@ def test_arabic_turns_the_window_right_to_left(qtbot: QtBot, workspace: Workspac
     finally:
         remove_language(translators)
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_call_back_slots_follow_the_hours_customers_answer(
+    workspace: WorkspaceService, local_store: LocalStoreWorkspace, database: StoreDatabase
+) -> None:
+    today = datetime.now().astimezone().replace(minute=5, second=0, microsecond=0)
+    rows = []
+    for n in range(30):
+        hour, answered = (17, True) if n % 2 else (10, n % 6 == 0)
+        started = today.replace(hour=hour).astimezone(UTC)
+        rows.append(
+            {
+                "id": f"call-{n}", "order_id": 1, "channel": "call", "kind": "call",
+                "direction": "outbound", "number": "+212600000000",
+                "started_at": started.isoformat(), "ring_seconds": 3.0,
+                "talk_seconds": 30.0 if answered else 0.0,
+                "outcome": "answered" if answered else "no_answer",
+                "agent_name": ME, "counts_as_contact": int(answered), "pending": 0,
+            }
+        )
+    with database.writer.begin() as connection:
+        connection.execute(schema.journal.insert(), rows)
+    assert list(local_store.best_call_hours())[:2] == [17, 10]
+    slots = workspace.callback_slots(datetime.now(UTC))
+    assert slots and slots[0].astimezone().hour in (17, 10)
+    assert all(slot.astimezone().hour in (10, 17) for slot in slots)
