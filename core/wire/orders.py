@@ -96,6 +96,11 @@ class OrderPage(WireModel):
     total: int
     offset: int = 0
     limit: int = 50
+    cursor: int = Field(
+        default=0,
+        description="Change-log cursor at the time of this read: pull from here to stay "
+        "up to date (changes already in the page may come again; apply them idempotently)",
+    )
 
 
 class NoteWire(WireModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
@@ -16,7 +16,8 @@ from core.wire.sync_ops import Op, OpResult, OpStatus
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
 from server.api.params import OffsetQuery, OrderId
 from server.db.models_orders import JournalRow, NoteRow, OrderRow
-from server.services.claims import reassign
+from server.services.change_log import last_sequence
+from server.services.claims import queue_order, reassign
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError, not_found
 from server.services.order_views import note_wire, order_wire, orders_wire
@@ -36,9 +37,12 @@ def list_orders(
     q: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: OffsetQuery = 0,
+    sort: Annotated[Literal["newest", "queue"], Query()] = "newest",
 ) -> OrderPage:
-    """Orders the caller may see (own team; all for admins), newest first."""
+    """Orders the caller may see (own team; all for admins), newest first or in
+    queue order (best first, as claim-next hands them out)."""
     with db.read() as session:
+        cursor = last_sequence(session)
         now = db_now(session)
         query = select(OrderRow)
         if not principal.is_admin:
@@ -63,16 +67,21 @@ def list_orders(
                     OrderRow.main_phone.ilike(like),
                 )
             )
+        ordering = (
+            queue_order(now, principal)
+            if sort == "queue"
+            else [OrderRow.created_at.desc(), OrderRow.id.desc()]
+        )
         total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
         rows = list(
-            session.execute(
-                query.order_by(OrderRow.created_at.desc(), OrderRow.id.desc())
-                .limit(limit)
-                .offset(offset)
-            ).scalars()
+            session.execute(query.order_by(*ordering).limit(limit).offset(offset)).scalars()
         )
         return OrderPage(
-            items=orders_wire(session, rows, now), total=total, offset=offset, limit=limit
+            items=orders_wire(session, rows, now),
+            total=total,
+            offset=offset,
+            limit=limit,
+            cursor=cursor,
         )
 
 

@@ -151,7 +151,7 @@ def claim_order(
         return _claim_result(session, order, now, seconds)
 
 
-def _queue_order(now: datetime, principal: Principal) -> list[Any]:
+def queue_order(now: datetime, principal: Principal) -> list[Any]:
     """Best first, as ``core.queue_priority``: due callbacks, never contacted,
     returned, the rest; then own orders, higher value, older."""
     group = case(
@@ -199,7 +199,7 @@ def claim_next(
                         OrderRow.callback_at <= now,
                     ),
                 )
-                .order_by(*_queue_order(now, principal))
+                .order_by(*queue_order(now, principal))
                 .limit(1)
             )
             if exclude:

@@ -127,3 +127,14 @@ def test_change_through_one_server_reaches_a_client_of_another(
     assert [e.data["entity_id"] for e in events] == [str(shop.order_ids[4])]
     assert events[0].data["payload"]["lease"]["epoch"] == epoch
     assert marker
+
+
+def test_order_list_gives_a_cursor_to_pull_from_and_queue_order(shop: Shop) -> None:
+    agent = shop.agents[0]
+    page = agent.client.get("/orders", params={"q": shop.prefix, "sort": "queue"}).json()
+    assert {o["id"] for o in page["items"]} == set(shop.order_ids)
+    totals = [o["total"] for o in page["items"]]
+    assert totals == sorted(totals, key=float, reverse=True)  # same group: higher value first
+    agent.client.post(f"/orders/{shop.order_ids[0]}/claim")
+    changes, _ = pull_all(agent.client, page["cursor"])
+    assert str(shop.order_ids[0]) in {c["entity_id"] for c in changes if c["entity"] == "order"}
