@@ -23,14 +23,21 @@ from typing import Any
 import pjsua2 as pj
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.phone_numbers import InvalidPhoneNumber, normalize_phone
 from telephony.call_attempt_record import CallAttemptRecord
 from telephony.call_audio_protocol import CallAudioBridgeFactory
 from telephony.call_journal_entry import CallDirection
 from telephony.call_outcome_classifier import LocalEnd, PreSipFailure
+from telephony.caller_identity import caller_identity
 from telephony.dial_plan import DialPlan, InvalidDialTarget
+from telephony.pjsua_setup import (
+    account_config,
+    apply_codec_priorities,
+    create_transports,
+    endpoint_config,
+    local_account_config,
+)
 from telephony.registration_verdict import registration_state_for
-from telephony.sip_account_settings import SipAccountSettings, SipTransport, SrtpMode
+from telephony.sip_account_settings import SipAccountSettings, SipTransport
 from telephony.sip_engine_settings import SipEngineSettings
 from telephony.sip_event_adapter import (
     AdapterAccount,
@@ -53,7 +60,6 @@ from telephony.sip_events import (
     RegistrationStatus,
     TransferProgress,
 )
-from telephony.tls_capabilities import RECOMMENDED_TLS_CIPHERS
 
 
 class SipEngineError(Exception):
@@ -76,17 +82,6 @@ _STATE_BY_PJ = {
     pj.PJSIP_INV_STATE_DISCONNECTED: CallState.DISCONNECTED,
 }
 
-_SRTP_BY_MODE = {
-    SrtpMode.DISABLED: pj.PJMEDIA_SRTP_DISABLED,
-    SrtpMode.OPTIONAL: pj.PJMEDIA_SRTP_OPTIONAL,
-    SrtpMode.MANDATORY: pj.PJMEDIA_SRTP_MANDATORY,
-}
-
-# G.722 (16 kHz wideband) first, then G.711; everything else off.
-_CODEC_PRIORITIES = {"G722/16000/1": 255, "PCMA/8000/1": 254, "PCMU/8000/1": 253}
-
-_DISPLAY_NAME = re.compile(r'^\s*"([^"]*)"')
-_URI_USER = re.compile(r"sips?:([^@;>]+)@", re.IGNORECASE)
 
 
 class SipEngine(QObject):
@@ -144,72 +139,18 @@ class SipEngine(QObject):
     def _start_library(self) -> None:
         ep = self._endpoint
         ep.libCreate()
-        config = pj.EpConfig()
-        config.uaConfig.threadCnt = 0
-        config.uaConfig.mainThreadOnly = True
-        config.uaConfig.maxCalls = self._settings.max_calls
-        config.uaConfig.userAgent = self._settings.user_agent
-        config.logConfig.level = self._settings.log_level
-        config.logConfig.consoleLevel = 0
-        if self._settings.log_file:
-            config.logConfig.filename = self._settings.log_file
-        # 16 kHz mono conference bridge; the audio bridge resamples to devices.
-        config.medConfig.clockRate = 16000
-        config.medConfig.sndClockRate = 16000
-        config.medConfig.channelCount = 1
-        config.medConfig.threadCnt = 1
-        ep.libInit(config)
-        self._create_transports()
+        ep.libInit(endpoint_config(self._settings))
+        transports = create_transports(ep, self._settings)
+        self._transport_ids = transports.ids
+        self._transport_errors = transports.errors
         ep.libStart()
         ep.audDevManager().setNullDev()
-        for codec in ep.codecEnum2():
-            ep.codecSetPriority(codec.codecId, _CODEC_PRIORITIES.get(codec.codecId, 0))
-
-    def _create_transports(self) -> None:
-        wanted = [(SipTransport.UDP, pj.PJSIP_TRANSPORT_UDP, self._settings.udp_port)]
-        if self._settings.enable_tcp:
-            wanted.append((SipTransport.TCP, pj.PJSIP_TRANSPORT_TCP, self._settings.tcp_port))
-        if self._settings.enable_tls:
-            wanted.append((SipTransport.TLS, pj.PJSIP_TRANSPORT_TLS, self._settings.tls_port))
-        for kind, pj_type, port in wanted:
-            config = pj.TransportConfig()
-            config.port = port
-            config.boundAddress = self._settings.bind_address
-            if self._settings.public_address:
-                config.publicAddress = self._settings.public_address
-            if kind is SipTransport.TLS:
-                # The wheel's OpenSSL stops at TLS 1.2 (see docs/telephony.md).
-                config.tlsConfig.method = pj.PJSIP_TLSV1_2_METHOD
-                config.tlsConfig.CaListFile = self._settings.tls_ca_file
-                config.tlsConfig.verifyServer = self._settings.tls_verify_server
-                ciphers = pj.IntVector()
-                for cipher in RECOMMENDED_TLS_CIPHERS.values():
-                    ciphers.append(cipher)
-                config.tlsConfig.ciphers = ciphers
-            try:
-                self._transport_ids[kind] = self._endpoint.transportCreate(pj_type, config)
-            except pj.Error as error:
-                self._transport_errors[kind] = error.info()
+        apply_codec_priorities(ep)
 
     def _create_local_account(self) -> AdapterAccount:
-        """Account without registrar, used for SIP URIs when none is configured."""
-        config = pj.AccountConfig()
-        host = self._settings.bind_address
-        config.idUri = f"sip:hatif@{'127.0.0.1' if host == '0.0.0.0' else host}"
-        self._apply_media_config(config, SrtpMode.DISABLED)
         account = AdapterAccount(self._adapter)
-        account.create(config)
+        account.create(local_account_config(self._settings))
         return account
-
-    def _apply_media_config(self, config: pj.AccountConfig, srtp: SrtpMode) -> None:
-        config.mediaConfig.srtpUse = _SRTP_BY_MODE[srtp]
-        config.mediaConfig.srtpSecureSignaling = 0
-        # No re-INVITE to "lock" one codec when the answer lists several: many
-        # PBXs and SIPp scenarios treat it as an unexpected request.
-        config.mediaConfig.lockCodecEnabled = False
-        config.mediaConfig.transportConfig.port = self._settings.rtp_port
-        if self._settings.bind_address != "0.0.0.0":
-            config.mediaConfig.transportConfig.boundAddress = self._settings.bind_address
 
     # ------------------------------------------------------------ properties
     @property
@@ -266,26 +207,7 @@ class SipEngine(QObject):
                 transport=settings.transport.value,
             )
         self.remove_account()
-        config = pj.AccountConfig()
-        config.idUri = settings.account_uri
-        config.regConfig.registerOnAdd = settings.register
-        if settings.register:
-            config.regConfig.registrarUri = settings.registrar_uri
-            config.regConfig.timeoutSec = settings.registration_timeout_s
-            config.regConfig.retryIntervalSec = settings.registration_retry_s
-            config.regConfig.firstRetryIntervalSec = settings.registration_retry_s
-        if settings.outbound_proxy:
-            config.sipConfig.proxies.append(settings.outbound_proxy)
-        config.sipConfig.authCreds.append(
-            pj.AuthCredInfo(
-                "digest", settings.realm, settings.auth_user or settings.user, 0, password
-            )
-        )
-        # Not pinned with sipConfig.transportId: a pinned transport cannot follow a
-        # Record-Route of another transport, and pjsip aborts on the ACK then.
-        # The registrar, proxy and dialled URIs carry ;transport= instead.
-        config.natConfig.udpKaIntervalSec = settings.keepalive_s
-        self._apply_media_config(config, settings.srtp)
+        config = account_config(settings, password, self._settings)
         account = AdapterAccount(self._adapter)
         try:
             account.create(config)
@@ -633,18 +555,12 @@ class SipEngine(QObject):
         if call is None:
             return
         remote = event.info.remote_uri
-        user = _URI_USER.search(remote)
-        number = user.group(1) if user else remote
         region = self._account_settings.dial_plan.region if self._account_settings else "MA"
-        try:
-            number = normalize_phone(number, region)
-        except InvalidPhoneNumber:
-            pass  # an extension or a name: keep it as the caller sent it
-        name = _DISPLAY_NAME.match(remote)
+        caller = caller_identity(remote, region)
         record = CallAttemptRecord(
             handle=event.handle,
             direction=CallDirection.INBOUND,
-            number=number,
+            number=caller.number,
             remote_uri=remote,
             started=event.at,
             call=call,
@@ -656,7 +572,7 @@ class SipEngine(QObject):
         )
         self._calls[event.handle] = record
         self.incoming_call.emit(
-            IncomingCall(event.handle, number, remote, name.group(1) if name else "")
+            IncomingCall(event.handle, caller.number, remote, caller.display_name)
         )
         self.call_state_changed.emit(record.snapshot())
 

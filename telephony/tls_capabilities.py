@@ -15,7 +15,6 @@ from typing import Any
 
 import pjsua2
 
-
 # Cipher suites the engine offers over TLS 1.2 (IANA ids, which pjsip uses as
 # pj_ssl_cipher values): forward-secret AEAD first, then AES-CBC fallbacks for
 # older PBXs. No RC4, 3DES, IDEA, export or anonymous suites.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from telephony.caller_identity import CallerIdentity, caller_identity
 from telephony.dial_plan import DialFormat, DialPlan, InvalidDialTarget
 from telephony.registration_verdict import registration_state_for
 from telephony.sip_account_settings import SipAccountSettings, SipTransport
@@ -65,3 +66,16 @@ def test_registration_verdicts_are_readable() -> None:
     timeout = registration_state_for(408, "Request Timeout", 0, "a1")
     assert "did not respond" in timeout.message
     assert registration_state_for(200, "OK", 0, "a1").status is RegistrationStatus.UNREGISTERED
+
+
+@pytest.mark.parametrize(
+    ("remote", "number", "name"),
+    [
+        ('"Fatima" <sip:0612345678@pbx.example.ma>', "+212612345678", "Fatima"),
+        ("<sip:+212661000111@10.0.0.1;user=phone>", "+212661000111", ""),
+        ("sip:201@pbx.example.ma", "201", ""),  # an internal extension stays as sent
+        ('"" <sip:anonymous@anonymous.invalid>', "anonymous", ""),
+    ],
+)
+def test_caller_identity_of_incoming_calls(remote: str, number: str, name: str) -> None:
+    assert caller_identity(remote) == CallerIdentity(number, name)
