@@ -23,6 +23,7 @@ from app.services.workspace_session import RunningWorkspace, SipSetup, start_wor
 from core.order_status import OrderStatus
 from sync.backoff import Backoff
 from telephony.sip_account_settings import SipAccountSettings, SipTransport
+from tests.fixtures.pulse_audio import HEADSET_DESCRIPTION, HEADSET_SINK, PulseAudioServer
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
 from ui.dialog_service import ScriptedDialogs
@@ -69,6 +70,8 @@ def _open_desk(
     tmp_path: Path,
     server: RunningServer,
     sip_domain: str | None,
+    *,
+    audio: bool = False,
     **options: Any,
 ) -> Desk:
     session = SessionService(_secrets(tmp_path)).sign_in(
@@ -84,7 +87,7 @@ def _open_desk(
         tmp_path / "desk",
         SipSetup(account=account),
         sync_idle_wait=0.3,
-        with_audio_devices=False,
+        with_audio_devices=audio,
         sip_bind_address="127.0.0.1",
         **options,
     )
@@ -440,3 +443,31 @@ def test_a_revoked_token_asks_to_sign_in_again_and_keeps_the_outbox(
     qtbot.waitUntil(lambda: window.wrapup.result.property("state") == "accepted", timeout=15_000)
     notes = desk.api(f"/orders/{order_id}/notes")
     assert [n["text"] for n in notes].count("Note écrite pendant la coupure de session") == 1
+
+
+@pytest.mark.audio
+def test_losing_the_headset_pauses_the_agent_and_says_so(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, pulse_audio: PulseAudioServer,
+    desks: list[Desk],
+) -> None:
+    desk = _open_desk(qtbot, tmp_path, shop_server, None, audio=True)
+    desks.append(desk)
+    window, running = desk.window, desk.running
+    assert running.audio is not None
+    running.audio.choose("playback", HEADSET_SINK)
+    assert window.status.agent_state.text().startswith("Available")
+    dialogs = window.dialogs
+    assert isinstance(dialogs, ScriptedDialogs)
+    try:
+        pulse_audio.unload_sink(HEADSET_SINK)
+        qtbot.waitUntil(
+            lambda: window.status.agent_state.text().startswith("Paused (headset unplugged)"),
+            timeout=5_000,
+        )
+        assert running.services.presence.view.state == "paused"
+        assert dialogs.shown and dialogs.shown[-1][1] == "Headset unplugged"
+        assert HEADSET_DESCRIPTION in dialogs.shown[-1][2]
+    finally:
+        if HEADSET_SINK not in pulse_audio.pactl("list", "short", "sinks"):
+            pulse_audio.load_sink(HEADSET_SINK, HEADSET_DESCRIPTION)
+        pulse_audio.pactl("set-default-sink", HEADSET_SINK)
