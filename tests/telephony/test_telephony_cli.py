@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -17,7 +18,12 @@ def run_cli(*args: str, stdin: str = "", timeout_s: float = 30) -> subprocess.Co
     return subprocess.run(
         [sys.executable, "-m", "telephony", *args],
         input=stdin, capture_output=True, text=True, timeout=timeout_s,
-        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        env={
+            "QT_QPA_PLATFORM": "offscreen",
+            "PATH": "/usr/bin:/bin",
+            # The suite's private PulseAudio, when one runs, for `devices`.
+            **{k: v for k, v in os.environ.items() if k.startswith("PULSE_")},
+        },
     )
 
 
@@ -62,3 +68,12 @@ def test_tls_info_names_the_bundled_openssl() -> None:
     info = journal_of(result)
     assert info["versions"][-1] == "TLSv1.2"  # the wheel's OpenSSL 1.0.2 has no TLS 1.3
     assert any("GCM" in cipher for cipher in info["ciphers"])
+
+
+def test_devices_lists_audio_inputs_and_outputs() -> None:
+    result = run_cli("devices", "--json")
+    assert result.returncode == 0, result.stderr
+    devices = json.loads(result.stdout[result.stdout.index("[") :])
+    assert all({"id", "description", "is_input", "is_output"} <= set(d) for d in devices)
+    if "PULSE_SERVER" in os.environ:  # the suite's PulseAudio has a virtual headset
+        assert any(d["is_input"] for d in devices) and any(d["is_output"] for d in devices)
