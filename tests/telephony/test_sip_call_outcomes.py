@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from core.attempt_policy import CallOutcome, Channel
 from telephony.call_journal_entry import CallDirection
+from telephony.dial_plan import DialFormat, DialPlan
+from telephony.sip_account_settings import SipAccountSettings, SrtpMode
 from tests.fixtures.sip_peers import SippLauncher
 from tests.telephony.sip_test_harness import (
     TIMING_TOLERANCE_S,
@@ -138,4 +140,22 @@ def test_early_media_then_answer(
     # Media was already flowing during the 183 (early media).
     early = [s for s in recorder.states[handle] if s.state == "ringing"]
     assert any(s.media_active for s in early)
+    assert peer.wait() == 0, peer.errors()
+
+
+def test_optional_srtp_still_reaches_a_plain_rtp_peer_through_the_dial_plan(
+    sipp: SippLauncher, recorder: EngineRecorder, qtbot: QtBot
+) -> None:
+    peer = sipp.start("uas_answer_remote_hangup", {"RING_MS": 200, "TALK_MS": 300})
+    recorder.engine.configure_account(
+        SipAccountSettings(
+            user="agent", domain=peer.address, register=False, srtp=SrtpMode.OPTIONAL,
+            dial_plan=DialPlan(DialFormat.NATIONAL),
+        ),
+        "",
+    )
+    entry = call_and_wait(recorder, qtbot, "+212612345678")
+    assert entry.outcome is CallOutcome.ANSWERED
+    assert entry.remote_uri == f"sip:0612345678@{peer.address}"
+    assert entry.number == "+212612345678"
     assert peer.wait() == 0, peer.errors()
