@@ -22,6 +22,7 @@ from server.reports.agent_hour_report import build_agent_hour_report
 from server.reports.fact_queries import ReportScope, load_facts
 from server.reports.outcome_report import OUTCOME_ORDER, build_outcome_report
 from server.services.change_log import last_sequence
+from server.services.presence import PRESENCE_TIMEOUT
 from server.services.users import display_names
 
 _UTC = ZoneInfo("UTC")
@@ -49,11 +50,13 @@ def live_figures(session: Session, scope: ReportScope, now: datetime) -> dict[st
     held_by: dict[int, dict[str, Any]] = {}
     for lease in leases:
         held_by.setdefault(lease["holder_id"], lease)  # oldest lease first
+    # A desk that stopped reporting reads as offline, as in the server's snapshot.
     presence = {
         row.user_id: row
         for row in session.execute(
             select(PresenceRow).where(PresenceRow.user_id.in_(list(facts.agents) or [0]))
         ).scalars()
+        if _utc(row.updated_at) >= now - PRESENCE_TIMEOUT
     }
     presence_orders = {p.order_id for p in presence.values() if p.order_id is not None}
     references: dict[int, str] = {

@@ -66,7 +66,7 @@ def seed(s: Seeder) -> None:
         state = STATES[index % len(STATES)]
         since = now - timedelta(seconds=rng.randint(15, 600) + (1300 if index == 2 else 0))
         order_id = orders[index] if state in ("in_call", "ringing", "wrap_up") else None
-        s.session.add(PresenceRow(user_id=user, state=state, since=since, updated_at=since,
+        s.session.add(PresenceRow(user_id=user, state=state, since=since, updated_at=now,
                                   order_id=order_id,
                                   reason="Déjeuner" if state == "paused" else None))
         if order_id is not None:

@@ -1,5 +1,5 @@
-"""Queue depth by status plus the two counts a lead watches: callbacks due now
-and orders returned from preparation."""
+"""Queue depth by open status (returned from preparation among them) plus the
+callbacks due now."""
 
 from __future__ import annotations
 
@@ -23,11 +23,11 @@ class QueueDepthModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._texts = WallboardTexts(self)
-        self._counts: list[int] = [0] * (len(_STATUS_ORDER) + 2)
+        self._counts: list[int] = [0] * (len(_STATUS_ORDER) + 1)
 
     def set_state(self, state: WallboardState) -> None:
         counts = [state.queue_by_status.get(s, 0) for s in _STATUS_ORDER]
-        counts += [state.callbacks_due, state.returned_from_preparation]
+        counts.append(state.callbacks_due)
         if counts != self._counts:
             self._counts = counts
             self.dataChanged.emit(self.index(0, 1), self.index(len(counts) - 1, 1))
@@ -44,9 +44,7 @@ class QueueDepthModel(QAbstractTableModel):
     def _label(self, row: int) -> str:
         if row < len(_STATUS_ORDER):
             return self._texts.status(_STATUS_ORDER[row])
-        if row == len(_STATUS_ORDER):
-            return self.tr("Callbacks due now")
-        return self.tr("Returned (total today)")
+        return self.tr("Callbacks due now")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._counts):
