@@ -103,7 +103,7 @@ def test_an_unknown_key_is_refused_and_nothing_is_written(
         tmp_path: Path, file_keyring: PlaintextKeyring) -> None:
     paths = AppPaths.under(tmp_path)
     source = tmp_path / "desk.ini"
-    source.write_text("[sip]\nuser = 1001\nregistar = pbx\npassword = x1x2x3\n", encoding="utf-8")
+    source.write_text("[sip]\nuser = 9009\nregistar = pbx\npassword = x1x2x3\n", encoding="utf-8")
     store = SecretStore.open("none", paths.data_dir, {"PYTHON_KEYRING_BACKEND": "explicit"})
 
     with pytest.raises(ProvisioningError) as caught:
@@ -112,7 +112,7 @@ def test_an_unknown_key_is_refused_and_nothing_is_written(
     assert caught.value.code == "provisioning.unknown_keys"
     assert "sip.registar" in caught.value.message
     assert not paths.user_settings_file.exists()
-    assert file_keyring.get_password("hatif-sip", "1001@pbx") is None
+    assert file_keyring.get_password("hatif-sip", "9009@pbx") is None
 
 
 def test_ini_file_with_a_bad_value_names_the_file(tmp_path: Path) -> None:
