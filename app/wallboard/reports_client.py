@@ -14,13 +14,22 @@ from typing import Any, Protocol
 import requests
 
 from core.wire.errors import ErrorBody
-from sync.http_client import ApiRefusal, ServerUnreachable
 
 CSV_KINDS = ("agent-hours", "outcomes", "cancel-reasons")
 
 
+class ReportExportFailed(Exception):
+    """The CSV could not be fetched: ``code`` and an English ``message``."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
 class ReportsApi(Protocol):
-    """What the client needs of ``sync.http_client.HttpClient``."""
+    """What the client needs of ``sync.http_client.HttpClient`` (a protocol: the
+    Reports tab imports this module and ``ui`` must not reach ``sync``)."""
 
     read_timeout: float
 
@@ -85,7 +94,7 @@ class ReportsClient:
                 timeout=(3.05, max(self._api.read_timeout, 60.0)),
             )
         except requests.RequestException as error:
-            raise ServerUnreachable(
+            raise ReportExportFailed(
                 "server_unreachable", "The server cannot be reached."
             ) from error
         if response.status_code >= 400:
@@ -94,5 +103,5 @@ class ReportsClient:
             except ValueError:
                 body = ErrorBody(code=f"http_{response.status_code}",
                                  message=f"The server refused the export ({response.status_code}).")
-            raise ApiRefusal(response.status_code, body)
+            raise ReportExportFailed(body.code, body.message)
         return response.content

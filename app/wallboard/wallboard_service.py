@@ -23,7 +23,6 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.services.operations import OperationRunner
 from app.wallboard.snapshot_reader import apply_presence, read_state
-from app.wallboard.wallboard_feed import WallboardFeed
 from app.wallboard.wallboard_state import WallboardState
 from core.wire.changes import ChangeEntity, ChangeEvent
 from core.wire.presence import PresenceWire
@@ -38,11 +37,27 @@ _REFRESHING = frozenset({ChangeEntity.ORDER, ChangeEntity.JOURNAL, ChangeEntity.
 
 
 class JsonApi(Protocol):
-    """What the service needs of ``sync.http_client.HttpClient``."""
+    """What the service needs of ``sync.http_client.HttpClient`` (not imported, see
+    ``LiveFeed``)."""
 
     def get_json(self, path: str, params: Any = None, *, timeout: float | None = None) -> Any: ...
 
     def post_json(self, path: str, body: Any = None) -> Any: ...
+
+
+class LiveFeed(Protocol):
+    """What the service needs of ``app.wallboard.wallboard_feed.WallboardFeed``.
+
+    A protocol, not an import: windows import this service, and ``ui`` must not
+    reach ``sync`` even indirectly (the feed is built by the composition root).
+    """
+
+    changeReceived: Any
+    connectedChanged: Any
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
 
 
 class WallboardService(QObject):
@@ -77,7 +92,7 @@ class WallboardService(QObject):
         self._dirty = False
         self._live = False
         self._was_connected = False
-        self._feed: WallboardFeed | None = None
+        self._feed: LiveFeed | None = None
         self._snapshot_retry_at = 0.0  # monotonic time; set after GET /wallboard failed
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -103,7 +118,7 @@ class WallboardService(QObject):
         """Read the first snapshot; the feed (if any) starts once it is in."""
         self._load()
 
-    def attach_feed(self, feed: WallboardFeed) -> None:
+    def attach_feed(self, feed: LiveFeed) -> None:
         """Follow ``feed``: its events move the board; it starts after the first snapshot."""
         self._feed = feed
         feed.changeReceived.connect(self.handle_change_event)
