@@ -3,7 +3,8 @@
 The app layer may not import the server package (import rule), so the demo
 server is ``python -m server.cli`` in a subprocess: ``seed-demo`` into
 ``demo.sqlite`` in the user data directory (once; kept for the next runs), then
-``serve`` on a free loopback port; we wait for ``GET /api/v1/health`` and stop the process when the app ends.
+``serve`` on a free loopback port; we wait for ``GET /api/v1/health`` and stop
+the process when the app ends.
 """
 
 from __future__ import annotations

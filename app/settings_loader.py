@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from app.app_paths import AppPaths
 from app.settings_schema import (
@@ -75,7 +75,7 @@ class EffectiveSettings:
     def __getitem__(self, setting: Setting[T]) -> T:
         return self._values[setting.name].value  # type: ignore[return-value]
 
-    def source_of(self, setting: Setting[object]) -> SettingSource:
+    def source_of(self, setting: Setting[Any]) -> SettingSource:
         return self._values[setting.name].source
 
     def __iter__(self) -> Iterator[EffectiveValue]:
@@ -188,7 +188,7 @@ def load_settings(
     return EffectiveSettings(values, warnings)
 
 
-def write_settings_file(path: Path, updates: Mapping[Setting[object], object]) -> None:
+def write_settings_file(path: Path, updates: Mapping[Setting[Any], object]) -> None:
     """Merge ``updates`` into the INI (or ``.json``) file at ``path``, atomically."""
     if path.suffix.lower() == ".json":
         text = _merged_json(path, updates)
@@ -205,7 +205,7 @@ def write_settings_file(path: Path, updates: Mapping[Setting[object], object]) -
         raise
 
 
-def _merged_ini(path: Path, updates: Mapping[Setting[object], object]) -> str:
+def _merged_ini(path: Path, updates: Mapping[Setting[Any], object]) -> str:
     parser = configparser.ConfigParser(interpolation=None)
     if path.is_file():
         parser.read_string(path.read_text(encoding="utf-8-sig"), source=str(path))
@@ -219,7 +219,7 @@ def _merged_ini(path: Path, updates: Mapping[Setting[object], object]) -> str:
     return buffer.getvalue()
 
 
-def _merged_json(path: Path, updates: Mapping[Setting[object], object]) -> str:
+def _merged_json(path: Path, updates: Mapping[Setting[Any], object]) -> str:
     data: dict[str, dict[str, object]] = {}
     if path.is_file():
         for name, value in read_flat_file(path).items():
