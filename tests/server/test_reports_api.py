@@ -18,14 +18,16 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from core.order_transitions import Role
+from server.db.models_catalogue import Setting
 from server.db.models_orders import JournalRow, NoteRow
 from server.db.models_sync import AuditRow
+from server.db.session import open_database
 from tests.server.test_reports_server_process import (  # noqa: F401 (fixture)
     RunningServer,
     Seeder,
@@ -119,10 +121,15 @@ def seed(s: Seeder) -> None:
     )
 
 
-@pytest.fixture(scope="module")
-def server(start_reports_server: StartServer) -> RunningServer:  # noqa: F811
-    """One server for the module: only the classifier test writes (its own setting)."""
-    return start_reports_server(seed)
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def server(
+    request: pytest.FixtureRequest, start_reports_server: StartServer  # noqa: F811
+) -> RunningServer:
+    """One server per backend: only the classifier test writes (its own setting)."""
+    url = request.getfixturevalue("postgres_url_factory")() if request.param == "postgres" else None
+    return start_reports_server(seed, url)
 
 
 def slot_key(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -303,6 +310,13 @@ def test_note_classifier_is_off_by_default_and_its_figures_are_marked(
     plain = lead.get("/reports/outcomes", **RANGE)
     assert plain["total"]["unclassified"] == 1 and plain["classifier"]["used"] is False
     # The key went to the keyring, never to the database.
-    db_file = Path(server.db_url.removeprefix("sqlite:///"))
-    assert key.encode() not in db_file.read_bytes()
+    db = open_database(server.db_url)
+    try:
+        with db.read() as session:
+            stored = [str(v) for v in session.execute(select(Setting.value)).scalars()]
+            stored += [str(v) for v in session.execute(select(AuditRow.detail)).scalars()]
+    finally:
+        db.dispose()
+    assert any("tiny-classifier" in text for text in stored)
+    assert not any(key in text for text in stored)
     assert base64.b64encode(key.encode()) in server.keyring_file.read_bytes()

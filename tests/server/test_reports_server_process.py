@@ -262,7 +262,7 @@ def _wait_healthy(base_url: str, process: subprocess.Popen[bytes], timeout: floa
     raise RuntimeError("server did not become healthy")
 
 
-StartServer = Callable[[Callable[[Seeder], None]], RunningServer]
+StartServer = Callable[..., RunningServer]
 
 
 @pytest.fixture(scope="module")
@@ -279,8 +279,9 @@ def start_reports_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
         "KEYRING_PROPERTY_FILE_PATH": str(tmp_path / "server-keyring.cfg"),
     }
 
-    def start(seeding: Callable[[Seeder], None]) -> RunningServer:
-        db_url = f"sqlite:///{tmp_path / f'hatif-{len(processes)}.db'}"
+    def start(seeding: Callable[[Seeder], None], db_url: str | None = None) -> RunningServer:
+        """``db_url``: an empty database (e.g. PostgreSQL); a SQLite file by default."""
+        db_url = db_url or f"sqlite:///{tmp_path / f'hatif-{len(processes)}.db'}"
         upgrade_database(db_url)
         db = open_database(db_url)
         seed = Seed()
