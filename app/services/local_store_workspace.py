@@ -152,9 +152,10 @@ class LocalStoreWorkspace:
         if stored is None:
             return None
         order: OrderWire = stored.order
+        customer = self._local_customer(order_id, order)
         timeline = self._details.timeline(order_id)
         titles = {a.ref: a.title for a in self.articles()}
-        phone = order.customer.phones[0] if order.customer.phones else ""
+        phone = customer["phones"].split(",")[0]
         previous = self._details.customer_history(phone, exclude_order_id=order_id) if phone else []
         open_duplicates = tuple(p.reference for p in previous if _status(p.status).is_open)
         holder: str | None
@@ -168,11 +169,11 @@ class LocalStoreWorkspace:
             order_id=order.id,
             reference=order.reference,
             status=_status(stored.status),
-            customer_name=order.customer.name,
-            phones=tuple(order.customer.phones),
+            customer_name=customer["customer_name"],
+            phones=tuple(p for p in customer["phones"].split(",") if p),
             email=order.customer.email,
-            address=order.customer.address,
-            city=order.customer.city,
+            address=customer["address"],
+            city=customer["city"],
             lines=tuple(
                 LineView(
                     article_ref=line.article_ref,
@@ -214,12 +215,38 @@ class LocalStoreWorkspace:
             ),
             open_duplicates=open_duplicates,
             cancel_reason=order.cancel_reason,
-            free_delivery=order.delivery_fee == 0 and bool(self._city_fee(order.customer.city)),
+            free_delivery=order.delivery_fee == 0 and bool(self._city_fee(customer["city"])),
         )
 
     def _city_fee(self, city: str) -> Decimal | None:
         fees = {name.casefold(): fee for name, fee in self.city_fees().items()}
         return fees.get(city.strip().casefold())
+
+    def _local_customer(self, order_id: int, order: OrderWire) -> dict[str, str]:
+        """Name, phones, address and city as the agent last wrote them.
+
+        An edit waiting in the outbox is already in the order's columns, while the
+        stored server payload still has the old values until the server echoes it.
+        """
+        orders = schema.orders
+        with self._db.reader.connect() as connection:
+            row = (
+                connection.execute(
+                    select(
+                        orders.c.customer_name, orders.c.phones, orders.c.address, orders.c.city
+                    ).where(orders.c.id == order_id)
+                )
+                .mappings()
+                .first()
+            )
+        if row is None:
+            return {
+                "customer_name": order.customer.name,
+                "phones": ",".join(order.customer.phones),
+                "address": order.customer.address,
+                "city": order.customer.city,
+            }
+        return {key: str(row[key] or "") for key in ("customer_name", "phones", "address", "city")}
 
     @staticmethod
     def _local_attempts(order_id: int, timeline: Sequence[TimelineEntry]) -> int:
