@@ -80,7 +80,7 @@ class OrderLinesEditor(QWidget):
         self.free_delivery = QCheckBox(self.tr("Free delivery"), self)
         self.free_delivery.setObjectName("freeDelivery")
         self.free_delivery.setToolTip(
-            self.tr("A rescue gesture: within the limits your administrator set.")
+            self.tr("A rescue gesture: use it within your shop's rules.")
         )
         self.save_button = QPushButton(self.tr("Save lines"), self)
         self.save_button.setObjectName("saveLinesButton")

@@ -607,8 +607,8 @@
     </message>
     <message>
         <location filename="../../ui/order_lines_editor.py" line="83"/>
-        <source>A rescue gesture: within the limits your administrator set.</source>
-        <translation>لفتة تجارية: في حدود ما حدده المسؤول.</translation>
+        <source>A rescue gesture: use it within your shop&apos;s rules.</source>
+        <translation>لفتة تجارية: وفق قواعد متجرك.</translation>
     </message>
     <message>
         <location filename="../../ui/order_lines_editor.py" line="85"/>
@@ -1023,23 +1023,18 @@
 <context>
     <name>QueueDepthModel</name>
     <message>
-        <location filename="../../ui/wallboard/queue_model.py" line="48"/>
+        <location filename="../../ui/wallboard/queue_model.py" line="47"/>
         <source>Callbacks due now</source>
         <extracomment>Open statuses in the order a lead reads the queue.</extracomment>
         <translation>اتصالات مستحقة الآن</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/queue_model.py" line="49"/>
-        <source>Returned (total today)</source>
-        <translation>المرتجعات (مجموع اليوم)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/queue_model.py" line="69"/>
+        <location filename="../../ui/wallboard/queue_model.py" line="67"/>
         <source>Queue</source>
         <translation>قائمة الانتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/queue_model.py" line="69"/>
+        <location filename="../../ui/wallboard/queue_model.py" line="67"/>
         <source>Orders</source>
         <translation>الطلبات</translation>
     </message>
@@ -1047,33 +1042,33 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="49"/>
+        <location filename="../../ui/queue_panel.py" line="52"/>
         <source>Search name, phone, e-mail or reference</source>
         <translation>ابحث بالاسم أو الهاتف أو البريد أو المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="53"/>
+        <location filename="../../ui/queue_panel.py" line="58"/>
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="59"/>
-        <location filename="../../ui/queue_panel.py" line="117"/>
+        <location filename="../../ui/queue_panel.py" line="66"/>
+        <location filename="../../ui/queue_panel.py" line="126"/>
         <source>All cities</source>
         <translation>كل المدن</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="61"/>
+        <location filename="../../ui/queue_panel.py" line="68"/>
         <source>Callbacks due</source>
         <translation>اتصالات مستحقة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="62"/>
+        <location filename="../../ui/queue_panel.py" line="69"/>
         <source>Returned</source>
         <translation>المرتجعات</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="183"/>
+        <location filename="../../ui/queue_panel.py" line="207"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>لا طلبات</numerusform>
@@ -1133,12 +1128,12 @@
         <translation>بيد</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="244"/>
+        <location filename="../../ui/queue_model.py" line="252"/>
         <source>Held by %1</source>
         <translation>بيد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="277"/>
+        <location filename="../../ui/queue_model.py" line="285"/>
         <source>me</source>
         <translation>أنا</translation>
     </message>
@@ -1954,170 +1949,170 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="44"/>
+        <location filename="../../ui/wrapup_panel.py" line="47"/>
         <source>Wrap-up</source>
         <translation>إنهاء المعالجة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="53"/>
+        <location filename="../../ui/wrapup_panel.py" line="58"/>
         <source>Free note for the team (Ctrl+N)</source>
         <translation>ملاحظة حرة للفريق (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="55"/>
+        <location filename="../../ui/wrapup_panel.py" line="60"/>
         <source>Add note</source>
         <translation>إضافة الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="63"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="65"/>
         <source>Cancel order</source>
         <translation>إلغاء الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="64"/>
+        <location filename="../../ui/wrapup_panel.py" line="71"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="72"/>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <location filename="../../ui/wrapup_panel.py" line="81"/>
+        <location filename="../../ui/wrapup_panel.py" line="209"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="74"/>
-        <location filename="../../ui/wrapup_panel.py" line="201"/>
+        <location filename="../../ui/wrapup_panel.py" line="83"/>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="75"/>
-        <location filename="../../ui/wrapup_panel.py" line="202"/>
+        <location filename="../../ui/wrapup_panel.py" line="84"/>
+        <location filename="../../ui/wrapup_panel.py" line="211"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="122"/>
+        <location filename="../../ui/wrapup_panel.py" line="131"/>
         <source>Predefined note…</source>
         <translation>ملاحظة جاهزة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="126"/>
+        <location filename="../../ui/wrapup_panel.py" line="135"/>
         <source>Reason for cancelling…</source>
         <translation>سبب الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="163"/>
+        <location filename="../../ui/wrapup_panel.py" line="172"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>تأكيد الطلب (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="165"/>
+        <location filename="../../ui/wrapup_panel.py" line="174"/>
         <source>Suggested times…</source>
         <translation>أوقات مقترحة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="186"/>
+        <location filename="../../ui/wrapup_panel.py" line="195"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>اتصل بالزبون أو راسله أولًا: التأكيد يتطلب محاولة تواصل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="188"/>
+        <location filename="../../ui/wrapup_panel.py" line="197"/>
         <source>The order is already closed.</source>
         <translation>الطلب مغلق بالفعل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="189"/>
+        <location filename="../../ui/wrapup_panel.py" line="198"/>
         <source>Another agent holds this order.</source>
         <translation>وكيل آخر يعالج هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="190"/>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
         <source>The order has no article.</source>
         <translation>الطلب لا يحتوي على أي منتج.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="196"/>
+        <location filename="../../ui/wrapup_panel.py" line="205"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <location filename="../../ui/wrapup_panel.py" line="206"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <location filename="../../ui/wrapup_panel.py" line="207"/>
         <source>Cancellation</source>
         <translation>الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
         <source>Call-back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="203"/>
+        <location filename="../../ui/wrapup_panel.py" line="212"/>
         <source>Start</source>
         <translation>بدء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="204"/>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="205"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="215"/>
         <source>Escalation</source>
         <translation>التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>New order</source>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
         <source>Attempt</source>
         <translation>محاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="227"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 محفوظة، في انتظار الخادم…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="229"/>
         <source>%1 accepted by the server.</source>
         <translation>%1: قبلها الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <location filename="../../ui/wrapup_panel.py" line="232"/>
         <source>%1 not applied: %2</source>
         <translation>%1 لم تُطبَّق: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="227"/>
+        <location filename="../../ui/wrapup_panel.py" line="236"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 رفضها الخادم: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="253"/>
+        <location filename="../../ui/wrapup_panel.py" line="262"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>اختر سبب الإلغاء أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="270"/>
+        <location filename="../../ui/wrapup_panel.py" line="279"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
     </message>
@@ -2125,7 +2120,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="152"/>
+        <location filename="../../ui/desktop_app.py" line="172"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
     </message>

@@ -599,8 +599,8 @@
     </message>
     <message>
         <location filename="../../ui/order_lines_editor.py" line="83"/>
-        <source>A rescue gesture: within the limits your administrator set.</source>
-        <translation>Geste commercial : dans les limites fixées par votre administrateur.</translation>
+        <source>A rescue gesture: use it within your shop&apos;s rules.</source>
+        <translation>Geste commercial : selon les règles de votre boutique.</translation>
     </message>
     <message>
         <location filename="../../ui/order_lines_editor.py" line="85"/>
@@ -1015,23 +1015,18 @@
 <context>
     <name>QueueDepthModel</name>
     <message>
-        <location filename="../../ui/wallboard/queue_model.py" line="48"/>
+        <location filename="../../ui/wallboard/queue_model.py" line="47"/>
         <source>Callbacks due now</source>
         <extracomment>Open statuses in the order a lead reads the queue.</extracomment>
         <translation>Rappels dus maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/queue_model.py" line="49"/>
-        <source>Returned (total today)</source>
-        <translation>Retours (total du jour)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/queue_model.py" line="69"/>
+        <location filename="../../ui/wallboard/queue_model.py" line="67"/>
         <source>Queue</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/queue_model.py" line="69"/>
+        <location filename="../../ui/wallboard/queue_model.py" line="67"/>
         <source>Orders</source>
         <translation>Commandes</translation>
     </message>
@@ -1039,33 +1034,33 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="49"/>
+        <location filename="../../ui/queue_panel.py" line="52"/>
         <source>Search name, phone, e-mail or reference</source>
         <translation>Rechercher nom, téléphone, e-mail ou référence</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="53"/>
+        <location filename="../../ui/queue_panel.py" line="58"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="59"/>
-        <location filename="../../ui/queue_panel.py" line="117"/>
+        <location filename="../../ui/queue_panel.py" line="66"/>
+        <location filename="../../ui/queue_panel.py" line="126"/>
         <source>All cities</source>
         <translation>Toutes les villes</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="61"/>
+        <location filename="../../ui/queue_panel.py" line="68"/>
         <source>Callbacks due</source>
         <translation>Rappels dus</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="62"/>
+        <location filename="../../ui/queue_panel.py" line="69"/>
         <source>Returned</source>
         <translation>Retours</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="183"/>
+        <location filename="../../ui/queue_panel.py" line="207"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n commande</numerusform>
@@ -1121,12 +1116,12 @@
         <translation>Tenue par</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="244"/>
+        <location filename="../../ui/queue_model.py" line="252"/>
         <source>Held by %1</source>
         <translation>Tenue par %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="277"/>
+        <location filename="../../ui/queue_model.py" line="285"/>
         <source>me</source>
         <translation>moi</translation>
     </message>
@@ -1938,170 +1933,170 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="44"/>
+        <location filename="../../ui/wrapup_panel.py" line="47"/>
         <source>Wrap-up</source>
         <translation>Clôture de l&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="53"/>
+        <location filename="../../ui/wrapup_panel.py" line="58"/>
         <source>Free note for the team (Ctrl+N)</source>
         <translation>Note libre pour l&apos;équipe (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="55"/>
+        <location filename="../../ui/wrapup_panel.py" line="60"/>
         <source>Add note</source>
         <translation>Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="63"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="65"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="64"/>
+        <location filename="../../ui/wrapup_panel.py" line="71"/>
         <source>Call back</source>
         <translation>À rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="72"/>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <location filename="../../ui/wrapup_panel.py" line="81"/>
+        <location filename="../../ui/wrapup_panel.py" line="209"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="74"/>
-        <location filename="../../ui/wrapup_panel.py" line="201"/>
+        <location filename="../../ui/wrapup_panel.py" line="83"/>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="75"/>
-        <location filename="../../ui/wrapup_panel.py" line="202"/>
+        <location filename="../../ui/wrapup_panel.py" line="84"/>
+        <location filename="../../ui/wrapup_panel.py" line="211"/>
         <source>Erroneous</source>
         <translation>Erronée</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="122"/>
+        <location filename="../../ui/wrapup_panel.py" line="131"/>
         <source>Predefined note…</source>
         <translation>Note prédéfinie…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="126"/>
+        <location filename="../../ui/wrapup_panel.py" line="135"/>
         <source>Reason for cancelling…</source>
         <translation>Motif d&apos;annulation…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="163"/>
+        <location filename="../../ui/wrapup_panel.py" line="172"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>Confirmer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="165"/>
+        <location filename="../../ui/wrapup_panel.py" line="174"/>
         <source>Suggested times…</source>
         <translation>Créneaux suggérés…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="186"/>
+        <location filename="../../ui/wrapup_panel.py" line="195"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>Appelez ou écrivez d&apos;abord au client : la confirmation exige une tentative de contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="188"/>
+        <location filename="../../ui/wrapup_panel.py" line="197"/>
         <source>The order is already closed.</source>
         <translation>La commande est déjà clôturée.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="189"/>
+        <location filename="../../ui/wrapup_panel.py" line="198"/>
         <source>Another agent holds this order.</source>
         <translation>Un autre agent traite cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="190"/>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
         <source>The order has no article.</source>
         <translation>La commande n&apos;a aucun article.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="196"/>
+        <location filename="../../ui/wrapup_panel.py" line="205"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <location filename="../../ui/wrapup_panel.py" line="206"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <location filename="../../ui/wrapup_panel.py" line="207"/>
         <source>Cancellation</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
         <source>Call-back</source>
         <translation>Rappel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="203"/>
+        <location filename="../../ui/wrapup_panel.py" line="212"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="204"/>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="205"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="215"/>
         <source>Escalation</source>
         <translation>Escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
         <source>Attempt</source>
         <translation>Tentative</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="227"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 enregistrée, en attente du serveur…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="229"/>
         <source>%1 accepted by the server.</source>
         <translation>%1 acceptée par le serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <location filename="../../ui/wrapup_panel.py" line="232"/>
         <source>%1 not applied: %2</source>
         <translation>%1 non appliquée : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="227"/>
+        <location filename="../../ui/wrapup_panel.py" line="236"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 refusée par le serveur : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="253"/>
+        <location filename="../../ui/wrapup_panel.py" line="262"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>Choisissez d&apos;abord un motif d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="270"/>
+        <location filename="../../ui/wrapup_panel.py" line="279"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
     </message>
@@ -2109,7 +2104,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="152"/>
+        <location filename="../../ui/desktop_app.py" line="172"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
     </message>
