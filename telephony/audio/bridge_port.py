@@ -50,6 +50,7 @@ class BridgeMediaPort(pj.AudioMediaPort):
         self.muted = False
         self._mic_primed = False
         self._writer = FrameWriter(FRAME_BYTES)
+        self.callbacks = 0  # every entry, audio or not (to see when pjsua has let go)
         self.frames_requested = 0
         self.frames_received = 0
         self.mic_short_frames = 0
@@ -57,6 +58,7 @@ class BridgeMediaPort(pj.AudioMediaPort):
         self.slowest_callback_us = 0
 
     def onFrameRequested(self, frame: Any) -> None:
+        self.callbacks += 1
         started = time.perf_counter_ns()
         try:
             if not self._mic_primed:
@@ -79,6 +81,7 @@ class BridgeMediaPort(pj.AudioMediaPort):
         self._note_duration(started)
 
     def onFrameReceived(self, frame: Any) -> None:
+        self.callbacks += 1
         started = time.perf_counter_ns()
         try:
             # No frame.type check: a frame without audio carries no bytes, and every

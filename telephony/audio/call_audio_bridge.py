@@ -18,6 +18,7 @@ for mute, and :meth:`stop` before the call object is dropped (always before
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import pjsua2 as pj
@@ -36,6 +37,23 @@ from telephony.audio.qt_audio_io import QtAudioIo
 RING_CAPACITY_MS = 320
 RING_MAX_FILL_MS = 160
 _THREAD_STOP_TIMEOUT_MS = 3000
+# pjmedia calls the port every 20 ms; no call for this long means its clock stopped.
+_CALLBACK_GAP_TIMEOUT_S = 0.1
+
+
+def _wait_for_callback_gap(port: BridgeMediaPort) -> None:
+    """Return just after pjmedia's clock has finished a callback on ``port``.
+
+    Destroying the port takes its lock while holding the GIL; pjmedia's clock
+    thread takes that lock before it asks for the GIL to run a callback. The port
+    keeps being called every 20 ms even once disconnected (heart-beat frames), so
+    a destruction that lands while the clock thread waits for the GIL would
+    deadlock both. Right after a callback returns, the next one is ~20 ms away.
+    """
+    seen = port.callbacks
+    deadline = time.monotonic() + _CALLBACK_GAP_TIMEOUT_S
+    while port.callbacks == seen and time.monotonic() < deadline:
+        time.sleep(0.001)  # gives the GIL away: a callback in flight can finish
 
 
 @dataclass(frozen=True)
@@ -116,9 +134,8 @@ class CallAudioBridge(QObject):
             if media is not None:
                 self._disconnect(port, media)
             self._last_port_stats = self._port_stats(port)
-            # Dropping the last reference unregisters the port; pjsua2 releases the
-            # GIL while it waits for a frame callback in flight, so this cannot deadlock.
-            del port
+            _wait_for_callback_gap(port)
+            del port  # the last reference: pjsua2 unregisters and destroys the port now
         self._stop_qt_side()
 
     def set_muted(self, muted: bool) -> None:
