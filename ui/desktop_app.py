@@ -79,7 +79,10 @@ class DesktopApp:
 
     def start(self, session: SignedIn) -> WorkspaceWindow:
         self.running = start_workspace(
-            session, self.context.paths.data_dir, sip_setup_for(self.context)
+            session,
+            self.context.paths.data_dir,
+            sip_setup_for(self.context),
+            features=self.sessions.server_features(session.server_url),
         )
         self.audio = self.running.audio
         window = WorkspaceWindow(self.running.services, self.dialogs, self.preferences.shortcuts())
@@ -137,6 +140,7 @@ class DesktopApp:
             self.running.session,
             self.runner,
             self.window,
+            can_change_password="change_password" in self.running.services.features,
         )
         self.dialogs.run(dialog)
 

@@ -113,9 +113,10 @@ class WorkspaceWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addAction(
-            self._action(self.tr("New order…"), None, self._on_new_order, "new_order")
+        self.new_order_action = self._action(
+            self.tr("New order…"), None, self._on_new_order, "new_order"
         )
+        file_menu.addAction(self.new_order_action)
         file_menu.addAction(
             self._action(self.tr("My profile…"), None, self.profile_requested.emit, "user")
         )
@@ -138,9 +139,10 @@ class WorkspaceWindow(QMainWindow):
         order_menu.addAction(
             self._action(self.tr("Write a note"), "note", self.wrapup.focus_note, "note")
         )
-        order_menu.addAction(
-            self._action(self.tr("Escalate to the team lead…"), None, self._on_escalate, "escalate")
+        self.escalate_action = self._action(
+            self.tr("Escalate to the team lead…"), None, self._on_escalate, "escalate"
         )
+        order_menu.addAction(self.escalate_action)
         order_menu.addAction(
             self._action(self.tr("Search the queue"), "search", self.queue.focus_search, "search")
         )
@@ -163,6 +165,16 @@ class WorkspaceWindow(QMainWindow):
         view_menu.addAction(
             self._action(self.tr("My day"), "dashboard", self._on_dashboard, "dashboard")
         )
+
+        # Commands the server does not offer yet stay visible but off, and say why.
+        for action, feature in (
+            (self.new_order_action, "create_order"),
+            (self.escalate_action, "escalate"),
+        ):
+            if feature not in self.services.features:
+                action.setEnabled(False)
+                action.setToolTip(self.tr("Not available on this server yet."))
+                action.setStatusTip(self.tr("Not available on this server yet."))
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(

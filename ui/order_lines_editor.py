@@ -79,9 +79,7 @@ class OrderLinesEditor(QWidget):
         self.remove_button = QPushButton(icon("remove"), self.tr("Remove line"), self)
         self.free_delivery = QCheckBox(self.tr("Free delivery"), self)
         self.free_delivery.setObjectName("freeDelivery")
-        self.free_delivery.setToolTip(
-            self.tr("A rescue gesture: use it within your shop's rules.")
-        )
+        self.free_delivery.setToolTip(self.tr("A rescue gesture: use it within your shop's rules."))
         self.save_button = QPushButton(self.tr("Save lines"), self)
         self.save_button.setObjectName("saveLinesButton")
 

@@ -28,6 +28,8 @@ class ProfileDialog(QDialog):
         session: SignedIn,
         runner: OperationRunner,
         parent: QWidget | None = None,
+        *,
+        can_change_password: bool = True,
     ) -> None:
         super().__init__(parent)
         self._sessions = sessions
@@ -58,6 +60,11 @@ class ProfileDialog(QDialog):
         form.addRow(self.tr("Repeat new password"), self.repeat)
         form.addRow(self.message)
         form.addRow(buttons)
+        if not can_change_password:
+            for field in (self.old, self.new, self.repeat):
+                field.setEnabled(False)
+            buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            self.message.setText(self.tr("Not available on this server yet."))
 
     def submit(self) -> None:
         if len(self.new.text()) < self.MIN_LENGTH:

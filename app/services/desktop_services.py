@@ -40,3 +40,5 @@ class DesktopServices:
     stats: StatsService
     messaging: MessagingService
     softphone: SoftphoneControls | None  # None when the SIP engine could not start
+    # Optional server features present ("create_order", "escalate", "change_password").
+    features: frozenset[str] = frozenset()

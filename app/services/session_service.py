@@ -114,6 +114,29 @@ class SessionService:
         user = UserInfo.model_validate(raw.get("user", raw))
         return SignedIn(server_url.rstrip("/"), token, _identity(user))
 
+    def server_features(self, server_url: str) -> frozenset[str]:
+        """What this server offers beyond the core protocol, from its OpenAPI paths.
+
+        ``create_order``, ``escalate`` and ``change_password`` are offered only
+        when the server has the matching endpoint, so the window never shows a
+        command that would fail.
+        """
+        try:
+            response = self._http.get(
+                server_url.rstrip("/") + "/openapi.json", timeout=self._timeout
+            )
+            paths = response.json().get("paths", {}) if response.status_code == 200 else {}
+        except (requests.RequestException, ValueError):
+            paths = {}
+        wanted = {
+            "create_order": ("post", API_PREFIX + "/orders"),
+            "escalate": ("post", API_PREFIX + "/orders/{order_id}/escalate"),
+            "change_password": ("post", API_PREFIX + "/auth/password"),
+        }
+        return frozenset(
+            name for name, (method, path) in wanted.items() if method in paths.get(path, {})
+        )
+
     def sign_out(self, session: SignedIn) -> None:
         """Forget the token locally and revoke it on the server (best effort)."""
         try:

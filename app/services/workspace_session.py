@@ -149,6 +149,7 @@ def start_workspace(
     heartbeat_interval: float = 30.0,
     backoff: Backoff | None = None,
     sip_bind_address: str | None = None,
+    features: frozenset[str] = frozenset(),
 ) -> RunningWorkspace:
     """Everything the window needs, started; call ``shutdown`` at the end."""
     owner = QObject()
@@ -284,6 +285,7 @@ def start_workspace(
         stats=stats,
         messaging=messaging,
         softphone=softphone,
+        features=features,
     )
     sync.start()
     audio = AudioSettingsService(devices, owner) if devices is not None else None

@@ -606,67 +606,67 @@
         <translation>توصيل مجاني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="83"/>
+        <location filename="../../ui/order_lines_editor.py" line="82"/>
         <source>A rescue gesture: use it within your shop&apos;s rules.</source>
         <translation>لفتة تجارية: وفق قواعد متجرك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="85"/>
+        <location filename="../../ui/order_lines_editor.py" line="83"/>
         <source>Save lines</source>
         <translation>حفظ المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="106"/>
+        <location filename="../../ui/order_lines_editor.py" line="104"/>
         <source>Subtotal</source>
         <translation>المجموع الفرعي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="107"/>
+        <location filename="../../ui/order_lines_editor.py" line="105"/>
         <source>Delivery</source>
         <translation>التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="108"/>
+        <location filename="../../ui/order_lines_editor.py" line="106"/>
         <source>Discount</source>
         <translation>الخصم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="109"/>
+        <location filename="../../ui/order_lines_editor.py" line="107"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="110"/>
+        <location filename="../../ui/order_lines_editor.py" line="108"/>
         <source>Upsell</source>
         <translation>البيع الإضافي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="186"/>
+        <location filename="../../ui/order_lines_editor.py" line="184"/>
         <source>Cannot price this order: %1</source>
         <translation>تعذّر حساب سعر الطلب: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="195"/>
+        <location filename="../../ui/order_lines_editor.py" line="193"/>
         <source>unknown city</source>
         <translation>مدينة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="200"/>
+        <location filename="../../ui/order_lines_editor.py" line="198"/>
         <source>tier %1</source>
         <translation>المستوى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="200"/>
+        <location filename="../../ui/order_lines_editor.py" line="198"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="233"/>
+        <location filename="../../ui/order_lines_editor.py" line="231"/>
         <source>single</source>
         <translation>وحيد</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="234"/>
+        <location filename="../../ui/order_lines_editor.py" line="232"/>
         <source>%1 — %2 in stock</source>
         <translation>%1 — %2 في المخزون</translation>
     </message>
@@ -960,62 +960,67 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="36"/>
+        <location filename="../../ui/profile_dialog.py" line="38"/>
         <source>My profile</source>
         <translation>ملفي الشخصي</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="49"/>
+        <location filename="../../ui/profile_dialog.py" line="51"/>
         <source>Change password</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="53"/>
+        <location filename="../../ui/profile_dialog.py" line="55"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="54"/>
+        <location filename="../../ui/profile_dialog.py" line="56"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="55"/>
+        <location filename="../../ui/profile_dialog.py" line="57"/>
         <source>Team</source>
         <translation>الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="56"/>
+        <location filename="../../ui/profile_dialog.py" line="58"/>
         <source>Current password</source>
         <translation>كلمة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="57"/>
+        <location filename="../../ui/profile_dialog.py" line="59"/>
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="58"/>
+        <location filename="../../ui/profile_dialog.py" line="60"/>
         <source>Repeat new password</source>
         <translation>أعد كتابة كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="65"/>
+        <location filename="../../ui/profile_dialog.py" line="67"/>
+        <source>Not available on this server yet.</source>
+        <translation>غير متاح بعد على هذا الخادم.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="72"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>يجب أن تتضمن كلمة المرور الجديدة %1 أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="71"/>
+        <location filename="../../ui/profile_dialog.py" line="78"/>
         <source>The two new passwords differ.</source>
         <translation>كلمتا المرور الجديدتان مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="76"/>
+        <location filename="../../ui/profile_dialog.py" line="83"/>
         <source>Password changed.</source>
         <translation>تم تغيير كلمة المرور.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="82"/>
+        <location filename="../../ui/profile_dialog.py" line="89"/>
         <source>The current password is wrong.</source>
         <translation>كلمة المرور الحالية غير صحيحة.</translation>
     </message>
@@ -1811,137 +1816,143 @@
         <translation>طلب جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>My profile…</source>
         <translation>ملفي الشخصي…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Order</source>
         <translation>&amp;طلب</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Next order</source>
         <translation>الطلب التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Write a note</source>
         <translation>كتابة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Escalate to the team lead…</source>
         <translation>التصعيد إلى رئيس الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Search the queue</source>
         <translation>البحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Call</source>
         <translation>ا&amp;تصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Call</source>
         <translation>اتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Hang up</source>
         <translation>إنهاء المكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>WhatsApp…</source>
         <translation>واتساب…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>SMS…</source>
         <translation>رسالة SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>My day</source>
         <translation>يومي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>Not available on this server yet.</source>
+        <translation>غير متاح بعد على هذا الخادم.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Phone unavailable</source>
         <translation>الهاتف غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>The softphone could not start.</source>
         <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>No order is waiting right now.</source>
         <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>%1 already holds this order.</source>
         <translation>%1 يعالج هذا الطلب حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
     </message>
@@ -2120,7 +2131,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="172"/>
+        <location filename="../../ui/desktop_app.py" line="176"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
     </message>

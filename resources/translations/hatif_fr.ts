@@ -598,67 +598,67 @@
         <translation>Livraison offerte</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="83"/>
+        <location filename="../../ui/order_lines_editor.py" line="82"/>
         <source>A rescue gesture: use it within your shop&apos;s rules.</source>
         <translation>Geste commercial : selon les règles de votre boutique.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="85"/>
+        <location filename="../../ui/order_lines_editor.py" line="83"/>
         <source>Save lines</source>
         <translation>Enregistrer les articles</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="106"/>
+        <location filename="../../ui/order_lines_editor.py" line="104"/>
         <source>Subtotal</source>
         <translation>Sous-total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="107"/>
+        <location filename="../../ui/order_lines_editor.py" line="105"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="108"/>
+        <location filename="../../ui/order_lines_editor.py" line="106"/>
         <source>Discount</source>
         <translation>Remise</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="109"/>
+        <location filename="../../ui/order_lines_editor.py" line="107"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="110"/>
+        <location filename="../../ui/order_lines_editor.py" line="108"/>
         <source>Upsell</source>
         <translation>Upsell</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="186"/>
+        <location filename="../../ui/order_lines_editor.py" line="184"/>
         <source>Cannot price this order: %1</source>
         <translation>Impossible de calculer le prix : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="195"/>
+        <location filename="../../ui/order_lines_editor.py" line="193"/>
         <source>unknown city</source>
         <translation>ville inconnue</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="200"/>
+        <location filename="../../ui/order_lines_editor.py" line="198"/>
         <source>tier %1</source>
         <translation>palier %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="200"/>
+        <location filename="../../ui/order_lines_editor.py" line="198"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="233"/>
+        <location filename="../../ui/order_lines_editor.py" line="231"/>
         <source>single</source>
         <translation>unique</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="234"/>
+        <location filename="../../ui/order_lines_editor.py" line="232"/>
         <source>%1 — %2 in stock</source>
         <translation>%1 — %2 en stock</translation>
     </message>
@@ -952,62 +952,67 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="36"/>
+        <location filename="../../ui/profile_dialog.py" line="38"/>
         <source>My profile</source>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="49"/>
+        <location filename="../../ui/profile_dialog.py" line="51"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="53"/>
+        <location filename="../../ui/profile_dialog.py" line="55"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="54"/>
+        <location filename="../../ui/profile_dialog.py" line="56"/>
         <source>Username</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="55"/>
+        <location filename="../../ui/profile_dialog.py" line="57"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="56"/>
+        <location filename="../../ui/profile_dialog.py" line="58"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="57"/>
+        <location filename="../../ui/profile_dialog.py" line="59"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="58"/>
+        <location filename="../../ui/profile_dialog.py" line="60"/>
         <source>Repeat new password</source>
         <translation>Répétez le nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="65"/>
+        <location filename="../../ui/profile_dialog.py" line="67"/>
+        <source>Not available on this server yet.</source>
+        <translation>Pas encore disponible sur ce serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="72"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>Le nouveau mot de passe doit contenir au moins %1 caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="71"/>
+        <location filename="../../ui/profile_dialog.py" line="78"/>
         <source>The two new passwords differ.</source>
         <translation>Les deux nouveaux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="76"/>
+        <location filename="../../ui/profile_dialog.py" line="83"/>
         <source>Password changed.</source>
         <translation>Mot de passe changé.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="82"/>
+        <location filename="../../ui/profile_dialog.py" line="89"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
@@ -1795,137 +1800,143 @@
         <translation>Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>My profile…</source>
         <translation>Mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>&amp;Order</source>
         <translation>&amp;Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Next order</source>
         <translation>Commande suivante</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>Escalate to the team lead…</source>
         <translation>Escalader au chef d&apos;équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Search the queue</source>
         <translation>Rechercher dans la file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>WhatsApp…</source>
         <translation>WhatsApp…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>SMS…</source>
         <translation>SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>My day</source>
         <translation>Ma journée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="176"/>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>Not available on this server yet.</source>
+        <translation>Pas encore disponible sur ce serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>
@@ -2104,7 +2115,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="172"/>
+        <location filename="../../ui/desktop_app.py" line="176"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
     </message>

@@ -18,13 +18,21 @@ from pytestqt.qtbot import QtBot
 from app.local_store import schema
 from app.local_store.local_sync_store import LocalSyncStore
 from app.local_store.store_database import StoreDatabase, open_store_database
+from app.services.connection_status import ConnectionStatusService, ConnectionView
+from app.services.desktop_services import AgentIdentity, DesktopServices
+from app.services.local_store_stats import LocalStoreStats
 from app.services.local_store_workspace import LocalStoreWorkspace
+from app.services.messaging_service import MessagingService
 from app.services.operations import OperationRunner
+from app.services.presence_service import PresenceService
+from app.services.stats_service import StatsService
 from app.services.workspace_service import WorkspaceService
 from core.pricing import LineRequest
 from sync.sync_engine import SyncEngine
 from sync.sync_store import ReferenceData
 from tests.ui.synthetic_orders import order_json
+from ui.dialog_service import ScriptedDialogs
+from ui.main_window import WorkspaceWindow
 from ui.order_lines_model import OrderLinesModel
 from ui.order_panel import OrderPanel
 from ui.translations import install_language, remove_language
@@ -227,3 +235,37 @@ def test_call_back_slots_follow_the_hours_customers_answer(
     slots = workspace.callback_slots(datetime.now(UTC))
     assert slots and slots[0].astimezone().hour in (17, 10)
     assert all(slot.astimezone().hour in (10, 17) for slot in slots)
+
+
+def _window(
+    workspace: WorkspaceService,
+    database: StoreDatabase,
+    local_store: LocalStoreWorkspace,
+    features: frozenset[str],
+) -> WorkspaceWindow:
+    services = DesktopServices(
+        identity=AgentIdentity(3, "agent1", ME, "agent"),
+        runner=OperationRunner(),
+        workspace=workspace,
+        presence=PresenceService(lambda *_args: None),
+        connection=ConnectionStatusService(ConnectionView(True, datetime.now(UTC), 0)),
+        stats=StatsService(LocalStoreStats(database, ME)),
+        messaging=MessagingService(local_store, agent_name=ME),
+        softphone=None,
+        features=features,
+    )
+    return WorkspaceWindow(services, ScriptedDialogs())
+
+
+def test_commands_the_server_lacks_are_off_and_say_why(
+    qtbot: QtBot, workspace: WorkspaceService, database: StoreDatabase,
+    local_store: LocalStoreWorkspace,
+) -> None:
+    bare = _window(workspace, database, local_store, frozenset())
+    qtbot.addWidget(bare)
+    assert not bare.new_order_action.isEnabled()
+    assert not bare.escalate_action.isEnabled()
+    assert bare.escalate_action.toolTip() == "Not available on this server yet."
+    full = _window(workspace, database, local_store, frozenset({"create_order", "escalate"}))
+    qtbot.addWidget(full)
+    assert full.new_order_action.isEnabled() and full.escalate_action.isEnabled()
