@@ -40,7 +40,7 @@ from server.services.lease_clock import lease_expiry, lease_held_error, lease_va
 from server.services.order_publish import publish_order
 from server.services.order_views import lease_info, names_for_orders, order_wire
 from server.services.presence import touch_presence
-from server.services.settings_store import load_settings
+from server.services.settings_store import attempt_policy, load_settings
 from server.services.users import display_names
 
 OPEN_VALUES = sorted(status.value for status in OPEN_STATUSES)
@@ -91,11 +91,12 @@ def _take_lease(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def _claim_result(session: Session, order: OrderRow, now: datetime, seconds: int) -> ClaimResult:
+def _claim_result(session: Session, order: OrderRow, now: datetime) -> ClaimResult:
     names = names_for_orders(session, [order])
     lease = lease_info(order, names)
     assert lease is not None
-    return ClaimResult(order=order_wire(order, names, now=now, call_gap=None), lease=lease)
+    call_gap = attempt_policy(load_settings(session)).call_gap
+    return ClaimResult(order=order_wire(order, names, now=now, call_gap=call_gap), lease=lease)
 
 
 def _refusal(
@@ -148,7 +149,7 @@ def claim_order(
             detail={"epoch": order.lease_epoch},
         )
         publish_order(session, order, now, principal.user_id)
-        return _claim_result(session, order, now, seconds)
+        return _claim_result(session, order, now)
 
 
 def queue_order(now: datetime, principal: Principal) -> list[Any]:
@@ -223,7 +224,7 @@ def claim_next(
                     detail={"epoch": order.lease_epoch, "next": True},
                 )
                 publish_order(session, order, now, principal.user_id)
-                result = _claim_result(session, order, now, seconds)
+                result = _claim_result(session, order, now)
                 return ClaimNextResult(order=result.order, lease=result.lease)
         return ClaimNextResult()
 

@@ -5,23 +5,20 @@ on the demo shop."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
+import pytest
 
-from tests.fixtures.server_process import REPO_ROOT, RunningServer
+from server.cli import main
+from tests.fixtures.server_process import RunningServer
 
 
-def cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "server.cli", *args],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    """Run ``hatif-server ARGS`` in this process (``serve`` runs as a subprocess)."""
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
 
 
 def login(server: RunningServer, username: str, password: str = "demo") -> httpx.Client:
@@ -69,7 +66,9 @@ def test_demo_shop_serves_agents_lead_and_wallboard(seeded_server: RunningServer
     lead.close()
 
 
-def test_import_and_create_user_commands(tmp_path: Path, sqlite_url: str) -> None:
+def test_import_create_user_and_catalogue_commands(
+    tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     sheet = tmp_path / "commandes.csv"
     sheet.write_text(
         "N° Commande;Client;Téléphone;Ville;Prix\n"
@@ -77,14 +76,14 @@ def test_import_and_create_user_commands(tmp_path: Path, sqlite_url: str) -> Non
         "C-2;Sara;12;Rabat;249\n",
         encoding="utf-8-sig",
     )
-    imported = cli("import", str(sheet), "--db", sqlite_url)
-    assert imported.returncode == 1  # one bad row
-    assert "2 rows: 1 created" in imported.stdout
-    assert "line 3:" in imported.stdout
-    again = cli("import", str(sheet), "--db", sqlite_url)
-    assert "0 created, 0 updated, 1 unchanged" in again.stdout
+    code, out = cli(capsys, "import", str(sheet), "--db", sqlite_url)
+    assert code == 1  # one bad row
+    assert "2 rows: 1 created" in out and "line 3:" in out
+    code, out = cli(capsys, "import", str(sheet), "--db", sqlite_url)
+    assert "0 created, 0 updated, 1 unchanged" in out
 
-    created = cli(
+    code, out = cli(
+        capsys,
         "create-user",
         "nadia",
         "--role",
@@ -96,15 +95,10 @@ def test_import_and_create_user_commands(tmp_path: Path, sqlite_url: str) -> Non
         "--db",
         sqlite_url,
     )
-    assert created.returncode == 0, created.stderr
-    assert "User nadia (lead) created" in created.stdout
-    duplicate = cli("create-user", "nadia", "--password", "x1234", "--db", sqlite_url)
-    assert duplicate.returncode != 0
+    assert code == 0 and "User nadia (lead) created" in out, out
+    code, out = cli(capsys, "create-user", "nadia", "--password", "x1234", "--db", sqlite_url)
+    assert code == 2 and "username_taken" in out
 
-
-def test_catalogue_command_loads_and_prints_articles_and_cities(
-    tmp_path: Path, sqlite_url: str
-) -> None:
     source = tmp_path / "catalogue.json"
     source.write_text(
         json.dumps(
@@ -124,8 +118,9 @@ def test_catalogue_command_loads_and_prints_articles_and_cities(
         ),
         encoding="utf-8",
     )
-    loaded = cli("catalogue", "--load", str(source), "--db", sqlite_url)
-    assert "1 articles and 1 cities saved." in loaded.stdout, loaded.stderr
-    printed = json.loads(cli("catalogue", "--db", sqlite_url).stdout)
+    code, out = cli(capsys, "catalogue", "--load", str(source), "--db", sqlite_url)
+    assert "1 articles and 1 cities saved." in out, out
+    code, out = cli(capsys, "catalogue", "--db", sqlite_url)
+    printed = json.loads(out)
     assert printed["articles"][0]["variants"][0]["stock"] == 12
     assert printed["cities"][0]["delivery_fee"] == "40.00"
