@@ -35,6 +35,7 @@ class QueuePanel(QWidget):
     order_activated = Signal(int)
 
     SEARCH_DELAY_MS = 120
+    RELOAD_DELAY_MS = 250
 
     def __init__(
         self,
@@ -108,6 +109,10 @@ class QueuePanel(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(self.SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(self.RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(lambda: self._run(self.model.query))
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.city_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -161,8 +166,12 @@ class QueuePanel(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
     def reload(self) -> None:
-        """Re-run the current query (changes arrived), keeping the selection."""
-        self._run(self.model.query)
+        """Re-run the current query soon (changes arrived), keeping the selection.
+
+        A burst of changes from the server makes one query, not one per change.
+        """
+        if not self._reload_timer.isActive():
+            self._reload_timer.start()
 
     def _run(self, query: QueueQuery) -> None:
         """SQL on a worker thread when a runner is given; the window keeps responding."""
