@@ -56,7 +56,7 @@ def test_change_on_one_desk_appears_on_the_other(
         qtbot.waitUntil(arrived, timeout=30_000)
         qtbot.waitUntil(lambda: any(order_id in c.order_ids for c in seen), timeout=10_000)
         row = second.store.queue.rows_by_ids([order_id])[0]
-        assert row.lease_holder_name == first.user["display_name"]
+        assert row.owner_name == first.user["display_name"]
         assert row.callback_at is not None
 
         def notes() -> list[str]:
