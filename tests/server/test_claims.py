@@ -99,13 +99,13 @@ def test_fifty_agents_drain_two_hundred_orders_without_double_claims(
 def test_expired_lease_goes_to_next_claimer_and_old_epoch_is_refused(shop: Shop) -> None:
     first, second = shop.agents[0], shop.agents[1]
     order_id = shop.order_ids[0]
-    claim = first.client.post(f"/orders/{order_id}/claim", json={"lease_seconds": 1})
+    claim = first.client.post(f"/orders/{order_id}/claim", json={"lease_seconds": 3})
     assert claim.status_code == 200
     old_epoch = claim.json()["lease"]["epoch"]
     refused = second.client.post(f"/orders/{order_id}/claim")
     assert refused.status_code == 409
     assert refused.json()["params"]["holder_name"] == first.username
-    time.sleep(1.3)  # the first desk stopped heart-beating
+    time.sleep(3.3)  # the first desk stopped heart-beating
     taken = second.client.post(f"/orders/{order_id}/claim")
     assert taken.status_code == 200, taken.text
     assert taken.json()["lease"]["epoch"] > old_epoch
@@ -137,7 +137,7 @@ def test_heartbeat_keeps_the_order_and_release_hands_it_on(shop: Shop) -> None:
         time.sleep(0.8)
         beat = first.client.post(
             "/leases/heartbeat",
-            json={"leases": [{"order_id": order_id, "epoch": lease["epoch"]}], "lease_seconds": 2},
+            json={"leases": [{"order_id": order_id, "epoch": lease["epoch"]}], "lease_seconds": 6},
         ).json()
         assert [renewed["order_id"] for renewed in beat["renewed"]] == [order_id]
     assert second.client.post(f"/orders/{order_id}/claim").status_code == 409
