@@ -7,6 +7,7 @@ import sys
 from importlib.metadata import PackageNotFoundError, version
 
 from PySide6 import QtCore
+from PySide6.QtCore import QCollator, QLocale
 
 
 def app_version() -> str:
@@ -39,4 +40,11 @@ def bundle_details() -> dict[str, object]:
         "qt": QtCore.qVersion(),
         "pyside6": _package_version("PySide6") or _package_version("PySide6_Essentials"),
         "pjsua2": _package_version("pjsua2-python"),
+        "collation": french_collation_works(),
     }
+
+
+def french_collation_works() -> bool:
+    """True when Qt's ICU data has French collation (é sorts before f): the bundle
+    ships ICU trimmed to fr/ar/en, and a broken trim would show here."""
+    return QCollator(QLocale("fr_FR")).compare("é", "f") < 0

@@ -242,6 +242,9 @@ def check_call(inputs: SelfTestInputs) -> CheckResult:
 def check_bundle(_inputs: SelfTestInputs) -> CheckResult:
     details = bundle_details()
     kind = "bundle" if details["frozen"] else "source install"
+    if not details["collation"]:
+        return CheckResult("bundle", WARN, f"Hatif {details['version']} ({kind}): Qt's ICU "
+                           "data lacks French collation; lists may sort oddly.", details)
     return CheckResult("bundle", PASS, f"Hatif {details['version']} ({kind}).", details)
 
 

@@ -91,6 +91,8 @@ def test_frozen_self_test_reports_as_json(
     assert checks["bundle"]["details"]["frozen"] is True
     assert checks["bundle"]["details"]["version"] == app_version()
     assert checks["bundle"]["details"]["pjsua2"]
+    assert checks["bundle"]["details"]["collation"] is True  # the trimmed ICU data works
+    assert checks["bundle"]["status"] == "pass"
     assert checks["server"]["details"]["version"] == server_version()
     assert checks["keyring"]["status"] == "warn"  # the explicit plaintext test keyring
     assert checks["audio"]["status"] in ("pass", "warn")
