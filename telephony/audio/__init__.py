@@ -1,1 +1,19 @@
-"""Call audio through Qt Multimedia: devices, the pjsua2 bridge, the ringtone, codecs."""
+"""Call audio through Qt Multimedia: devices, the pjsua2 bridge, the ringtone.
+
+* :mod:`telephony.audio.call_audio_bridge` – ``CallAudioBridge``: one call's audio
+  between pjsua2 (null sound device) and the headset, through an AudioMediaPort.
+* :mod:`telephony.audio.device_manager` – ``list_devices()`` and
+  ``AudioDeviceManager`` (choice by id and description, hot-plug, headset loss).
+* :mod:`telephony.audio.ringtone` – ``Ringtone`` on the ringer device.
+
+Codec priorities (G.722, then G.711 A-law and µ-law, nothing else) are set by the
+SIP engine right after ``libInit`` (``telephony/sip_engine.py``); the bridge needs
+the conference bridge at 16 kHz mono with 20 ms frames, which the engine configures.
+
+On Linux, Qt Multimedia (ffmpeg backend) reaches PulseAudio through libpulse and
+finds the server from ``PULSE_SERVER`` (else the user's default socket); it
+connects once per process, at the first use of QtMultimedia. Known Qt 6.10 gap:
+its PulseAudio backend does not emit ``audioOutputsChanged``/``audioInputsChanged``
+when a device that is not the default one disappears (only when the default
+changes or a device is added), so ``headsetLost`` fires late in that case.
+"""
