@@ -8,12 +8,10 @@ bundle shows up here rather than on an agent's desk.
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import subprocess
 import sys
-import tarfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -29,10 +27,11 @@ from tests.fixtures.sip_peers import SippLauncher
 pytestmark = pytest.mark.slow
 
 MB = 1_000_000
-# Measured on Linux x86-64, PySide6 6.10, Python 3.11 (docs/it-guide.md, "Bundle size").
-# These catch a regression (a Qt module or library dragged back in), not the target.
+# Measured on Linux x86-64, PySide6 6.10, Python 3.11: 165 MB unpacked, 74 MB as .tar.gz
+# (docs/it-guide.md, "Bundle size"). The bound catches a regression (a Qt module or
+# library dragged back in) and leaves room for the full ICU data when icu-devtools is
+# missing on the build machine (188 MB); it is not the 120 MB target.
 MAX_UNPACKED_BYTES = 200 * MB
-MAX_ARCHIVE_BYTES = 120 * MB
 BUILD_TIMEOUT_S = 600
 
 
@@ -55,19 +54,10 @@ def _unpacked_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def _archive_size(folder: Path) -> int:
-    """Size as .tar.gz at gzip level 1: quick, and an upper bound of the usual level 6."""
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz", compresslevel=1) as archive:
-        archive.add(folder, arcname="hatif")
-    return buffer.tell()
-
-
 def test_bundle_size(bundle: Path) -> None:
-    unpacked, archive = _unpacked_size(bundle), _archive_size(bundle)
-    print(f"\nbundle: {unpacked / MB:.1f} MB unpacked, {archive / MB:.1f} MB as .tar.gz")
+    unpacked = _unpacked_size(bundle)
+    print(f"\nbundle: {unpacked / MB:.1f} MB unpacked")
     assert unpacked < MAX_UNPACKED_BYTES
-    assert archive < MAX_ARCHIVE_BYTES
     internal = bundle / "_internal"
     assert list((internal / "pjsua2").glob("_pjsua2*"))  # collected explicitly
     assert not list(internal.rglob("*WebEngine*"))
