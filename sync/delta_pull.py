@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from core.wire.changes import PullPage
@@ -55,23 +56,33 @@ class DeltaPuller:
             # server) unless it was pruned, in which case the server asks for a reset.
             self.refresh_reference_data()
         cursor = self._store.cursor() or 0
-        while not should_stop():
-            raw = self._client.get_json(
-                PULL_PATH, params={"cursor": cursor, "limit": self.page_limit}
-            )
-            page = PullPage.model_validate(raw)
-            if page.reset_required:
-                log.info("cursor %s is gone on the server: full resync", cursor)
-                results.append(self.full_resync())
-                cursor = self._store.cursor() or 0
-                continue
-            applied = self._store.apply_changes(page.changes, page.next_cursor)
-            if applied.applied or page.next_cursor != cursor:
-                results.append(applied)
-            cursor = max(cursor, page.next_cursor)
-            if not page.has_more:
-                break
+        # While one page is applied locally, the next is already being fetched: the
+        # server and the local store work at the same time (a first sync is long).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hatif-pull") as fetcher:
+            pending: Future[PullPage] = fetcher.submit(self._fetch, cursor)
+            while not should_stop():
+                page = pending.result()
+                if page.reset_required:
+                    log.info("cursor %s is gone on the server: full resync", cursor)
+                    results.append(self.full_resync())
+                    cursor = self._store.cursor() or 0
+                    pending = fetcher.submit(self._fetch, cursor)
+                    continue
+                if page.has_more:
+                    pending = fetcher.submit(self._fetch, page.next_cursor)
+                applied = self._store.apply_changes(page.changes, page.next_cursor)
+                if applied.applied or page.next_cursor != cursor:
+                    results.append(applied)
+                cursor = max(cursor, page.next_cursor)
+                if not page.has_more:
+                    break
+            else:
+                pending.cancel()
         return results
+
+    def _fetch(self, cursor: int) -> PullPage:
+        raw = self._client.get_json(PULL_PATH, params={"cursor": cursor, "limit": self.page_limit})
+        return PullPage.model_validate(raw)
 
     def full_resync(self) -> AppliedChanges:
         """Replace every local order with the server's and move the cursor."""
