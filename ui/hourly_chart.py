@@ -37,7 +37,7 @@ class HourlyChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect()).adjusted(34, 10, -10, -42)
         hours = list(range(FIRST_HOUR, LAST_HOUR + 1))
-        peak = max([1, *self._calls.values(), *self._team.values()])
+        peak = max([1, *self._calls.values(), *self._confirmed.values(), *self._team.values()])
         axis = self.palette().text().color()
         painter.setPen(QPen(axis, 1))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())

@@ -1047,33 +1047,33 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="52"/>
+        <location filename="../../ui/queue_panel.py" line="53"/>
         <source>Search name, phone, e-mail or reference</source>
         <translation>ابحث بالاسم أو الهاتف أو البريد أو المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="58"/>
+        <location filename="../../ui/queue_panel.py" line="59"/>
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="66"/>
-        <location filename="../../ui/queue_panel.py" line="126"/>
+        <location filename="../../ui/queue_panel.py" line="67"/>
+        <location filename="../../ui/queue_panel.py" line="131"/>
         <source>All cities</source>
         <translation>كل المدن</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="68"/>
+        <location filename="../../ui/queue_panel.py" line="69"/>
         <source>Callbacks due</source>
         <translation>اتصالات مستحقة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="69"/>
+        <location filename="../../ui/queue_panel.py" line="70"/>
         <source>Returned</source>
         <translation>المرتجعات</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="207"/>
+        <location filename="../../ui/queue_panel.py" line="216"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>لا طلبات</numerusform>
