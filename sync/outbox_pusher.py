@@ -168,7 +168,7 @@ class OutboxPusher:
                 code,
                 outcome.params,
                 kind=op.kind,
-                order_label=self._order_label(op.order_id),
+                order_label=self._order_label(op.order_id) if op.order_id is not None else "",
                 server_message=outcome.message,
             ),
             created_at=now,

@@ -27,6 +27,7 @@ ACTION_PHRASES: dict[str, str] = {
     "edit_customer": "change of the customer's details",
     "add_note": "note",
     "journal": "contact attempt",
+    "presence": "status change",
 }
 
 
@@ -77,7 +78,10 @@ def describe_refusal(
     action = ACTION_PHRASES.get(kind, "change")
     holder = _holder(params)
     when = _when(params)
-    not_applied = f"Your {action} on order {order_label} was not applied"
+    if order_label:
+        not_applied = f"Your {action} on order {order_label} was not applied"
+    else:
+        not_applied = f"Your {action} was not applied"
     if code in ("lease_held", "stale_epoch", "lease_lost", "not_lease_holder"):
         if holder and when:
             return f"{not_applied}: this order was reassigned to {holder} at {when}."

@@ -18,7 +18,6 @@ import logging
 import threading
 import time
 from collections.abc import Sequence
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -96,7 +95,6 @@ class SyncEngine(QObject):
         self._last_pull = 0.0
         self._last_beat = 0.0
         self._beat_now = True
-        self._presence: dict[str, Any] | None = None
         self._thread: threading.Thread | None = None
         self.events: EventStreamListener | None = None
         if use_event_stream:
@@ -153,9 +151,10 @@ class SyncEngine(QObject):
     def set_presence(
         self, state: str, reason: str | None = None, order_id: int | None = None
     ) -> None:
-        """Publish the agent's presence (latest wins; sent when the server is reachable)."""
-        self._presence = {"state": state, "reason": reason, "order_id": order_id}
-        self._wake.set()
+        """Publish the agent's presence: queued in the outbox like every action, so it
+        reaches the server once, in order, even after an outage."""
+        self.store.queue_presence(state, reason, order_id)
+        self.wake()
 
     def refresh_order_history(self, order_id: int) -> None:
         """Fetch an order's notes and journal now (blocking: call it off the GUI thread
@@ -176,7 +175,6 @@ class SyncEngine(QObject):
     def sync_once(self) -> PushReport:
         """Push everything, pull if due, heartbeat if due. Raises on no/negative answer."""
         report = self._push_all()
-        self._send_presence()
         now = time.monotonic()
         stream_live = self.events is not None and self.events.connected
         if self._pull_requested or (
@@ -255,18 +253,6 @@ class SyncEngine(QObject):
         self._beat_now = False
         for notice in lost:
             self.leaseLost.emit(notice)
-
-    def _send_presence(self) -> None:
-        presence = self._presence
-        if presence is None:
-            return
-        try:
-            self.client.put_json("/presence", presence)
-        except ApiRefusal as refusal:
-            # A refused state will not become valid by resending it.
-            self.state.set_error(refusal.code, refusal.message)
-        if self._presence is presence:
-            self._presence = None
 
     def _on_events(self, events: Sequence[ChangeEvent]) -> None:
         with self._apply_lock:

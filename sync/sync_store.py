@@ -24,7 +24,7 @@ class PendingOp:
     client_seq: int
     op_id: str
     kind: str
-    order_id: int
+    order_id: int | None
     lease_epoch: int | None
     expected_version: int | None
     created_at: str
@@ -54,7 +54,7 @@ class RefusalNotice:
 
     op_id: str
     client_seq: int
-    order_id: int
+    order_id: int | None
     kind: str
     status: str
     code: str
@@ -132,6 +132,10 @@ class SyncStore(Protocol):
         ...
 
     def pending_count(self) -> int: ...
+
+    def queue_presence(self, state: str, reason: str | None, order_id: int | None) -> None:
+        """Put a presence change in the outbox (pushed in order with the other ops)."""
+        ...
 
     def note_push_failure(self, client_seqs: Sequence[int], error: str) -> None:
         """Count a failed attempt on these rows (they stay in the outbox)."""

@@ -9,8 +9,6 @@ lease, the order version the agent saw. ``client_seq`` comes from a counter in
 
 from __future__ import annotations
 
-import json
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -21,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from app.local_store import schema
 from app.local_store.change_applier import AWAITING_PUSH, journal_row
-from app.local_store.local_sync_store import ORDER_CHANGING_KINDS
+from app.local_store.outbox_rows import META_FACTS, ORDER_CHANGING_KINDS, append_op
 from app.local_store.store_database import StoreDatabase
 from core.order_status import OrderStatus
 from core.wire.sync_ops import PAYLOAD_MODELS, OpKind
@@ -52,13 +50,6 @@ _ORDER_AND_LEASE = (
         )
     )
     .where(schema.orders.c.id == bindparam("order_id"))
-)
-_META_FACTS = select(schema.meta.c.key, schema.meta.c.value).where(
-    schema.meta.c.key.in_(["next_client_seq", "display_name", "username"])
-)
-_WRITE_META_BASE = insert(schema.meta)
-_WRITE_META = _WRITE_META_BASE.on_conflict_do_update(
-    index_elements=[schema.meta.c.key], set_={"value": _WRITE_META_BASE.excluded.value}
 )
 _INSERT_JOURNAL = insert(schema.journal).on_conflict_do_nothing()
 
@@ -103,7 +94,6 @@ class ActionRecorder:
         model = PAYLOAD_MODELS[op_kind]
         raw = payload.model_dump(mode="json") if isinstance(payload, BaseModel) else payload or {}
         wire_payload = model.model_validate(raw).model_dump(mode="json", exclude_none=True)
-        op_id = str(uuid.uuid4())
         now = datetime.now(UTC)
         with self._db.writer.begin() as connection:
             order = connection.execute(_ORDER_AND_LEASE, {"order_id": order_id}).first()
@@ -113,25 +103,16 @@ class ActionRecorder:
                 lease_epoch = order.epoch
                 if lease_epoch is None:
                     expected_version = int(order.version)
-            facts = dict(connection.execute(_META_FACTS).tuples().all())
-            client_seq = int(facts.get("next_client_seq") or 1)
-            connection.execute(
-                _WRITE_META, {"key": "next_client_seq", "value": str(client_seq + 1)}
-            )
-            connection.execute(
-                schema.outbox.insert(),
-                {
-                    "client_seq": client_seq,
-                    "op_id": op_id,
-                    "kind": op_kind.value,
-                    "order_id": order_id,
-                    "lease_epoch": lease_epoch,
-                    "expected_version": expected_version,
-                    "created_at": now.isoformat(timespec="microseconds"),
-                    "payload": json.dumps(wire_payload, separators=(",", ":"), sort_keys=True),
-                    "attempts": 0,
-                    "last_error": None,
-                },
+            facts = dict(connection.execute(META_FACTS).tuples().all())
+            op_id, client_seq = append_op(
+                connection,
+                kind=op_kind.value,
+                order_id=order_id,
+                payload=wire_payload,
+                lease_epoch=lease_epoch,
+                expected_version=expected_version,
+                now=now,
+                next_seq=int(facts.get("next_client_seq") or 1),
             )
             author = facts.get("display_name") or facts.get("username") or ""
             self._local_effect(connection, op_kind, order_id, op_id, wire_payload, now, author)

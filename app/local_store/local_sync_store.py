@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, case, delete, func, select, update
@@ -18,10 +19,17 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from app.local_store import schema
 from app.local_store.change_applier import apply_events, upsert_orders
 from app.local_store.order_rows import iso_utc
+from app.local_store.outbox_rows import (
+    META_FACTS,
+    ORDER_CHANGING_KINDS,
+    PRESENCE_KIND,
+    append_op,
+)
 from app.local_store.store_database import StoreDatabase
 from core.wire.changes import ChangeEvent
 from core.wire.leases import LeaseRef
 from core.wire.orders import LeaseInfo
+from core.wire.presence import PresenceUpdate
 from core.wire.sync_ops import OpKind, OpStatus
 from sync.sync_store import (
     AppliedChanges,
@@ -29,11 +37,6 @@ from sync.sync_store import (
     PendingOp,
     ReferenceData,
     RefusalNotice,
-)
-
-#: Op kinds whose local effect is a status/customer change shown before the server agrees.
-ORDER_CHANGING_KINDS = frozenset(
-    kind.value for kind in OpKind if kind not in (OpKind.JOURNAL, OpKind.ADD_NOTE)
 )
 
 
@@ -114,6 +117,23 @@ class LocalSyncStore:
                 connection.execute(select(func.count()).select_from(schema.outbox)).scalar() or 0
             )
 
+    def queue_presence(self, state: str, reason: str | None, order_id: int | None) -> None:
+        payload = PresenceUpdate.model_validate(
+            {"state": state, "reason": reason, "order_id": order_id}
+        ).model_dump(mode="json", exclude_none=True)
+        with self._db.writer.begin() as connection:
+            facts = dict(connection.execute(META_FACTS).tuples().all())
+            append_op(
+                connection,
+                kind=PRESENCE_KIND,
+                order_id=None,
+                payload=payload,
+                lease_epoch=None,
+                expected_version=None,
+                now=datetime.now(UTC),
+                next_seq=int(facts.get("next_client_seq") or 1),
+            )
+
     def note_push_failure(self, client_seqs: Sequence[int], error: str) -> None:
         if not client_seqs:
             return
@@ -190,7 +210,7 @@ class LocalSyncStore:
         notes = schema.notes
         if refused:
             connection.execute(update(notes).where(notes.c.op_id == op["op_id"]).values(pending=2))
-        if op["kind"] not in ORDER_CHANGING_KINDS:
+        if op["kind"] not in ORDER_CHANGING_KINDS or op["order_id"] is None:
             return
         orders = schema.orders
         outbox = schema.outbox

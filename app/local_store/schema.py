@@ -130,7 +130,8 @@ outbox = Table(
     Column("client_seq", Integer, primary_key=True, autoincrement=False),
     Column("op_id", String(36), nullable=False, unique=True),
     Column("kind", String(32), nullable=False),
-    Column("order_id", Integer, nullable=False),
+    #: None for ops that concern no order (presence).
+    Column("order_id", Integer),
     Column("lease_epoch", Integer),
     Column("expected_version", Integer),
     Column("created_at", String(40), nullable=False),
@@ -148,7 +149,7 @@ conflicts = Table(
     Column("op_id", String(36), nullable=False, unique=True),
     Column("client_seq", Integer, nullable=False),
     Column("kind", String(32), nullable=False),
-    Column("order_id", Integer, nullable=False),
+    Column("order_id", Integer),
     Column("status", String(16), nullable=False),
     Column("code", String(64), nullable=False),
     Column("message", Text, nullable=False),

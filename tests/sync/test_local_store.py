@@ -41,7 +41,7 @@ def test_store_file_is_wal_and_at_latest_revision(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     database = open_store_database(path)
-    assert current_revision(database.writer) == "0002_queue_indexes"
+    assert current_revision(database.writer) == "0003_ops_without_order"
     database.dispose()
 
 
@@ -55,7 +55,7 @@ def test_upgrade_from_first_schema_keeps_queued_ops(tmp_path: Path) -> None:
     old.dispose()
 
     upgraded = LocalStore.open(path)
-    assert current_revision(upgraded.database.writer) == "0002_queue_indexes"
+    assert current_revision(upgraded.database.writer) == "0003_ops_without_order"
     pending = upgraded.sync.pending_ops(10)
     assert [op.op_id for op in pending] == [recorded.op_id]
     assert pending[0].payload == {"text": "rappeler après 18h"}
@@ -259,6 +259,10 @@ def test_renumbering_keeps_order_and_continues_the_counter(store: LocalStore) ->
     ops = store.sync.pending_ops(10)
     assert [(op.client_seq, op.payload["text"]) for op in ops] == [(10, "a"), (11, "b"), (12, "c")]
     assert store.record_action(OpKind.ADD_NOTE, 1, NotePayload(text="d")).client_seq == 13
+    store.sync.queue_presence("paused", "Pause déjeuner", None)
+    presence = store.sync.pending_ops(10)[-1]
+    assert (presence.client_seq, presence.kind, presence.order_id) == (14, "presence", None)
+    assert presence.to_wire()["payload"] == {"state": "paused", "reason": "Pause déjeuner"}
 
 
 def test_catalogue_entities_land_in_their_tables(store: LocalStore) -> None:
