@@ -417,7 +417,8 @@ class LocalStoreWorkspace:
         try:
             result = self._sync.claims.claim(order_id)
         except ClaimRefused as refused:
-            holder = refused.params.get("holder_name") or refused.params.get("holder")
+            params = refused.params
+            holder = params.get("holder_name") or params.get("owner_name") or params.get("holder")
             return ClaimResult(
                 order_id,
                 False,
