@@ -202,15 +202,17 @@ def main() -> int:
     shutil.rmtree(folder, ignore_errors=True)
     header = (
         f"{'backend':<11}{'agents':>7}{'claims':>8}{'claims/s':>10}{'p50 ms':>9}"
-        f"{'p99 ms':>9}{'errors':>8}{'double':>8}{'pgbench':>9}{'ratio':>7}"
+        f"{'p99 ms':>9}{'errors':>8}{'double':>8}{'pgbench tps':>13}{'ratio':>8}"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
+        tps = f"{row.pgbench_tps:.0f}" if row.pgbench_tps else "-"
+        ratio = f"{row.ratio_to_pgbench:.3f}" if row.ratio_to_pgbench else "-"
         print(
             f"{row.backend:<11}{row.agents:>7}{row.claims:>8}{row.claims_per_s:>10}"
             f"{row.p50_ms:>9}{row.p99_ms:>9}{row.errors:>8}{row.double_claims:>8}"
-            f"{row.pgbench_tps or '-':>9}{row.ratio_to_pgbench or '-':>7}"
+            f"{tps:>13}{ratio:>8}"
         )
     if args.json:
         Path(args.json).write_text(json.dumps([asdict(r) for r in rows], indent=2))

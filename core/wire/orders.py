@@ -52,6 +52,8 @@ class LeaseInfo(WireModel):
     holder_name: str
     epoch: int
     expires_at: datetime
+    claimed_at: datetime | None = Field(default=None, description="Held by this holder since")
+    order_reference: str | None = None
 
 
 class OrderWire(WireModel):

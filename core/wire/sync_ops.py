@@ -6,10 +6,11 @@ and applies nothing; the same key with another body answers 422.
 
 Each op carries ``op_id`` (UUID, idempotent across batches), ``client_seq``
 (rises by one per op of a device; a gap is refused with ``sequence_gap``),
-``kind`` and ``order_id``. State changes need either the ``lease_epoch`` the
-desk holds or the ``expected_version`` of the order it edited; journal entries
-are always accepted. The payload is the model of ``PAYLOAD_MODELS[kind]``
-dumped with ``model_dump(mode="json")``.
+``kind`` and ``order_id`` (null only for ``presence``). State changes need
+either the ``lease_epoch`` the desk holds or the ``expected_version`` of the
+order it edited; journal entries and presence are always accepted. The
+payload is the model of ``PAYLOAD_MODELS[kind]`` dumped with
+``model_dump(mode="json")``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pydantic import Field
 
 from core.wire.base import MAX_INT32, Id, WireModel
 from core.wire.journal import JournalEntryIn
+from core.wire.presence import PresenceUpdate
 
 
 class OpKind(StrEnum):
@@ -42,6 +44,7 @@ class OpKind(StrEnum):
     EDIT_CUSTOMER = "edit_customer"
     ADD_NOTE = "add_note"
     JOURNAL = "journal"
+    PRESENCE = "presence"  # order_id may be null; payload PresenceUpdate
 
 
 class OpStatus(StrEnum):
@@ -121,6 +124,7 @@ PAYLOAD_MODELS: dict[OpKind, type[WireModel]] = {
     OpKind.EDIT_CUSTOMER: EditCustomerPayload,
     OpKind.ADD_NOTE: NotePayload,
     OpKind.JOURNAL: JournalEntryIn,
+    OpKind.PRESENCE: PresenceUpdate,
 }
 
 
@@ -130,7 +134,7 @@ class Op(WireModel):
     op_id: UUID
     client_seq: int = Field(ge=1, le=MAX_INT32, description="Per device, rises by one per op")
     kind: OpKind
-    order_id: Id
+    order_id: Id | None = Field(default=None, description="Required except for presence")
     lease_epoch: int | None = Field(default=None, ge=0, le=MAX_INT32)
     expected_version: int | None = Field(default=None, ge=0, le=MAX_INT32)
     created_at: datetime | None = Field(default=None, description="Desk clock, informative")

@@ -11,6 +11,7 @@ from datetime import datetime
 from pydantic import Field
 
 from core.wire.base import WireModel
+from core.wire.orders import LeaseInfo
 from core.wire.presence import PresenceState
 
 
@@ -61,6 +62,9 @@ class WallboardSnapshot(WireModel):
     queue: QueueFigures
     agents: list[AgentFigures] = Field(default_factory=list)
     confirmations_per_hour: list[HourBucket] = Field(default_factory=list)
+    leases: list[LeaseInfo] = Field(
+        default_factory=list, description="Live leases: who holds which order since when"
+    )
     confirmed_today: int = 0
     cancelled_today: int = 0
     calls_today: int = 0

@@ -41,6 +41,7 @@ class OrderRow(Base):
     lease_holder_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     lease_epoch: Mapped[int] = mapped_column(default=0)
     lease_expires_at: Mapped[datetime | None]
+    lease_claimed_at: Mapped[datetime | None]
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     attempt_count: Mapped[int] = mapped_column(default=0)

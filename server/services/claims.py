@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, case, or_, select, update
+from sqlalchemy import and_, case, literal, or_, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -30,6 +30,7 @@ from core.wire.leases import (
 )
 from core.wire.orders import LeaseInfo
 from server.auth.principal import Principal
+from server.db.base import UtcDateTime
 from server.db.models_orders import OrderRow
 from server.db.models_users import User
 from server.db.session import Database
@@ -71,12 +72,12 @@ def _take_lease(
     session: Session, principal: Principal, order_id: int, now: datetime, lease_seconds: int
 ) -> bool:
     """The conditional UPDATE; True when the caller now holds the order."""
-    new_epoch = case(
-        (
-            and_(OrderRow.lease_holder_id == principal.user_id, OrderRow.lease_expires_at > now),
-            OrderRow.lease_epoch,
-        ),
-        else_=OrderRow.lease_epoch + 1,
+    still_mine = and_(
+        OrderRow.lease_holder_id == principal.user_id, OrderRow.lease_expires_at > now
+    )
+    new_epoch = case((still_mine, OrderRow.lease_epoch), else_=OrderRow.lease_epoch + 1)
+    claimed_at = case(
+        (still_mine, OrderRow.lease_claimed_at), else_=literal(now, type_=UtcDateTime())
     )
     result = session.execute(
         update(OrderRow)
@@ -84,6 +85,7 @@ def _take_lease(
         .values(
             lease_holder_id=principal.user_id,
             lease_epoch=new_epoch,
+            lease_claimed_at=claimed_at,
             lease_expires_at=lease_expiry(now, lease_seconds),
         )
         .execution_options(synchronize_session=False)

@@ -68,11 +68,21 @@ def check_fence(
         if order.lease_holder_id != principal.user_id or order.lease_epoch != lease_epoch:
             if held_by_other(order, principal, now):
                 raise lease_held_error(order, holder_name)
+            changed = order.updated_at.isoformat() if order.updated_at else None
+            if owner_name and order.owner_id != principal.user_id:
+                message = f"This order was reassigned to {owner_name}; your reservation ended."
+            else:
+                message = "Your reservation of this order ended; open the order again."
             raise ServiceError(
                 409,
                 "stale_epoch",
-                "Your reservation of this order ended; open the order again.",
-                {"epoch": lease_epoch, "current_epoch": order.lease_epoch},
+                message,
+                {
+                    "epoch": lease_epoch,
+                    "current_epoch": order.lease_epoch,
+                    "owner_name": owner_name,
+                    "changed_at": changed,
+                },
             )
     else:
         if held_by_other(order, principal, now):

@@ -20,6 +20,8 @@ def lease_info(order: OrderRow, names: dict[int, str]) -> LeaseInfo | None:
         holder_name=names.get(order.lease_holder_id, "?"),
         epoch=order.lease_epoch,
         expires_at=order.lease_expires_at,
+        claimed_at=order.lease_claimed_at,
+        order_reference=order.reference,
     )
 
 

@@ -34,52 +34,63 @@ def touch_presence(session: Session, user_id: int, now: datetime) -> None:
 
 
 def set_presence(db: Database, principal: Principal, update: PresenceUpdate) -> PresenceWire:
+    """Store the caller's state in its own transaction (``PUT /presence``)."""
+    with db.write() as session:
+        return apply_presence(session, principal, update, db_now(session))
+
+
+def apply_presence(
+    session: Session,
+    principal: Principal,
+    update: PresenceUpdate,
+    now: datetime,
+    op_id: str | None = None,
+) -> PresenceWire:
     """Store the caller's state; ``since`` moves only when the state changes."""
     if update.state == PresenceState.PAUSED and not (update.reason or "").strip():
         raise ServiceError(422, "pause_needs_reason", "Say why you pause (break, training...).")
-    with db.write() as session:
-        now = db_now(session)
-        row = session.get(PresenceRow, principal.user_id)
-        if row is None:
-            row = PresenceRow(
-                user_id=principal.user_id, state=update.state.value, since=now, updated_at=now
-            )
-            session.add(row)
-        elif row.state != update.state.value or row.reason != update.reason:
-            row.since = now
-        row.state = update.state.value
-        row.reason = update.reason
-        row.order_id = update.order_id
-        row.updated_at = now
-        wire = PresenceWire(
-            user_id=principal.user_id,
-            username=principal.username,
-            display_name=principal.display_name,
-            team_id=principal.team_id,
-            state=update.state,
-            reason=update.reason,
-            order_id=update.order_id,
-            since=row.since,
+    row = session.get(PresenceRow, principal.user_id)
+    if row is None:
+        row = PresenceRow(
+            user_id=principal.user_id, state=update.state.value, since=now, updated_at=now
         )
-        record_audit(
-            session,
-            actor=principal,
-            action="presence.set",
-            entity="presence",
-            entity_id=principal.user_id,
-            at=now,
-            detail={"state": update.state.value},
-        )
-        append_change(
-            session,
-            entity=ChangeEntity.PRESENCE,
-            entity_id=principal.user_id,
-            payload=wire.model_dump(mode="json"),
-            at=now,
-            team_id=principal.team_id,
-            user_id=principal.user_id,
-        )
-        return wire
+        session.add(row)
+    elif row.state != update.state.value or row.reason != update.reason:
+        row.since = now
+    row.state = update.state.value
+    row.reason = update.reason
+    row.order_id = update.order_id
+    row.updated_at = now
+    wire = PresenceWire(
+        user_id=principal.user_id,
+        username=principal.username,
+        display_name=principal.display_name,
+        team_id=principal.team_id,
+        state=update.state,
+        reason=update.reason,
+        order_id=update.order_id,
+        since=row.since,
+    )
+    record_audit(
+        session,
+        actor=principal,
+        action="presence.set",
+        entity="presence",
+        entity_id=principal.user_id,
+        at=now,
+        op_id=op_id,
+        detail={"state": update.state.value},
+    )
+    append_change(
+        session,
+        entity=ChangeEntity.PRESENCE,
+        entity_id=principal.user_id,
+        payload=wire.model_dump(mode="json"),
+        at=now,
+        team_id=principal.team_id,
+        user_id=principal.user_id,
+    )
+    return wire
 
 
 def team_presence(

@@ -35,8 +35,14 @@ from server.services.audit import record_audit
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError, not_found
 from server.services.lease_clock import check_fence
-from server.services.order_actions import apply_edit, apply_status_action, record_journal
+from server.services.order_actions import (
+    apply_edit,
+    apply_status_action,
+    parse_payload,
+    record_journal,
+)
 from server.services.order_publish import publish_order
+from server.services.presence import apply_presence
 from server.services.users import display_names
 
 CONFLICT_CODES = frozenset(
@@ -173,7 +179,11 @@ def apply_op(
         )
     except DomainError as error:
         savepoint.rollback()
-        current = session.get(OrderRow, op.order_id, populate_existing=True)
+        current = (
+            session.get(OrderRow, op.order_id, populate_existing=True)
+            if op.order_id is not None
+            else None
+        )
         return OpResult(
             op_id=op.op_id,
             client_seq=op.client_seq,
@@ -187,7 +197,12 @@ def apply_op(
 
 def _apply(
     session: Session, db: Database, principal: Principal, op: Op, now: datetime
-) -> tuple[OpStatus, int]:
+) -> tuple[OpStatus, int | None]:
+    if op.kind == OpKind.PRESENCE:
+        apply_presence(session, principal, parse_payload(op), now, op_id=str(op.op_id))
+        return OpStatus.APPLIED, None
+    if op.order_id is None:
+        raise ServiceError(422, "invalid_input", "This change must name its order.")
     order = session.get(
         OrderRow, op.order_id, with_for_update=db.is_postgres, populate_existing=True
     )

@@ -15,6 +15,7 @@ from server.auth.principal import Principal
 from server.db.models_orders import JournalRow, OrderRow
 from server.services.change_log import last_sequence
 from server.services.db_clock import db_now
+from server.services.order_views import lease_info, names_for_orders
 from server.services.presence import team_presence
 
 OPEN_VALUES = [status.value for status in OPEN_STATUSES]
@@ -113,6 +114,15 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
                 ),
             )
         )
+    held_orders = list(
+        session.execute(
+            select(OrderRow)
+            .where(team, OrderRow.lease_holder_id.is_not(None), OrderRow.lease_expires_at > now)
+            .order_by(OrderRow.lease_claimed_at)
+        ).scalars()
+    )
+    names = names_for_orders(session, held_orders)
+    leases = [lease for lease in (lease_info(o, names) for o in held_orders) if lease]
     confirmed = [r for r in closed_today if r.status == OrderStatus.CONFIRMED.value]
     cancelled = sum(1 for r in closed_today if r.status == OrderStatus.CANCELLED.value)
     return WallboardSnapshot(
@@ -120,6 +130,7 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
         team_id=None if principal.is_admin else principal.team_id,
         queue=queue,
         agents=agents,
+        leases=leases,
         confirmations_per_hour=_hours(day_start, now, [r.closed_at for r in confirmed]),
         confirmed_today=len(confirmed),
         cancelled_today=cancelled,

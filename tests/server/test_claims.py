@@ -161,7 +161,9 @@ def test_lead_reassigns_and_fences_off_the_previous_holder(shop: Shop) -> None:
         json={"device_id": "desk-a", "ops": [_note_op(order_id, 1, epoch=lease["epoch"])]},
         headers={"Idempotency-Key": str(uuid.uuid4())},
     ).json()["results"][0]
-    assert stale["status"] == "conflict"
+    assert stale["status"] == "conflict" and stale["code"] == "stale_epoch"
+    assert stale["params"]["owner_name"] == other.username
+    assert f"reassigned to {other.username}" in stale["message"]
     order = other.client.get(f"/orders/{order_id}").json()
     assert order["owner_id"] == other.id and order["status"] == "assigned"
     assert other.client.post(f"/orders/{order_id}/claim").status_code == 200

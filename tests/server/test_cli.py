@@ -62,6 +62,10 @@ def test_demo_shop_serves_agents_lead_and_wallboard(seeded_server: RunningServer
     assert by_name["agent1"]["state"] == "in_call" and by_name["agent1"]["orders_held"] == 1
     assert board["queue"]["open_total"] > 0 and board["queue"]["held_now"] >= 1
     assert board["confirmed_today"] == sum(a["confirmed_today"] for a in board["agents"])
+    assert [(lease["holder_name"], lease["order_id"]) for lease in board["leases"]] == [
+        (by_name["agent1"]["display_name"], claimed["order"]["id"])
+    ]
+    assert board["leases"][0]["claimed_at"] is not None
     agent.close()
     lead.close()
 

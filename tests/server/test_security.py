@@ -119,6 +119,14 @@ def test_audit_rows_equal_mutations(shop: Shop) -> None:
     mutations += 1
     agent.client.put("/presence", json={"state": "paused", "reason": "Pause déjeuner"})
     mutations += 1
+    presence_op = {
+        "op_id": str(uuid.uuid4()),
+        "client_seq": 4,
+        "kind": "presence",
+        "payload": {"state": "available"},
+    }
+    assert push(agent.client, [presence_op]).json()["results"][0]["status"] == "applied"
+    mutations += 1
     agent.client.post(f"/orders/{order_id}/release", json={"epoch": epoch})
     mutations += 1
     agent.client.post(f"/orders/{order_id}/release", json={"epoch": epoch})  # nothing to release
@@ -130,6 +138,6 @@ def test_audit_rows_equal_mutations(shop: Shop) -> None:
             ).scalars()
         )
     assert {row.user_id for row in rows} == {agent.id}
-    assert sum(1 for row in rows if row.op_id) == 2
+    assert sum(1 for row in rows if row.op_id) == 3
     assert all(row.device_id for row in rows)
     assert uuid.UUID(next(row.op_id for row in rows if row.op_id))
