@@ -33,9 +33,10 @@ EXIT_OK = 0
 EXIT_NOT_SIGNED_IN = 3
 
 
-def _sign_in(
+def sign_in(
     context: AppContext, sessions: SessionService, runner: OperationRunner, dialogs: DialogService
 ) -> SignedIn | None:
+    """The demo agent with --demo; else the keyring's token; else the sign-in dialog."""
     url = context.settings[schema.SERVER_URL]
     if context.demo is not None:
         try:
@@ -165,7 +166,7 @@ def run_desktop(context: AppContext) -> int:
     translators = install_language(app, context.settings[schema.UI_LANGUAGE])
     dialogs = QtDialogs()
     desktop = DesktopApp(context, app, dialogs)
-    session = _sign_in(context, desktop.sessions, desktop.runner, dialogs)
+    session = sign_in(context, desktop.sessions, desktop.runner, dialogs)
     if session is None:
         return EXIT_NOT_SIGNED_IN
     window = desktop.start(session)

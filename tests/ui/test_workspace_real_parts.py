@@ -13,19 +13,26 @@ from typing import Any
 
 import httpx
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app import settings_schema as schema
+from app.app_context import AppContext, DemoCredentials
+from app.app_paths import AppPaths
+from app.logging_setup import SecretRedactor
 from app.secret_store import KeyringStatus, SecretStore, api_token_key
 from app.services.operations import OperationRunner
 from app.services.session_service import SessionService
 from app.services.softphone_views import AttemptFinished
 from app.services.workspace_session import RunningWorkspace, SipSetup, start_workspace
+from app.settings_loader import SettingSource, load_settings
 from core.order_status import OrderStatus
 from sync.backoff import Backoff
 from telephony.sip_account_settings import SipAccountSettings, SipTransport
 from tests.fixtures.pulse_audio import HEADSET_DESCRIPTION, HEADSET_SINK, PulseAudioServer
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
+from ui.desktop_app import DesktopApp, sign_in
 from ui.dialog_service import ScriptedDialogs
 from ui.login_dialog import LoginDialog
 from ui.main_window import WorkspaceWindow
@@ -472,3 +479,43 @@ def test_losing_the_headset_pauses_the_agent_and_says_so(
         if HEADSET_SINK not in pulse_audio.pactl("list", "short", "sinks"):
             pulse_audio.load_sink(HEADSET_SINK, HEADSET_DESCRIPTION)
         pulse_audio.pactl("set-default-sink", HEADSET_SINK)
+
+
+@pytest.mark.audio
+def test_demo_mode_signs_in_and_the_demo_line_answers(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, shop_server: RunningServer,
+    pulse_audio: PulseAudioServer,
+) -> None:
+    """What ``hatif --demo`` does once app.main started the demo server."""
+    paths = AppPaths.under(tmp_path / "hatif")
+    settings = load_settings(paths, environ={}).replaced(
+        schema.SERVER_URL, shop_server.base_url, SettingSource("runtime", "test")
+    )
+    context = AppContext(
+        settings=settings, secrets=_secrets(tmp_path), paths=paths,
+        redactor=SecretRedactor(), log_file=tmp_path / "hatif.log",
+        demo=DemoCredentials("agent1", "demo"),
+    )
+    dialogs = ScriptedDialogs()
+    desktop = DesktopApp(context, qapp, dialogs)
+    try:
+        session = sign_in(context, desktop.sessions, desktop.runner, dialogs)
+        assert session is not None and session.identity.username == "agent1"
+        window = desktop.start(session)
+        qtbot.addWidget(window)
+        running = desktop.running
+        assert running is not None and running.demo_line is not None
+        qtbot.waitUntil(lambda: window.queue.model.rowCount() > 0, timeout=20_000)
+        order_id = _fresh_order(Desk(running, window, shop_server))
+        window.services.workspace.open_order(order_id)
+        qtbot.waitUntil(lambda: window.call_bar.dial_button.isEnabled(), timeout=10_000)
+        phone = running.services.softphone
+        assert phone is not None
+        window.call_bar.dial_button.click()
+        qtbot.waitUntil(lambda: window.call_bar.phase_label.text() == "In call", timeout=10_000)
+        window.call_bar.hangup_button.click()
+        qtbot.waitUntil(lambda: phone.call is None, timeout=10_000)
+        qtbot.waitUntil(lambda: window.order.journal.topLevelItemCount() == 1, timeout=5_000)
+        assert window.order.journal.topLevelItem(0).text(2) == "Answered"
+    finally:
+        desktop.shutdown()
