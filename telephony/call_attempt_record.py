@@ -46,6 +46,7 @@ class CallAttemptRecord:
     on_hold: bool = False
     media_active: bool = False
     bridge: CallAudioBridgeProtocol | None = None
+    bridge_port: int | None = None  # conference port the bridge is wired to
     hangup_requested: bool = False
 
     def note_local_end(self, reason: LocalEnd, detail: str = "") -> None:

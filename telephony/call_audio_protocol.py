@@ -18,8 +18,9 @@ class CallAudioBridgeProtocol(Protocol):
     """One bridge object serves one stretch of active media of one call.
 
     ``start`` is called once with the call's ``pjsua2.AudioMedia``; ``stop`` is
-    called once when that media ends (call disconnected, or put on hold: a new
-    bridge is made from the factory when the call resumes). ``set_muted`` may be
+    called once when that media ends (call disconnected, put on hold, or a
+    re-INVITE rebuilt the stream on another conference port): a new bridge is
+    then made from the factory for the new media. ``set_muted`` may be
     called at any time between ``start`` and ``stop``. All three run on the
     engine's thread (the Qt thread that created the engine).
     """

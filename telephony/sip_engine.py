@@ -517,28 +517,42 @@ class SipEngine(QObject):
         record = self._calls.get(event.handle)
         if record is None or record.ended is not None or record.call is None:
             return
-        if event.audio_index is not None and not record.media_active:
-            record.media_active = True
-            if self._bridge_factory is not None:
-                try:
-                    media = record.call.getAudioMedia(event.audio_index)
-                except pj.Error:
-                    media = None  # the call ended in the same batch of events
-                if media is not None:
-                    bridge = self._bridge_factory()
-                    bridge.start(media)
-                    bridge.set_muted(record.muted)
-                    record.bridge = bridge
+        if event.audio_index is None:
+            if record.media_active:
+                record.media_active = False
+                self._stop_bridge(record)
+                self.call_state_changed.emit(record.snapshot())
+            return
+        was_active = record.media_active
+        record.media_active = True
+        if self._bridge_factory is not None:
+            self._connect_bridge(record, event.audio_index)
+        if not was_active:
             self.call_state_changed.emit(record.snapshot())
-        elif event.audio_index is None and record.media_active:
-            record.media_active = False
-            self._stop_bridge(record)
-            self.call_state_changed.emit(record.snapshot())
+
+    def _connect_bridge(self, record: CallAttemptRecord, audio_index: int) -> None:
+        """Give the call's audio to a bridge; a re-INVITE that rebuilt the stream
+        (new conference port) gets a fresh bridge, since a bridge serves one port."""
+        assert record.call is not None and self._bridge_factory is not None
+        try:
+            media = record.call.getAudioMedia(audio_index)
+            port = media.getPortId()
+        except pj.Error:
+            return  # the call ended in the same batch of events
+        if record.bridge is not None and record.bridge_port == port:
+            return
+        self._stop_bridge(record)
+        bridge = self._bridge_factory()
+        bridge.start(media)
+        bridge.set_muted(record.muted)
+        record.bridge = bridge
+        record.bridge_port = port
 
     def _stop_bridge(self, record: CallAttemptRecord) -> None:
         if record.bridge is not None:
             bridge = record.bridge
             record.bridge = None
+            record.bridge_port = None
             bridge.stop()
 
     def _on_registration(self, event: RegStateEvent) -> None:
