@@ -11,7 +11,9 @@ RUNTIME_PKGS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 lib
     fonts-dejavu-core fonts-noto-core)
 # The suite runs against real peers: SIPp, Kamailio, PostgreSQL, PulseAudio, Xvfb.
 TEST_PKGS=(sip-tester kamailio kamailio-tls-modules postgresql pulseaudio pulseaudio-utils
-    sox xvfb xauth openssl baresip procps iproute2)
+    sox xvfb xauth openssl baresip procps iproute2
+    icu-devtools binutils gcc)
+# icu-devtools/binutils/gcc: the bundle build trims Qt's ICU data to fr/ar/en.
 
 PKGS=("${RUNTIME_PKGS[@]}")
 if [ "$PURPOSE" = "test" ]; then PKGS+=("${TEST_PKGS[@]}"); fi
