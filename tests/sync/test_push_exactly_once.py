@@ -58,6 +58,8 @@ def test_server_killed_mid_push_and_restarted_loses_nothing(
 ) -> None:
     server = start_server()
     desk = open_desk(tmp_path, server.url, "agent2", batch_size=20, idle_wait=0.2)
+    online: list[bool] = []
+    desk.engine.state.onlineChanged.connect(online.append)
     try:
         desk.claim_orders(4)
         texts = desk.queue_notes(1000, "kill")
@@ -68,13 +70,20 @@ def test_server_killed_mid_push_and_restarted_loses_nothing(
         server.kill()  # in the middle of the drain
         left_when_killed = desk.store.sync.pending_count()
         assert 0 < left_when_killed < 1000
-        time.sleep(1.0)
-        assert not desk.engine.state.online or desk.store.sync.pending_count() > 0
+        deadline = time.monotonic() + 30
+        while desk.engine.state.online and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not desk.engine.state.online
+        assert desk.engine.state.offline_since is not None
+        assert desk.engine.state.last_error[0].startswith("server_")
         server.start()
         deadline = time.monotonic() + 90
         while desk.store.sync.pending_count() and time.monotonic() < deadline:
             time.sleep(0.05)
         assert desk.store.sync.pending_count() == 0
+        assert desk.engine.state.online and desk.engine.state.pending_count == 0
+        qapp.processEvents()
+        assert online[-2:] == [False, True]
         on_server = desk.server_notes("kill")
         assert len(on_server) == 1000 and Counter(on_server) == Counter(texts)
     finally:
