@@ -16,6 +16,7 @@ import secrets
 import socket
 import sys
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 
 import platformdirs
@@ -32,6 +33,7 @@ from server.db.models_catalogue import Article, City
 from server.db.models_users import Team
 from server.db.session import open_database
 from server.services.catalogue import article_wire, city_wire, upsert_article, upsert_city
+from server.services.change_log import prune_changes_older_than
 from server.services.csv_import import import_csv
 from server.services.db_clock import db_now
 from server.services.demo_seed import seed_demo
@@ -229,6 +231,18 @@ def cmd_catalogue(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prune_changes(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        deleted = prune_changes_older_than(db, timedelta(days=args.keep_days))
+    finally:
+        db.dispose()
+    print(f"{deleted} changes older than {args.keep_days} days removed.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hatif-server", description="The Hatif central server and its administration."
@@ -275,6 +289,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     catalogue.add_argument("--load", help='JSON file {"articles": [...], "cities": [...]}')
     catalogue.set_defaults(func=cmd_catalogue)
+
+    prune = with_db(commands.add_parser("prune-changes", help="Drop old change-log entries"))
+    prune.add_argument("--keep-days", type=float, default=30.0)
+    prune.set_defaults(func=cmd_prune_changes)
 
     hook = with_db(commands.add_parser("webhook-secret", help="Set or generate the webhook secret"))
     hook.add_argument("--set", help="Secret to use (generated when absent)")

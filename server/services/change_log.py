@@ -12,16 +12,17 @@ already holds. Cursors therefore never skip a row, whatever the commit order.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from core.wire.changes import ChangeEntity, ChangeEvent, PullPage
 from server.auth.principal import Principal
 from server.db.models_sync import ChangeLogState, ChangeRow
 from server.db.session import CHANGES_PENDING, Database
+from server.services.db_clock import db_now
 
 NOTIFY_CHANNEL = "hatif_changes"
 _ADVISORY_LOCK_KEY = 7_310_451
@@ -146,3 +147,16 @@ def prune_changes(db: Database, *, keep_after: int) -> int:
         deleted = session.query(ChangeRow).filter(ChangeRow.seq <= keep_after).delete()
         session.execute(update(ChangeLogState).values(pruned_before=keep_after + 1))
         return int(deleted)
+
+
+def prune_changes_older_than(db: Database, age: timedelta) -> int:
+    """Drop changes recorded more than ``age`` ago (desks offline longer resync)."""
+    assign_sequence(db)
+    with db.read() as session:
+        cutoff = db_now(session) - age
+        keep_after = session.execute(
+            select(func.max(ChangeRow.seq)).where(ChangeRow.at < cutoff)
+        ).scalar()
+    if keep_after is None:
+        return 0
+    return prune_changes(db, keep_after=int(keep_after))
