@@ -44,9 +44,16 @@ class _Job(QRunnable):
         try:
             result = self._work()
         except Exception as exc:  # reported to the caller, never swallowed
-            self._runner._finished.emit(self._job_id, False, exc)
+            self._report(False, exc)
             return
-        self._runner._finished.emit(self._job_id, True, result)
+        self._report(True, result)
+
+    def _report(self, ok: bool, payload: object) -> None:
+        try:
+            self._runner._finished.emit(self._job_id, ok, payload)
+        except RuntimeError:
+            # The runner was destroyed at shutdown: nobody is left to tell.
+            log.debug("operation %d finished after its runner closed", self._job_id)
 
 
 class OperationRunner(QObject):
@@ -67,6 +74,7 @@ class OperationRunner(QObject):
         self._pending: dict[int, _Pending[Any]] = {}
         self._lock = threading.Lock()
         self._next_id = 0
+        self._closed = False
         self._finished.connect(self._deliver)
 
     def run(
@@ -75,7 +83,10 @@ class OperationRunner(QObject):
         on_success: Callable[[T], None] | None = None,
         on_failure: Callable[[Exception], None] | None = None,
     ) -> None:
-        """Start ``work`` on a worker thread."""
+        """Start ``work`` on a worker thread (ignored once the runner is shut down)."""
+        if self._closed:
+            log.debug("operation refused: the runner is shut down")
+            return
         with self._lock:
             self._next_id += 1
             job_id = self._next_id
@@ -91,6 +102,11 @@ class OperationRunner(QObject):
 
     def wait_idle(self, timeout_ms: int = 10_000) -> bool:
         """Block until every worker finished (tests and shutdown only)."""
+        return self._pool.waitForDone(timeout_ms)
+
+    def shutdown(self, timeout_ms: int = 10_000) -> bool:
+        """Take no more work and wait for what runs (before closing what it uses)."""
+        self._closed = True
         return self._pool.waitForDone(timeout_ms)
 
     @Slot(int, bool, object)

@@ -106,7 +106,7 @@ class RunningWorkspace:
         if self.stopped:
             return
         self.stopped = True
-        self.services.runner.wait_idle(5_000)
+        self.services.runner.shutdown(5_000)
         self.sync.stop(5.0)
         if self.engine is not None:
             self.engine.shutdown()

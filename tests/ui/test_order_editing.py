@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -192,6 +192,7 @@ def test_confirm_waits_for_a_contact_attempt_and_cancel_for_a_reason(
 def test_arabic_turns_the_window_right_to_left(qtbot: QtBot, workspace: WorkspaceService) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    previous_locale = QLocale()
     translators: list[QTranslator] = install_language(app, "ar")
     try:
         assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
@@ -208,6 +209,7 @@ def test_arabic_turns_the_window_right_to_left(qtbot: QtBot, workspace: Workspac
         assert order.phone_buttons[0].text().startswith("\u2066")
     finally:
         remove_language(translators)
+        QLocale.setDefault(previous_locale)
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
