@@ -8,6 +8,7 @@ PY=.venv/bin
 echo "== ruff"; $PY/ruff check .
 echo "== mypy"; $PY/mypy
 echo "== import rule"; $PY/lint-imports --no-cache
+echo "== translations"; $PY/python scripts/build_translations.py --check
 echo "== pytest"
 export QT_QPA_PLATFORM=offscreen
 exec $PY/pytest -q -p no:cacheprovider "$@"
