@@ -34,17 +34,20 @@ from ui.formatting import format_datetime, format_money, phone_text, status_labe
 _Index = QModelIndex | QPersistentModelIndex
 
 # (header source text, sort key); headers are translated at paint time.
-_COLUMNS: tuple[tuple[str, QueueSort | None], ...] = (
-    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Reference")), QueueSort.REFERENCE),
-    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Customer")), QueueSort.CUSTOMER),
-    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Phone")), None),
-    (str(QT_TRANSLATE_NOOP("QueueTableModel", "City")), QueueSort.CITY),
-    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Status")), QueueSort.STATUS),
-    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Total")), QueueSort.TOTAL),
-    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Attempts")), None),
-    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Call back")), QueueSort.CALLBACK),
-    (str(QT_TRANSLATE_NOOP("QueueTableModel", "Held by")), None),
+# (key, header source text, SQL sort); what an agent scans first comes first.
+_COLUMNS: tuple[tuple[str, str, QueueSort | None], ...] = (
+    ("reference", str(QT_TRANSLATE_NOOP("QueueTableModel", "Reference")), QueueSort.REFERENCE),
+    ("customer", str(QT_TRANSLATE_NOOP("QueueTableModel", "Customer")), QueueSort.CUSTOMER),
+    ("status", str(QT_TRANSLATE_NOOP("QueueTableModel", "Status")), QueueSort.STATUS),
+    ("total", str(QT_TRANSLATE_NOOP("QueueTableModel", "Total")), QueueSort.TOTAL),
+    ("city", str(QT_TRANSLATE_NOOP("QueueTableModel", "City")), QueueSort.CITY),
+    ("phone", str(QT_TRANSLATE_NOOP("QueueTableModel", "Phone")), None),
+    ("attempts", str(QT_TRANSLATE_NOOP("QueueTableModel", "Attempts")), None),
+    ("callback", str(QT_TRANSLATE_NOOP("QueueTableModel", "Call back")), QueueSort.CALLBACK),
+    ("holder", str(QT_TRANSLATE_NOOP("QueueTableModel", "Held by")), None),
 )
+COLUMN_KEYS = tuple(key for key, _header, _sort in _COLUMNS)
+_NUMERIC = frozenset({"total", "attempts"})
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -190,7 +193,7 @@ class QueueTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(_COLUMNS):
-                return _tr(_COLUMNS[section][0])
+                return _tr(_COLUMNS[section][1])
             return None
         return str(section + 1)
 
@@ -202,7 +205,7 @@ class QueueTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(_COLUMNS):
             return
-        key = _COLUMNS[column][1]
+        key = _COLUMNS[column][2]
         if key is None:
             return
         self.set_query(
@@ -232,7 +235,7 @@ class QueueTableModel(QAbstractTableModel):
             return None
         column = index.column()
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column in (5, 6):
+            if _COLUMNS[column][0] in _NUMERIC:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if role == Qt.ItemDataRole.FontRole:
@@ -260,33 +263,32 @@ class QueueTableModel(QAbstractTableModel):
         return row.callback_at is not None and row.callback_at <= datetime.now(UTC)
 
     def _display(self, row: QueueRow, column: int) -> str:
-        if column == 0:
+        key = _COLUMNS[column][0]
+        if key == "reference":
             return row.reference
-        if column == 1:
+        if key == "customer":
             return row.customer_name
-        if column == 2:
+        if key == "phone":
             return phone_text(row.phone)
-        if column == 3:
+        if key == "city":
             return row.city
-        if column == 4:
+        if key == "status":
             return status_label(row.status)
-        if column == 5:
+        if key == "total":
             return format_money(row.total)
-        if column == 6:
+        if key == "attempts":
             return str(row.attempt_count)
-        if column == 7:
+        if key == "callback":
             if row.callback_at is None or row.status != OrderStatus.CALLBACK:
                 return ""
             return format_datetime(row.callback_at)
-        if column == 8:
-            if not row.holder:
-                return ""
-            return (
-                QCoreApplication.translate("QueueTableModel", "me")
-                if row.holder == self._me
-                else row.holder
-            )
-        return ""
+        if not row.holder:
+            return ""
+        return (
+            QCoreApplication.translate("QueueTableModel", "me")
+            if row.holder == self._me
+            else row.holder
+        )
 
     def _row_for(self, row_number: int, ref: int) -> QueueRow | None:
         row = self._cache.get(ref)

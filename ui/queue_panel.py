@@ -88,7 +88,7 @@ class QueuePanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((90, 150, 120, 100, 130, 100, 60, 120)):
+        for column, width in enumerate((90, 150, 120, 100, 100, 110, 60, 120)):
             self.table.setColumnWidth(column, width)
 
         filters = QHBoxLayout()

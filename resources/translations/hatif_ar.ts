@@ -1088,57 +1088,57 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="38"/>
+        <location filename="../../ui/queue_model.py" line="39"/>
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="39"/>
+        <location filename="../../ui/queue_model.py" line="40"/>
         <source>Customer</source>
         <translation>الزبون</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="40"/>
+        <location filename="../../ui/queue_model.py" line="44"/>
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="41"/>
+        <location filename="../../ui/queue_model.py" line="43"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="42"/>
+        <location filename="../../ui/queue_model.py" line="41"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="43"/>
+        <location filename="../../ui/queue_model.py" line="42"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="44"/>
+        <location filename="../../ui/queue_model.py" line="45"/>
         <source>Attempts</source>
         <translation>المحاولات</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="45"/>
+        <location filename="../../ui/queue_model.py" line="46"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="46"/>
+        <location filename="../../ui/queue_model.py" line="47"/>
         <source>Held by</source>
         <translation>بيد</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="252"/>
+        <location filename="../../ui/queue_model.py" line="255"/>
         <source>Held by %1</source>
         <translation>بيد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="285"/>
+        <location filename="../../ui/queue_model.py" line="288"/>
         <source>me</source>
         <translation>أنا</translation>
     </message>
@@ -2131,7 +2131,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="176"/>
+        <location filename="../../ui/desktop_app.py" line="177"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
     </message>

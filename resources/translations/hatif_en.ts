@@ -1076,57 +1076,57 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="38"/>
+        <location filename="../../ui/queue_model.py" line="39"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="39"/>
+        <location filename="../../ui/queue_model.py" line="40"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="40"/>
+        <location filename="../../ui/queue_model.py" line="44"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="41"/>
+        <location filename="../../ui/queue_model.py" line="43"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="42"/>
+        <location filename="../../ui/queue_model.py" line="41"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="43"/>
+        <location filename="../../ui/queue_model.py" line="42"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="44"/>
+        <location filename="../../ui/queue_model.py" line="45"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="45"/>
+        <location filename="../../ui/queue_model.py" line="46"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="46"/>
+        <location filename="../../ui/queue_model.py" line="47"/>
         <source>Held by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="252"/>
+        <location filename="../../ui/queue_model.py" line="255"/>
         <source>Held by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="285"/>
+        <location filename="../../ui/queue_model.py" line="288"/>
         <source>me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2115,7 +2115,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="176"/>
+        <location filename="../../ui/desktop_app.py" line="177"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -15,7 +15,7 @@ from app.services.local_store_workspace import StoreQueueAdapter
 from app.services.order_views import QueueQuery
 from core.order_status import OrderStatus
 from tests.ui.synthetic_orders import filled_store
-from ui.queue_model import ORDER_ID_ROLE, QueueTableModel
+from ui.queue_model import COLUMN_KEYS, ORDER_ID_ROLE, QueueTableModel
 from ui.queue_panel import QueuePanel
 
 
@@ -53,8 +53,9 @@ def test_search_filters_and_sort_go_through_sql(
 
     panel.search.setText("Casablanca")
     qtbot.waitUntil(lambda: panel.model.rowCount() < everything, timeout=2000)
+    city, status, total = (COLUMN_KEYS.index(k) for k in ("city", "status", "total"))
     for row in range(panel.model.rowCount()):
-        assert panel.model.index(row, 3).data() == "Casablanca"
+        assert panel.model.index(row, city).data() == "Casablanca"
     assert panel.count_label.text().startswith(f"{panel.model.rowCount()} order")
 
     # A reference typed in the search box finds exactly that order.
@@ -67,12 +68,12 @@ def test_search_filters_and_sort_go_through_sql(
     panel.status_filter.setCurrentIndex(panel.status_filter.findData(OrderStatus.CONFIRMED))
     confirmed = panel.model.rowCount()
     assert 0 < confirmed < everything
-    assert {panel.model.index(r, 4).data() for r in range(confirmed)} == {"Confirmed"}
+    assert {panel.model.index(r, status).data() for r in range(confirmed)} == {"Confirmed"}
 
     # Clicking the Total header sorts by amount in SQL.
     panel.status_filter.setCurrentIndex(0)
-    panel.table.horizontalHeader().setSortIndicator(5, Qt.SortOrder.DescendingOrder)
-    panel.model.sort(5, Qt.SortOrder.DescendingOrder)
+    panel.table.horizontalHeader().setSortIndicator(total, Qt.SortOrder.DescendingOrder)
+    panel.model.sort(total, Qt.SortOrder.DescendingOrder)
     totals = [panel.model.row_data(r).total for r in range(50)]  # type: ignore[union-attr]
     assert totals == sorted(totals, reverse=True)
 
