@@ -1,13 +1,15 @@
-"""Fixtures of the sync tests: a seeded demo database (made once) and server processes."""
+"""Fixtures of the sync tests: a demo shop seeded once, servers from the suite's
+``server_process_factory`` on private copies of it, and a seeded PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.sync.server_harness import ServerProcess, copy_sqlite, seed_demo_database
+from tests.fixtures.server_process import RunningServer
+from tests.sync.server_harness import SyncTestServer, copy_sqlite, seed_demo_database
 
 
 @pytest.fixture(scope="session")
@@ -20,23 +22,20 @@ def seeded_sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def start_server(
-    seeded_sqlite_template: Path, tmp_path: Path
-) -> Iterator[Callable[..., ServerProcess]]:
-    """Start a server on a private copy of the demo database (killed at the end)."""
-    started: list[ServerProcess] = []
+    seeded_sqlite_template: Path,
+    tmp_path: Path,
+    server_process_factory: Callable[..., RunningServer],
+) -> Callable[..., SyncTestServer]:
+    """Start a server on a private copy of the demo shop (or on ``db_url``)."""
 
-    def start(name: str = "server", db_url: str | None = None) -> ServerProcess:
+    def start(name: str = "server", db_url: str | None = None) -> SyncTestServer:
         if db_url is None:
             path = tmp_path / f"{name}.db"
             copy_sqlite(seeded_sqlite_template, path)
             db_url = f"sqlite:///{path}"
-        server = ServerProcess(db_url=db_url, log_path=tmp_path / f"{name}.log")
-        started.append(server)
-        return server.start()
+        return SyncTestServer(server_process_factory(db_url))
 
-    yield start
-    for server in started:
-        server.kill()
+    return start
 
 
 @pytest.fixture

@@ -1,8 +1,10 @@
 """The real Hatif server as a child process on loopback, for sync tests and the bench.
 
-``python -m server.cli serve --db URL --port P``; the port is read from the
-line the server prints once it listens. A killed server can be started again
-on the same port and database (the desk keeps its URL).
+Tests use the suite's ``RunningServer`` (``tests/fixtures/server_process.py``)
+wrapped in ``SyncTestServer``, which adds a real crash (SIGKILL). The bench,
+outside pytest, uses ``ServerProcess``: ``python -m server.cli serve --db URL
+--port P``, the port read from the line the server prints once it listens.
+Both restart on the same port and database (the desk keeps its URL).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import requests
+
+from tests.fixtures.server_process import RunningServer
 
 REPO = Path(__file__).resolve().parents[2]
 LISTENING = "Hatif server listening on http://"
@@ -125,6 +129,42 @@ class ServerProcess:
             pass
         self.process.wait(timeout=30)
         self.process = None
+
+
+@dataclass
+class SyncTestServer:
+    """The suite's ``RunningServer`` plus what these tests need: a real crash."""
+
+    running: RunningServer
+
+    @property
+    def url(self) -> str:
+        return self.running.base_url
+
+    @property
+    def port(self) -> int:
+        return self.running.port
+
+    @property
+    def db_url(self) -> str:
+        return self.running.db_url
+
+    def kill(self) -> None:
+        """SIGKILL (no graceful shutdown): the server dies in the middle of its work."""
+        process = self.running.process
+        if process is None:
+            return
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait(timeout=30)
+        self.running.process = None
+
+    def start(self) -> SyncTestServer:
+        """Start again on the same port and database."""
+        self.running.start()
+        return self
 
 
 def login(base_url: str, username: str, password: str = DEMO_PASSWORD) -> dict[str, Any]:

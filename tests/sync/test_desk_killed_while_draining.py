@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from tests.sync.desk import open_desk
 from tests.sync.drain_child import start_drain_process
-from tests.sync.server_harness import ServerProcess
+from tests.sync.server_harness import SyncTestServer
 
 pytestmark = pytest.mark.slow
 
@@ -36,7 +36,7 @@ def test_desk_killed_twenty_times_while_draining(
     backend: str,
     request: pytest.FixtureRequest,
     qapp: QCoreApplication,
-    start_server: Callable[..., ServerProcess],
+    start_server: Callable[..., SyncTestServer],
     tmp_path: Path,
 ) -> None:
     db_url = None

@@ -15,7 +15,7 @@ from sync.event_stream import EventStreamListener
 from sync.http_client import HttpClient
 from tests.sync.desk import open_desk
 from tests.sync.loopback_proxy import TcpRelay
-from tests.sync.server_harness import ServerProcess, api
+from tests.sync.server_harness import SyncTestServer, api
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +32,7 @@ def _server_seqs(url: str, token: str, after: int) -> list[int]:
 
 
 def test_stream_reset_mid_burst_delivers_every_event_once_in_order(
-    qapp: QCoreApplication, start_server: Callable[..., ServerProcess], tmp_path: Path
+    qapp: QCoreApplication, start_server: Callable[..., SyncTestServer], tmp_path: Path
 ) -> None:
     server = start_server()
     watcher = open_desk(tmp_path / "watcher", server.url, "agent1")

@@ -13,13 +13,13 @@ from server.db.session import open_database
 from server.services.change_log import prune_changes
 from sync.sync_store import AppliedChanges
 from tests.sync.desk import open_desk
-from tests.sync.server_harness import ServerProcess, api
+from tests.sync.server_harness import SyncTestServer, api
 
 pytestmark = pytest.mark.slow
 
 
 def test_pruned_cursor_resyncs_everything(
-    qapp: QCoreApplication, start_server: Callable[..., ServerProcess], tmp_path: Path
+    qapp: QCoreApplication, start_server: Callable[..., SyncTestServer], tmp_path: Path
 ) -> None:
     server = start_server()
     desk = open_desk(tmp_path / "desk", server.url, "agent1")

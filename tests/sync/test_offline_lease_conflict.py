@@ -21,7 +21,7 @@ from sync.order_claims import ClaimRefused
 from sync.sync_store import LostLeaseNotice
 from tests.sync.desk import open_desk
 from tests.sync.loopback_proxy import TcpRelay
-from tests.sync.server_harness import ServerProcess, api, login
+from tests.sync.server_harness import SyncTestServer, api, login
 
 pytestmark = pytest.mark.slow
 
@@ -34,7 +34,7 @@ def _free_unowned_order(rows: list) -> int:
 
 
 def test_lease_lost_offline_keeps_journal_and_reports_the_disposition(
-    qapp: QCoreApplication, start_server: Callable[..., ServerProcess], tmp_path: Path
+    qapp: QCoreApplication, start_server: Callable[..., SyncTestServer], tmp_path: Path
 ) -> None:
     server = start_server()
     with TcpRelay(server.port) as relay:

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from sync.http_client import ServerUnreachable
 from tests.sync.desk import open_desk
 from tests.sync.loopback_proxy import DroppingHttpProxy
-from tests.sync.server_harness import ServerProcess
+from tests.sync.server_harness import SyncTestServer
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +31,7 @@ def _drain(desk_sync_once: Callable[[], object], pending: Callable[[], int], lim
 
 
 def test_answers_lost_after_commit_apply_each_op_once(
-    qapp: QCoreApplication, start_server: Callable[..., ServerProcess], tmp_path: Path
+    qapp: QCoreApplication, start_server: Callable[..., SyncTestServer], tmp_path: Path
 ) -> None:
     server = start_server()
     with DroppingHttpProxy(
@@ -54,7 +54,7 @@ def test_answers_lost_after_commit_apply_each_op_once(
 
 
 def test_server_killed_mid_push_and_restarted_loses_nothing(
-    qapp: QCoreApplication, start_server: Callable[..., ServerProcess], tmp_path: Path
+    qapp: QCoreApplication, start_server: Callable[..., SyncTestServer], tmp_path: Path
 ) -> None:
     server = start_server()
     desk = open_desk(tmp_path, server.url, "agent2", batch_size=20, idle_wait=0.2)

@@ -12,13 +12,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from tests.sync.desk import open_desk
-from tests.sync.server_harness import ServerProcess
+from tests.sync.server_harness import SyncTestServer
 
 pytestmark = pytest.mark.slow
 
 
 def test_sequence_gap_renumbers_the_outbox_and_applies_everything_once(
-    qapp: QCoreApplication, start_server: Callable[..., ServerProcess], tmp_path: Path
+    qapp: QCoreApplication, start_server: Callable[..., SyncTestServer], tmp_path: Path
 ) -> None:
     server = start_server()
     desk = open_desk(tmp_path, server.url, "agent4", batch_size=5)

@@ -13,13 +13,13 @@ from pytestqt.qtbot import QtBot
 from core.wire.sync_ops import CallbackPayload, NotePayload, OpKind
 from sync.sync_store import AppliedChanges
 from tests.sync.desk import open_desk
-from tests.sync.server_harness import ServerProcess
+from tests.sync.server_harness import SyncTestServer
 
 pytestmark = pytest.mark.slow
 
 
 def test_change_on_one_desk_appears_on_the_other(
-    qtbot: QtBot, start_server: Callable[..., ServerProcess], tmp_path: Path
+    qtbot: QtBot, start_server: Callable[..., SyncTestServer], tmp_path: Path
 ) -> None:
     server = start_server()
     first = open_desk(tmp_path / "a", server.url, "agent1", use_event_stream=True, idle_wait=0.5)
