@@ -10,8 +10,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
+from keyrings.alt.file import PlaintextKeyring
 
 from app.app_paths import APP_NAME, SETTINGS_FILE_NAME, AppPaths
 
@@ -83,3 +87,19 @@ def make_desk(root: Path, keyring_file: Path | None,
         log_dir=root / "state" / APP_NAME / "log",
     )
     return Desk(root, env, paths, program)
+
+
+@pytest.fixture
+def session_keyring_restored(file_keyring: PlaintextKeyring) -> Iterator[PlaintextKeyring]:
+    """The session's file keyring, put back byte for byte after the test.
+
+    The keyring file is shared by the whole session, so a secret one test stores
+    would otherwise be seen by every later test (and which ones depends on order).
+    """
+    path = Path(file_keyring.file_path)
+    before = path.read_bytes() if path.exists() else None
+    yield file_keyring
+    if before is None:
+        path.unlink(missing_ok=True)
+    else:
+        path.write_bytes(before)

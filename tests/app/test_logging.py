@@ -11,6 +11,10 @@ from keyrings.alt.file import PlaintextKeyring
 
 from app.logging_setup import LoggingConfig, SecretRedactor, setup_logging
 from app.secret_store import SecretStore, sip_password_key
+from tests.app.desk_environment import session_keyring_restored  # noqa: F401 (fixture)
+
+# Whatever a test stores in the session keyring is gone before the next test.
+pytestmark = pytest.mark.usefixtures("session_keyring_restored")
 
 SECRET = "Zq7-hunter2-Xk"
 

@@ -13,7 +13,10 @@ from app.app_paths import AppPaths
 from app.provisioning import ProvisioningError, provision
 from app.secret_store import SecretStore, api_token_key, sip_password_key
 from app.settings_loader import load_settings
-from tests.app.desk_environment import make_desk
+from tests.app.desk_environment import make_desk, session_keyring_restored  # noqa: F401 (fixture)
+
+# Whatever a test stores in the session keyring is gone before the next test.
+pytestmark = pytest.mark.usefixtures("session_keyring_restored")
 
 SIP_SECRET = "Sip-Secret-4471"
 TOKEN_SECRET = "tok_9f8e7d6c5b4a3210"
@@ -103,8 +106,10 @@ def test_an_unknown_key_is_refused_and_nothing_is_written(
         tmp_path: Path, file_keyring: PlaintextKeyring) -> None:
     paths = AppPaths.under(tmp_path)
     source = tmp_path / "desk.ini"
-    source.write_text("[sip]\nuser = 9009\nregistar = pbx\npassword = x1x2x3\n", encoding="utf-8")
+    source.write_text("[sip]\nuser = 1001\nregistar = pbx\npassword = x1x2x3\n", encoding="utf-8")
     store = SecretStore.open("none", paths.data_dir, {"PYTHON_KEYRING_BACKEND": "explicit"})
+    keyring_file = Path(file_keyring.file_path)
+    keyring_before = keyring_file.read_bytes() if keyring_file.exists() else None
 
     with pytest.raises(ProvisioningError) as caught:
         provision(source, paths.user_settings_file, load_settings(paths, {}), store)
@@ -112,7 +117,9 @@ def test_an_unknown_key_is_refused_and_nothing_is_written(
     assert caught.value.code == "provisioning.unknown_keys"
     assert "sip.registar" in caught.value.message
     assert not paths.user_settings_file.exists()
-    assert file_keyring.get_password("hatif-sip", "9009@pbx") is None
+    assert file_keyring.get_password("hatif-sip", "1001@pbx") is None
+    # Nothing at all was stored: the keyring file is as the test found it.
+    assert (keyring_file.read_bytes() if keyring_file.exists() else None) == keyring_before
 
 
 def test_ini_file_with_a_bad_value_names_the_file(tmp_path: Path) -> None:

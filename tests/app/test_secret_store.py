@@ -17,7 +17,10 @@ from app.secret_store import (
     sip_password_key,
 )
 from telephony.sip_credentials import KEYRING_SERVICE, read_sip_password
-from tests.app.desk_environment import make_desk
+from tests.app.desk_environment import make_desk, session_keyring_restored  # noqa: F401 (fixture)
+
+# Whatever a test stores in the session keyring is gone before the next test.
+pytestmark = pytest.mark.usefixtures("session_keyring_restored")
 
 EXPLICIT = {"PYTHON_KEYRING_BACKEND": "keyrings.alt.file.PlaintextKeyring"}
 
