@@ -8,6 +8,7 @@ between sync / telephony and the services are connected here, once.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ from sync.backoff import Backoff
 from sync.sync_engine import SyncEngine
 from sync.sync_store import AppliedChanges, LostLeaseNotice, RefusalNotice
 from telephony.audio.call_audio_bridge import CallAudioBridge
+from telephony.audio.device_choice import AudioDeviceSelection
 from telephony.audio.device_manager import AudioDeviceManager
 from telephony.sip_account_settings import SipAccountSettings
 from telephony.sip_engine import SipEngine, SipEngineError
@@ -116,6 +118,27 @@ class RunningWorkspace:
 
 
 _REFERENCE_ENTITIES = frozenset({"article", "city", "settings", "template", "predefined_note"})
+
+
+def _devices_file(data_dir: Path) -> Path:
+    return data_dir / "audio_devices.json"
+
+
+def _saved_devices(data_dir: Path) -> AudioDeviceSelection:
+    """The headset, microphone and ringer the agent chose last time (by id and name)."""
+    try:
+        return AudioDeviceSelection.from_dict(
+            json.loads(_devices_file(data_dir).read_text(encoding="utf-8"))
+        )
+    except (OSError, ValueError):
+        return AudioDeviceSelection()
+
+
+def _save_devices(data_dir: Path, selection: AudioDeviceSelection) -> None:
+    try:
+        _devices_file(data_dir).write_text(json.dumps(selection.to_dict()), encoding="utf-8")
+    except OSError as exc:
+        log.warning("audio device choice not saved: %s", exc)
 
 
 def store_path(data_dir: Path, session: SignedIn) -> Path:
@@ -250,7 +273,8 @@ def start_workspace(
             )
     try:
         if with_audio_devices:
-            devices = AudioDeviceManager(parent=owner)
+            devices = AudioDeviceManager(_saved_devices(data_dir), parent=owner)
+            devices.selectionChanged.connect(lambda chosen: _save_devices(data_dir, chosen))
         chosen = devices
         engine = SipEngine(
             SipEngineSettings(

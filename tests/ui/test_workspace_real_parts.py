@@ -4,6 +4,7 @@ the server ends up with is read back over HTTP."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -463,6 +464,9 @@ def test_losing_the_headset_pauses_the_agent_and_says_so(
     window, running = desk.window, desk.running
     assert running.audio is not None
     running.audio.choose("playback", HEADSET_SINK)
+    # The choice is kept for the next start (by id and description).
+    saved = json.loads((tmp_path / "desk" / "audio_devices.json").read_text())
+    assert saved["playback"] == {"id": HEADSET_SINK, "description": HEADSET_DESCRIPTION}
     assert window.status.agent_state.text().startswith("Available")
     dialogs = window.dialogs
     assert isinstance(dialogs, ScriptedDialogs)
