@@ -33,7 +33,9 @@ def login(server: RunningServer, username: str, password: str = "demo") -> httpx
     )
 
 
-def test_demo_shop_serves_agents_lead_and_wallboard(seeded_server: RunningServer) -> None:
+def test_demo_shop_serves_agents_lead_and_wallboard(
+    seeded_server: RunningServer, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert "Hatif server listening on http://127.0.0.1:" in seeded_server.log()
     agent = login(seeded_server, "agent1")
     page = agent.get("/orders", params={"limit": 1}).json()
@@ -68,6 +70,23 @@ def test_demo_shop_serves_agents_lead_and_wallboard(seeded_server: RunningServer
     assert board["leases"][0]["claimed_at"] is not None
     agent.close()
     lead.close()
+
+    # IT prunes the change log: a desk with an older cursor is told to resync.
+    agent = login(seeded_server, "agent2")
+    head = agent.get("/sync/pull", params={"cursor": 0, "limit": 1}).json()
+    assert head["reset_required"] is False and head["changes"]
+    code, out = cli(capsys, "prune-changes", "--keep-days", "0", "--db", seeded_server.db_url)
+    assert code == 0 and "changes older than 0.0 days removed" in out
+    old = agent.get("/sync/pull", params={"cursor": 0}).json()
+    assert old["reset_required"] is True
+    fresh = agent.get("/sync/pull", params={"cursor": old["next_cursor"]}).json()
+    assert fresh["reset_required"] is False
+    agent.post("/orders/claim-next")
+    assert [
+        c["entity"]
+        for c in agent.get("/sync/pull", params={"cursor": old["next_cursor"]}).json()["changes"]
+    ] == ["order"]
+    agent.close()
 
 
 def test_import_create_user_and_catalogue_commands(
@@ -128,23 +147,3 @@ def test_import_create_user_and_catalogue_commands(
     printed = json.loads(out)
     assert printed["articles"][0]["variants"][0]["stock"] == 12
     assert printed["cities"][0]["delivery_fee"] == "40.00"
-
-
-def test_pruned_change_log_asks_old_cursors_to_reset(
-    seeded_server: RunningServer, capsys: pytest.CaptureFixture[str]
-) -> None:
-    agent = login(seeded_server, "agent2")
-    head = agent.get("/sync/pull", params={"cursor": 0, "limit": 1}).json()
-    assert head["reset_required"] is False and head["changes"]
-    code, out = cli(capsys, "prune-changes", "--keep-days", "0", "--db", seeded_server.db_url)
-    assert code == 0 and "changes older than 0.0 days removed" in out
-    old = agent.get("/sync/pull", params={"cursor": 0}).json()
-    assert old["reset_required"] is True
-    fresh = agent.get("/sync/pull", params={"cursor": old["next_cursor"]}).json()
-    assert fresh["reset_required"] is False
-    agent.post("/orders/claim-next")
-    assert [
-        c["entity"]
-        for c in agent.get("/sync/pull", params={"cursor": old["next_cursor"]}).json()["changes"]
-    ] == ["order"]
-    agent.close()
