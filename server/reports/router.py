@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from sqlalchemy import select
 
 from core.wire import API_PREFIX
+from core.wire.base import MAX_INT32
 from server.api.deps import AdminDep, DbDep, PrincipalDep, SupervisorDep
 from server.auth.principal import Principal
 from server.db.models_catalogue import Setting
@@ -52,7 +53,11 @@ MAX_RANGE_DAYS = 93
 
 FromDay = Annotated[date, Query(alias="from", description="First local day (YYYY-MM-DD)")]
 ToDay = Annotated[date, Query(alias="to", description="Last local day, inclusive")]
-TeamQuery = Annotated[int | None, Query(description="Admins: one team; leads: their own")]
+# Ids are bounded like every other id of the protocol: an absurd number is a 422, not a 500.
+TeamQuery = Annotated[
+    int | None,
+    Query(ge=1, le=MAX_INT32, description="Admins: one team; leads: their own"),
+]
 TzQuery = Annotated[str, Query(description="IANA time zone of the shop")]
 ClassifyQuery = Annotated[
     bool, Query(description="Use the note classifier when an admin switched it on")
@@ -185,7 +190,7 @@ def live(db: DbDep, principal: SupervisorDep, team_id: TeamQuery = None) -> dict
 
 @router.get("/journal", summary="One agent's contact attempts of one local day")
 def journal(db: DbDep, principal: PrincipalDep,
-            agent_id: Annotated[int, Query()],
+            agent_id: Annotated[int, Query(ge=1, le=MAX_INT32)],
             day: Annotated[date | None, Query()] = None,
             tz: TzQuery = DEFAULT_TZ) -> dict[str, Any]:
     zone = _zone(tz)
