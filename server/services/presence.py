@@ -21,6 +21,9 @@ from server.services.errors import ServiceError
 # A desk reports presence changes and heart-beats (even with no lease) every
 # minute; silent longer than this, its agent is shown offline.
 PRESENCE_TIMEOUT = timedelta(minutes=5)
+# How often each server process looks for desks that went silent; the check
+# is a cheap read and only a found desk takes the write lock.
+PRESENCE_SWEEP_SECONDS = 5.0
 
 
 def touch_presence(session: Session, user_id: int, now: datetime) -> None:
@@ -128,3 +131,77 @@ def team_presence(
             )
         )
     return result
+
+
+def sweep_silent_desks(db: Database) -> int:
+    """Mark desks silent past the timeout offline and publish the change.
+
+    Run periodically by every server process (the change hub's tick). The
+    conditional update makes it idempotent: when several processes sweep the
+    same PostgreSQL at once, the row lock serialises them and only the one
+    whose update still matches the row emits the change. Returns how many
+    desks this call took offline.
+    """
+    with db.read() as reader:
+        cutoff = db_now(reader) - PRESENCE_TIMEOUT
+        candidates = list(
+            reader.execute(
+                select(PresenceRow.user_id).where(
+                    PresenceRow.state != PresenceState.OFFLINE.value,
+                    PresenceRow.updated_at < cutoff,
+                )
+            ).scalars()
+        )
+    if not candidates:
+        return 0
+    swept = 0
+    with db.write() as session:
+        now = db_now(session)
+        cutoff = now - PRESENCE_TIMEOUT
+        for user_id in candidates:
+            taken = session.execute(
+                update(PresenceRow)
+                .where(
+                    PresenceRow.user_id == user_id,
+                    PresenceRow.state != PresenceState.OFFLINE.value,
+                    PresenceRow.updated_at < cutoff,
+                )
+                .values(state=PresenceState.OFFLINE.value, reason=None, order_id=None, since=now)
+                .execution_options(synchronize_session=False)
+            )
+            if not taken.rowcount:
+                continue  # another process swept it, or the desk came back
+            user = session.get(User, user_id)
+            if user is None:
+                continue
+            wire = PresenceWire(
+                user_id=user.id,
+                username=user.username,
+                display_name=user.display_name,
+                team_id=user.team_id,
+                state=PresenceState.OFFLINE,
+                since=now,
+            )
+            record_audit(
+                session,
+                actor=None,
+                action="presence.timeout",
+                entity="presence",
+                entity_id=user.id,
+                at=now,
+                detail={
+                    "state": PresenceState.OFFLINE.value,
+                    "silent_for_s": int(PRESENCE_TIMEOUT.total_seconds()),
+                },
+            )
+            append_change(
+                session,
+                entity=ChangeEntity.PRESENCE,
+                entity_id=user.id,
+                payload=wire.model_dump(mode="json"),
+                at=now,
+                team_id=user.team_id,
+                user_id=user.id,
+            )
+            swept += 1
+    return swept

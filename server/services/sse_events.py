@@ -5,6 +5,10 @@ wakes every waiting client, which then reads the log after its own cursor.
 Wake-ups come from commits in this process, from PostgreSQL ``LISTEN`` (a
 hint from other processes; the change log stays the truth) and from a short
 poll as the last resort (SQLite shared by several processes).
+
+The hub's tick also sweeps desks that went silent (``presence.sweep_silent_desks``)
+once per server process, so a timed-out agent reaches wallboards as a presence
+change without any per-client polling.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 import threading
+import time
 from typing import Any
 
 import psycopg
@@ -20,6 +25,7 @@ from sqlalchemy.engine import make_url
 
 from server.db.session import Database
 from server.services.change_log import NOTIFY_CHANNEL, assign_sequence
+from server.services.presence import PRESENCE_SWEEP_SECONDS, sweep_silent_desks
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +35,16 @@ BATCH_DELAY_S = 0.05
 class ChangeHub:
     """Sequences the change log and wakes SSE clients when it grows."""
 
-    def __init__(self, db: Database, poll_seconds: float = 1.0) -> None:
+    def __init__(
+        self,
+        db: Database,
+        poll_seconds: float = 1.0,
+        presence_sweep_seconds: float = PRESENCE_SWEEP_SECONDS,
+    ) -> None:
         self.db = db
         self.poll_seconds = poll_seconds
+        self.presence_sweep_seconds = presence_sweep_seconds
+        self._next_sweep = 0.0
         self.last_seq = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._poke: asyncio.Event | None = None
@@ -100,6 +113,7 @@ class ChangeHub:
             # Let a burst of commits land, then sequence them in one transaction.
             await asyncio.sleep(BATCH_DELAY_S)
             self._poke.clear()
+            await self._sweep_presence_when_due()
             try:
                 last = await asyncio.to_thread(assign_sequence, self.db)
             except Exception as error:  # keep serving; the next wake-up retries
@@ -109,6 +123,15 @@ class ChangeHub:
                 self.last_seq = last
                 async with self._grew:
                     self._grew.notify_all()
+
+    async def _sweep_presence_when_due(self) -> None:
+        if time.monotonic() < self._next_sweep:
+            return
+        self._next_sweep = time.monotonic() + self.presence_sweep_seconds
+        try:
+            await asyncio.to_thread(sweep_silent_desks, self.db)
+        except Exception as error:  # keep serving; the next sweep retries
+            log.warning("sweeping silent desks failed: %s", error)
 
     async def wait_for_change(self, after: int, timeout: float) -> bool:
         """Wait until the log passes ``after`` (True) or ``timeout`` passes (False)."""
