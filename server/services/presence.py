@@ -169,7 +169,7 @@ def sweep_silent_desks(db: Database) -> int:
                 .values(state=PresenceState.OFFLINE.value, reason=None, order_id=None, since=now)
                 .execution_options(synchronize_session=False)
             )
-            if not taken.rowcount:
+            if not taken.rowcount:  # type: ignore[attr-defined]
                 continue  # another process swept it, or the desk came back
             user = session.get(User, user_id)
             if user is None:
