@@ -2,7 +2,9 @@
 
 ``id:`` is the change's ``seq``; a client reconnecting with ``Last-Event-ID``
 (or ``?cursor=``) gets every change after it, in order, once. A comment line
-every few seconds keeps proxies from closing an idle stream.
+every few seconds keeps proxies from closing an idle stream. A stream whose
+token is revoked (or expires, or whose user is deactivated) ends within a few
+seconds; the client's reconnect then gets 401.
 """
 
 from __future__ import annotations
@@ -40,9 +42,20 @@ def _page(db: Database, principal: Principal, cursor: int) -> PullPage:
 async def _stream(
     request: Request, db: Database, hub: ChangeHub, principal: Principal, cursor: int
 ) -> AsyncIterator[str]:
+    with hub.watching(principal.token_id):
+        async for chunk in _changes(request, db, hub, principal, cursor):
+            yield chunk
+
+
+async def _changes(
+    request: Request, db: Database, hub: ChangeHub, principal: Principal, cursor: int
+) -> AsyncIterator[str]:
     yield "retry: 2000\n\n"
     while True:
         if await request.is_disconnected():
+            return
+        if hub.token_ended(principal.token_id):
+            yield ": session ended\n\n"
             return
         page = await asyncio.to_thread(_page, db, principal, cursor)
         if page.reset_required:
@@ -58,7 +71,8 @@ async def _stream(
         cursor = page.next_cursor
         if page.has_more:
             continue
-        if not await hub.wait_for_change(cursor, KEEPALIVE_SECONDS):
+        changed = await hub.wait_for_change(cursor, KEEPALIVE_SECONDS, principal.token_id)
+        if not changed and not hub.token_ended(principal.token_id):
             yield ": keepalive\n\n"
 
 

@@ -119,6 +119,23 @@ def authenticate(session: Session, token: str) -> Principal | None:
     return principal_for(user, row)
 
 
+def dead_token_ids(session: Session, token_ids: list[int]) -> set[int]:
+    """Which of these tokens no longer authenticate (revoked, expired, user inactive, gone)."""
+    if not token_ids:
+        return set()
+    now = datetime.now(UTC)
+    live = {
+        row.id
+        for row, active in session.execute(
+            select(ApiToken, User.active)
+            .join(User, User.id == ApiToken.user_id)
+            .where(ApiToken.id.in_(token_ids))
+        )
+        if row.revoked_at is None and active and (row.expires_at is None or row.expires_at > now)
+    }
+    return set(token_ids) - live
+
+
 def revoke_token(db: Database, actor: Principal, token_id: int) -> bool:
     """Revoke a token (one's own, or anybody's for an admin). True if it was live."""
     with db.write() as session:

@@ -8,7 +8,8 @@ poll as the last resort (SQLite shared by several processes).
 
 The hub's tick also sweeps desks that went silent (``presence.sweep_silent_desks``)
 once per server process, so a timed-out agent reaches wallboards as a presence
-change without any per-client polling.
+change without any per-client polling; and it re-checks, in one query, the
+tokens of every open stream, so a revoked token's stream ends within seconds.
 """
 
 from __future__ import annotations
@@ -18,11 +19,14 @@ import contextlib
 import logging
 import threading
 import time
+from collections import Counter
+from collections.abc import Iterator
 from typing import Any
 
 import psycopg
 from sqlalchemy.engine import make_url
 
+from server.auth.sessions import dead_token_ids
 from server.db.session import Database
 from server.services.change_log import NOTIFY_CHANNEL, assign_sequence
 from server.services.presence import PRESENCE_SWEEP_SECONDS, sweep_silent_desks
@@ -30,6 +34,8 @@ from server.services.presence import PRESENCE_SWEEP_SECONDS, sweep_silent_desks
 log = logging.getLogger(__name__)
 
 BATCH_DELAY_S = 0.05
+# How often the tokens of open streams are checked again (one query per process).
+TOKEN_RECHECK_SECONDS = 2.0
 
 
 class ChangeHub:
@@ -45,6 +51,9 @@ class ChangeHub:
         self.poll_seconds = poll_seconds
         self.presence_sweep_seconds = presence_sweep_seconds
         self._next_sweep = 0.0
+        self._next_token_check = 0.0
+        self._open_tokens: Counter[int] = Counter()
+        self._dead_tokens: set[int] = set()
         self.last_seq = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._poke: asyncio.Event | None = None
@@ -114,6 +123,7 @@ class ChangeHub:
             await asyncio.sleep(BATCH_DELAY_S)
             self._poke.clear()
             await self._sweep_presence_when_due()
+            await self._recheck_tokens_when_due()
             try:
                 last = await asyncio.to_thread(assign_sequence, self.db)
             except Exception as error:  # keep serving; the next wake-up retries
@@ -133,16 +143,59 @@ class ChangeHub:
         except Exception as error:  # keep serving; the next sweep retries
             log.warning("sweeping silent desks failed: %s", error)
 
-    async def wait_for_change(self, after: int, timeout: float) -> bool:
-        """Wait until the log passes ``after`` (True) or ``timeout`` passes (False)."""
+    async def _recheck_tokens_when_due(self) -> None:
+        if time.monotonic() < self._next_token_check or not self._open_tokens:
+            return
+        self._next_token_check = time.monotonic() + TOKEN_RECHECK_SECONDS
+        try:
+            dead = await asyncio.to_thread(self._dead_among_open, list(self._open_tokens))
+        except Exception as error:  # keep serving; the next check retries
+            log.warning("re-checking stream tokens failed: %s", error)
+            return
+        if dead - self._dead_tokens:
+            self._dead_tokens |= dead
+            assert self._grew is not None
+            async with self._grew:
+                self._grew.notify_all()
+
+    def _dead_among_open(self, token_ids: list[int]) -> set[int]:
+        with self.db.read() as session:
+            return dead_token_ids(session, token_ids)
+
+    # -- streams -----------------------------------------------------------------
+    @contextlib.contextmanager
+    def watching(self, token_id: int | None) -> Iterator[None]:
+        """An open stream authenticated by ``token_id`` (re-checked while open)."""
+        if token_id is None:
+            yield
+            return
+        self._open_tokens[token_id] += 1
+        try:
+            yield
+        finally:
+            self._open_tokens[token_id] -= 1
+            if self._open_tokens[token_id] <= 0:
+                del self._open_tokens[token_id]
+                self._dead_tokens.discard(token_id)
+
+    def token_ended(self, token_id: int | None) -> bool:
+        """The token was revoked (or expired, or its user deactivated) since the stream opened."""
+        return token_id is not None and token_id in self._dead_tokens
+
+    async def wait_for_change(
+        self, after: int, timeout: float, token_id: int | None = None
+    ) -> bool:
+        """Wait until the log passes ``after`` (True), ``token_id`` ends, or ``timeout`` passes."""
         assert self._grew is not None
-        if self.last_seq > after:
-            return True
+
+        def ready() -> bool:
+            return self.last_seq > after or self.token_ended(token_id)
+
+        if ready():
+            return self.last_seq > after
         async with self._grew:
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(
-                    self._grew.wait_for(lambda: self.last_seq > after), timeout=timeout
-                )
+                await asyncio.wait_for(self._grew.wait_for(ready), timeout=timeout)
         return self.last_seq > after
 
     def stats(self) -> dict[str, Any]:
