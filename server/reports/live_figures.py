@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from core.order_status import OPEN_STATUSES, OrderStatus
 from server.db.models_orders import OrderRow
-from server.db.models_sync import AuditRow, PresenceRow
+from server.db.models_sync import PresenceRow
 from server.db.models_users import Team
 from server.reports.agent_hour_report import build_agent_hour_report
 from server.reports.fact_queries import ReportScope, load_facts
@@ -153,11 +153,11 @@ def live_figures(session: Session, scope: ReportScope, now: datetime) -> dict[st
 
 
 def _leases(session: Session, scope: ReportScope, now: datetime) -> list[dict[str, Any]]:
-    """Live leases with since when their holder has held them (their latest claim)."""
+    """Live leases with since when their holder has held them (``lease_claimed_at``)."""
     rows = session.execute(
         _scoped(
             select(OrderRow.id, OrderRow.reference, OrderRow.lease_holder_id,
-                   OrderRow.lease_expires_at, OrderRow.updated_at)
+                   OrderRow.lease_expires_at, OrderRow.lease_claimed_at, OrderRow.updated_at)
             .where(OrderRow.lease_holder_id.is_not(None))
             .where(OrderRow.lease_expires_at > now),
             scope,
@@ -165,21 +165,11 @@ def _leases(session: Session, scope: ReportScope, now: datetime) -> list[dict[st
     ).all()
     if not rows:
         return []
-    ids = [str(r.id) for r in rows]
-    claimed: dict[tuple[str, int | None], datetime] = {
-        (entity_id, user_id): at
-        for entity_id, user_id, at in session.execute(
-            select(AuditRow.entity_id, AuditRow.user_id, func.max(AuditRow.at))
-            .where(AuditRow.entity == "order")
-            .where(AuditRow.action == "order.claim")
-            .where(AuditRow.entity_id.in_(ids))
-            .group_by(AuditRow.entity_id, AuditRow.user_id)
-        ).all()
-    }
     names = display_names(session, {int(r.lease_holder_id) for r in rows})
     leases = []
     for r in rows:
-        since = claimed.get((str(r.id), r.lease_holder_id), r.updated_at)
+        # Leases taken before the column existed have no start: their last change stands in.
+        since = r.lease_claimed_at or r.updated_at
         leases.append(
             {
                 "order_id": r.id,

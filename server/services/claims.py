@@ -313,7 +313,7 @@ def release(db: Database, principal: Principal, order_id: int, epoch: int | None
         result = session.execute(
             update(OrderRow)
             .where(*conditions)
-            .values(lease_holder_id=None, lease_expires_at=None)
+            .values(lease_holder_id=None, lease_expires_at=None, lease_claimed_at=None)
             .execution_options(synchronize_session=False)
         )
         released = bool(result.rowcount)  # type: ignore[attr-defined]
@@ -360,6 +360,7 @@ def reassign(
         if release_lease:
             order.lease_holder_id = None
             order.lease_expires_at = None
+            order.lease_claimed_at = None
             order.lease_epoch += 1  # fences off the previous holder's pending writes
         order.version += 1
         order.updated_at = now

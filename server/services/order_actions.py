@@ -159,6 +159,7 @@ def apply_status_action(
         # A closed order needs no reservation; the next claimer gets a new epoch anyway.
         order.lease_holder_id = None
         order.lease_expires_at = None
+        order.lease_claimed_at = None
     add_note(session, order, principal, payload.note, payload.predefined_code, now)
 
 

@@ -125,12 +125,13 @@ class Seeder:
         return row.id
 
     def lease(self, order_id: int, holder: int, since: datetime, expires: datetime) -> None:
-        """Put a live lease on an order, claimed at ``since`` (audit row as a claim writes)."""
+        """Put a live lease on an order, claimed at ``since`` (as a claim writes it)."""
         order = self.session.get(OrderRow, order_id)
         assert order is not None
         order.lease_holder_id = holder
         order.lease_epoch += 1
         order.lease_expires_at = expires
+        order.lease_claimed_at = since
         order.owner_id = holder
         order.status = "in_progress"
         self.session.add(
