@@ -230,6 +230,10 @@ def _apply(
             apply_status_action(session, order, principal, op, now)
     order.version += 1
     order.updated_at = now
+    detail: dict[str, object] = {"version": order.version, "status": order.status}
+    if op.kind == OpKind.CANCEL:
+        # Why the customer cancelled, kept with who cancelled and when.
+        detail["cancel_reason"] = order.cancel_reason
     record_audit(
         session,
         actor=principal,
@@ -238,7 +242,7 @@ def _apply(
         entity_id=order.id,
         at=now,
         op_id=str(op.op_id),
-        detail={"version": order.version, "status": order.status},
+        detail=detail,
     )
     publish_order(session, order, now, principal.user_id)
     return OpStatus.APPLIED, order.version
