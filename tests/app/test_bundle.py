@@ -24,8 +24,6 @@ from tests.app.test_single_instance import stop_process, wait_for
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
 
-pytestmark = pytest.mark.slow
-
 MB = 1_000_000
 # Measured on Linux x86-64, PySide6 6.10, Python 3.11: 165 MB unpacked, 74 MB as .tar.gz
 # (docs/it-guide.md, "Bundle size"). The bound catches a regression (a Qt module or
@@ -33,6 +31,10 @@ MB = 1_000_000
 # missing on the build machine (188 MB); it is not the 120 MB target.
 MAX_UNPACKED_BYTES = 200 * MB
 BUILD_TIMEOUT_S = 600
+# The suite's 300 s per-test limit (pyproject) also counts the module's bundle build
+# in the first test's setup: ~250 s on an idle 2-core machine, more when the rest of
+# the suite or other work loads it. The build has its own bound; this one is above it.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(BUILD_TIMEOUT_S + 120)]
 
 
 @pytest.fixture(scope="module")
