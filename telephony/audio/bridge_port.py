@@ -10,6 +10,7 @@ few calls into C as possible (each one gives the GIL away and must win it back).
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
@@ -30,6 +31,10 @@ _SILENCE = bytes(FRAME_BYTES)
 # delivers in bursts (device fragments, GIL hand-offs), pjmedia asks every 20 ms
 # on the dot; a 40 ms cushion turns that jitter into a fixed delay, not gaps.
 MIC_PREBUFFER_BYTES = 2 * FRAME_BYTES
+
+# Ports handed to pjmedia's clock thread for release (see hand_to_clock_thread): the only
+# reference left, dropped from inside the port's own callback.
+_releasing: set[BridgeMediaPort] = set()
 
 
 def bridge_media_format() -> pj.MediaFormatAudio:
@@ -56,6 +61,7 @@ class BridgeMediaPort(pj.AudioMediaPort):
         self.mic_short_frames = 0
         self.callback_errors = 0
         self.slowest_callback_us = 0
+        self._released: threading.Event | None = None
 
     def onFrameRequested(self, frame: Any) -> None:
         self.callbacks += 1
@@ -93,8 +99,44 @@ class BridgeMediaPort(pj.AudioMediaPort):
         except BaseException:
             self.callback_errors += 1
         self._note_duration(started)
+        released = self._released
+        if released is not None:
+            # This write is the port's last call of the clock tick. The reference
+            # held by this call is the last one, so the port is destroyed as the
+            # call returns; the removal it queues runs before the next tick.
+            _releasing.discard(self)
+            released.set()
 
     def _note_duration(self, started_ns: int) -> None:
         elapsed_us = (time.perf_counter_ns() - started_ns) // 1000
         if elapsed_us > self.slowest_callback_us:
             self.slowest_callback_us = elapsed_us
+
+
+def hand_to_clock_thread(port: BridgeMediaPort) -> threading.Event:
+    """Have pjmedia's clock thread destroy ``port`` (already disconnected).
+
+    Since pjsip 2.14 the conference bridge removes a port asynchronously: the
+    C++ destructor only queues the removal and frees the port at once, while the
+    clock tick in progress may still call it (a use-after-free that aborts the
+    process). Released from its own ``onFrameReceived`` (the conference writes to
+    ports after reading from all of them, so no other call of that tick follows),
+    the port's queued removal runs before it could be called again.
+
+    The caller must drop its own references to ``port`` at once, then call
+    :func:`wait_until_released` with the event returned.
+    """
+    released = threading.Event()
+    _releasing.add(port)
+    port._released = released
+    return released
+
+
+def wait_until_released(released: threading.Event, timeout_s: float) -> None:
+    """Wait for the clock thread to destroy the port; destroy it here if the clock
+    has stopped (disconnected ports still get a heart-beat write every 20 ms, so no
+    write within ``timeout_s`` means nothing calls the port any more)."""
+    if released.wait(timeout_s):
+        return
+    for stale in [port for port in _releasing if port._released is released]:
+        _releasing.discard(stale)

@@ -18,14 +18,18 @@ for mute, and :meth:`stop` before the call object is dropped (always before
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 import pjsua2 as pj
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
 
-from telephony.audio.bridge_port import BridgeMediaPort, bridge_media_format
+from telephony.audio.bridge_port import (
+    BridgeMediaPort,
+    bridge_media_format,
+    hand_to_clock_thread,
+    wait_until_released,
+)
 from telephony.audio.device_choice import DeviceRole
 from telephony.audio.device_manager import AudioDeviceManager
 from telephony.audio.pcm_format import bytes_for_ms
@@ -37,23 +41,9 @@ from telephony.audio.qt_audio_io import QtAudioIo
 RING_CAPACITY_MS = 320
 RING_MAX_FILL_MS = 160
 _THREAD_STOP_TIMEOUT_MS = 3000
-# pjmedia calls the port every 20 ms; no call for this long means its clock stopped.
-_CALLBACK_GAP_TIMEOUT_S = 0.1
-
-
-def _wait_for_callback_gap(port: BridgeMediaPort) -> None:
-    """Return just after pjmedia's clock has finished a callback on ``port``.
-
-    Destroying the port takes its lock while holding the GIL; pjmedia's clock
-    thread takes that lock before it asks for the GIL to run a callback. The port
-    keeps being called every 20 ms even once disconnected (heart-beat frames), so
-    a destruction that lands while the clock thread waits for the GIL would
-    deadlock both. Right after a callback returns, the next one is ~20 ms away.
-    """
-    seen = port.callbacks
-    deadline = time.monotonic() + _CALLBACK_GAP_TIMEOUT_S
-    while port.callbacks == seen and time.monotonic() < deadline:
-        time.sleep(0.001)  # gives the GIL away: a callback in flight can finish
+# Disconnected ports get a heart-beat write every 20 ms; waiting longer than this
+# for one means pjmedia's clock has stopped.
+_PORT_RELEASE_TIMEOUT_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -134,8 +124,9 @@ class CallAudioBridge(QObject):
             if media is not None:
                 self._disconnect(port, media)
             self._last_port_stats = self._port_stats(port)
-            _wait_for_callback_gap(port)
-            del port  # the last reference: pjsua2 unregisters and destroys the port now
+            released = hand_to_clock_thread(port)
+            del port  # the clock thread now holds the last reference
+            wait_until_released(released, _PORT_RELEASE_TIMEOUT_S)
         self._stop_qt_side()
 
     def set_muted(self, muted: bool) -> None:
