@@ -20,6 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from core.order_status import OPEN_STATUSES, OrderStatus
 from core.order_transitions import Role
+from core.wire.catalogue import SettingsWire
 from core.wire.leases import (
     ClaimNextResult,
     ClaimResult,
@@ -39,7 +40,7 @@ from server.services.db_clock import db_now
 from server.services.errors import ServiceError, not_found
 from server.services.lease_clock import lease_expiry, lease_held_error, lease_valid
 from server.services.order_publish import publish_order
-from server.services.order_views import lease_info, names_for_orders, order_wire
+from server.services.order_views import lease_info, order_wire
 from server.services.presence import touch_presence
 from server.services.settings_store import attempt_policy, load_settings
 from server.services.users import display_names
@@ -93,11 +94,17 @@ def _take_lease(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def _claim_result(session: Session, order: OrderRow, now: datetime) -> ClaimResult:
-    names = names_for_orders(session, [order])
+# What a conditional lease UPDATE changes; reloading just these after it avoids
+# reloading the order's lines (a second query) on every claim and release.
+_LEASE_COLUMNS = ["lease_holder_id", "lease_epoch", "lease_expires_at", "lease_claimed_at"]
+
+
+def _claim_result(
+    order: OrderRow, now: datetime, names: dict[int, str], settings: SettingsWire
+) -> ClaimResult:
     lease = lease_info(order, names)
     assert lease is not None
-    call_gap = attempt_policy(load_settings(session)).call_gap
+    call_gap = attempt_policy(settings).call_gap
     return ClaimResult(order=order_wire(order, names, now=now, call_gap=call_gap), lease=lease)
 
 
@@ -133,14 +140,15 @@ def claim_order(
     """Claim one order (409 ``lease_held`` with the holder's name when it loses)."""
     with db.write() as session:
         now = db_now(session)
-        seconds = lease_seconds or load_settings(session).lease_seconds
+        settings = load_settings(session)
+        seconds = lease_seconds or settings.lease_seconds
         order = session.get(OrderRow, order_id)
         if order is None or not principal.sees_team(order.team_id):
             raise not_found("order", order_id)
         if not _take_lease(session, principal, order_id, now, seconds):
             session.refresh(order)
             raise _refusal(session, principal, order, now)
-        session.refresh(order)
+        session.refresh(order, attribute_names=_LEASE_COLUMNS)
         record_audit(
             session,
             actor=principal,
@@ -150,8 +158,8 @@ def claim_order(
             at=now,
             detail={"epoch": order.lease_epoch},
         )
-        publish_order(session, order, now, principal.user_id)
-        return _claim_result(session, order, now)
+        names = publish_order(session, order, now, principal.user_id)
+        return _claim_result(order, now, names, settings)
 
 
 def queue_order(now: datetime, principal: Principal) -> list[Any]:
@@ -183,7 +191,8 @@ def claim_next(
     """Claim the best order the caller may take; empty result when none is left."""
     with db.write() as session:
         now = db_now(session)
-        seconds = lease_seconds or load_settings(session).lease_seconds
+        settings = load_settings(session)
+        seconds = lease_seconds or settings.lease_seconds
         for _attempt in range(5):
             query = (
                 select(OrderRow.id)
@@ -213,9 +222,9 @@ def claim_next(
             if order_id is None:
                 return ClaimNextResult()
             if _take_lease(session, principal, order_id, now, seconds):
+                # First load of this order in the session: it already shows the new lease.
                 order = session.get(OrderRow, order_id)
                 assert order is not None
-                session.refresh(order)
                 record_audit(
                     session,
                     actor=principal,
@@ -225,8 +234,8 @@ def claim_next(
                     at=now,
                     detail={"epoch": order.lease_epoch, "next": True},
                 )
-                publish_order(session, order, now, principal.user_id)
-                result = _claim_result(session, order, now)
+                names = publish_order(session, order, now, principal.user_id)
+                result = _claim_result(order, now, names, settings)
                 return ClaimNextResult(order=result.order, lease=result.lease)
         return ClaimNextResult()
 
@@ -318,7 +327,7 @@ def release(db: Database, principal: Principal, order_id: int, epoch: int | None
         )
         released = bool(result.rowcount)  # type: ignore[attr-defined]
         if released:
-            session.refresh(order)
+            session.refresh(order, attribute_names=_LEASE_COLUMNS)
             record_audit(
                 session,
                 actor=principal,
