@@ -125,7 +125,8 @@ def seed(s: Seeder) -> None:
     scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 )
 def server(
-    request: pytest.FixtureRequest, start_reports_server: StartServer  # noqa: F811
+    request: pytest.FixtureRequest,
+    start_reports_server: StartServer,  # noqa: F811
 ) -> RunningServer:
     """One server per backend: only the classifier test writes (its own setting)."""
     url = request.getfixturevalue("postgres_url_factory")() if request.param == "postgres" else None
