@@ -126,15 +126,7 @@ def _process(
 ) -> OpResult:
     seen = session.get(AppliedOp, op.op_id)
     if seen is not None:
-        return OpResult(
-            op_id=op.op_id,
-            client_seq=op.client_seq,
-            status=OpStatus.DUPLICATE,
-            code="already_processed",
-            message="This change was already received.",
-            params={"original_status": seen.status},
-            order_version=seen.result.get("order_version"),
-        )
+        return _duplicate_result(op, seen)
     expected = device.last_client_seq + 1
     if op.client_seq != expected:
         gap = op.client_seq > expected
@@ -248,6 +240,19 @@ def _apply(
     return OpStatus.APPLIED, order.version
 
 
+def _duplicate_result(op: Op, seen: AppliedOp) -> OpResult:
+    """The answer to an op already applied: what it did then, nothing applied now."""
+    return OpResult(
+        op_id=op.op_id,
+        client_seq=op.client_seq,
+        status=OpStatus.DUPLICATE,
+        code="already_processed",
+        message="This change was already received.",
+        params={"original_status": seen.status},
+        order_version=seen.result.get("order_version"),
+    )
+
+
 def apply_single(db: Database, principal: Principal, op: Op) -> OpResult:
     """One op outside a batch (``POST /orders/{id}/ops``): no device sequence, but
     ``op_id`` still makes a resend harmless."""
@@ -255,15 +260,7 @@ def apply_single(db: Database, principal: Principal, op: Op) -> OpResult:
         now = db_now(session)
         seen = session.get(AppliedOp, op.op_id)
         if seen is not None:
-            return OpResult(
-                op_id=op.op_id,
-                client_seq=op.client_seq,
-                status=OpStatus.DUPLICATE,
-                code="already_processed",
-                message="This change was already received.",
-                params={"original_status": seen.status},
-                order_version=seen.result.get("order_version"),
-            )
+            return _duplicate_result(op, seen)
         result = apply_op(session, db, principal, op, now)
         session.add(
             AppliedOp(
