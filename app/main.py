@@ -94,16 +94,12 @@ def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
         _log.info("Hatif already runs for this user; asked its window to come forward")
         _say("Hatif is already running; its window was brought forward.")
         return EXIT_OK
-    # QtWidgets and the ui package are loaded only for the window, so that
-    # --provision and --self-test work on a desk whose display stack is broken.
-    from PySide6.QtWidgets import QApplication
-
-    from ui.desktop_app import run_desktop
+    # The ui package (and with it QtWidgets) is loaded only for the window, so
+    # that --provision and --self-test work on a desk whose display stack is broken.
+    from ui.desktop_app import create_application, run_desktop
 
     qt_args = [sys.argv[0] if sys.argv else "hatif", *command.extra_qt_args]
-    application = QApplication.instance() or QApplication(qt_args)
-    application.setApplicationName("Hatif")
-    application.setOrganizationName("Hatif")
+    create_application(qt_args)
     guard.listen()
     demo: DemoServer | None = None
     try:

@@ -1,9 +1,10 @@
 """GUI entry: language, sign-in, the workspace window, and a clean shutdown.
 
-``run_desktop(context)`` is what ``app.main`` calls once the QApplication
-exists. With ``--demo`` it signs in as the demo agent and dials the built-in
-demo line; otherwise it reuses the token from the keyring ("stay signed in")
-or shows the sign-in dialog.
+``create_application(qt_args)`` makes the QApplication (QtWidgets stays in
+ui/) and ``run_desktop(context)`` is what ``app.main`` calls next. With
+``--demo`` it signs in as the demo agent and dials the built-in demo line;
+otherwise it reuses the token from the keyring ("stay signed in") or shows
+the sign-in dialog.
 """
 
 from __future__ import annotations
@@ -157,10 +158,21 @@ class DesktopApp:
             self.running = None
 
 
+def create_application(qt_args: list[str]) -> QApplication:
+    """The process's QApplication, created once; later calls return the same one."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    application = QApplication(qt_args)
+    application.setApplicationName("Hatif")
+    application.setOrganizationName("Hatif")
+    return application
+
+
 def run_desktop(context: AppContext) -> int:
     """The workspace until the agent quits; returns the process exit code."""
     app = QApplication.instance()
-    assert isinstance(app, QApplication), "app.main creates the QApplication first"
+    assert isinstance(app, QApplication), "app.main calls create_application first"
     app.setWindowIcon(icon("hatif"))
     app.setStyleSheet(stylesheet("workspace"))
     translators = install_language(app, context.settings[schema.UI_LANGUAGE])
