@@ -14,7 +14,7 @@ the setting, the source and what was expected.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -245,7 +245,3 @@ BY_ENV_VAR: dict[str, Setting[object]] = {setting.env_var: setting for setting i
 def lookup(name: str) -> Setting[object] | None:
     """The setting called ``name`` (case-insensitive), or None."""
     return BY_NAME.get(name.strip().lower())
-
-
-def iter_settings() -> Iterator[Setting[object]]:
-    return iter(ALL_SETTINGS)
