@@ -7,7 +7,6 @@ action recorder, and ``sync`` — the ``SyncStore`` the sync engine is given.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +21,6 @@ from app.local_store.queue_repository import QueueRepository
 from app.local_store.refusal_repository import RefusalRepository
 from app.local_store.store_database import StoreDatabase, open_store_database
 from core.wire.sync_ops import OpKind
-
-
-def store_file_for(data_dir: Path, server_url: str, username: str) -> Path:
-    """One file per user and server under the app's data directory."""
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "_", f"{username}@{server_url}").strip("_")
-    return data_dir / "stores" / f"{slug}.sqlite3"
 
 
 class LocalStore:
