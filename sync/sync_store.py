@@ -123,10 +123,6 @@ class SyncStore(Protocol):
         """The reference agents know an order by (for sentences), None if unknown."""
         ...
 
-    def current_user_id(self) -> int | None:
-        """The logged-in user this store belongs to (to tell our leases from others')."""
-        ...
-
     def pending_ops(self, limit: int) -> list[PendingOp]:
         """Oldest outbox rows first, at most ``limit``."""
         ...

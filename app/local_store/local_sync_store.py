@@ -71,11 +71,6 @@ class LocalSyncStore:
     def device_id(self) -> str:
         return self._device_id
 
-    def current_user_id(self) -> int | None:
-        with self._db.reader.connect() as connection:
-            value = read_meta(connection, "user_id")
-        return int(value) if value else None
-
     def set_current_user(self, user_id: int, username: str, display_name: str = "") -> None:
         """Remember who this store belongs to (after a login)."""
         with self._db.writer.begin() as connection:
