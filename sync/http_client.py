@@ -139,10 +139,6 @@ class HttpClient:
         """POST an already encoded JSON body (the push hashes exactly these bytes)."""
         return self._call("POST", path, data=data, headers=headers, retry=retry)
 
-    def put_json(self, path: str, body: Any, *, retry: bool = True) -> Any:
-        data = json.dumps(body, separators=(",", ":")).encode()
-        return self._call("PUT", path, data=data, retry=retry)
-
     def close(self) -> None:
         self._closed.set()
         self._session.close()
