@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from core.domain_error import DomainError
 from core.phone_numbers import InvalidPhoneNumber, display_national, normalize_phone
 
 
@@ -22,14 +23,12 @@ class DialFormat(StrEnum):
     NATIONAL = "national"  # 0612345678
 
 
-class InvalidDialTarget(ValueError):
+class InvalidDialTarget(DomainError):
     """The text is neither a phone number nor a SIP URI."""
 
     def __init__(self, text: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__("invalid_number", message, {"text": text})
         self.text = text
-        self.code = "invalid_number"
-        self.message = message
 
 
 @dataclass(frozen=True)

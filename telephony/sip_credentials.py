@@ -5,16 +5,13 @@ from __future__ import annotations
 import keyring
 from keyring.errors import KeyringError
 
+from core.domain_error import DomainError
+
 KEYRING_SERVICE = "hatif-sip"
 
 
-class SipCredentialError(Exception):
+class SipCredentialError(DomainError):
     """The password could not be read from or written to the keyring."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 def _key(user: str, domain: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 import pjsua2 as pj
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from core.domain_error import DomainError
 from telephony.call_attempt_record import CallAttemptRecord
 from telephony.call_audio_protocol import CallAudioBridgeFactory
 from telephony.call_journal_entry import CallDirection
@@ -62,14 +63,11 @@ from telephony.sip_events import (
 )
 
 
-class SipEngineError(Exception):
+class SipEngineError(DomainError):
     """A call-control request that cannot be carried out (code, params, English message)."""
 
     def __init__(self, code: str, message: str, **params: Any) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params
-        self.message = message
+        super().__init__(code, message, params)
 
 
 _STATE_BY_PJ = {
