@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -41,12 +40,10 @@ def _application() -> QCoreApplication:
     return QCoreApplication.instance() or QCoreApplication([])
 
 
-def _engine(account: SipAccountSettings | None, log_file: Path | None,
-            ring_timeout_s: float) -> SipEngine:
+def _engine(account: SipAccountSettings | None, ring_timeout_s: float) -> SipEngine:
     return SipEngine(SipEngineSettings(
         enable_tls=account is not None and account.transport is SipTransport.TLS,
-        ring_timeout_s=ring_timeout_s,
-        log_level=4 if log_file else 0, log_file=str(log_file or "")))
+        ring_timeout_s=ring_timeout_s))
 
 
 def _wait_for_registration(engine: SipEngine, timeout_s: float) -> RegistrationState:
@@ -63,7 +60,7 @@ def check_registration(account: SipAccountSettings, password: str,
                        timeout_s: float) -> SipCheckOutcome:
     """Register ``account`` once and report the registrar's answer."""
     _application()
-    engine = _engine(account, None, timeout_s)
+    engine = _engine(account, timeout_s)
     try:
         engine.configure_account(account, password)
         state = _wait_for_registration(engine, timeout_s)
@@ -84,7 +81,7 @@ def place_test_call(account: SipAccountSettings | None, password: str, target: s
                     timeout_s: float) -> SipCheckOutcome:
     """Call ``target``, talk TEST_CALL_SECONDS on the null audio device, hang up."""
     _application()
-    engine = _engine(account, None, timeout_s)
+    engine = _engine(account, timeout_s)
     entries: list[CallJournalEntry] = []
     try:
         if account is not None:
