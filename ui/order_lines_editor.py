@@ -203,9 +203,6 @@ class OrderLinesEditor(QWidget):
     def add_article(self, ref: str, color: str | None, size: str | None, quantity: int) -> None:
         self.model.add_line(LineRequest(ref, quantity, color, size, Decimal(0)))
 
-    def set_line_discount(self, row: int, pct: Decimal) -> None:
-        self.model.set_discount(row, pct)
-
     # -- internals ---------------------------------------------------------
     def _refresh_catalogue(self) -> None:
         self._articles = {a.ref: a for a in self._workspace.articles()}

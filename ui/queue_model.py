@@ -95,9 +95,6 @@ class QueueTableModel(QAbstractTableModel):
         """Rises with every query started; a late answer to an older one is dropped."""
         return self._generation
 
-    def set_me(self, me: str) -> None:
-        self._me = me
-
     def set_query(self, query: QueueQuery) -> None:
         """Run ``query`` in SQL (on this thread) and show its result."""
         self._query = query

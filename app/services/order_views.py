@@ -173,7 +173,3 @@ class ArticleView:
     title: str
     price: Decimal
     variants: tuple[VariantStock, ...] = field(default_factory=tuple)
-
-    @property
-    def total_stock(self) -> int:
-        return sum(v.stock for v in self.variants)

@@ -79,9 +79,6 @@ class SoftphoneService(SoftphoneControls):
     def registration(self) -> RegistrationView:
         return self._registration_view(self._engine.registration)
 
-    def set_lead_extension(self, extension: str) -> None:
-        self._lead_extension = extension
-
     # -- commands ------------------------------------------------------------
     def dial(self, order_id: int | None, number: str) -> int | None:
         """Call ``number`` for ``order_id``; returns the call handle."""

@@ -138,9 +138,6 @@ class WorkspaceService(QObject):
     def pending_actions(self) -> int:
         return self._store.pending_actions()
 
-    def report_for(self, op_id: str) -> ActionReport | None:
-        return self._reports.get(op_id)
-
     def price_lines(
         self, lines: Sequence[LineRequest], city: str, *, free_delivery: bool = False
     ) -> PricedOrder:
