@@ -12,10 +12,7 @@ from PySide6.QtCore import QCollator, QLocale
 
 def app_version() -> str:
     """The installed package version (the bundle carries the package metadata)."""
-    try:
-        return version("hatif")
-    except PackageNotFoundError:
-        return "0.0.0+unknown"
+    return _package_version("hatif") or "0.0.0+unknown"
 
 
 def is_frozen() -> bool:
