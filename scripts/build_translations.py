@@ -19,9 +19,11 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from app.settings_schema import UI_LANGUAGE
+
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("fr", "ar", "en")
+LANGUAGES = UI_LANGUAGE.choices  # one catalogue per language the ui.language setting offers
 MUST_BE_TRANSLATED = ("fr", "ar")
 TIMEOUT_S = 120
 
