@@ -29,7 +29,7 @@ from telephony.call_audio_protocol import CallAudioBridgeFactory
 from telephony.call_journal_entry import CallDirection
 from telephony.call_outcome_classifier import LocalEnd, PreSipFailure
 from telephony.caller_identity import caller_identity
-from telephony.dial_plan import DialPlan, InvalidDialTarget
+from telephony.dial_plan import DialPlan, DialTarget, InvalidDialTarget
 from telephony.pjsua_setup import (
     account_config,
     apply_codec_priorities,
@@ -254,13 +254,9 @@ class SipEngine(QObject):
         """
         handle = self._adapter.next_handle()
         started = EventTime.now()
-        settings = self._account_settings
         account = self._account if self._account is not None else self._local_account
-        plan = settings.dial_plan if settings else DialPlan()
         try:
-            resolved = plan.target(
-                target, settings.domain if settings else "", settings.uri_params if settings else ""
-            )
+            resolved = self._resolve(target)
         except InvalidDialTarget as error:
             return self._fail_before_sip(
                 handle, target, started, PreSipFailure.INVALID_NUMBER, error.message
@@ -406,16 +402,19 @@ class SipEngine(QObject):
         record = self._live(handle)
         if record.answered is None:
             raise SipEngineError("not_answered", "Only an answered call can be transferred.")
-        settings = self._account_settings
-        plan = settings.dial_plan if settings else DialPlan()
         try:
-            resolved = plan.target(
-                target, settings.domain if settings else "", settings.uri_params if settings else ""
-            )
+            resolved = self._resolve(target)
         except InvalidDialTarget as error:
             raise SipEngineError("invalid_number", error.message, target=target) from error
         record.local_detail = f"to {resolved.number}"
         self._pj_call(record, "xfer", resolved.uri, pj.CallOpParam(True))
+
+    def _resolve(self, target: str) -> DialTarget:
+        """The dialled text through the account's dial plan (direct dialling without one)."""
+        settings = self._account_settings
+        if settings is None:
+            return DialPlan().target(target, "")
+        return settings.dial_plan.target(target, settings.domain, settings.uri_params)
 
     def _pj_call(self, record: CallAttemptRecord, method: str, *args: Any) -> None:
         try:
