@@ -268,15 +268,14 @@ class WallboardWindow(QWidget):
 
     @Slot()
     def _tick(self) -> None:
-        self._now = datetime.now(UTC)
-        self.clock_label.setText(self._now.astimezone().strftime("%H:%M"))
-        self.tiles_model.set_now(self._now)
-        self.leases_model.set_now(self._now)
-        self._refresh_alerts()
+        self._show_time(datetime.now(UTC))
 
     def set_now(self, now: datetime) -> None:
         """Move the board's clock (tests and screenshots)."""
         self._clock.stop()
+        self._show_time(now)
+
+    def _show_time(self, now: datetime) -> None:
         self._now = now
         self.clock_label.setText(now.astimezone().strftime("%H:%M"))
         self.tiles_model.set_now(now)
