@@ -19,7 +19,8 @@ from server.db.models_orders import JournalRow, NoteRow, OrderRow
 from server.services.change_log import last_sequence
 from server.services.claims import queue_order, reassign
 from server.services.db_clock import db_now
-from server.services.errors import ServiceError, not_found
+from server.services.errors import ServiceError
+from server.services.order_access import visible_order
 from server.services.order_views import note_wire, order_wire, orders_wire
 from server.services.push_ops import apply_single
 from server.services.settings_store import attempt_policy, load_settings
@@ -89,9 +90,7 @@ def list_orders(
 def get_order(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> OrderWire:
     with db.read() as session:
         now = db_now(session)
-        order = session.get(OrderRow, order_id)
-        if order is None or not principal.sees_team(order.team_id):
-            raise not_found("order", order_id)
+        order = visible_order(session, principal, order_id)
         policy = attempt_policy(load_settings(session))
         ids = {i for i in (order.owner_id, order.lease_holder_id) if i}
         return order_wire(order, display_names(session, ids), now=now, call_gap=policy.call_gap)
@@ -100,9 +99,7 @@ def get_order(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> OrderWir
 @router.get("/{order_id}/notes", response_model=list[NoteWire])
 def get_notes(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> list[NoteWire]:
     with db.read() as session:
-        order = session.get(OrderRow, order_id)
-        if order is None or not principal.sees_team(order.team_id):
-            raise not_found("order", order_id)
+        visible_order(session, principal, order_id)
         notes = list(
             session.execute(
                 select(NoteRow).where(NoteRow.order_id == order_id).order_by(NoteRow.id)
@@ -115,9 +112,7 @@ def get_notes(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> list[Not
 @router.get("/{order_id}/journal", response_model=list[JournalEntryWire])
 def get_journal(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> list[JournalEntryWire]:
     with db.read() as session:
-        order = session.get(OrderRow, order_id)
-        if order is None or not principal.sees_team(order.team_id):
-            raise not_found("order", order_id)
+        visible_order(session, principal, order_id)
         rows = list(
             session.execute(
                 select(JournalRow)
@@ -198,9 +193,7 @@ def post_attempt_check(
         ) from None
     with db.read() as session:
         now = db_now(session)
-        order = session.get(OrderRow, order_id)
-        if order is None or not principal.sees_team(order.team_id):
-            raise not_found("order", order_id)
+        order = visible_order(session, principal, order_id)
         policy = attempt_policy(load_settings(session))
         try:
             policy.check_can_attempt(channel, order.attempt_count, order.last_call_at, now)

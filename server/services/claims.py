@@ -37,8 +37,9 @@ from server.db.models_users import User
 from server.db.session import Database
 from server.services.audit import record_audit
 from server.services.db_clock import db_now
-from server.services.errors import ServiceError, not_found
+from server.services.errors import ServiceError
 from server.services.lease_clock import lease_expiry, lease_held_error, lease_valid
+from server.services.order_access import visible_order
 from server.services.order_publish import publish_order
 from server.services.order_views import lease_info, order_wire
 from server.services.presence import touch_presence
@@ -142,9 +143,7 @@ def claim_order(
         now = db_now(session)
         settings = load_settings(session)
         seconds = lease_seconds or settings.lease_seconds
-        order = session.get(OrderRow, order_id)
-        if order is None or not principal.sees_team(order.team_id):
-            raise not_found("order", order_id)
+        order = visible_order(session, principal, order_id)
         if not _take_lease(session, principal, order_id, now, seconds):
             session.refresh(order)
             raise _refusal(session, principal, order, now)
@@ -311,9 +310,7 @@ def release(db: Database, principal: Principal, order_id: int, epoch: int | None
     admins may release anybody's."""
     with db.write() as session:
         now = db_now(session)
-        order = session.get(OrderRow, order_id)
-        if order is None or not principal.sees_team(order.team_id):
-            raise not_found("order", order_id)
+        order = visible_order(session, principal, order_id)
         conditions = [OrderRow.id == order_id, OrderRow.lease_holder_id.is_not(None)]
         if not principal.is_supervisor or epoch is not None:
             conditions.append(OrderRow.lease_holder_id == principal.user_id)
@@ -349,9 +346,7 @@ def reassign(
         raise ServiceError(403, "forbidden", "Only a team lead or an admin can reassign orders.")
     with db.write() as session:
         now = db_now(session)
-        order = session.get(OrderRow, order_id, with_for_update=db.is_postgres)
-        if order is None or not principal.sees_team(order.team_id):
-            raise not_found("order", order_id)
+        order = visible_order(session, principal, order_id, with_for_update=db.is_postgres)
         if owner_id is not None:
             owner = session.get(User, owner_id)
             if owner is None or not owner.active or not principal.sees_team(owner.team_id):

@@ -33,8 +33,9 @@ from server.db.session import Database
 from server.db.upsert import insert_ignore
 from server.services.audit import record_audit
 from server.services.db_clock import db_now
-from server.services.errors import ServiceError, not_found
+from server.services.errors import ServiceError
 from server.services.lease_clock import check_fence
+from server.services.order_access import visible_order
 from server.services.order_actions import (
     apply_edit,
     apply_status_action,
@@ -195,11 +196,9 @@ def _apply(
         return OpStatus.APPLIED, None
     if op.order_id is None:
         raise ServiceError(422, "invalid_input", "This change must name its order.")
-    order = session.get(
-        OrderRow, op.order_id, with_for_update=db.is_postgres, populate_existing=True
+    order = visible_order(
+        session, principal, op.order_id, with_for_update=db.is_postgres, populate_existing=True
     )
-    if order is None or not principal.sees_team(order.team_id):
-        raise not_found("order", op.order_id)
     if op.kind == OpKind.JOURNAL:
         # The call happened: recorded whatever the lease says.
         if not record_journal(session, order, principal, op, now):
