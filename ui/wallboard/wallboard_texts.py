@@ -14,6 +14,7 @@ from app.wallboard.alerts import Alert, AlertKind
 from app.wallboard.wallboard_state import AgentPresence
 from core.dispositions import OutcomeClass
 from core.order_status import OrderStatus
+from ui.formatting import format_duration
 
 
 class WallboardTexts(QObject):
@@ -72,14 +73,7 @@ class WallboardTexts(QObject):
 
 def duration(value: timedelta | None) -> str:
     """``m:ss`` under an hour, ``h:mm:ss`` above; an em dash when unknown."""
-    if value is None:
-        return "—"
-    total = max(0, int(value.total_seconds()))
-    hours, rest = divmod(total, 3600)
-    minutes, seconds = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{seconds:02d}"
-    return f"{minutes}:{seconds:02d}"
+    return "—" if value is None else format_duration(value.total_seconds())
 
 
 def talk_time(seconds: int) -> str:
