@@ -162,10 +162,6 @@ class SipEngine(QObject):
     def registration(self) -> RegistrationState:
         return self._registration
 
-    @property
-    def account_settings(self) -> SipAccountSettings | None:
-        return self._account_settings
-
     def transport_port(self, transport: SipTransport) -> int | None:
         """Local port of a transport (useful when the settings asked for port 0)."""
         if self._destroyed:
@@ -228,11 +224,6 @@ class SipEngine(QObject):
         self._account_settings = None
         account.shutdown()
         self._set_registration(RegistrationState(RegistrationStatus.UNREGISTERED))
-
-    def refresh_registration(self) -> None:
-        """Re-register now (e.g. after the network came back)."""
-        if self._account is not None and self._account_settings and self._account_settings.register:
-            self._account.setRegistration(True)
 
     def _set_registration(self, state: RegistrationState) -> None:
         self._registration = state

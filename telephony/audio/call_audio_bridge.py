@@ -136,17 +136,8 @@ class CallAudioBridge(QObject):
             self._port.muted = muted
 
     # -- extras for the app, diagnostics and tests -----------------------------------
-    def is_muted(self) -> bool:
-        return self._muted
-
     def is_running(self) -> bool:
         return self._port is not None
-
-    def switch_devices(self, capture: QAudioDevice, playback: QAudioDevice) -> None:
-        """Move the running call to these devices (no-op when not running)."""
-        self._fixed_capture, self._fixed_playback = capture, playback
-        if self._io is not None:
-            self._openRequested.emit(capture, playback)
 
     def stats(self) -> BridgeStats:
         port = self._port

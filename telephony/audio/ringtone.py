@@ -47,10 +47,6 @@ class Ringtone(QObject):
     def is_ringing(self) -> bool:
         return self._effect.isPlaying()
 
-    def set_volume(self, volume: float) -> None:
-        """Linear volume 0.0–1.0."""
-        self._effect.setVolume(max(0.0, min(1.0, volume)))
-
     def _ringer_device(self, explicit: QAudioDevice | None) -> QAudioDevice:
         if self._devices is not None:
             return self._devices.device_for(DeviceRole.RINGER)
