@@ -27,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.percentiles import percentile
 from server.db.migrate import upgrade_database
 from tests.fixtures.postgres import (
     PG_BIN,
@@ -103,13 +104,6 @@ def run_level(
     return len(claims), latencies, errors, doubles
 
 
-def percentile(values: list[float], pct: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
-
-
 def pgbench_tps(port: int, seconds: float) -> float | None:
     tool = PG_BIN / "pgbench"
     if not tool.exists():
@@ -157,8 +151,8 @@ def bench_backend(
                     agents,
                     claims,
                     round(claims / seconds, 1),
-                    round(percentile(latencies, 50) * 1000, 1),
-                    round(percentile(latencies, 99) * 1000, 1),
+                    round(percentile(latencies, 0.50) * 1000, 1),
+                    round(percentile(latencies, 0.99) * 1000, 1),
                     errors,
                     doubles,
                 )

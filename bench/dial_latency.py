@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pjsua2 as pj
 from PySide6.QtCore import QCoreApplication
 
+from bench.percentiles import percentile
 from telephony.call_audio_protocol import CallAudioBridgeProtocol
 from telephony.call_journal_entry import CallJournalEntry
 from telephony.sip_engine import SipEngine
@@ -82,12 +83,6 @@ def invite_arrivals(message_log: Path) -> list[float]:
         seen.add(key)
         arrivals.append(datetime.strptime(f"{day} {clock}", "%Y-%m-%d %H:%M:%S.%f").timestamp())
     return arrivals
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
 
 
 def latency_figures(figures: PeerFigures, dials: list[float], arrivals: list[float]) -> None:

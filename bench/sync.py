@@ -43,6 +43,7 @@ from sqlalchemy import create_engine, func, insert, select  # noqa: E402
 
 from app.local_store.local_store import LocalStore  # noqa: E402
 from app.local_store.queue_repository import QueueFilter  # noqa: E402
+from bench.percentiles import percentile  # noqa: E402
 from core.wire.changes import ChangeEvent  # noqa: E402
 from core.wire.sync_ops import NotePayload, OpKind  # noqa: E402
 from server.db.models_orders import OrderLineRow, OrderRow  # noqa: E402
@@ -119,14 +120,6 @@ def clone_orders(db_url: str, target: int) -> int:
 
 def _without(row: dict[str, Any], *keys: str) -> dict[str, Any]:
     return {k: v for k, v in row.items() if k not in keys}
-
-
-def percentile(values: Sequence[float], fraction: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
-    return ordered[index]
 
 
 # -- live latency: client processes holding many desks each -------------------------------

@@ -30,6 +30,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.services.operations import OperationRunner
 from app.wallboard.wallboard_session import open_wallboard
+from bench.percentiles import percentile
 from core.order_transitions import Role
 from server.db.migrate import upgrade_database
 from server.db.session import open_database
@@ -63,11 +64,6 @@ def wait(app: QCoreApplication, condition: Callable[[], bool], timeout: float = 
             raise TimeoutError("the wallboard did not show the change")
         time.sleep(0.001)
     return (time.perf_counter() - started) * 1000
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def main() -> None:
