@@ -21,7 +21,7 @@ from server.services.claims import queue_order, reassign
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError
 from server.services.order_access import visible_order
-from server.services.order_views import note_wire, order_wire, orders_wire
+from server.services.order_views import names_for_orders, note_wire, order_wire, orders_wire
 from server.services.push_ops import apply_single
 from server.services.settings_store import attempt_policy, load_settings
 from server.services.users import display_names
@@ -92,8 +92,8 @@ def get_order(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> OrderWir
         now = db_now(session)
         order = visible_order(session, principal, order_id)
         policy = attempt_policy(load_settings(session))
-        ids = {i for i in (order.owner_id, order.lease_holder_id) if i}
-        return order_wire(order, display_names(session, ids), now=now, call_gap=policy.call_gap)
+        names = names_for_orders(session, [order])
+        return order_wire(order, names, now=now, call_gap=policy.call_gap)
 
 
 @router.get("/{order_id}/notes", response_model=list[NoteWire])

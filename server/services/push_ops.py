@@ -43,8 +43,8 @@ from server.services.order_actions import (
     record_journal,
 )
 from server.services.order_publish import publish_order
+from server.services.order_views import names_for_orders
 from server.services.presence import apply_presence
-from server.services.users import display_names
 
 CONFLICT_CODES = frozenset(
     {"lease_held", "stale_epoch", "version_conflict", "owned_by_other", "lease_lost"}
@@ -204,8 +204,7 @@ def _apply(
         if not record_journal(session, order, principal, op, now):
             return OpStatus.DUPLICATE, order.version
     else:
-        ids = {i for i in (order.lease_holder_id, order.owner_id) if i is not None}
-        names = display_names(session, ids)
+        names = names_for_orders(session, [order])
         check_fence(
             order,
             principal,
