@@ -9,23 +9,17 @@ message is a contact attempt too.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
-from urllib.parse import quote
+from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal
 
 from app.services.order_views import OrderDetail
 from app.services.workspace_store import MessageTemplate, WorkspaceStore
 from core.message_templates import TemplateError, render_template
 from core.money import format_mad
-from core.phone_numbers import display_national, whatsapp_number
+from core.phone_numbers import display_national
 from core.wire.sync_ops import OpKind
-
-
-def _open_with_desktop(url: str) -> bool:
-    return QDesktopServices.openUrl(QUrl(url))
+from telephony.messaging.messaging_launcher import MessagingLauncher
 
 
 class MessagingService(QObject):
@@ -39,14 +33,16 @@ class MessagingService(QObject):
         *,
         agent_name: str,
         shop_name: str = "",
-        open_url: Callable[[str], bool] = _open_with_desktop,
+        launcher: MessagingLauncher | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._agent_name = agent_name
         self._shop_name = shop_name
-        self._open_url = open_url
+        # telephony builds the WhatsApp / sms: links and opens them; this service
+        # adds templates and journals the launch through the outbox.
+        self._launcher = launcher or MessagingLauncher()
 
     def templates(self, channel: str, language: str) -> list[MessageTemplate]:
         found = [
@@ -97,25 +93,26 @@ class MessagingService(QObject):
                 text = text.replace("{" + name + "}", value)
             return text
 
-    def url_for(self, channel: str, number: str, text: str) -> str:
-        if channel == "whatsapp":
-            return f"https://wa.me/{whatsapp_number(number)}?text={quote(text)}"
-        return f"sms:{number}?body={quote(text)}"
-
     def launch(
         self, detail: OrderDetail, channel: str, number: str, template: MessageTemplate, text: str
     ) -> str:
-        """Open the messaging app and journal the attempt; returns the op id."""
-        self._open_url(self.url_for(channel, number, text))
+        """Open the messaging app and journal the attempt; returns the op id.
+
+        Raises ``MessagingError`` (nothing opened, nothing journaled) for a number
+        that cannot be messaged."""
+        if channel == "whatsapp":
+            entry = self._launcher.whatsapp_message(number, text, template.code)
+        else:
+            entry = self._launcher.sms(number, text, template.code)
         payload = {
             "id": str(uuid.uuid4()),
             "order_id": detail.order_id,
-            "channel": channel,
-            "kind": "message",
+            "channel": str(entry.channel),
+            "kind": str(entry.kind),
             "direction": "outbound",
-            "number": number,
-            "started_at": datetime.now(UTC).isoformat(),
-            "outcome": "message_sent",
+            "number": entry.number,
+            "started_at": entry.started.isoformat(),
+            "outcome": "message_sent" if entry.launched else "failed",
             "template": template.code[:64],
         }
         op_id = self._store.record_action(OpKind.JOURNAL, detail.order_id, payload)
