@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -34,7 +34,11 @@ from app.services.softphone_service import SoftphoneService
 from app.services.stats_service import StatsService
 from app.services.workspace_service import WorkspaceService
 from app.services.workspace_store import ActionReport, ActionState
-from app.sip_account_config import is_sip_configured, sip_account_from_settings
+from app.sip_account_config import (
+    is_sip_configured,
+    sip_account_from_settings,
+    sip_engine_settings_from_settings,
+)
 from sync.backoff import Backoff
 from sync.sync_engine import SyncEngine
 from sync.sync_store import AppliedChanges, LostLeaseNotice, RefusalNotice
@@ -56,6 +60,8 @@ class SipSetup:
     password: str = ""
     lead_extension: str = ""
     demo_line: bool = False
+    # Local ports the engine binds (sip.local_port); the address is chosen at start.
+    engine: SipEngineSettings = field(default_factory=SipEngineSettings)
 
 
 def sip_setup_for(context: AppContext) -> SipSetup:
@@ -71,7 +77,8 @@ def sip_setup_for(context: AppContext) -> SipSetup:
         password = context.secrets.get(sip_password_key(account.user, account.domain)) or ""
     except KeyringUnavailableError as exc:
         log.warning("no SIP password: %s", exc.message)
-    return SipSetup(account=account, password=password)
+    return SipSetup(account=account, password=password,
+                    engine=sip_engine_settings_from_settings(settings))
 
 
 @dataclass
@@ -277,8 +284,9 @@ def start_workspace(
             devices.selectionChanged.connect(lambda chosen: _save_devices(data_dir, chosen))
         chosen = devices
         engine = SipEngine(
-            SipEngineSettings(
-                bind_address=sip_bind_address or ("127.0.0.1" if demo else "0.0.0.0")
+            replace(
+                sip.engine,
+                bind_address=sip_bind_address or ("127.0.0.1" if demo else "0.0.0.0"),
             ),
             audio_bridge_factory=(lambda: CallAudioBridge(chosen)) if chosen else None,
         )
