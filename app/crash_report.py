@@ -79,8 +79,13 @@ def collect_previous_crashes(crash_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def install_crash_handler(crash_dir: Path) -> CrashHandler:
-    """Open this run's crash file and route fatal signals and uncaught exceptions to it."""
+def install_crash_handler(crash_dir: Path,
+                          redact: Callable[[str], str] = lambda text: text) -> CrashHandler:
+    """Open this run's crash file and route fatal signals and uncaught exceptions to it.
+
+    Tracebacks go through ``redact`` (the logs' redactor) because an exception's
+    message or locals may carry a token or password; faulthandler's C-level dump
+    holds only frames, no values."""
     crash_dir.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     path = crash_dir / f"crash-{stamp}-{os.getpid()}.txt"
@@ -92,7 +97,7 @@ def install_crash_handler(crash_dir: Path) -> CrashHandler:
                        tb: TracebackType | None) -> None:
         if not stream.closed:
             stream.write(f"Uncaught exception at {time.strftime('%Y-%m-%d %H:%M:%S')}\n")
-            stream.write("".join(traceback.format_exception(kind, error, tb)))
+            stream.write(redact("".join(traceback.format_exception(kind, error, tb))))
             stream.flush()
         _log.critical("Uncaught exception; crash report in %s", path,
                       exc_info=(kind, error, tb))

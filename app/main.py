@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_bytes=settings[schema.LOG_MAX_BYTES],
         backup_count=settings[schema.LOG_BACKUP_COUNT]), redactor)
     previous_crashes = collect_previous_crashes(paths.crash_dir)
-    crash_handler = install_crash_handler(paths.crash_dir)
+    crash_handler = install_crash_handler(paths.crash_dir, redactor.redact)
     for report_path in previous_crashes:
         _log.warning("A previous run of Hatif crashed; its report is %s", report_path)
         _say(f"a previous run crashed; its crash report is {report_path}")

@@ -62,3 +62,20 @@ def test_uncaught_exception_is_written_to_the_crash_file(tmp_path: Path) -> None
     found = collect_previous_crashes(tmp_path)
     assert len(found) == 1
     assert "LookupError: order 42 vanished" in found[0].read_text()
+
+
+def test_a_secret_in_an_uncaught_exception_never_reaches_the_crash_file(tmp_path: Path) -> None:
+    child = ("import sys; from pathlib import Path\n"
+             "from app.crash_report import install_crash_handler\n"
+             "from app.logging_setup import SecretRedactor\n"
+             "redactor = SecretRedactor(); redactor.add('Zk9-tok3n-Qp')\n"
+             "install_crash_handler(Path(sys.argv[1]), redactor.redact)\n"
+             "raise PermissionError('server refused token Zk9-tok3n-Qp')\n")
+    result = subprocess.run([sys.executable, "-c", child, str(tmp_path)], cwd=REPO_ROOT,
+                            capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1
+    found = collect_previous_crashes(tmp_path)
+    assert len(found) == 1
+    text = found[0].read_text()
+    assert "PermissionError: server refused token" in text
+    assert "Zk9-tok3n-Qp" not in text
