@@ -12,6 +12,7 @@ One module per concern:
 - ``journal``    — contact attempts (call / WhatsApp / SMS)
 - ``presence``   — agent presence states
 - ``wallboard``  — the team lead's wallboard snapshot
+- ``history``    — an order's audited changes and a user's own actions
 - ``catalogue``  — articles, variants, cities, settings, predefined notes, templates
 - ``intake``     — CSV import reports and the shop webhook body
 - ``health``     — the health answer

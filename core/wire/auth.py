@@ -62,3 +62,10 @@ class CreateTeamRequest(WireModel):
     """``POST /api/v1/teams`` (admin)."""
 
     name: str = Field(min_length=1, max_length=100)
+
+
+class PasswordChangeRequest(WireModel):
+    """``POST /auth/password``: a user changes their own password."""
+
+    old_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(min_length=8, max_length=256)

@@ -48,6 +48,32 @@ class CityWire(WireModel):
     delivery_fee: Decimal = Field(ge=0, le=Decimal("9999999999.99"), decimal_places=2)
 
 
+class RescueLimits(WireModel):
+    """What one role may grant to save an order; the server refuses more."""
+
+    max_line_discount_pct: Decimal = Field(default=Decimal("10"), ge=0, le=100)
+    max_order_discount_pct: Decimal = Field(default=Decimal("10"), ge=0, le=100)
+    free_delivery: bool = True
+    max_delivery_delay_days: int = Field(default=7, ge=0, le=90)
+
+
+def default_rescue_limits() -> dict[str, RescueLimits]:
+    """Agents a little, leads more, admins everything."""
+    return {
+        "agent": RescueLimits(),
+        "lead": RescueLimits(
+            max_line_discount_pct=Decimal("30"),
+            max_order_discount_pct=Decimal("30"),
+            max_delivery_delay_days=30,
+        ),
+        "admin": RescueLimits(
+            max_line_discount_pct=Decimal("100"),
+            max_order_discount_pct=Decimal("100"),
+            max_delivery_delay_days=90,
+        ),
+    }
+
+
 class SettingsWire(WireModel):
     """Shop settings managed by admins."""
 
@@ -55,6 +81,9 @@ class SettingsWire(WireModel):
     call_gap_minutes: int = Field(default=10, ge=0, le=1440)
     lease_seconds: int = Field(default=120, ge=10, le=3600)
     default_region: str = "MA"
+    rescue_limits: dict[str, RescueLimits] = Field(
+        default_factory=default_rescue_limits, description="Per role: agent, lead, admin"
+    )
 
 
 class PredefinedNoteWire(WireModel):

@@ -8,8 +8,9 @@ totals are always computed by the server from the lines (``core.pricing``).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
+from enum import StrEnum
 
 from pydantic import Field
 
@@ -56,6 +57,25 @@ class LeaseInfo(WireModel):
     order_reference: str | None = None
 
 
+class EscalationReason(StrEnum):
+    """Why an agent hands an order to the team lead."""
+
+    COMPLEX_CASE = "complex_case"
+    COMPLAINT = "complaint"
+    SPECIAL_AUTHORISATION = "special_authorisation"
+
+
+class EscalationWire(WireModel):
+    """An open escalation: the order waits for the team lead's answer."""
+
+    reason: EscalationReason
+    text: str = ""
+    by_id: int
+    by_name: str
+    at: datetime
+    lead_id: int | None = Field(default=None, description="The lead of the agent's team")
+
+
 class OrderWire(WireModel):
     """An order with everything a desk needs to show and act on it."""
 
@@ -89,6 +109,15 @@ class OrderWire(WireModel):
         default=None, description="Reference of an open order with the same phone"
     )
     imported_operator: str | None = None
+    order_discount_pct: Decimal = Field(
+        default=Decimal("0"), description="Discount in % on the whole order (rescue tool)"
+    )
+    delivery_date: date | None = Field(
+        default=None, description="Later delivery date agreed with the customer (rescue tool)"
+    )
+    escalation: EscalationWire | None = Field(
+        default=None, description="Set while the order waits for the team lead"
+    )
 
 
 class OrderPage(WireModel):
@@ -122,3 +151,43 @@ class ReassignRequest(WireModel):
 
     owner_id: Id | None = None
     release_lease: bool = True
+
+
+class EscalateRequest(WireModel):
+    """``POST /orders/{id}/escalate``: hand the order to the team lead."""
+
+    reason: EscalationReason
+    text: str = Field(default="", max_length=2000)
+
+
+class EscalationAnswer(WireModel):
+    """``POST /orders/{id}/escalation/answer``: the lead's answer; the order goes back
+    to the agent who escalated it, with the answer as a note."""
+
+    text: str = Field(min_length=1, max_length=4000)
+
+
+class NewOrderLine(WireModel):
+    """A line of a new order; the server prices it."""
+
+    article_ref: str = Field(min_length=1, max_length=64)
+    quantity: int = Field(ge=1, le=999)
+    color: str | None = None
+    size: str | None = None
+
+
+class NewOrderRequest(WireModel):
+    """``POST /orders``: an order typed by an agent (existing or new customer)."""
+
+    customer: CustomerWire
+    lines: list[NewOrderLine] = Field(min_length=1, max_length=50)
+    free_delivery: bool = False
+    note: str | None = Field(default=None, max_length=4000)
+
+
+class NewOrderResult(WireModel):
+    """The created order, already leased to and owned by its creator."""
+
+    id: int
+    order: OrderWire
+    lease: LeaseInfo

@@ -15,7 +15,7 @@ payload is the model of ``PAYLOAD_MODELS[kind]`` dumped with
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -42,6 +42,7 @@ class OpKind(StrEnum):
     REOPEN = "reopen"
     EDIT_LINES = "edit_lines"
     EDIT_CUSTOMER = "edit_customer"
+    SET_DELIVERY_DATE = "set_delivery_date"
     ADD_NOTE = "add_note"
     JOURNAL = "journal"
     PRESENCE = "presence"  # order_id may be null; payload PresenceUpdate
@@ -91,6 +92,7 @@ class EditLinesPayload(WireModel):
 
     lines: list[LineEdit] = Field(min_length=1, max_length=50)
     free_delivery: bool = False
+    order_discount_pct: Decimal = Field(default=Decimal("0"), ge=0, le=100)
 
 
 class EditCustomerPayload(WireModel):
@@ -101,6 +103,13 @@ class EditCustomerPayload(WireModel):
     email: str | None = Field(default=None, max_length=200)
     address: str | None = Field(default=None, max_length=500)
     city: str | None = Field(default=None, max_length=100)
+
+
+class DeliveryDatePayload(WireModel):
+    """A later delivery date agreed with the customer; null clears it. The server
+    refuses a past date or one further than the role's limit allows."""
+
+    delivery_date: date | None = None
 
 
 class NotePayload(WireModel):
@@ -122,6 +131,7 @@ PAYLOAD_MODELS: dict[OpKind, type[WireModel]] = {
     OpKind.REOPEN: DispositionPayload,
     OpKind.EDIT_LINES: EditLinesPayload,
     OpKind.EDIT_CUSTOMER: EditCustomerPayload,
+    OpKind.SET_DELIVERY_DATE: DeliveryDatePayload,
     OpKind.ADD_NOTE: NotePayload,
     OpKind.JOURNAL: JournalEntryIn,
     OpKind.PRESENCE: PresenceUpdate,

@@ -11,7 +11,7 @@ from datetime import datetime
 from pydantic import Field
 
 from core.wire.base import WireModel
-from core.wire.orders import LeaseInfo
+from core.wire.orders import EscalationReason, LeaseInfo
 from core.wire.presence import PresenceState
 
 
@@ -54,6 +54,19 @@ class HourBucket(WireModel):
     confirmed: int
 
 
+class EscalationRow(WireModel):
+    """An order waiting for the lead's answer, oldest first on the wallboard."""
+
+    order_id: int
+    order_reference: str
+    customer_name: str
+    agent_id: int
+    agent_name: str
+    reason: EscalationReason
+    text: str = ""
+    since: datetime
+
+
 class WallboardSnapshot(WireModel):
     """Everything the wallboard draws, computed by the server."""
 
@@ -70,3 +83,4 @@ class WallboardSnapshot(WireModel):
     calls_today: int = 0
     confirmation_rate: float = Field(default=0.0, description="confirmed / closed today, 0..1")
     last_change_seq: int = 0
+    escalations: list[EscalationRow] = Field(default_factory=list)
