@@ -164,6 +164,10 @@ class ActionRecorder:
             if payload.get("phones"):
                 values["phone"] = payload["phones"][0]
                 values["phones"] = ",".join(payload["phones"])
+        if kind is OpKind.SET_DELIVERY_DATE:
+            values["delivery_date"] = payload.get("delivery_date")
+        if kind is OpKind.EDIT_LINES:
+            values["order_discount_pct"] = str(payload.get("order_discount_pct", "0"))
         connection.execute(
             update(schema.orders).where(schema.orders.c.id == order_id).values(**values)
         )

@@ -60,12 +60,17 @@ def search_text(order: dict[str, Any]) -> str:
     return " ".join([words, *digits])
 
 
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
 def order_row(order: dict[str, Any], *, generation: int = 0) -> dict[str, Any]:
     """The column values of ``orders`` for one ``OrderWire`` JSON object."""
     customer = order.get("customer") or {}
     phones: list[str] = list(customer.get("phones") or [])
     lease = order.get("lease") or None
     tags: list[str] = list(order.get("tags") or [])
+    escalation = order.get("escalation") or None
     return {
         "id": int(order["id"]),
         "reference": str(order["reference"]),
@@ -92,6 +97,10 @@ def order_row(order: dict[str, Any], *, generation: int = 0) -> dict[str, Any]:
         "callback_at": iso_utc(order.get("callback_at")),
         "last_call_at": iso_utc(order.get("last_call_at")),
         "possible_duplicate_of": order.get("possible_duplicate_of"),
+        "order_discount_pct": _text_or_none(order.get("order_discount_pct")),
+        "delivery_date": _text_or_none(order.get("delivery_date")),
+        "escalated_at": iso_utc(escalation.get("at")) if escalation else None,
+        "escalation_reason": escalation.get("reason") if escalation else None,
         "search_text": search_text(order),
         "resync_generation": generation,
         "payload": json.dumps(order, separators=(",", ":"), default=str),

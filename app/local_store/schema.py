@@ -63,6 +63,12 @@ orders = Table(
     Column("callback_at", String(40)),
     Column("last_call_at", String(40)),
     Column("possible_duplicate_of", String(64)),
+    #: Rescue tools and escalation (revision 0005); the agent's pending values show here
+    #: before the server's payload carries them.
+    Column("order_discount_pct", String(16)),
+    Column("delivery_date", String(10)),
+    Column("escalated_at", String(40)),
+    Column("escalation_reason", String(32)),
     Column("search_text", Text, nullable=False, default=""),
     Column("resync_generation", Integer, nullable=False, default=0),
     Column("payload", Text, nullable=False),
@@ -74,6 +80,7 @@ Index("ix_orders_reference", orders.c.reference)
 Index("ix_orders_callback_at", orders.c.callback_at)
 Index("ix_orders_total_cents", orders.c.total_cents)
 Index("ix_orders_owner", orders.c.owner_id)
+Index("ix_orders_escalated_at", orders.c.escalated_at)
 
 #: Leases this desk holds (claims), renewed by heartbeat.
 held_leases = Table(
