@@ -21,6 +21,7 @@ class AlertKind(StrEnum):
     LONG_CALL = "long_call"
     LONG_PAUSE = "long_pause"
     OLD_UNCONFIRMED = "old_unconfirmed"
+    LONG_ESCALATION = "long_escalation"
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class AlertThresholds:
     long_call_minutes: int = 10
     long_pause_minutes: int = 15
     unconfirmed_target_minutes: int = 120
+    escalation_wait_minutes: int = 10
 
     def long_call(self) -> timedelta:
         return timedelta(minutes=self.long_call_minutes)
@@ -39,6 +41,9 @@ class AlertThresholds:
 
     def unconfirmed_target(self) -> timedelta:
         return timedelta(minutes=self.unconfirmed_target_minutes)
+
+    def escalation_wait(self) -> timedelta:
+        return timedelta(minutes=self.escalation_wait_minutes)
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,8 @@ class Alert:
 def current_alerts(
     state: WallboardState, thresholds: AlertThresholds, now: datetime
 ) -> list[Alert]:
-    """Alerts at ``now``: longest first within each kind, calls before pauses before orders."""
+    """Alerts at ``now``: longest first within each kind; calls, pauses, escalations
+    waiting for the lead, then the oldest order."""
     calls: list[Alert] = []
     pauses: list[Alert] = []
     for tile in state.agents.values():
@@ -66,6 +72,10 @@ def current_alerts(
         elif tile.presence is AgentPresence.PAUSED and elapsed > thresholds.long_pause():
             pauses.append(Alert(AlertKind.LONG_PAUSE, tile.display_name, elapsed, tile.user_id))
     alerts = sorted(calls, key=lambda a: -a.elapsed) + sorted(pauses, key=lambda a: -a.elapsed)
+    for waiting in state.escalations_sorted():
+        elapsed = waiting.waiting(now)
+        if elapsed > thresholds.escalation_wait():
+            alerts.append(Alert(AlertKind.LONG_ESCALATION, waiting.order_reference, elapsed))
     if state.oldest_unconfirmed_at is not None:
         age = now - state.oldest_unconfirmed_at
         if age > thresholds.unconfirmed_target():

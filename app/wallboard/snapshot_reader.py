@@ -15,6 +15,7 @@ from typing import Any
 from app.wallboard.wallboard_state import (
     AgentPresence,
     AgentTile,
+    EscalationWaiting,
     HourSlot,
     LeaseHeld,
     WallboardState,
@@ -105,6 +106,20 @@ def read_state(snapshot_json: Any | None, live_json: Any) -> WallboardState:
         queue.oldest_open_at if queue else None
     )
     state.oldest_unconfirmed_reference = oldest.get("reference")
+    if snapshot is not None:
+        state.escalations = [
+            EscalationWaiting(
+                order_id=row.order_id,
+                order_reference=row.order_reference,
+                customer_name=row.customer_name,
+                agent_id=row.agent_id,
+                agent_name=row.agent_name,
+                reason=row.reason,
+                text=row.text,
+                since=row.since,
+            )
+            for row in snapshot.escalations
+        ]
     return state
 
 

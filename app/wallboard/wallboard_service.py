@@ -25,6 +25,7 @@ from app.services.operations import OperationRunner
 from app.wallboard.snapshot_reader import apply_presence, read_state
 from app.wallboard.wallboard_state import WallboardState
 from core.wire.changes import ChangeEntity, ChangeEvent
+from core.wire.orders import EscalationAnswer
 from core.wire.presence import PresenceWire
 
 log = logging.getLogger(__name__)
@@ -234,6 +235,22 @@ class WallboardService(QObject):
     def release(self, order_id: int) -> None:
         """Take the lease off an order whoever holds it."""
         self._act("release", lambda: self._api.post_json(f"/orders/{order_id}/release", {}))
+
+    def answer_escalation(self, order_id: int, text: str) -> None:
+        """Answer an agent's escalation: the text becomes a note and the order goes
+        back to that agent."""
+        body = EscalationAnswer(text=text).model_dump(mode="json")
+        self._act(
+            "answer_escalation",
+            lambda: self._api.post_json(f"/orders/{order_id}/escalation/answer", body),
+        )
+
+    def take_escalation(self, order_id: int) -> None:
+        """Take an escalated order over: the lead becomes its owner and lease holder."""
+        self._act(
+            "take_escalation",
+            lambda: self._api.post_json(f"/orders/{order_id}/escalation/take", {}),
+        )
 
     def load_journal_today(self, user_id: int, day: date | None = None) -> None:
         """Fetch the agent's journal of ``day`` (today by default)."""

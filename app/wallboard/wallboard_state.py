@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from core.dispositions import OutcomeClass
 from core.order_status import OrderStatus
+from core.wire.orders import EscalationReason
 
 
 class AgentPresence(StrEnum):
@@ -84,6 +85,23 @@ class HourSlot:
     confirmations: int = 0
 
 
+@dataclass(frozen=True)
+class EscalationWaiting:
+    """An order an agent handed to the lead, waiting for an answer since ``since``."""
+
+    order_id: int
+    order_reference: str
+    customer_name: str
+    agent_id: int
+    agent_name: str
+    reason: EscalationReason
+    text: str
+    since: datetime
+
+    def waiting(self, now: datetime) -> timedelta:
+        return max(timedelta(0), now - self.since)
+
+
 @dataclass
 class WallboardState:
     """Everything the wallboard draws, at ``as_of`` (server clock)."""
@@ -99,6 +117,7 @@ class WallboardState:
     hourly: dict[int, HourSlot] = field(default_factory=dict)
     oldest_unconfirmed_at: datetime | None = None
     oldest_unconfirmed_reference: str | None = None
+    escalations: list[EscalationWaiting] = field(default_factory=list)
     cursor: int = 0
 
     def agents_sorted(self) -> list[AgentTile]:
@@ -108,6 +127,10 @@ class WallboardState:
     def leases_sorted(self) -> list[LeaseHeld]:
         """Oldest lease first: the one a lead most likely wants to look at."""
         return sorted(self.leases.values(), key=lambda lease: (lease.since, lease.order_id))
+
+    def escalations_sorted(self) -> list[EscalationWaiting]:
+        """Oldest escalation first: the customer who has waited longest."""
+        return sorted(self.escalations, key=lambda e: (e.since, e.order_id))
 
     def hourly_sorted(self) -> list[HourSlot]:
         return [self.hourly[h] for h in sorted(self.hourly)]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.services.operations import OperationRunner
@@ -53,6 +54,8 @@ def seed(s: Seeder) -> None:
     for n in range(1, 6):
         s.order(f"C-{n}", "Casa", created_at=s.now - timedelta(minutes=30 - n))
     s.order("C-OLD", "Casa", created_at=s.now - timedelta(hours=5))
+    s.order("E-1", "Casa")
+    s.order("E-2", "Casa")
     s.order("R-1", "Rabat")
 
 
@@ -63,6 +66,9 @@ class AnsweringDialogs:
         self.new_owner: int | None = TO_POOL
         self.journals: list[tuple[str, list[dict[str, Any]]]] = []
         self.errors: list[str] = []
+        self.answer: str | None = "Accordez 10 % et confirmez."
+        self.questions: list[tuple[str, str, str]] = []
+        self.take_over = True
 
     def choose_new_owner(self, parent: Any, reference: str, agents: list[AgentTile]) -> int | None:
         return self.new_owner
@@ -78,6 +84,15 @@ class AnsweringDialogs:
 
     def show_error(self, parent: Any, message: str) -> None:
         self.errors.append(message)
+
+    def answer_escalation(
+        self, parent: Any, reference: str, agent_name: str, question: str
+    ) -> str | None:
+        self.questions.append((reference, agent_name, question))
+        return self.answer
+
+    def confirm_take_over(self, parent: Any, reference: str, agent_name: str) -> bool:
+        return self.take_over
 
 
 class Board:
@@ -272,3 +287,80 @@ def test_alerts_and_lead_actions(board: tuple[RunningServer, Board], qtbot: QtBo
     qtbot.waitUntil(lambda: window.kiosk, timeout=2000)
     window.leave_kiosk()
     qtbot.waitUntil(lambda: not window.kiosk, timeout=2000)
+
+
+def escalation_rows(wb: Board) -> list[str]:
+    model = wb.window.escalations_model
+    return [model.escalation_at(row).order_reference  # type: ignore[union-attr]
+            for row in range(model.rowCount())]
+
+
+def test_escalations_reach_the_lead_live_and_are_answered_or_taken(
+    board: tuple[RunningServer, Board], qtbot: QtBot, qtmodeltester: Any
+) -> None:
+    server, wb = board
+    window = wb.window
+    samira, youssef = server.agent("samira"), server.agent("youssef")
+    e1, e2 = server.seed.orders["E-1"], server.seed.orders["E-2"]
+    assert escalation_rows(wb) == []
+    assert window.escalations_empty.isVisibleTo(window)
+    assert not window.answer_button.isEnabled()
+
+    # A scripted agent escalates over HTTP: the row is on the board within a second.
+    samira.claim(e1)
+    samira.post(f"/orders/{e1}/escalate",
+                {"reason": "complaint", "text": "Le client veut une remise"})
+    started = time.monotonic()
+    qtbot.waitUntil(lambda: escalation_rows(wb) == ["E-1"], timeout=LIVE_MS)
+    latency_ms = (time.monotonic() - started) * 1000
+    youssef.claim(e2)
+    youssef.post(f"/orders/{e2}/escalate", {"reason": "special_authorisation"})
+    qtbot.waitUntil(lambda: escalation_rows(wb) == ["E-1", "E-2"], timeout=LIVE_MS)
+    model = window.escalations_model
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0)) == "E-1\nClient E-1"
+    assert model.data(model.index(0, 1)) == "Samira\nComplaint"
+    assert model.data(model.index(1, 1)) == "Youssef\nSpecial authorisation"
+    assert "Le client veut une remise" in model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert window.escalations_title.text() == "Escalations (2)"
+
+    # Past the lead's threshold the row stands out and the banner says so.
+    assert not model.is_overdue(0)
+    window.set_now(datetime.now(UTC) + timedelta(minutes=11))
+    assert model.is_overdue(0) and model.is_overdue(1)
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.BackgroundRole) is not None
+    assert (AlertKind.LONG_ESCALATION, "E-1") in [(a.kind, a.subject) for a in window.alerts]
+    assert "E-1" in window.alert_banner.text()
+
+    # The lead answers E-1 from the board: the row goes, the agent has the answer as a note
+    # and the order back in her hands.
+    window.escalations_view.selectRow(0)
+    assert window.answer_button.isEnabled()
+    window.answer_button.click()
+    assert wb.dialogs.questions == [("E-1", "Samira", "Le client veut une remise")]
+    qtbot.waitUntil(lambda: escalation_rows(wb) == ["E-2"], timeout=5000)
+    order = samira.get(f"/orders/{e1}")
+    assert order["escalation"] is None and order["owner_id"] == samira.user_id
+    notes = [note["text"] for note in samira.get(f"/orders/{e1}/notes")]
+    assert "Accordez 10 % et confirmez." in notes
+
+    # The lead takes E-2 over from the board: it is in the lead's hands.
+    window.set_now(datetime.now(UTC))
+    assert not window.escalations_view.selectionModel().selectedRows()
+    assert window.take_button.isEnabled()  # the only row left needs no selection
+    window.take_button.click()
+    qtbot.waitUntil(lambda: escalation_rows(wb) == [], timeout=5000)
+    lead = server.agent("leila")
+    order = lead.get(f"/orders/{e2}")
+    assert order["escalation"] is None
+    assert order["owner_id"] == lead.user_id and order["lease"]["holder_id"] == lead.user_id
+    assert window.escalations_empty.isVisibleTo(window)
+    assert not wb.dialogs.errors
+
+    # Answering an escalation that is gone (another lead's desk was quicker) is refused
+    # in words, not as a code.
+    wb.service.answer_escalation(e1, "Trop tard")
+    qtbot.waitUntil(lambda: bool(wb.dialogs.errors), timeout=5000)
+    assert wb.dialogs.errors[0].startswith("The action failed: ")
+    assert "_" not in wb.dialogs.errors[0]
+    print(f"\nescalation on the wallboard after {latency_ms:.0f} ms")

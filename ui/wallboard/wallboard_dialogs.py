@@ -52,6 +52,14 @@ class WallboardDialogs(Protocol):
 
     def show_error(self, parent: QWidget, message: str) -> None: ...
 
+    def answer_escalation(
+        self, parent: QWidget, order_reference: str, agent_name: str, question: str
+    ) -> str | None:
+        """The lead's answer to the agent (None when cancelled)."""
+
+    def confirm_take_over(self, parent: QWidget, order_reference: str, agent_name: str) -> bool:
+        ...
+
 
 class QtWallboardDialogs:
     """The real dialogs."""
@@ -98,6 +106,28 @@ class QtWallboardDialogs:
     def show_error(self, parent: QWidget, message: str) -> None:
         QMessageBox.warning(parent, _tr("Wallboard"), message)
 
+    def answer_escalation(
+        self, parent: QWidget, order_reference: str, agent_name: str, question: str
+    ) -> str | None:
+        label = _tr("Your answer to {name} about order {ref}:").format(
+            name=agent_name, ref=order_reference
+        )
+        if question:
+            label = _tr("{name} wrote: “{question}”").format(name=agent_name, question=question) \
+                + "\n\n" + label
+        text, ok = QInputDialog.getMultiLineText(parent, _tr("Answer the escalation"), label)
+        return text if ok else None
+
+    def confirm_take_over(self, parent: QWidget, order_reference: str, agent_name: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            _tr("Take over"),
+            _tr("Take order {ref} over from {name}? It moves into your hands.").format(
+                ref=order_reference, name=agent_name
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
 
 class ThresholdsDialog(QDialog):
     """Three spin boxes in minutes."""
@@ -112,6 +142,8 @@ class ThresholdsDialog(QDialog):
         form.addRow(self.tr("Call longer than (minutes)"), self._call)
         form.addRow(self.tr("Pause longer than (minutes)"), self._pause)
         form.addRow(self.tr("Oldest unconfirmed order older than (minutes)"), self._order)
+        self._escalation = self._spin(current.escalation_wait_minutes)
+        form.addRow(self.tr("Escalation waiting longer than (minutes)"), self._escalation)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -127,7 +159,9 @@ class ThresholdsDialog(QDialog):
         return spin
 
     def thresholds(self) -> AlertThresholds:
-        return AlertThresholds(self._call.value(), self._pause.value(), self._order.value())
+        return AlertThresholds(
+            self._call.value(), self._pause.value(), self._order.value(), self._escalation.value()
+        )
 
 
 class JournalDialog(QDialog):

@@ -14,6 +14,7 @@ from app.wallboard.alerts import Alert, AlertKind
 from app.wallboard.wallboard_state import AgentPresence
 from core.dispositions import OutcomeClass
 from core.order_status import OrderStatus
+from core.wire.orders import EscalationReason
 from ui.formatting import format_duration
 
 
@@ -63,9 +64,39 @@ class WallboardTexts(QObject):
             return self.tr("{name}: paused for {elapsed}").format(
                 name=alert.subject, elapsed=elapsed
             )
+        if alert.kind is AlertKind.LONG_ESCALATION:
+            return self.tr("Order {ref} waits for the lead for {elapsed}").format(
+                ref=alert.subject, elapsed=elapsed
+            )
         return self.tr("Order {ref} unconfirmed for {elapsed}").format(
             ref=alert.subject, elapsed=elapsed
         )
+
+    def escalation_reason(self, reason: EscalationReason) -> str:
+        labels = {
+            EscalationReason.COMPLEX_CASE: self.tr("Complex case"),
+            EscalationReason.COMPLAINT: self.tr("Complaint"),
+            EscalationReason.SPECIAL_AUTHORISATION: self.tr("Special authorisation"),
+        }
+        return labels[reason]
+
+    def action_error(self, code: str, message: str) -> str:
+        """A refused lead action in words: known codes get our sentence, others the
+        server's own message."""
+        known = {
+            "forbidden": self.tr("Only the lead of this order's team or an admin may do this."),
+            "not_escalated": self.tr(
+                "This escalation was already answered or taken over by someone else."
+            ),
+            "not_found": self.tr("This order no longer exists or is not visible to you."),
+            "order_not_found": self.tr("This order no longer exists or is not visible to you."),
+            "order_closed": self.tr("This order is closed."),
+            "server_unreachable": self.tr("The server cannot be reached; try again in a moment."),
+            "server_timeout": self.tr("The server did not answer in time; try again."),
+            "server_error": self.tr("The server failed; try again in a moment."),
+            "login_required": self.tr("Your session has expired; sign in again."),
+        }
+        return known.get(code) or message or code
 
     def conversion(self, value: float | None) -> str:
         return "—" if value is None else f"{round(value * 100)} %"

@@ -1,9 +1,10 @@
 """The team lead's wallboard window.
 
-Tiles per agent on the left; queue, leases and charts on the right; alerts in
-a red banner across the top. It redraws when the service says the state
-changed, and once a second to advance "time in state" — it never asks the
-server on a timer. F11 toggles the full-screen kiosk mode, Esc leaves it.
+Tiles per agent on the left; queue, escalations waiting for the lead, leases
+and charts on the right; alerts in a red banner across the top. It redraws
+when the service says the state changed, and once a second to advance "time
+in state" — it never asks the server on a timer. F11 toggles the full-screen
+kiosk mode, Esc leaves it.
 """
 
 from __future__ import annotations
@@ -30,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from app.wallboard.alerts import Alert, AlertThresholds, ThresholdsFile, current_alerts
 from app.wallboard.wallboard_service import WallboardService
-from app.wallboard.wallboard_state import AgentTile
+from app.wallboard.wallboard_state import AgentTile, EscalationWaiting
 from ui.wallboard import wallboard_theme as theme
 from ui.wallboard.agent_tile_delegate import MIN_SCALE, TILE_SIZE, AgentTileDelegate
 from ui.wallboard.agent_tiles_model import AgentTilesModel
+from ui.wallboard.escalations_model import EscalationsModel
 from ui.wallboard.leases_model import LeasesModel
 from ui.wallboard.queue_model import QueueDepthModel
 from ui.wallboard.wallboard_charts import HourlyChart, OutcomeChart
@@ -43,20 +45,24 @@ from ui.wallboard.wallboard_texts import WallboardTexts
 _SIDE_WIDTH = 500
 _CHARTS_HEIGHT = 250
 _ROW_HEIGHT = 38
+#: Escalation rows hold two lines (order and customer, agent and reason).
+_ESCALATION_ROW_HEIGHT = 64
 #: Largest tile scale: a small team gets big tiles, but not absurd ones.
 _MAX_TILE_SCALE = 1.3
 
 
-def _panel(title: str, body: QWidget) -> QFrame:
+def _panel(title: str | QLabel, body: QWidget, *extra: QWidget) -> QFrame:
     frame = QFrame()
     frame.setObjectName("panel")
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 8, 12, 10)
     if title:
-        label = QLabel(title)
+        label = title if isinstance(title, QLabel) else QLabel(title)
         label.setObjectName("panelTitle")
         layout.addWidget(label)
     layout.addWidget(body)
+    for widget in extra:
+        layout.addWidget(widget)
     return frame
 
 
@@ -87,6 +93,8 @@ class WallboardWindow(QWidget):
         self.tiles_model = AgentTilesModel(self)
         self.queue_model = QueueDepthModel(self)
         self.leases_model = LeasesModel(self)
+        self.escalations_model = EscalationsModel(self)
+        self.escalations_model.set_threshold(self._thresholds.escalation_wait())
         self._build()
 
         self._clock = QTimer(self)
@@ -176,6 +184,7 @@ class WallboardWindow(QWidget):
         self.queue_view = self._table(self.queue_model)
         self.queue_view.setFixedHeight(self._table_height(self.queue_model.rowCount()))
         side.addWidget(_panel(self.tr("Queue"), self.queue_view))
+        side.addWidget(self._escalations_panel(), 1)
         self.leases_view = self._table(self.leases_model)
         self.leases_view.horizontalHeader().setVisible(True)
         self.leases_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -187,6 +196,35 @@ class WallboardWindow(QWidget):
         body.addWidget(side_widget)
         root.addLayout(body, 1)
         self._tick()
+
+    def _escalations_panel(self) -> QFrame:
+        view = self._table(self.escalations_model)
+        view.horizontalHeader().setVisible(True)
+        view.verticalHeader().setDefaultSectionSize(_ESCALATION_ROW_HEIGHT)
+        view.setWordWrap(False)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._escalation_menu)
+        view.doubleClicked.connect(lambda index: self.answer_escalation_at(index.row()))
+        self.escalations_view = view
+        self.escalations_title = QLabel()
+        self.escalations_empty = QLabel(self.tr("No order is waiting for you."))
+        self.escalations_empty.setProperty("muted", True)
+        self.answer_button = QPushButton(self.tr("Answer…"))
+        self.answer_button.clicked.connect(self._answer_selected)
+        self.take_button = QPushButton(self.tr("Take over"))
+        self.take_button.clicked.connect(self._take_selected)
+        buttons = QWidget()
+        row = QHBoxLayout(buttons)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.escalations_empty, 1)
+        row.addStretch(0)
+        row.addWidget(self.answer_button)
+        row.addWidget(self.take_button)
+        self.escalations_model.modelReset.connect(self._escalations_changed)
+        view.selectionModel().selectionChanged.connect(self._escalations_changed)
+        self._escalations_changed()
+        return _panel(self.escalations_title, view, buttons)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tiles_view.viewport() and event.type() == QEvent.Type.Resize:
@@ -258,6 +296,8 @@ class WallboardWindow(QWidget):
         self.tiles_model.set_tiles(state.agents_sorted())
         self.queue_model.set_state(state)
         self.leases_model.set_leases(state.leases_sorted())
+        self.escalations_model.set_escalations(state.escalations_sorted())
+        self._escalations_changed()
         self.outcome_chart.set_outcomes(state.outcomes_today)
         self.hourly_chart.set_slots(state.hourly_sorted())
         self._refresh_alerts()
@@ -280,6 +320,7 @@ class WallboardWindow(QWidget):
         self.clock_label.setText(now.astimezone().strftime("%H:%M"))
         self.tiles_model.set_now(now)
         self.leases_model.set_now(now)
+        self.escalations_model.set_now(now)
         self._refresh_alerts()
 
     def _refresh_alerts(self) -> None:
@@ -331,6 +372,7 @@ class WallboardWindow(QWidget):
             return
         self._thresholds = chosen
         self._thresholds_file.save(chosen)
+        self.escalations_model.set_threshold(chosen.escalation_wait())
         self._refresh_alerts()
 
     def _tile_menu(self, pos: QPoint) -> None:
@@ -397,11 +439,78 @@ class WallboardWindow(QWidget):
         name = tile.display_name if tile else str(user_id)
         self._dialogs.show_journal(self, name, entries)
 
+    # -- escalations -----------------------------------------------------
+
+    @Slot()
+    def _escalations_changed(self) -> None:
+        count = self.escalations_model.rowCount()
+        self.escalations_title.setText(
+            self.tr("Escalations ({count})").format(count=count) if count
+            else self.tr("Escalations")
+        )
+        self.escalations_empty.setVisible(count == 0)
+        chosen = self._escalation_row() >= 0
+        self.answer_button.setEnabled(chosen)
+        self.take_button.setEnabled(chosen)
+
+    def _escalation_row(self) -> int:
+        """The selected escalation; the only one when there is just one."""
+        rows = self.escalations_view.selectionModel().selectedRows()
+        if rows:
+            return rows[0].row()
+        return 0 if self.escalations_model.rowCount() == 1 else -1
+
+    @Slot()
+    def _answer_selected(self) -> None:
+        self.answer_escalation_at(self._escalation_row())
+
+    @Slot()
+    def _take_selected(self) -> None:
+        self.take_escalation_at(self._escalation_row())
+
+    def _escalation_menu(self, pos: QPoint) -> None:
+        row = self.escalations_view.indexAt(pos).row()
+        escalation = self.escalations_model.escalation_at(row)
+        if escalation is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Answer…"), lambda: self.answer_escalation_at(row))
+        menu.addAction(self.tr("Take over"), lambda: self.take_escalation_at(row))
+        menu.exec(self.escalations_view.viewport().mapToGlobal(pos))
+
+    def answer_escalation_at(self, row: int) -> None:
+        """Ask the lead for an answer to the escalation in ``row`` and send it."""
+        escalation = self.escalations_model.escalation_at(row)
+        if escalation is None:
+            return
+        text = self._dialogs.answer_escalation(
+            self, escalation.order_reference, escalation.agent_name, escalation.text
+        )
+        if text is None:
+            return
+        if not text.strip():
+            self._dialogs.show_error(self, self.tr("Write an answer for the agent first."))
+            return
+        self._service.answer_escalation(escalation.order_id, text.strip())
+
+    def take_escalation_at(self, row: int) -> None:
+        """Take the order of the escalation in ``row`` into the lead's hands."""
+        escalation: EscalationWaiting | None = self.escalations_model.escalation_at(row)
+        if escalation is None:
+            return
+        if self._dialogs.confirm_take_over(
+            self, escalation.order_reference, escalation.agent_name
+        ):
+            self._service.take_escalation(escalation.order_id)
+
     @Slot(str, bool, str, str)
     def _on_action_finished(self, action: str, ok: bool, code: str, message: str) -> None:
         if not ok:
             self._dialogs.show_error(
-                self, self.tr("The action failed: {message}").format(message=message or code)
+                self,
+                self.tr("The action failed: {message}").format(
+                    message=self._texts.action_error(code, message)
+                ),
             )
 
     def sizeHint(self) -> QSize:
