@@ -33,3 +33,18 @@ def registration_state_for(code: int, reason: str, expires_s: int, user: str) ->
     else:
         message = f"Registration failed ({text})."
     return RegistrationState(RegistrationStatus.FAILED, code, reason, 0, message)
+
+
+def registrar_silent_state(waited_s: float) -> RegistrationState:
+    """Registration state while a REGISTER has gone unanswered for ``waited_s``.
+
+    pjsip keeps retransmitting (over UDP its own verdict only comes after 32 s),
+    so the message says the phone is still trying; any answer replaces this state.
+    """
+    return RegistrationState(
+        RegistrationStatus.FAILED,
+        408,
+        "Registrar not answering",
+        0,
+        f"The registrar is not answering (no reply after {waited_s:.0f} s); still trying.",
+    )

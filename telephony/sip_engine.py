@@ -37,7 +37,7 @@ from telephony.pjsua_setup import (
     endpoint_config,
     local_account_config,
 )
-from telephony.registration_verdict import registration_state_for
+from telephony.registration_verdict import registrar_silent_state, registration_state_for
 from telephony.sip_account_settings import SipAccountSettings, SipTransport
 from telephony.sip_engine_settings import SipEngineSettings
 from telephony.sip_event_adapter import (
@@ -48,6 +48,7 @@ from telephony.sip_event_adapter import (
     DtmfEvent,
     EventTime,
     IncomingCallEvent,
+    RegStartedEvent,
     RegStateEvent,
     SipEventAdapter,
     TransferStatusEvent,
@@ -112,6 +113,7 @@ class SipEngine(QObject):
         self._adapter.call_state.connect(self._on_call_state)
         self._adapter.call_media.connect(self._on_call_media)
         self._adapter.registration.connect(self._on_registration)
+        self._adapter.registration_started.connect(self._on_registration_started)
         self._adapter.incoming_call.connect(self._on_incoming_call)
         self._adapter.transfer_status.connect(self._on_transfer_status)
         self._adapter.dtmf.connect(self._on_dtmf)
@@ -124,6 +126,8 @@ class SipEngine(QObject):
         self._account: AdapterAccount | None = None
         self._account_settings: SipAccountSettings | None = None
         self._registration = RegistrationState(RegistrationStatus.UNREGISTERED)
+        # Monotonic time a REGISTER went out still unanswered (None: nothing pending).
+        self._register_pending_since: float | None = None
         self._destroyed = False
         self._endpoint = pj.Endpoint()
         self._start_library()
@@ -211,6 +215,7 @@ class SipEngine(QObject):
             ) from error
         self._account = account
         self._account_settings = settings
+        self._register_pending_since = time.monotonic() if settings.register else None
         status = RegistrationStatus.REGISTERING if settings.register else RegistrationStatus.DIRECT
         message = "Registering…" if settings.register else "Dialling peers directly."
         self._set_registration(RegistrationState(status, message=message))
@@ -222,6 +227,7 @@ class SipEngine(QObject):
         account = self._account
         self._account = None
         self._account_settings = None
+        self._register_pending_since = None
         account.shutdown()
         self._set_registration(RegistrationState(RegistrationStatus.UNREGISTERED))
 
@@ -437,7 +443,9 @@ class SipEngine(QObject):
         self._endpoint.libHandleEvents(0)
         self._adapter.deliver_pending()
         self._journal_pre_sip_failures()
-        self._enforce_timers(time.monotonic())
+        now = time.monotonic()
+        self._enforce_timers(now)
+        self._check_registrar_silence(now)
 
     def _drop_finished(self) -> None:
         for record in self._finished:
@@ -543,9 +551,24 @@ class SipEngine(QObject):
             record.bridge_port = None
             bridge.stop()
 
+    def _check_registrar_silence(self, now: float) -> None:
+        """Say "registrar not answering" long before pjsip's own timeout (timer B)."""
+        since = self._register_pending_since
+        if since is None or now - since < self._settings.registrar_answer_timeout_s:
+            return
+        self._register_pending_since = None  # once per REGISTER; pjsip keeps retrying
+        self._set_registration(registrar_silent_state(now - since))
+
+    def _on_registration_started(self, event: RegStartedEvent) -> None:
+        if self._account_settings is None or not self._account_settings.register:
+            return
+        if event.renew and self._register_pending_since is None:
+            self._register_pending_since = event.at.mono
+
     def _on_registration(self, event: RegStateEvent) -> None:
         if self._account_settings is None or not self._account_settings.register:
             return
+        self._register_pending_since = None
         self._set_registration(
             registration_state_for(
                 event.code, event.reason, event.expires_s, self._account_settings.user

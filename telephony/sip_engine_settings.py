@@ -17,6 +17,10 @@ class SipEngineSettings:
     too_many_calls). pjsip keeps each ended call's RTP sockets in its I/O queue
     for 500 ms and *aborts the process* when the queue (64 handles) is full, so
     a runaway redial loop must be refused, not passed on.
+    ``registrar_answer_timeout_s``: a REGISTER the registrar has not answered
+    after this long is reported as "registrar not answering" (status failed,
+    code 408) while pjsip keeps retransmitting; over UDP its own verdict only
+    comes with SIP timer B (32 s). Any answer later replaces that report.
     ``log_file``: pjsip's own log goes there (never to Python, since pjsip logs
     from its media threads too).
     """
@@ -33,6 +37,7 @@ class SipEngineSettings:
     rtp_port: int = 0
     ring_timeout_s: float = 45.0
     setup_timeout_s: float = 10.0
+    registrar_answer_timeout_s: float = 4.0
     shutdown_timeout_s: float = 3.0
     tick_ms: int = 10
     max_calls: int = 8

@@ -86,6 +86,14 @@ class RegStateEvent:
 
 
 @dataclass(frozen=True)
+class RegStartedEvent:
+    """pjsip is about to send a REGISTER (``renew``) or an un-REGISTER."""
+
+    renew: bool
+    at: EventTime
+
+
+@dataclass(frozen=True)
 class IncomingCallEvent:
     handle: int
     info: CallInfoCopy
@@ -114,6 +122,7 @@ class SipEventAdapter(QObject):
     call_state = Signal(object)  # CallStateEvent
     call_media = Signal(object)  # CallMediaEvent
     registration = Signal(object)  # RegStateEvent
+    registration_started = Signal(object)  # RegStartedEvent
     incoming_call = Signal(object)  # IncomingCallEvent, after the call is registered
     transfer_status = Signal(object)  # TransferStatusEvent
     dtmf = Signal(object)  # DtmfEvent
@@ -144,6 +153,8 @@ class SipEventAdapter(QObject):
                 self.call_media.emit(event)
             elif isinstance(event, RegStateEvent):
                 self.registration.emit(event)
+            elif isinstance(event, RegStartedEvent):
+                self.registration_started.emit(event)
             elif isinstance(event, IncomingCallEvent):
                 self.incoming_call.emit(event)
             elif isinstance(event, TransferStatusEvent):
@@ -208,6 +219,9 @@ class AdapterAccount(pj.Account):
                 at=EventTime.now(),
             )
         )
+
+    def onRegStarted(self, prm: pj.OnRegStartedParam) -> None:
+        self.adapter.post(RegStartedEvent(bool(prm.renew), EventTime.now()))
 
     def onIncomingCall(self, prm: pj.OnIncomingCallParam) -> None:
         call = AdapterCall(self.adapter, self, prm.callId, self.adapter.next_handle())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -76,6 +77,29 @@ def test_registrar_down_fails_fast_over_tcp_and_the_engine_recovers(
     )
     assert recorder.wait_registration(qtbot, DONE).status is RegistrationStatus.REGISTERED
     assert call_and_wait(recorder, qtbot, "+212612345678").outcome is CallOutcome.ANSWERED
+
+
+def test_silent_udp_registrar_is_reported_within_seconds_and_registration_recovers(
+    kamailio: KamailioLauncher, recorder: EngineRecorder, qtbot: QtBot
+) -> None:
+    # Nothing listens on this UDP port: pjsip alone would wait for timer B (32 s).
+    port = free_port()
+    recorder.engine.configure_account(
+        SipAccountSettings(user="agent7", domain=f"127.0.0.1:{port}"), "pw"
+    )
+    configured = time.monotonic()
+    state = recorder.wait_registration(qtbot, {RegistrationStatus.FAILED}, timeout_s=10)
+    assert time.monotonic() - configured < 10
+    assert state.code == 408
+    assert "registrar is not answering" in state.message and "still trying" in state.message
+    # Dialling meanwhile fails at once with that reason instead of hanging.
+    entry = call_and_wait(recorder, qtbot, "+212612345678", timeout_s=2)
+    assert entry.reason_code == "not_registered" and "not answering" in entry.message
+
+    # The registrar comes up where the phone keeps retransmitting: it registers.
+    server = kamailio.start({"agent7": "pw"}, peer_port=free_port(), udp_port=port)
+    state = recorder.wait_registration(qtbot, {RegistrationStatus.REGISTERED}, timeout_s=15)
+    assert state.code == 200, server.log()
 
 
 @pytest.fixture
