@@ -7,6 +7,14 @@ mirrors ``core.queue_priority``: callbacks due, never contacted, returned
 from preparation, other open orders, callbacks later, closed; then value,
 then age. The status shown is the agent's local one while the server has not
 confirmed it yet.
+
+Search answers from the FTS5 trigram index ``orders_search`` (migration
+``0004_queue_search``): every word of at least ``MIN_SEARCH_CHARS`` characters
+must appear as a substring of the order's folded search text or e-mail. A
+trigram index cannot look up shorter words, so they only narrow a search that
+has a longer word; a search made only of short words does not filter at all
+(the panel says "type at least 3 characters"). Where SQLite has no trigram
+tokenizer the same words are matched with LIKE.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select
+from sqlalchemy import ColumnElement, and_, case, column, func, literal, or_, select, table, text
 
 from app.local_store import schema
 from app.local_store.local_sync_store import read_meta
@@ -28,6 +36,14 @@ from core.order_status import OPEN_STATUSES, OrderStatus
 from core.text_folding import fold_text
 
 _OPEN = sorted(status.value for status in OPEN_STATUSES)
+
+#: Words shorter than this cannot be looked up in a trigram index.
+MIN_SEARCH_CHARS = 3
+
+#: Characters a typed phone number may carry besides its digits.
+_PHONE_PUNCTUATION = frozenset(" +-./()")
+
+_SEARCH_INDEX = table("orders_search", column("rowid"), column("body"))
 
 
 class QueueSort(StrEnum):
@@ -92,6 +108,19 @@ class QueueRepository:
 
     def __init__(self, database: StoreDatabase) -> None:
         self._db = database
+        self._indexed: bool | None = None
+
+    @property
+    def has_search_index(self) -> bool:
+        """Whether the store has the trigram index (SQLite 3.34 or later)."""
+        if self._indexed is None:
+            with self._db.reader.connect() as connection:
+                found = connection.execute(
+                    text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :name"),
+                    {"name": _SEARCH_INDEX.name},
+                ).first()
+            self._indexed = found is not None
+        return self._indexed
 
     def count(self, queue_filter: QueueFilter, *, now: datetime | None = None) -> int:
         where = self._where(queue_filter, now or datetime.now(UTC))
@@ -209,9 +238,34 @@ class QueueRepository:
                     orders.c.callback_at <= iso_utc(now),
                 )
             )
-        for term in _search_terms(queue_filter.text):
-            clauses.append(orders.c.search_text.like(f"%{_escape(term)}%", escape="\\"))
+        clauses.extend(self._search(queue_filter.text))
         return and_(literal(True), *clauses)
+
+    def _search(self, typed: str) -> list[ColumnElement[bool]]:
+        terms = search_terms(typed)
+        long_terms = [term for term in terms if len(term) >= MIN_SEARCH_CHARS]
+        if not long_terms:
+            return []
+        short_terms = [term for term in terms if len(term) < MIN_SEARCH_CHARS]
+        orders = schema.orders
+        clauses: list[ColumnElement[bool]] = []
+        if self.has_search_index:
+            # One index lookup yields the candidate ids; the short words then
+            # only filter those few rows.
+            matching = select(_SEARCH_INDEX.c.rowid).where(
+                _SEARCH_INDEX.c.body.op("MATCH")(_match_expression(long_terms))
+            )
+            clauses.append(orders.c.id.in_(matching))
+        else:
+            short_terms = terms
+        clauses.extend(
+            or_(
+                orders.c.search_text.like(f"%{_escape(term)}%", escape="\\"),
+                _email().like(f"%{_escape(term)}%", escape="\\"),
+            )
+            for term in short_terms
+        )
+        return clauses
 
     def _order_by(
         self, sort: QueueSort, descending: bool, now: datetime
@@ -257,14 +311,52 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _search_terms(text: str) -> list[str]:
-    """Words of the search box, folded; a phone-looking term becomes bare digits."""
+def _email() -> ColumnElement[str]:
+    """The customer's e-mail, folded like the index has it (LIKE fallback only)."""
+    email = func.lower(
+        func.coalesce(func.json_extract(schema.orders.c.payload, "$.customer.email"), "")
+    )
+    for separator in "@._-+":
+        email = func.replace(email, separator, " ")
+    return email
+
+
+def _match_expression(terms: Sequence[str]) -> str:
+    """FTS5 query: every term as a quoted string (a substring), all required."""
+    return " AND ".join('"' + term.replace('"', '""') + '"' for term in terms)
+
+
+def _phone_digits(typed: str) -> str | None:
+    """Bare digits of a typed phone number, in the form the store indexes
+    (``order_rows.search_text``: international without "+", or national with
+    "0"); None when ``typed`` does not look like a phone number."""
+    digits = "".join(ch for ch in typed if ch.isdigit())
+    if len(digits) < 4 or any(not ch.isdigit() and ch not in _PHONE_PUNCTUATION for ch in typed):
+        return None
+    # "00 212 ..." is how some people dial abroad: the same international digits.
+    return digits[2:] if digits.startswith("00") else digits
+
+
+def search_terms(typed: str) -> list[str]:
+    """What must appear in an order for it to match the search box.
+
+    A box holding only a phone number ("0612", "+212 612", "612 34") gives its
+    digits as one term; otherwise each word is folded (case, accents,
+    punctuation as in ``core.text_folding``) and kept whole, so "CMD-0421"
+    must appear as "cmd 0421"; a phone-looking word among others becomes digits.
+    """
+    whole = _phone_digits(typed.strip())
+    if whole is not None:
+        return [whole]
     terms: list[str] = []
-    for word in text.split():
-        digits = "".join(ch for ch in word if ch.isdigit())
-        if len(digits) >= 4 and len(digits) >= len(word) - 2:
-            terms.append(digits)
-            continue
-        folded = fold_text(word)
-        terms.extend(folded.split())
+    for word in typed.split():
+        digits = _phone_digits(word)
+        folded = digits if digits is not None else fold_text(word)
+        if folded:
+            terms.append(folded)
     return terms
+
+
+def is_search_effective(typed: str) -> bool:
+    """Whether ``typed`` filters the queue (it has a word of ``MIN_SEARCH_CHARS`` or more)."""
+    return any(len(term) >= MIN_SEARCH_CHARS for term in search_terms(typed))

@@ -2,8 +2,9 @@
 
 ``orders_search`` holds, per order (rowid = order id), the folded search text
 the store already computes (reference, customer, city, address, every phone as
-bare digits in international and national form) plus the customer's e-mail in
-lower case, read from the order's JSON. The trigram tokenizer answers
+bare digits in international and national form) plus the customer's e-mail read
+from the order's JSON, lower case with ``@ . _ - +`` as spaces (how the search
+box folds what the agent types, so "khadija.b@mail" finds it). The trigram tokenizer answers
 substring matches case-insensitively from the index instead of a LIKE scan of
 every row. Triggers keep the index in step with ``orders`` inside the same
 transaction, so a search never sees an order without its index entry.
@@ -32,12 +33,12 @@ _TRIGRAM_SINCE = (3, 34, 0)
 
 def _body(row: str) -> str:
     """SQL text of what one order contributes to the index (``row`` is NEW/OLD/orders)."""
-    email = (
-        f"CASE WHEN json_valid({row}.payload) "
-        f"THEN lower(coalesce(json_extract({row}.payload, '$.customer.email'), '')) "
-        "ELSE '' END"
-    )
-    return f"{row}.search_text || ' ' || {email}"
+    email = f"lower(coalesce(json_extract({row}.payload, '$.customer.email'), ''))"
+    for separator in "@._-+":
+        email = f"replace({email}, '{separator}', ' ')"
+    # A payload that is not JSON must not make the order's write fail.
+    valid = f"json_valid({row}.payload)"
+    return f"{row}.search_text || CASE WHEN {valid} THEN ' ' || {email} ELSE '' END"
 
 
 def _trigram_available() -> bool:
