@@ -26,7 +26,7 @@ from server.services.audit import record_audit
 from server.services.catalogue import article_wire, city_wire, upsert_article, upsert_city
 from server.services.change_log import append_change
 from server.services.db_clock import db_now
-from server.services.settings_store import load_settings, save_settings
+from server.services.settings_store import load_settings, save_settings, with_all_roles
 from server.services.shop_texts import (
     note_wire,
     template_wire,
@@ -117,6 +117,9 @@ def get_settings(db: DbDep, principal: PrincipalDep) -> SettingsWire:
 
 @router.put("/settings", response_model=SettingsWire)
 def put_settings(body: SettingsWire, db: DbDep, principal: AdminDep) -> SettingsWire:
+    """Replace the shop settings; rescue limits missing for a role get the defaults."""
+    body = with_all_roles(body)
+
     def change(session: Session) -> dict[str, Any]:
         save_settings(session, body)
         return body.model_dump(mode="json")

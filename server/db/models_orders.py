@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID
 
@@ -63,6 +63,15 @@ class OrderRow(Base):
     upsell_tier: Mapped[int] = mapped_column(default=0)
     closed_at: Mapped[datetime | None]
     closed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    # Rescue tools: a discount on the whole order, a later delivery date.
+    order_discount_pct: Mapped[Decimal] = mapped_column(default=Decimal("0"))
+    delivery_date: Mapped[date | None]
+    # An open escalation to the team lead (all null when none).
+    escalation_reason: Mapped[str | None] = mapped_column(String(32))
+    escalation_text: Mapped[str | None] = mapped_column(String(2000))
+    escalated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    escalated_at: Mapped[datetime | None]
+    escalation_lead_id: Mapped[int | None]
 
     lines: Mapped[list[OrderLineRow]] = relationship(
         back_populates="order",

@@ -65,10 +65,39 @@ class WantedLine:
     discount_pct: Decimal = Decimal(0)
 
 
+# Column widths of order_lines: longer text is refused before the database sees it.
+_MAX_COLOR = 64
+_MAX_SIZE = 16
+
+
+def _check_variant_text(line: WantedLine) -> None:
+    for field, value, limit in (("color", line.color, _MAX_COLOR), ("size", line.size, _MAX_SIZE)):
+        if value is not None and len(value) > limit:
+            raise ServiceError(
+                422,
+                "invalid_input",
+                f"The {field} is longer than {limit} characters.",
+                {"field": field, "max_length": limit},
+            )
+
+
 def reprice_order(
-    session: Session, order: OrderRow, wanted: Sequence[WantedLine], *, free_delivery: bool
+    session: Session,
+    order: OrderRow,
+    wanted: Sequence[WantedLine],
+    *,
+    free_delivery: bool,
+    order_discount_pct: Decimal | None = None,
 ) -> PricedOrder:
-    """Replace the order's lines with ``wanted``, priced from the catalogue by core."""
+    """Replace the order's lines with ``wanted``, priced from the catalogue by core.
+
+    ``order_discount_pct`` replaces the order's discount; None keeps the stored one.
+    """
+    for line in wanted:
+        _check_variant_text(line)
+    pct = order_discount_pct
+    if pct is None:
+        pct = order.order_discount_pct or Decimal(0)
     articles = articles_by_ref(session, {line.article_ref for line in wanted})
     unknown = sorted({line.article_ref for line in wanted} - set(articles))
     if unknown:
@@ -100,6 +129,7 @@ def reprice_order(
         ],
         {ref: article_pricing(article) for ref, article in articles.items()},
         delivery_fee_for(session, order.city),
+        order_discount_pct=pct,
         free_delivery=free_delivery,
     )
     order.lines.clear()
@@ -123,6 +153,7 @@ def reprice_order(
             )
         )
     apply_totals(order, priced, free_delivery)
+    order.order_discount_pct = pct
     return priced
 
 

@@ -23,6 +23,7 @@ from core.wire.sync_ops import (
     PAYLOAD_MODELS,
     CallbackPayload,
     CancelPayload,
+    DeliveryDatePayload,
     DispositionPayload,
     EditCustomerPayload,
     EditLinesPayload,
@@ -37,6 +38,8 @@ from server.services.catalogue import WantedLine, reprice_order, take_stock, wan
 from server.services.change_log import append_change
 from server.services.errors import ServiceError
 from server.services.order_views import note_wire
+from server.services.rescue_limits import check_delivery_date, check_edit_lines, limits_for
+from server.services.settings_store import load_settings
 
 _ACTION_FOR_KIND: dict[OpKind, OrderAction] = {
     OpKind.START: OrderAction.START,
@@ -50,6 +53,7 @@ _ACTION_FOR_KIND: dict[OpKind, OrderAction] = {
     OpKind.REOPEN: OrderAction.REOPEN,
     OpKind.EDIT_LINES: OrderAction.EDIT,
     OpKind.EDIT_CUSTOMER: OrderAction.EDIT,
+    OpKind.SET_DELIVERY_DATE: OrderAction.EDIT,
     OpKind.ADD_NOTE: OrderAction.ADD_NOTE,
 }
 
@@ -77,6 +81,22 @@ def make_owner(order: OrderRow, principal: Principal) -> None:
         order.owner_id = principal.user_id
         if order.status == OrderStatus.UNASSIGNED.value:
             order.status = OrderStatus.ASSIGNED.value
+
+
+def escalated_error() -> ServiceError:
+    """An agent may not close or move an order that waits for the team lead."""
+    return ServiceError(
+        409, "escalated", "This order waits for your team lead's answer.", {}
+    )
+
+
+def clear_escalation(order: OrderRow) -> None:
+    """Forget the open escalation (answered, taken over, or the order closed)."""
+    order.escalation_reason = None
+    order.escalation_text = None
+    order.escalated_by_id = None
+    order.escalated_at = None
+    order.escalation_lead_id = None
 
 
 def add_note(
@@ -133,6 +153,8 @@ def apply_status_action(
     action = _ACTION_FOR_KIND[op.kind]
     cancel_reason = payload.reason if isinstance(payload, CancelPayload) else None
     callback_at = payload.callback_at if isinstance(payload, CallbackPayload) else None
+    if order.escalated_at is not None and not principal.is_supervisor:
+        raise escalated_error()
     target = next_status(
         OrderStatus(order.status),
         action,
@@ -156,6 +178,7 @@ def apply_status_action(
     else:
         order.closed_at = now
         order.closed_by_id = principal.user_id
+        clear_escalation(order)
         # A closed order needs no reservation; the next claimer gets a new epoch anyway.
         order.lease_holder_id = None
         order.lease_expires_at = None
@@ -176,11 +199,22 @@ def apply_edit(
     )
     payload = parse_payload(op)
     if isinstance(payload, EditLinesPayload):
+        check_edit_lines(limits_for(load_settings(session), principal.role), order, payload)
         wanted = [
             WantedLine(line.article_ref, line.quantity, line.color, line.size, line.discount_pct)
             for line in payload.lines
         ]
-        reprice_order(session, order, wanted, free_delivery=payload.free_delivery)
+        reprice_order(
+            session,
+            order,
+            wanted,
+            free_delivery=payload.free_delivery,
+            order_discount_pct=payload.order_discount_pct,
+        )
+    elif isinstance(payload, DeliveryDatePayload):
+        limits = limits_for(load_settings(session), principal.role)
+        check_delivery_date(limits, payload.delivery_date, now.date())
+        order.delivery_date = payload.delivery_date
     elif isinstance(payload, EditCustomerPayload):
         _edit_customer(session, order, payload)
     elif isinstance(payload, NotePayload):

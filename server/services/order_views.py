@@ -6,7 +6,15 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from core.wire.orders import CustomerWire, LeaseInfo, NoteWire, OrderLineWire, OrderWire
+from core.wire.orders import (
+    CustomerWire,
+    EscalationReason,
+    EscalationWire,
+    LeaseInfo,
+    NoteWire,
+    OrderLineWire,
+    OrderWire,
+)
 from server.db.models_orders import NoteRow, OrderRow
 from server.services.users import display_names
 
@@ -22,6 +30,24 @@ def lease_info(order: OrderRow, names: dict[int, str]) -> LeaseInfo | None:
         expires_at=order.lease_expires_at,
         claimed_at=order.lease_claimed_at,
         order_reference=order.reference,
+    )
+
+
+def escalation_wire(order: OrderRow, names: dict[int, str]) -> EscalationWire | None:
+    """The open escalation of the order, or None."""
+    if (
+        order.escalated_at is None
+        or order.escalated_by_id is None
+        or order.escalation_reason is None
+    ):
+        return None
+    return EscalationWire(
+        reason=EscalationReason(order.escalation_reason),
+        text=order.escalation_text or "",
+        by_id=order.escalated_by_id,
+        by_name=names.get(order.escalated_by_id, "?"),
+        at=order.escalated_at,
+        lead_id=order.escalation_lead_id,
     )
 
 
@@ -88,6 +114,9 @@ def order_wire(
         source=order.source,
         possible_duplicate_of=order.possible_duplicate_of,
         imported_operator=order.imported_operator,
+        order_discount_pct=order.order_discount_pct,
+        delivery_date=order.delivery_date,
+        escalation=escalation_wire(order, names),
     )
 
 
@@ -98,6 +127,8 @@ def names_for_orders(session: Session, orders: list[OrderRow]) -> dict[int, str]
             ids.add(order.lease_holder_id)
         if order.owner_id:
             ids.add(order.owner_id)
+        if order.escalated_by_id:
+            ids.add(order.escalated_by_id)
     return display_names(session, ids)
 
 

@@ -49,7 +49,9 @@ from server.services.presence import apply_presence
 CONFLICT_CODES = frozenset(
     {"lease_held", "stale_epoch", "version_conflict", "owned_by_other", "lease_lost"}
 )
-EDIT_KINDS = frozenset({OpKind.EDIT_LINES, OpKind.EDIT_CUSTOMER, OpKind.ADD_NOTE})
+EDIT_KINDS = frozenset(
+    {OpKind.EDIT_LINES, OpKind.EDIT_CUSTOMER, OpKind.ADD_NOTE, OpKind.SET_DELIVERY_DATE}
+)
 
 
 def batch_fingerprint(batch: PushBatch) -> str:
@@ -199,6 +201,7 @@ def _apply(
     order = visible_order(
         session, principal, op.order_id, with_for_update=db.is_postgres, populate_existing=True
     )
+    from_status = order.status
     if op.kind == OpKind.JOURNAL:
         # The call happened: recorded whatever the lease says.
         if not record_journal(session, order, principal, op, now):
@@ -220,10 +223,7 @@ def _apply(
             apply_status_action(session, order, principal, op, now)
     order.version += 1
     order.updated_at = now
-    detail: dict[str, object] = {"version": order.version, "status": order.status}
-    if op.kind == OpKind.CANCEL:
-        # Why the customer cancelled, kept with who cancelled and when.
-        detail["cancel_reason"] = order.cancel_reason
+    detail = audit_detail(op, order, from_status)
     record_audit(
         session,
         actor=principal,
@@ -236,6 +236,34 @@ def _apply(
     )
     publish_order(session, order, now, principal.user_id)
     return OpStatus.APPLIED, order.version
+
+
+def audit_detail(op: Op, order: OrderRow, from_status: str) -> dict[str, object]:
+    """What the audit row keeps of an op: the status move and what the op set
+    (the order's history and the user's own history read it back)."""
+    detail: dict[str, object] = {
+        "version": order.version,
+        "status": order.status,
+        "from_status": from_status,
+    }
+    if op.kind == OpKind.CANCEL:
+        # Why the customer cancelled, kept with who cancelled and when.
+        detail["cancel_reason"] = order.cancel_reason
+    elif op.kind == OpKind.CALLBACK and order.callback_at is not None:
+        detail["callback_at"] = order.callback_at.isoformat()
+    elif op.kind == OpKind.EDIT_LINES:
+        detail["order_discount_pct"] = str(order.order_discount_pct)
+        detail["free_delivery"] = order.free_delivery
+        detail["total"] = str(order.total)
+    elif op.kind == OpKind.SET_DELIVERY_DATE:
+        detail["delivery_date"] = order.delivery_date.isoformat() if order.delivery_date else None
+    elif op.kind == OpKind.JOURNAL:
+        detail["outcome"] = op.payload.get("outcome")
+        detail["channel"] = op.payload.get("channel")
+    text = op.payload.get("text") or op.payload.get("note")
+    if isinstance(text, str) and text and op.kind != OpKind.JOURNAL:
+        detail["note"] = text[:200]
+    return detail
 
 
 def _duplicate_result(op: Op, seen: AppliedOp) -> OpResult:

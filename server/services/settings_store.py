@@ -9,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.attempt_policy import AttemptPolicy
-from core.wire.catalogue import SettingsWire
+from core.order_transitions import Role
+from core.wire.catalogue import SettingsWire, default_rescue_limits
 from server.db.models_catalogue import Setting
+from server.services.errors import ServiceError
 
 SHOP_SETTINGS_KEY = "shop"
 WEBHOOK_SECRET_KEY = "webhook_secret"
@@ -20,6 +22,22 @@ def load_settings(session: Session) -> SettingsWire:
     """Current settings, defaults where nothing was saved."""
     row = session.get(Setting, SHOP_SETTINGS_KEY)
     return SettingsWire.model_validate(row.value) if row else SettingsWire()
+
+
+def with_all_roles(settings: SettingsWire) -> SettingsWire:
+    """Rescue limits for exactly the three roles: missing ones get their defaults,
+    an unknown role is refused (422 ``unknown_role``)."""
+    roles = {role.value for role in Role}
+    unknown = sorted(set(settings.rescue_limits) - roles)
+    if unknown:
+        raise ServiceError(
+            422,
+            "unknown_role",
+            f"{unknown[0]!r} is not a role (agent, lead, admin).",
+            {"role": unknown[0][:64]},
+        )
+    limits = {**default_rescue_limits(), **settings.rescue_limits}
+    return settings.model_copy(update={"rescue_limits": limits})
 
 
 def save_settings(session: Session, settings: SettingsWire) -> None:
