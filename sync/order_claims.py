@@ -12,6 +12,7 @@ from typing import Any
 
 from core.wire.errors import LEASE_HELD, NOTHING_TO_CLAIM
 from core.wire.leases import ClaimNextRequest, ClaimNextResult, ClaimResult, ReleaseResult
+from core.wire.orders import LeaseInfo
 from sync.http_client import ApiRefusal, HttpClient, ServerUnreachable
 from sync.refusal_messages import clock_time
 from sync.sync_store import SyncStore
@@ -30,6 +31,39 @@ class ClaimRefused(Exception):
         self.code = code
         self.message = message
         self.params = params or {}
+
+
+def post_or_refuse(
+    client: HttpClient,
+    path: str,
+    body: dict[str, Any] | None = None,
+    *,
+    offline_message: str = OFFLINE_CLAIM_MESSAGE,
+) -> Any:
+    """POST a request that needs the server's word now (claims, escalations, new orders).
+
+    Raises ``ClaimRefused``: code ``offline`` with ``offline_message`` when the server
+    cannot be reached, else the server's code, params and a readable sentence.
+    """
+    try:
+        return client.post_json(path, body if body is not None else {})
+    except ServerUnreachable as error:
+        raise ClaimRefused("offline", offline_message) from error
+    except ApiRefusal as refusal:
+        sentence = refusal_sentence(refusal)
+        raise ClaimRefused(refusal.code, sentence, dict(refusal.params)) from refusal
+
+
+def refusal_sentence(refusal: ApiRefusal) -> str:
+    """The English sentence for a refused request (names the holder of a held lease)."""
+    if refusal.code == LEASE_HELD:
+        holder = refusal.params.get("holder_name")
+        until = clock_time(refusal.params.get("expires_at"))
+        if holder and until:
+            return f"{holder} is working on this order (reserved until {until})."
+        if holder:
+            return f"{holder} is working on this order."
+    return refusal.message or f"The server refused the request ({refusal.code})."
 
 
 class OrderClaims:
@@ -70,23 +104,14 @@ class OrderClaims:
         self._store.drop_leases([order_id])
         return ReleaseResult.model_validate(raw).released
 
-    def _call(self, path: str, body: dict[str, Any]) -> Any:
-        try:
-            return self._client.post_json(path, body)
-        except ServerUnreachable as error:
-            raise ClaimRefused("offline", OFFLINE_CLAIM_MESSAGE) from error
-        except ApiRefusal as refusal:
-            raise ClaimRefused(
-                refusal.code, self._sentence(refusal), dict(refusal.params)
-            ) from refusal
+    def adopt(self, order: dict[str, Any], lease: LeaseInfo) -> None:
+        """Keep a lease the server handed out with another answer (a new order, a lead
+        taking over an escalated order), so heartbeats renew it like a claim."""
+        self._store.record_claim(order, lease)
 
-    @staticmethod
-    def _sentence(refusal: ApiRefusal) -> str:
-        if refusal.code == LEASE_HELD:
-            holder = refusal.params.get("holder_name")
-            until = clock_time(refusal.params.get("expires_at"))
-            if holder and until:
-                return f"{holder} is working on this order (reserved until {until})."
-            if holder:
-                return f"{holder} is working on this order."
-        return refusal.message or f"The order could not be taken ({refusal.code})."
+    def forget(self, order_ids: Sequence[int]) -> None:
+        """The server ended these leases as part of another request (an escalation)."""
+        self._store.drop_leases(list(order_ids))
+
+    def _call(self, path: str, body: dict[str, Any]) -> Any:
+        return post_or_refuse(self._client, path, body)

@@ -25,6 +25,7 @@ ACTION_PHRASES: dict[str, str] = {
     "reopen": "reopening",
     "edit_lines": "change of the articles",
     "edit_customer": "change of the customer's details",
+    "set_delivery_date": "delivery date",
     "add_note": "note",
     "journal": "contact attempt",
     "presence": "status change",
@@ -96,6 +97,23 @@ def describe_refusal(
         article = params.get("article_ref") or params.get("ref")
         what = f" for {article}" if article else ""
         return f"{not_applied}: there is not enough stock{what}."
+    if code == "discount_over_limit":
+        limit = params.get("limit_pct")
+        where = "an order" if params.get("field") == "order" else "a line"
+        if limit is not None:
+            return f"{not_applied}: the discount on {where} may not exceed {limit} % for you."
+        return f"{not_applied}: the discount on {where} is over your limit."
+    if code == "free_delivery_not_allowed":
+        return f"{not_applied}: you may not grant free delivery."
+    if code == "delivery_date_in_past":
+        return f"{not_applied}: the delivery date is in the past."
+    if code == "delivery_date_over_limit":
+        days = params.get("max_days")
+        if days is not None:
+            return f"{not_applied}: the delivery may be put off by {days} days at most."
+        return f"{not_applied}: the delivery date is too far away."
+    if code == "escalated":
+        return f"{not_applied}: the order waits for the team lead's answer."
     if code == "attempt_cap_reached":
         cap = params.get("cap")
         return f"{not_applied}: the limit of {cap or 'contact'} attempts is reached."

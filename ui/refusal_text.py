@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ui.formatting import format_time
 
@@ -61,9 +61,71 @@ def reason_text(code: str, params: Mapping[str, Any] | None, fallback: str) -> s
         ).replace("%1", article)
     if code in ("attempt_cap_reached", "too_many_attempts"):
         return QCoreApplication.translate("RefusalText", "the attempt limit is reached.")
+    sentence = _rescue_or_request_text(code, params)
+    if sentence is not None:
+        return sentence
     if code == "offline":
         return QCoreApplication.translate("RefusalText", "the server cannot be reached right now.")
     return fallback
+
+
+def _tr(text: object) -> str:
+    """Translate a text marked with ``QT_TRANSLATE_NOOP("RefusalText", ...)``."""
+    return QCoreApplication.translate("RefusalText", str(text))
+
+
+def _rescue_or_request_text(code: str, params: Mapping[str, Any]) -> str | None:
+    """Refusals of the rescue limits, escalations, new orders and password changes."""
+    if code == "discount_over_limit":
+        limit = str(params.get("limit_pct", ""))
+        if params.get("field") == "order":
+            return _tr(
+                QT_TRANSLATE_NOOP(
+                    "RefusalText", "the discount on the order may not exceed %1 % for you."
+                )
+            ).replace("%1", limit)
+        return _tr(
+            QT_TRANSLATE_NOOP("RefusalText", "the discount on a line may not exceed %1 % for you.")
+        ).replace("%1", limit)
+    if code == "delivery_date_over_limit":
+        return _tr(
+            QT_TRANSLATE_NOOP("RefusalText", "the delivery may be put off by %1 days at most.")
+        ).replace("%1", str(params.get("max_days", "")))
+    if code == "invalid_phone":
+        detail = params.get("reason") or params.get("phone")
+        if detail:
+            return _tr(
+                QT_TRANSLATE_NOOP("RefusalText", "the phone number is not valid (%1).")
+            ).replace("%1", str(detail))
+        return _tr(QT_TRANSLATE_NOOP("RefusalText", "the phone number is not valid."))
+    if code == "unknown_article":
+        article = str(params.get("article_ref") or params.get("ref") or "")
+        return _tr(
+            QT_TRANSLATE_NOOP("RefusalText", "the article %1 is not in the catalogue.")
+        ).replace("%1", article)
+    fixed = {
+        "free_delivery_not_allowed": QT_TRANSLATE_NOOP(
+            "RefusalText", "you may not grant free delivery."
+        ),
+        "delivery_date_in_past": QT_TRANSLATE_NOOP(
+            "RefusalText", "the delivery date is in the past."
+        ),
+        "escalated": QT_TRANSLATE_NOOP(
+            "RefusalText", "the order waits for the team lead's answer."
+        ),
+        "already_escalated": QT_TRANSLATE_NOOP(
+            "RefusalText", "the order is already with the team lead."
+        ),
+        "not_escalated": QT_TRANSLATE_NOOP("RefusalText", "the order is not escalated any more."),
+        "wrong_password": QT_TRANSLATE_NOOP("RefusalText", "the current password is wrong."),
+        "password_unchanged": QT_TRANSLATE_NOOP(
+            "RefusalText", "the new password must differ from the current one."
+        ),
+        "forbidden": QT_TRANSLATE_NOOP("RefusalText", "you are not allowed to do this."),
+    }
+    if code in fixed:
+        return _tr(fixed[code])
+    return None
 
 
 def lost_lease_text(reference: str, code: str, params: Mapping[str, Any] | None) -> str:

@@ -213,6 +213,9 @@ class WrapUpPanel(QGroupBox):
             "edit_lines": self.tr("Articles"),
             "edit_customer": self.tr("Address"),
             "escalate": self.tr("Escalation"),
+            "answer_escalation": self.tr("Answer to the escalation"),
+            "take_escalation": self.tr("Taking over"),
+            "set_delivery_date": self.tr("Delivery date"),
             "create_order": self.tr("New order"),
             "journal": self.tr("Attempt"),
         }.get(kind, kind)

@@ -9,9 +9,10 @@ need the server and go through the sync engine's HTTP client.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime
-from decimal import Decimal
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import func, select
@@ -32,27 +33,41 @@ from app.local_store.refusal_repository import RefusalRepository
 from app.local_store.store_database import StoreDatabase
 from app.services.order_views import (
     ArticleView,
+    EscalationView,
     HistoryEntry,
     JournalView,
     LineView,
     NoteView,
     OrderDetail,
+    OrderEvent,
     PreviousOrder,
     QueueQuery,
     QueueRow,
     QueueSort,
+    RescueLimitsView,
     VariantStock,
 )
 from app.services.workspace_store import ClaimResult, MessageTemplate
 from core.dispositions import CancelReason, Disposition, PredefinedNote
 from core.order_status import OrderStatus
 from core.pricing import ArticlePhase, ArticlePricing
-from core.wire.catalogue import ArticleWire, CityWire, PredefinedNoteWire, TemplateWire
-from core.wire.orders import OrderWire
+from core.wire.catalogue import (
+    ArticleWire,
+    CityWire,
+    PredefinedNoteWire,
+    RescueLimits,
+    TemplateWire,
+    default_rescue_limits,
+)
+from core.wire.history import OrderHistoryEntry
+from core.wire.orders import NewOrderResult, OrderWire
 from core.wire.sync_ops import OpKind
 from sync.http_client import ApiRefusal, ServerUnreachable
-from sync.order_claims import ClaimRefused
+from sync.order_claims import ClaimRefused, post_or_refuse
 from sync.sync_engine import SyncEngine
+
+#: Said when a request that needs the server (escalation, new order, history) cannot go.
+OFFLINE_MESSAGE = "The server cannot be reached right now."
 
 _SORTS: dict[QueueSort, StoreSort] = {
     QueueSort.PRIORITY: StoreSort.PRIORITY,
@@ -66,6 +81,48 @@ _SORTS: dict[QueueSort, StoreSort] = {
 }
 
 _ALL_ROWS = 10_000_000  # "no limit" for callers that want every matching id
+
+
+_LOCAL_COLUMNS = (
+    "customer_name",
+    "phones",
+    "address",
+    "city",
+    "order_discount_pct",
+    "delivery_date",
+)
+
+
+def _decimal(text: str, fallback: Decimal) -> Decimal:
+    try:
+        return Decimal(text) if text else fallback
+    except InvalidOperation:
+        return fallback
+
+
+def _date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _escalation(order: OrderWire) -> EscalationView | None:
+    escalation = order.escalation
+    if escalation is None:
+        return None
+    return EscalationView(
+        reason=escalation.reason.value,
+        text=escalation.text,
+        by=escalation.by_name,
+        at=escalation.at,
+        by_id=escalation.by_id,
+        lead_id=escalation.lead_id,
+    )
+
+
+def _optional_status(value: str | None) -> OrderStatus | None:
+    return _status(value) if value else None
 
 
 def _status(value: str) -> OrderStatus:
@@ -216,6 +273,10 @@ class LocalStoreWorkspace:
             open_duplicates=open_duplicates,
             cancel_reason=order.cancel_reason,
             free_delivery=order.delivery_fee == 0 and bool(self._city_fee(customer["city"])),
+            order_discount_pct=_decimal(customer["order_discount_pct"], order.order_discount_pct),
+            delivery_date=_date(customer["delivery_date"]),
+            escalation=_escalation(order),
+            owner_id=order.owner_id,
         )
 
     def _city_fee(self, city: str) -> Decimal | None:
@@ -223,7 +284,8 @@ class LocalStoreWorkspace:
         return fees.get(city.strip().casefold())
 
     def _local_customer(self, order_id: int, order: OrderWire) -> dict[str, str]:
-        """Name, phones, address and city as the agent last wrote them.
+        """Name, phones, address, city, order discount and delivery date as the agent
+        last wrote them.
 
         An edit waiting in the outbox is already in the order's columns, while the
         stored server payload still has the old values until the server echoes it.
@@ -232,9 +294,9 @@ class LocalStoreWorkspace:
         with self._db.reader.connect() as connection:
             row = (
                 connection.execute(
-                    select(
-                        orders.c.customer_name, orders.c.phones, orders.c.address, orders.c.city
-                    ).where(orders.c.id == order_id)
+                    select(*(orders.c[key] for key in _LOCAL_COLUMNS)).where(
+                        orders.c.id == order_id
+                    )
                 )
                 .mappings()
                 .first()
@@ -245,8 +307,10 @@ class LocalStoreWorkspace:
                 "phones": ",".join(order.customer.phones),
                 "address": order.customer.address,
                 "city": order.customer.city,
+                "order_discount_pct": str(order.order_discount_pct),
+                "delivery_date": order.delivery_date.isoformat() if order.delivery_date else "",
             }
-        return {key: str(row[key] or "") for key in ("customer_name", "phones", "address", "city")}
+        return {key: str(row[key] or "") for key in _LOCAL_COLUMNS}
 
     @staticmethod
     def _local_attempts(order_id: int, timeline: Sequence[TimelineEntry]) -> int:
@@ -391,6 +455,22 @@ class LocalStoreWorkspace:
     def call_gap_minutes(self) -> int:
         return int(self._settings().get("call_gap_minutes", 10))
 
+    def rescue_limits(self, role: str) -> RescueLimitsView:
+        """The shop's limits for ``role`` (defaults until the server sent its settings)."""
+        defaults = default_rescue_limits()
+        raw = (self._settings().get("rescue_limits") or {}).get(role)
+        limits = (
+            RescueLimits.model_validate(raw)
+            if raw is not None
+            else defaults.get(role, defaults["agent"])
+        )
+        return RescueLimitsView(
+            max_line_discount_pct=limits.max_line_discount_pct,
+            max_order_discount_pct=limits.max_order_discount_pct,
+            free_delivery=limits.free_delivery,
+            max_delivery_delay_days=limits.max_delivery_delay_days,
+        )
+
     # -- actions ------------------------------------------------------------------------
     def record_action(self, kind: OpKind, order_id: int, payload: Mapping[str, Any]) -> str:
         recorded = self._recorder.record_action(kind, order_id, dict(payload))
@@ -437,25 +517,82 @@ class LocalStoreWorkspace:
             return ClaimResult(0, False, code=refused.code, message=refused.message)
         return ClaimResult(result.order.id, True, self._me, result.lease.expires_at)
 
-    def release(self, order_id: int) -> None:
+    def release(self, order_id: int, *, wait_for_outbox: float = 5.0) -> None:
+        """Give the order's lease back once what the agent did on it reached the server:
+        ops still in the outbox carry the lease epoch and would be refused after it.
+        Ownership (from a note) is the server's business and stays."""
+        if order_id not in {lease.order_id for lease in self._sync.store.held_leases()}:
+            return
+        deadline = time.monotonic() + wait_for_outbox
+        while self._order_ops_pending(order_id):
+            if time.monotonic() >= deadline:
+                return  # offline or slow: keep the lease (heartbeats renew it) for now
+            time.sleep(0.05)
         try:
             self._sync.claims.release(order_id)
         except ClaimRefused:
-            pass  # not held any more: nothing to give back
+            pass  # not held any more, or offline: nothing to give back now
 
-    def _post(self, path: str, body: dict[str, Any]) -> Any:
-        try:
-            return self._sync.client.post_json(path, body)
-        except ServerUnreachable as exc:
-            raise ClaimRefused("offline", "The server cannot be reached right now.") from exc
-        except ApiRefusal as refusal:
-            raise ClaimRefused(refusal.code, refusal.message, dict(refusal.params)) from refusal
+    def _order_ops_pending(self, order_id: int) -> bool:
+        with self._db.reader.connect() as connection:
+            return (
+                connection.execute(
+                    select(schema.outbox.c.op_id).where(schema.outbox.c.order_id == order_id)
+                ).first()
+                is not None
+            )
+
+    def _post(self, path: str, body: dict[str, Any] | None = None) -> Any:
+        return post_or_refuse(self._sync.client, path, body, offline_message=OFFLINE_MESSAGE)
 
     def escalate(self, order_id: int, reason: str, text: str) -> None:
         self._post(f"/orders/{order_id}/escalate", {"reason": reason, "text": text})
+        # The server released our lease with the escalation.
+        self._sync.claims.forget([order_id])
+        self._sync.request_pull()
+
+    def answer_escalation(self, order_id: int, text: str) -> None:
+        self._post(f"/orders/{order_id}/escalation/answer", {"text": text})
+        self._sync.request_pull()
+
+    def take_escalation(self, order_id: int) -> None:
+        raw = self._post(f"/orders/{order_id}/escalation/take")
+        order = OrderWire.model_validate(raw)
+        if order.lease is not None:
+            self._sync.claims.adopt(raw, order.lease)
         self._sync.request_pull()
 
     def create_order(self, payload: Mapping[str, Any]) -> int:
         raw = self._post("/orders", dict(payload))
+        result = NewOrderResult.model_validate(raw)
+        # The new order is already leased to us: no claim needed to work on it.
+        self._sync.claims.adopt(raw["order"], result.lease)
         self._sync.request_pull()
-        return int(raw["id"])
+        return result.id
+
+    def order_history(self, order_id: int) -> list[OrderEvent]:
+        """The server's audited history of the order, oldest first (network)."""
+        try:
+            raw = self._sync.client.get_json(f"/orders/{order_id}/history")
+        except ServerUnreachable as exc:
+            raise ClaimRefused("offline", OFFLINE_MESSAGE) from exc
+        except ApiRefusal as refusal:
+            raise ClaimRefused(refusal.code, refusal.message, dict(refusal.params)) from refusal
+        events = []
+        for item in raw:
+            entry = OrderHistoryEntry.model_validate(item)
+            events.append(
+                OrderEvent(
+                    at=entry.at,
+                    actor=entry.actor_name,
+                    action=entry.action,
+                    from_status=_optional_status(entry.from_status),
+                    to_status=_optional_status(entry.to_status),
+                    detail=tuple(
+                        (str(key), str(value))
+                        for key, value in entry.detail.items()
+                        if value not in (None, "", [], {})
+                    ),
+                )
+            )
+        return events

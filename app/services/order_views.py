@@ -7,7 +7,7 @@ wire schemas, so either side can change without touching the other.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
@@ -83,6 +83,40 @@ class HistoryEntry:
 
 
 @dataclass(frozen=True)
+class OrderEvent:
+    """One audited change of the order as the server recorded it (its history)."""
+
+    at: datetime
+    actor: str
+    action: str
+    from_status: OrderStatus | None = None
+    to_status: OrderStatus | None = None
+    detail: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class EscalationView:
+    """The order waits for the team lead: why, who asked, since when."""
+
+    reason: str
+    text: str
+    by: str
+    at: datetime
+    by_id: int | None = None
+    lead_id: int | None = None
+
+
+@dataclass(frozen=True)
+class RescueLimitsView:
+    """What the signed-in role may grant to save an order (the server enforces it)."""
+
+    max_line_discount_pct: Decimal
+    max_order_discount_pct: Decimal
+    free_delivery: bool
+    max_delivery_delay_days: int
+
+
+@dataclass(frozen=True)
 class JournalView:
     """One contact attempt on any channel."""
 
@@ -154,6 +188,10 @@ class OrderDetail:
     open_duplicates: tuple[str, ...] = ()
     cancel_reason: str | None = None
     free_delivery: bool = False
+    order_discount_pct: Decimal = Decimal(0)
+    delivery_date: date | None = None
+    escalation: EscalationView | None = None
+    owner_id: int | None = None
 
 
 @dataclass(frozen=True)

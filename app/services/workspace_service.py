@@ -11,14 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from app.services.operations import OperationRunner
-from app.services.order_views import ArticleView, OrderDetail
+from app.services.order_views import ArticleView, OrderDetail, OrderEvent, RescueLimitsView
 from app.services.queue_repository import QueueRepository
 from app.services.workspace_store import (
     ActionReport,
@@ -51,6 +51,16 @@ _DEFAULT_BEST_HOURS = (11, 18, 14, 10, 19, 16)
 
 
 @dataclass(frozen=True)
+class OrderHistory:
+    """The server's history of one order, or why it could not be read (``code``)."""
+
+    order_id: int
+    events: tuple[OrderEvent, ...]
+    code: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True)
 class ConfirmBlocker:
     """Why Confirm is disabled right now (code for tests, English fallback)."""
 
@@ -67,6 +77,7 @@ class WorkspaceService(QObject):
     claim_refused = Signal(object)  # ClaimResult
     action_reported = Signal(object)  # ActionReport
     reference_changed = Signal()  # catalogue, cities, notes, templates or settings
+    history_loaded = Signal(object)  # OrderHistory: the server's history of the open order
 
     def __init__(
         self,
@@ -74,18 +85,39 @@ class WorkspaceService(QObject):
         runner: OperationRunner,
         me: str,
         parent: QObject | None = None,
+        *,
+        role: str = "agent",
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._runner = runner
         self._me = me
+        self._role = role
         self._current: OrderDetail | None = None
         self._reports: dict[str, ActionReport] = {}
+        self._history_for: tuple[int, int] | None = None  # (order id, version) fetched
 
     # -- reading -------------------------------------------------------
     @property
     def me(self) -> str:
         return self._me
+
+    @property
+    def role(self) -> str:
+        """``agent``, ``lead`` or ``admin``: what the signed-in user may do."""
+        return self._role
+
+    @property
+    def is_lead(self) -> bool:
+        return self._role in ("lead", "admin")
+
+    def rescue_limits(self) -> RescueLimitsView:
+        """Discounts, free delivery and delivery delay this user may grant."""
+        return self._store.rescue_limits(self._role)
+
+    def can_answer_escalation(self, detail: OrderDetail) -> bool:
+        """Leads and admins answer or take over an escalated order."""
+        return detail.escalation is not None and self.is_lead and is_open(detail.status)
 
     @property
     def queue(self) -> QueueRepository:
@@ -195,7 +227,12 @@ class WorkspaceService(QObject):
 
     # -- opening orders ------------------------------------------------
     def open_order(self, order_id: int) -> None:
-        """Show the order at once, then claim it on the server."""
+        """Show the order at once, then claim it on the server.
+
+        The order open before gives its lease back (ownership by a note stays on
+        the server: only the reservation goes), so colleagues may take it.
+        """
+        self._release_previous(order_id)
         detail = self._store.order_detail(order_id)
         self._set_current(detail)
         if detail is None:
@@ -217,9 +254,20 @@ class WorkspaceService(QObject):
                 return
             self._on_claimed(result)
             if result.granted:
+                self._release_previous(result.order_id)
                 self._set_current(self._store.order_detail(result.order_id))
 
         self._runner.run(self._store.claim_next, done, lambda exc: self._on_claim_failed(0, exc))
+
+    def _release_previous(self, next_order_id: int) -> None:
+        current = self._current
+        if current is not None and current.order_id != next_order_id:
+            previous = current.order_id
+            self._runner.run(
+                lambda: self._store.release(previous),
+                lambda _r: self.orders_changed.emit([previous]),
+                lambda exc: log.info("release of order %s failed: %s", previous, exc),
+            )
 
     def reload_current(self) -> None:
         if self._current is not None:
@@ -252,6 +300,26 @@ class WorkspaceService(QObject):
     def _set_current(self, detail: OrderDetail | None) -> None:
         self._current = detail
         self.current_order_changed.emit(detail)
+        if detail is not None and self._history_for != (detail.order_id, detail.version):
+            self.load_history(detail.order_id)
+
+    def load_history(self, order_id: int) -> None:
+        """Fetch the server's history of the order off the GUI thread; the answer (or
+        why there is none, e.g. offline) arrives as ``history_loaded``."""
+        version = self._current.version if self._current is not None else 0
+        self._history_for = (order_id, version)
+
+        def failed(exc: Exception) -> None:
+            self._history_for = None  # try again at the next change
+            self.history_loaded.emit(
+                OrderHistory(order_id, (), getattr(exc, "code", "history_failed"), str(exc))
+            )
+
+        self._runner.run(
+            lambda: tuple(self._store.order_history(order_id)),
+            lambda events: self.history_loaded.emit(OrderHistory(order_id, events)),
+            failed,
+        )
 
     # -- changes (local first, then the outbox) ------------------------
     def _record(self, kind: OpKind, order_id: int, payload: dict[str, Any]) -> str:
@@ -283,11 +351,18 @@ class WorkspaceService(QObject):
                 )
 
     def save_lines(
-        self, order_id: int, lines: Sequence[LineRequest], *, free_delivery: bool = False
+        self,
+        order_id: int,
+        lines: Sequence[LineRequest],
+        *,
+        free_delivery: bool = False,
+        order_discount_pct: Decimal = Decimal(0),
     ) -> str:
-        """New lines (with rescue discounts and free delivery; the server checks limits)."""
+        """New lines with the rescue gestures (line and order discounts, free delivery);
+        the server checks them against the role's limits."""
         payload = {
             "free_delivery": free_delivery,
+            "order_discount_pct": str(order_discount_pct),
             "lines": [
                 {
                     "article_ref": line.article_ref,
@@ -300,6 +375,19 @@ class WorkspaceService(QObject):
             ],
         }
         return self._record(OpKind.EDIT_LINES, order_id, payload)
+
+    def set_delivery_date(self, order_id: int, when: date | None) -> str:
+        """A later delivery date agreed with the customer (None clears it)."""
+        return self._record(
+            OpKind.SET_DELIVERY_DATE,
+            order_id,
+            {"delivery_date": when.isoformat() if when is not None else None},
+        )
+
+    def latest_delivery_date(self, today: date | None = None) -> date:
+        """The furthest delivery date this user may agree to."""
+        start = today or datetime.now().astimezone().date()
+        return start + timedelta(days=self.rescue_limits().max_delivery_delay_days)
 
     def save_address(self, order_id: int, address: str, city: str) -> str:
         return self._record(
@@ -331,21 +419,42 @@ class WorkspaceService(QObject):
 
     def escalate(self, order_id: int, reason: str, text: str) -> None:
         """Hand the order to the team lead (needs the server)."""
-        self._runner.run(
-            lambda: self._store.escalate(order_id, reason, text),
-            lambda _r: self.report_action(
-                ActionReport("", order_id, "escalate", ActionState.ACCEPTED)
-            ),
-            lambda exc: self.report_action(
+        self._server_action(
+            order_id, "escalate", lambda: self._store.escalate(order_id, reason, text)
+        )
+
+    def answer_escalation(self, order_id: int, text: str) -> None:
+        """Lead: answer the agent; the order goes back to them with the answer as a note."""
+        self._server_action(
+            order_id,
+            "answer_escalation",
+            lambda: self._store.answer_escalation(order_id, text.strip()),
+        )
+
+    def take_escalation(self, order_id: int) -> None:
+        """Lead: take the escalated order over (owner and holder)."""
+        self._server_action(
+            order_id, "take_escalation", lambda: self._store.take_escalation(order_id)
+        )
+
+    def _server_action(self, order_id: int, kind: str, work: Any) -> None:
+        def failed(exc: Exception) -> None:
+            self.report_action(
                 ActionReport(
                     "",
                     order_id,
-                    "escalate",
+                    kind,
                     ActionState.REJECTED,
-                    getattr(exc, "code", "escalation_failed"),
+                    getattr(exc, "code", f"{kind}_failed"),
                     str(exc),
+                    dict(getattr(exc, "params", {}) or {}),
                 )
-            ),
+            )
+
+        self._runner.run(
+            work,
+            lambda _r: self.report_action(ActionReport("", order_id, kind, ActionState.ACCEPTED)),
+            failed,
         )
 
     def create_order(
@@ -356,9 +465,12 @@ class WorkspaceService(QObject):
         address: str,
         city: str,
         lines: Sequence[LineRequest],
+        free_delivery: bool = False,
+        note: str | None = None,
     ) -> None:
         """Create an order in the agent's hands (needs the server), then open it."""
-        payload = {
+        payload: dict[str, Any] = {
+            "free_delivery": free_delivery,
             "customer": {"name": name, "phones": [phone], "address": address, "city": city},
             "lines": [
                 {
@@ -370,6 +482,8 @@ class WorkspaceService(QObject):
                 for line in lines
             ],
         }
+        if note and note.strip():
+            payload["note"] = note.strip()
 
         def created(order_id: int) -> None:
             self.queue_changed.emit()
@@ -386,6 +500,7 @@ class WorkspaceService(QObject):
                     ActionState.REJECTED,
                     getattr(exc, "code", "create_failed"),
                     str(exc),
+                    dict(getattr(exc, "params", {}) or {}),
                 )
             ),
         )

@@ -203,7 +203,7 @@ def start_workspace(
     )
     store = LocalStoreWorkspace(database, sync, me)
     runner = OperationRunner(owner)
-    workspace = WorkspaceService(store, runner, me, owner)
+    workspace = WorkspaceService(store, runner, me, owner, role=identity.role)
     presence = PresenceService(
         lambda state, reason, order_id: sync.set_presence(state, reason, order_id), owner
     )

@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol
 
-from app.services.order_views import ArticleView, OrderDetail
+from app.services.order_views import ArticleView, OrderDetail, OrderEvent, RescueLimitsView
 from app.services.queue_repository import QueueRepository
 from core.dispositions import PredefinedNote
 from core.pricing import ArticlePricing
@@ -95,6 +95,10 @@ class WorkspaceStore(Protocol):
 
     def call_gap_minutes(self) -> int: ...
 
+    def rescue_limits(self, role: str) -> RescueLimitsView:
+        """What ``role`` may grant to save an order (shop settings)."""
+        ...
+
     def record_action(self, kind: OpKind, order_id: int, payload: Mapping[str, Any]) -> str:
         """Write the change and its outbox op in one transaction; the op id."""
         ...
@@ -109,8 +113,20 @@ class WorkspaceStore(Protocol):
         """Hand the order to the team lead (network; worker thread)."""
         ...
 
+    def answer_escalation(self, order_id: int, text: str) -> None:
+        """The lead answers: the order goes back to the agent with a note (network)."""
+        ...
+
+    def take_escalation(self, order_id: int) -> None:
+        """The lead takes the escalated order over (network)."""
+        ...
+
     def create_order(self, payload: Mapping[str, Any]) -> int:
         """Create an order in the agent's hands (network; worker thread); its id."""
+        ...
+
+    def order_history(self, order_id: int) -> Sequence[OrderEvent]:
+        """The server's history of the order, oldest first (network; worker thread)."""
         ...
 
     def claim(self, order_id: int) -> ClaimResult:
