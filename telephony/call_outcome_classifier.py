@@ -19,6 +19,7 @@ class LocalEnd(StrEnum):
     NONE = "none"  # the peer, the network or the stack ended it
     AGENT_HANGUP = "agent_hangup"
     AGENT_DECLINE = "agent_decline"  # inbound call refused by the agent
+    BUSY_ON_ANOTHER_CALL = "busy_on_another_call"  # inbound refused (486): agent on a call
     RING_TIMEOUT = "ring_timeout"  # rang until the agent's timeout
     SETUP_TIMEOUT = "setup_timeout"  # no provisional response in time
     HANGUP_AFTER = "hangup_after"  # scheduled hang-up after talking
@@ -122,6 +123,12 @@ def _classify_inbound_unanswered(facts: CallFacts) -> OutcomeVerdict:
     if facts.local_end is LocalEnd.RING_TIMEOUT:
         return OutcomeVerdict(
             CallOutcome.NO_ANSWER, "missed", "The incoming call was not answered in time."
+        )
+    if facts.local_end is LocalEnd.BUSY_ON_ANOTHER_CALL:
+        return OutcomeVerdict(
+            CallOutcome.NO_ANSWER,
+            "missed_while_busy",
+            "The customer called while the agent was on another call (486 Busy Here).",
         )
     return OutcomeVerdict(
         CallOutcome.NO_ANSWER, "missed", "The caller hung up before the call was answered."

@@ -595,7 +595,13 @@ class SipEngine(QObject):
             sip_call_id=event.info.sip_call_id,
             ring_deadline=event.at.mono + self._settings.ring_timeout_s,
         )
+        busy = any(other.ended is None for other in self._calls.values())
         self._calls[event.handle] = record
+        if busy:
+            # One call at a time: the caller hears busy, the agent finds the
+            # attempt in the journal (a missed call) instead of a second pop-up.
+            self._end(record, LocalEnd.BUSY_ON_ANOTHER_CALL, status_code=486)
+            return
         self.incoming_call.emit(
             IncomingCall(event.handle, caller.number, remote, caller.display_name)
         )

@@ -77,6 +77,9 @@ def test_inbound_calls() -> None:
     missed = classify_call(CallFacts(False, False, 487))
     assert declined.outcome is CallOutcome.DECLINED
     assert missed.outcome is CallOutcome.NO_ANSWER and missed.reason_code == "missed"
+    busy = classify_call(CallFacts(False, False, 486, local_end=LocalEnd.BUSY_ON_ANOTHER_CALL))
+    assert busy.outcome is CallOutcome.NO_ANSWER and busy.reason_code == "missed_while_busy"
+    assert "another call" in busy.message
 
 
 def test_failures_before_sip() -> None:

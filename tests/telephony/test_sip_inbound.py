@@ -59,3 +59,33 @@ def test_incoming_call_declined_by_the_agent(
     assert entry.number == "+212661000111"
     assert entry.sip_code == 603
     assert peer.wait() == 0, peer.errors()
+
+
+def test_second_incoming_call_during_a_call_gets_busy_and_is_journaled_as_missed(
+    sipp: SippLauncher, recorder: EngineRecorder, qtbot: QtBot
+) -> None:
+    customer = sipp.start("uas_answer_remote_hangup", {"RING_MS": 100, "TALK_MS": 2500})
+    first = recorder.engine.dial(customer.uri())
+    recorder.wait_state(qtbot, first, "active")
+
+    caller = sipp.start(
+        "uac_customer_calls_in_busy", {"CALLER": "0661000222"}, remote=engine_address(recorder)
+    )
+    # The engine runs on the Qt event loop: keep it turning while SIPp calls.
+    qtbot.waitUntil(lambda: caller.process.poll() is not None, timeout=5000)
+    assert caller.wait() == 0, caller.errors()  # the caller heard 486 Busy Here
+    missed_handle = next(h for h in recorder.journal if h != first)
+    missed = recorder.journal[missed_handle][0]
+    assert missed.direction is CallDirection.INBOUND
+    assert missed.number == "+212661000222"
+    assert missed.outcome is CallOutcome.NO_ANSWER
+    assert missed.reason_code == "missed_while_busy"
+    assert missed.sip_code == 486
+    assert recorder.incoming == []  # no pop-up over the call in progress
+
+    # The call in progress went on undisturbed.
+    assert [call.handle for call in recorder.engine.calls()] == [first]
+    entry = recorder.wait_journal(qtbot, first)
+    assert entry.outcome is CallOutcome.ANSWERED
+    assert abs(entry.talk_seconds - 2.5) <= TIMING_TOLERANCE_S
+    assert customer.wait() == 0, customer.errors()
