@@ -28,7 +28,7 @@ from app.services.softphone_views import (
 from app.services.workspace_store import WorkspaceStore
 from core.attempt_policy import Channel, counts_as_contact
 from core.wire.sync_ops import OpKind
-from telephony.call_journal_entry import CallJournalEntry
+from telephony.call_journal_entry import CallDirection, CallJournalEntry
 from telephony.sip_engine import SipEngine
 from telephony.sip_events import CallSnapshot, CallState, IncomingCall, RegistrationState
 
@@ -182,8 +182,17 @@ class SoftphoneService(SoftphoneControls):
             )
         )
 
+    def _order_of_caller(self, number: str) -> int | None:
+        matches = self._store.orders_by_phone(number)
+        return matches[0].order_id if matches else None
+
     def _on_journaled(self, entry: CallJournalEntry) -> None:
         order_id = self._orders.pop(entry.call_handle, None)
+        if order_id is None and entry.direction is CallDirection.INBOUND:
+            # A customer who called back and was missed (busy, hung up while it
+            # rang): the attempt goes on their order, where the agent sees it.
+            order_id = self._order_of_caller(entry.number)
+        other_call_up = self._call is not None and self._call.handle != entry.call_handle
         if self._call is not None and self._call.handle == entry.call_handle:
             self._call = None
             self.call_changed.emit(None)
@@ -217,5 +226,7 @@ class SoftphoneService(SoftphoneControls):
                 "sip_reason": entry.sip_reason[:200] or None,
             }
             op_id = self._store.record_action(OpKind.JOURNAL, order_id, payload)
-        self._presence.call_ended(order_id)
+        if not other_call_up:
+            # A call refused as busy must not end the presence of the call in progress.
+            self._presence.call_ended(order_id)
         self.attempt_finished.emit(AttemptFinished(order_id, journal, op_id, contact))
