@@ -149,8 +149,34 @@ class SessionService:
             log.info("logout not confirmed by the server: %s", exc.message)
 
     def change_password(self, session: SignedIn, old: str, new: str) -> None:
-        self._post(
-            self._url(session.server_url, "/auth/password"),
-            {"old_password": old, "new_password": new},
-            session.token,
-        )
+        """Change the signed-in user's password; the server signs out their other sessions.
+
+        Refusals keep the server's code (``wrong_password``, ``password_unchanged``,
+        ``too_many_attempts``, ``validation_error``); a refused token is
+        ``login_required``, never mistaken for a wrong current password.
+        """
+        url = self._url(session.server_url, "/auth/password")
+        try:
+            response = self._http.post(
+                url,
+                json={"old_password": old, "new_password": new},
+                headers={"Authorization": f"Bearer {session.token}"},
+                timeout=self._timeout,
+            )
+        except requests.RequestException as exc:
+            raise SignInError(
+                "server_unreachable", f"The server at {session.server_url} cannot be reached."
+            ) from exc
+        if response.status_code == 401:
+            raise SignInError("login_required", "Your session has expired; sign in again.")
+        if response.status_code >= 400:
+            try:
+                body = response.json()
+            except ValueError:
+                body = {}
+            detail = body.get("detail", body) if isinstance(body, dict) else {}
+            detail = detail if isinstance(detail, dict) else {}
+            raise SignInError(
+                str(detail.get("code", f"http_{response.status_code}")),
+                str(detail.get("message") or f"The server refused ({response.status_code})."),
+            )
