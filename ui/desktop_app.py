@@ -17,6 +17,7 @@ from app import settings_schema as schema
 from app.app_context import AppContext
 from app.services.audio_settings import AudioSettings
 from app.services.operations import OperationRunner
+from app.services.own_history_service import own_history_for
 from app.services.session_service import SessionService, SignedIn, SignInError
 from app.services.ui_preferences import UiPreferences
 from app.services.workspace_session import RunningWorkspace, sip_setup_for, start_workspace
@@ -134,15 +135,17 @@ class DesktopApp:
             self.preferences.save_language(dialog.chosen_language())
 
     def show_profile(self) -> None:
-        if self.running is None:
+        running = self.running
+        if running is None:
             return
         dialog = ProfileDialog(
-            self.running.services.identity,
+            running.services.identity,
             self.sessions,
-            self.running.session,
+            running.session,
             self.runner,
             self.window,
-            can_change_password="change_password" in self.running.services.features,
+            can_change_password="change_password" in running.services.features,
+            history=own_history_for(running.session.server_url, lambda: running.token.token),
         )
         self.dialogs.run(dialog)
 
