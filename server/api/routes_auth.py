@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from core.wire.auth import LoginRequest, LoginResponse, UserInfo
+from core.wire.auth import LoginRequest, LoginResponse, PasswordChangeRequest, UserInfo
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
 from server.api.params import TokenId
+from server.auth.password_change import change_password
 from server.auth.sessions import login, revoke_token
 from server.db.models_users import User
 from server.services.errors import not_found
@@ -29,6 +30,13 @@ def post_login(body: LoginRequest, request: Request, db: DbDep) -> LoginResponse
 def post_logout(db: DbDep, principal: PrincipalDep) -> None:
     if principal.token_id is not None:
         revoke_token(db, principal, principal.token_id)
+
+
+@router.post("/password", status_code=204)
+def post_password(body: PasswordChangeRequest, db: DbDep, principal: PrincipalDep) -> None:
+    """Change one's own password; the caller's other sessions are signed out
+    (403 ``wrong_password``, 422 ``password_unchanged``, 429 after repeated failures)."""
+    change_password(db, principal, body.old_password, body.new_password)
 
 
 @router.post("/tokens/{token_id}/revoke", status_code=204)

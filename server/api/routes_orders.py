@@ -11,7 +11,14 @@ from sqlalchemy import func, or_, select
 from core.attempt_policy import AttemptRefused, Channel
 from core.wire.errors import ErrorBody
 from core.wire.journal import AttemptCheckRequest, AttemptCheckResult, JournalEntryWire
-from core.wire.orders import NoteWire, OrderPage, OrderWire, ReassignRequest
+from core.wire.orders import (
+    NewOrderRequest,
+    NewOrderResult,
+    NoteWire,
+    OrderPage,
+    OrderWire,
+    ReassignRequest,
+)
 from core.wire.sync_ops import Op, OpResult, OpStatus
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
 from server.api.params import OffsetQuery, OrderId
@@ -21,6 +28,7 @@ from server.services.claims import queue_order, reassign
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError
 from server.services.order_access import visible_order
+from server.services.order_creation import create_order
 from server.services.order_views import names_for_orders, note_wire, order_wire, orders_wire
 from server.services.push_ops import apply_single
 from server.services.settings_store import attempt_policy, load_settings
@@ -84,6 +92,13 @@ def list_orders(
             limit=limit,
             cursor=cursor,
         )
+
+
+@router.post("", response_model=NewOrderResult, status_code=201)
+def post_order(body: NewOrderRequest, db: DbDep, principal: PrincipalDep) -> NewOrderResult:
+    """A new order typed at the desk, priced by the server, owned by and leased to its
+    creator (422 ``invalid_phone`` / ``unknown_article`` / ``unknown_variant``)."""
+    return create_order(db, principal, body)
 
 
 @router.get("/{order_id}", response_model=OrderWire)

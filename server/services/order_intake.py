@@ -92,7 +92,7 @@ def find_operator(session: Session, text: str | None) -> User | None:
     return None
 
 
-def _duplicate_of(session: Session, reference: str, phone: str | None) -> str | None:
+def duplicate_of(session: Session, reference: str, phone: str | None) -> str | None:
     if not phone:
         return None
     return session.execute(
@@ -105,6 +105,15 @@ def _duplicate_of(session: Session, reference: str, phone: str | None) -> str | 
         .order_by(OrderRow.created_at)
         .limit(1)
     ).scalar()
+
+
+def flag_duplicate(session: Session, order: OrderRow) -> str | None:
+    """Mark the order when an open order of another reference has its main phone."""
+    duplicate = duplicate_of(session, order.reference, order.main_phone)
+    order.possible_duplicate_of = duplicate
+    if duplicate:
+        order.tags = sorted(set(order.tags or []) | {DUPLICATE_TAG})
+    return duplicate
 
 
 def _fill(session: Session, order: OrderRow, incoming: IncomingOrder) -> None:
@@ -169,10 +178,7 @@ def upsert_incoming(
         order.owner_id = operator.id
         if order.status == OrderStatus.UNASSIGNED.value:
             order.status = OrderStatus.ASSIGNED.value
-    duplicate = _duplicate_of(session, order.reference, order.main_phone)
-    order.possible_duplicate_of = duplicate
-    if duplicate:
-        order.tags = sorted(set(order.tags or []) | {DUPLICATE_TAG})
+    duplicate = flag_duplicate(session, order)
     record_audit(
         session,
         actor=actor,
