@@ -41,3 +41,30 @@ class EscalateDialog(QDialog):
 
     def text(self) -> str:
         return self.message.toPlainText().strip()
+
+
+class EscalationAnswerDialog(QDialog):
+    """The lead's answer to an escalation; it becomes a note on the order."""
+
+    def __init__(self, reference: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("escalationAnswerDialog")
+        self.setWindowTitle(self.tr("Answer the escalation of order %1").replace("%1", reference))
+        self.message = QPlainTextEdit(self)
+        self.message.setObjectName("escalationAnswer")
+        self.message.setPlaceholderText(self.tr("Your answer to the agent"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Send the answer"))
+        self.ok.setEnabled(False)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.message.textChanged.connect(lambda: self.ok.setEnabled(bool(self.text())))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Answer"), self.message)
+        form.addRow(self.buttons)
+
+    def text(self) -> str:
+        return self.message.toPlainText().strip()

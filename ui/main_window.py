@@ -19,7 +19,7 @@ from ui.call_bar import CallBar
 from ui.callback_reminder import CallbackReminder
 from ui.dashboard_dialog import DashboardDialog
 from ui.dialog_service import DialogService
-from ui.escalate_dialog import EscalateDialog
+from ui.escalate_dialog import EscalateDialog, EscalationAnswerDialog
 from ui.help_dialog import ShortcutsDialog
 from ui.icons import icon
 from ui.inbound_call_popup import InboundCallPopup
@@ -188,6 +188,7 @@ class WorkspaceWindow(QMainWindow):
         self.queue.order_activated.connect(workspace.open_order)
         self.reminder.open_requested.connect(workspace.open_order)
         self.order.open_order_requested.connect(workspace.open_order)
+        self.order.answer_escalation_requested.connect(self._on_answer_escalation)
         workspace.current_order_changed.connect(self._show_current)
         workspace.orders_changed.connect(self.queue.model.refresh_rows)
         workspace.queue_changed.connect(self.queue.reload)
@@ -311,6 +312,8 @@ class WorkspaceWindow(QMainWindow):
     def _on_claim_refused(self, result: ClaimResult) -> None:
         if result.code == "queue_empty" or result.code == "nothing_to_claim":
             text = self.tr("No order is waiting right now.")
+        elif result.code == "escalated":
+            text = self.tr("This order waits for the team lead's answer: only a lead can take it.")
         elif result.holder_name:
             text = self.tr("%1 already holds this order.").replace("%1", result.holder_name)
         elif result.code == "offline":
@@ -389,6 +392,12 @@ class WorkspaceWindow(QMainWindow):
         dialog = EscalateDialog(self)
         if self.dialogs.run(dialog):
             self.services.workspace.escalate(detail.order_id, dialog.reason(), dialog.text())
+
+    def _on_answer_escalation(self, order_id: int) -> None:
+        detail = self.services.workspace.order_detail(order_id)
+        dialog = EscalationAnswerDialog(detail.reference if detail else str(order_id), self)
+        if self.dialogs.run(dialog) and dialog.text():
+            self.services.workspace.answer_escalation(order_id, dialog.text())
 
     def _on_new_order(self) -> None:
         dialog = NewOrderDialog(self.services.workspace, self)

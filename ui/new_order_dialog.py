@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QWidget,
 )
 
@@ -20,7 +21,7 @@ from ui.order_lines_editor import OrderLinesEditor
 
 
 class NewOrderDialog(QDialog):
-    """The order is created in the agent's hands (through the outbox)."""
+    """The order is created on the server, already in the agent's hands."""
 
     def __init__(self, workspace: WorkspaceService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,7 +40,14 @@ class NewOrderDialog(QDialog):
         self.city.addItems(workspace.cities())
         self.lines = OrderLinesEditor(workspace, self)
         self.lines.save_button.setVisible(False)
+        # A new order is typed at its price: rescue discounts come later, on the order.
+        self.lines.order_discount.setVisible(False)
+        self.lines.set_limits(workspace.rescue_limits())
         self.lines.load([], self.city.currentText(), True)
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("newOrderNote")
+        self.note.setPlaceholderText(self.tr("Note for the team (optional)"))
+        self.note.setMaximumHeight(60)
         self.error = QLabel(self)
         self.error.setObjectName("newOrderError")
         self.buttons = QDialogButtonBox(
@@ -55,6 +63,7 @@ class NewOrderDialog(QDialog):
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("City"), self.city)
         form.addRow(self.lines)
+        form.addRow(self.tr("Note"), self.note)
         form.addRow(self.error)
         form.addRow(self.buttons)
         self.phone.editingFinished.connect(self._lookup_customer)
@@ -107,4 +116,6 @@ class NewOrderDialog(QDialog):
             "address": self.address.text().strip(),
             "city": self.city.currentText().strip(),
             "lines": [line for line in self.lines.model.lines() if line.quantity > 0],
+            "free_delivery": self.lines.free_delivery.isChecked(),
+            "note": self.note.toPlainText().strip() or None,
         }

@@ -6,12 +6,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -19,24 +27,65 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services.order_views import ArticleView
+from app.services.order_views import ArticleView, RescueLimitsView
 from app.services.workspace_service import WorkspaceService
 from core.domain_error import DomainError
 from core.pricing import LineRequest, PricedOrder
 from ui.formatting import format_money
 from ui.icons import icon
-from ui.order_lines_model import OrderLinesModel
+from ui.order_lines_model import DISCOUNT_COLUMN, OrderLinesModel
+
+
+def _spin_value(pct: Decimal) -> float:
+    return float(pct)
+
+
+class DiscountDelegate(QStyledItemDelegate):
+    """The line discount is typed in a spin box capped at the user's limit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.maximum = Decimal(100)
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QDoubleSpinBox(parent)
+        editor.setObjectName("lineDiscountEditor")
+        editor.setDecimals(2)
+        editor.setSuffix(" %")
+        editor.setRange(0, _spin_value(self.maximum))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QDoubleSpinBox):
+            editor.setValue(float(index.data(Qt.ItemDataRole.EditRole) or 0))
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if isinstance(editor, QDoubleSpinBox):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
 class OrderLinesEditor(QWidget):
-    """Edits a draft of the lines; ``save_requested`` carries the new lines."""
+    """Edits a draft of the lines and the order's rescue gestures; ``save_requested``
+    carries the new lines, free delivery and the order discount."""
 
-    save_requested = Signal(list, bool)  # list[LineRequest], free delivery
+    save_requested = Signal(list, bool, object)  # list[LineRequest], free delivery, Decimal
     priced = Signal(object)  # PricedOrder | None
 
     def __init__(self, workspace: WorkspaceService, parent: QWidget | None = None) -> None:
@@ -80,6 +129,14 @@ class OrderLinesEditor(QWidget):
         self.free_delivery = QCheckBox(self.tr("Free delivery"), self)
         self.free_delivery.setObjectName("freeDelivery")
         self.free_delivery.setToolTip(self.tr("A rescue gesture: use it within your shop's rules."))
+        self.order_discount = QDoubleSpinBox(self)
+        self.order_discount.setObjectName("orderDiscount")
+        self.order_discount.setDecimals(2)
+        self.order_discount.setSuffix(" %")
+        self.order_discount.setPrefix(self.tr("Order discount: "))
+        self.discount_delegate = DiscountDelegate(self.table)
+        self.table.setItemDelegateForColumn(DISCOUNT_COLUMN, self.discount_delegate)
+        self._limits: RescueLimitsView | None = None
         self.save_button = QPushButton(self.tr("Save lines"), self)
         self.save_button.setObjectName("saveLinesButton")
 
@@ -110,6 +167,7 @@ class OrderLinesEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.free_delivery)
+        buttons.addWidget(self.order_discount)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
 
@@ -134,6 +192,7 @@ class OrderLinesEditor(QWidget):
         self.save_button.clicked.connect(self._on_save)
         self.model.lines_edited.connect(self._on_lines_edited)
         self.free_delivery.toggled.connect(lambda _on: self._on_lines_edited())
+        self.order_discount.valueChanged.connect(lambda _v: self._on_lines_edited())
         self._refresh_catalogue()
 
     # -- public ----------------------------------------------------------
@@ -143,6 +202,7 @@ class OrderLinesEditor(QWidget):
         city: str,
         editable: bool,
         free_delivery: bool = False,
+        order_discount_pct: Decimal = Decimal(0),
     ) -> None:
         self._refresh_catalogue()
         self._city = city
@@ -156,14 +216,52 @@ class OrderLinesEditor(QWidget):
             self.add_button,
             self.remove_button,
             self.free_delivery,
+            self.order_discount,
         ):
             widget.setEnabled(editable)
         self.free_delivery.blockSignals(True)
         self.free_delivery.setChecked(free_delivery)
         self.free_delivery.blockSignals(False)
+        self.order_discount.blockSignals(True)
+        # A discount granted earlier by someone allowed more stays shown as it is.
+        self.order_discount.setMaximum(max(self._order_cap(), _spin_value(order_discount_pct)))
+        self.order_discount.setValue(_spin_value(order_discount_pct))
+        self.order_discount.blockSignals(False)
+        self._apply_free_delivery_limit()
         self._dirty = False
         self.save_button.setEnabled(False)
         self.reprice()
+
+    def set_limits(self, limits: RescueLimitsView) -> None:
+        """Cap the rescue gestures at what the user's role may grant (the tooltips say so)."""
+        self._limits = limits
+        line_cap = limits.max_line_discount_pct.normalize()
+        order_cap = limits.max_order_discount_pct.normalize()
+        self.discount_delegate.maximum = limits.max_line_discount_pct
+        self.model.set_discount_tooltip(
+            self.tr("Line discount: at most %1 % for you.").replace("%1", f"{line_cap:f}")
+        )
+        self.order_discount.setMaximum(max(float(order_cap), self.order_discount.value()))
+        self.order_discount.setToolTip(
+            self.tr("Discount on the whole order: at most %1 % for you.").replace(
+                "%1", f"{order_cap:f}"
+            )
+        )
+        self._apply_free_delivery_limit()
+
+    def order_discount_pct(self) -> Decimal:
+        return Decimal(str(self.order_discount.value())).quantize(Decimal("0.01"))
+
+    def _order_cap(self) -> float:
+        return float(self._limits.max_order_discount_pct) if self._limits else 100.0
+
+    def _apply_free_delivery_limit(self) -> None:
+        if self._limits is None or self._limits.free_delivery:
+            return
+        # Not allowed for this role: it can only be taken off, never granted.
+        if not self.free_delivery.isChecked():
+            self.free_delivery.setEnabled(False)
+        self.free_delivery.setToolTip(self.tr("Free delivery is not allowed for you."))
 
     def set_city(self, city: str) -> None:
         """The delivery fee follows the city being typed."""
@@ -177,7 +275,10 @@ class OrderLinesEditor(QWidget):
         lines = self.model.lines()
         try:
             priced = self._workspace.price_lines(
-                lines, self._city, free_delivery=self.free_delivery.isChecked()
+                lines,
+                self._city,
+                free_delivery=self.free_delivery.isChecked(),
+                order_discount_pct=self.order_discount_pct(),
             )
         except DomainError as exc:
             self.model.set_priced(None)
@@ -253,7 +354,9 @@ class OrderLinesEditor(QWidget):
             self.model.remove_line(rows[0].row())
 
     def _on_save(self) -> None:
-        self.save_requested.emit(self.model.lines(), self.free_delivery.isChecked())
+        self.save_requested.emit(
+            self.model.lines(), self.free_delivery.isChecked(), self.order_discount_pct()
+        )
         self._dirty = False
         self.save_button.setEnabled(False)
 

@@ -47,6 +47,7 @@ class OrderLinesModel(QAbstractTableModel):
         self._priced: list[PricedLine | None] = []
         self._titles: Mapping[str, str] = {}
         self._editable = True
+        self._discount_tooltip = ""
 
     # -- public ------------------------------------------------------
     def set_lines(self, lines: Sequence[LineRequest], titles: Mapping[str, str]) -> None:
@@ -58,6 +59,10 @@ class OrderLinesModel(QAbstractTableModel):
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
+
+    def set_discount_tooltip(self, text: str) -> None:
+        """What the discount cells say on hover (the user's limit)."""
+        self._discount_tooltip = text
 
     def lines(self) -> list[LineRequest]:
         return list(self._lines)
@@ -155,6 +160,8 @@ class OrderLinesModel(QAbstractTableModel):
             return line.quantity
         if role == Qt.ItemDataRole.EditRole and column == DISCOUNT_COLUMN:
             return float(line.discount_pct)
+        if role == Qt.ItemDataRole.ToolTipRole and column == DISCOUNT_COLUMN:
+            return self._discount_tooltip or None
         if role == Qt.ItemDataRole.ToolTipRole and column == 3 and priced and priced.upsell:
             return QCoreApplication.translate("OrderLinesModel", "Upsell price")
         if role != Qt.ItemDataRole.DisplayRole:

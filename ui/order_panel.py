@@ -1,10 +1,15 @@
-"""The open order: customer, phones, address, lines, totals and its history."""
+"""The open order: customer, phones, address, lines, totals, rescue gestures
+(order discount, free delivery, later delivery date), escalation and its history."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.order_views import OrderDetail
-from app.services.workspace_service import WorkspaceService
+from app.services.order_views import OrderDetail, OrderEvent
+from app.services.workspace_service import OrderHistory, WorkspaceService
 from core.pricing import LineRequest
+from ui.escalation_banner import EscalationBanner
 from ui.formatting import (
     channel_label,
     format_datetime,
@@ -33,6 +39,41 @@ from ui.formatting import (
 )
 from ui.icons import icon
 from ui.order_lines_editor import OrderLinesEditor
+from ui.refusal_text import reason_text
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+_ACTION_LABELS: dict[str, str] = {
+    "create": str(QT_TRANSLATE_NOOP("OrderHistory", "Created")),
+    "import": str(QT_TRANSLATE_NOOP("OrderHistory", "Imported")),
+    "claim": str(QT_TRANSLATE_NOOP("OrderHistory", "Reserved")),
+    "release": str(QT_TRANSLATE_NOOP("OrderHistory", "Released")),
+    "reassign": str(QT_TRANSLATE_NOOP("OrderHistory", "Reassigned")),
+    "start": str(QT_TRANSLATE_NOOP("OrderHistory", "Confirmation started")),
+    "confirm": str(QT_TRANSLATE_NOOP("OrderHistory", "Confirmed")),
+    "cancel": str(QT_TRANSLATE_NOOP("OrderHistory", "Cancelled")),
+    "callback": str(QT_TRANSLATE_NOOP("OrderHistory", "Call back planned")),
+    "unreachable": str(QT_TRANSLATE_NOOP("OrderHistory", "Unreachable")),
+    "duplicate": str(QT_TRANSLATE_NOOP("OrderHistory", "Marked duplicate")),
+    "erroneous": str(QT_TRANSLATE_NOOP("OrderHistory", "Marked erroneous")),
+    "reopen": str(QT_TRANSLATE_NOOP("OrderHistory", "Reopened")),
+    "edit_lines": str(QT_TRANSLATE_NOOP("OrderHistory", "Articles changed")),
+    "edit_customer": str(QT_TRANSLATE_NOOP("OrderHistory", "Customer changed")),
+    "set_delivery_date": str(QT_TRANSLATE_NOOP("OrderHistory", "Delivery date set")),
+    "add_note": str(QT_TRANSLATE_NOOP("OrderHistory", "Note")),
+    "escalate": str(QT_TRANSLATE_NOOP("OrderHistory", "Escalated")),
+    "escalation_answer": str(QT_TRANSLATE_NOOP("OrderHistory", "Escalation answered")),
+    "escalation_take": str(QT_TRANSLATE_NOOP("OrderHistory", "Taken over by the lead")),
+}
+
+
+def action_label(action: str) -> str:
+    """An audited action of the order's history in the user's language."""
+    key = action.removeprefix("order.").replace(".", "_")  # audit names: "order.claim"
+    return QCoreApplication.translate("OrderHistory", _ACTION_LABELS.get(key, action))
 
 
 class OrderPanel(QWidget):
@@ -40,6 +81,7 @@ class OrderPanel(QWidget):
 
     dial_requested = Signal(str)
     open_order_requested = Signal(int)
+    answer_escalation_requested = Signal(int)  # order id: the window asks for the text
 
     def __init__(self, workspace: WorkspaceService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +98,7 @@ class OrderPanel(QWidget):
         self.banner.setObjectName("duplicateBanner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
+        self.escalation = EscalationBanner(self)
 
         header = QHBoxLayout()
         header.addWidget(self.title)
@@ -95,10 +138,28 @@ class OrderPanel(QWidget):
         city_row.addWidget(self.city, 1)
         city_row.addWidget(self.fee_label)
         city_row.addWidget(self.save_address)
+        # A later delivery date agreed with the customer (rescue gesture).
+        self.delivery_date = QDateEdit(self)
+        self.delivery_date.setObjectName("deliveryDateEdit")
+        self.delivery_date.setCalendarPopup(True)
+        self.delivery_date.setDisplayFormat("dd/MM/yyyy")
+        self.set_delivery_date = QPushButton(self.tr("Set date"), self)
+        self.set_delivery_date.setObjectName("setDeliveryDateButton")
+        self.clear_delivery_date = QPushButton(self.tr("No date"), self)
+        self.clear_delivery_date.setObjectName("clearDeliveryDateButton")
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.delivery_date, 1)
+        date_row.addWidget(self.set_delivery_date)
+        date_row.addWidget(self.clear_delivery_date)
+        self.rescue_summary = QLabel(self)
+        self.rescue_summary.setObjectName("rescueSummary")
+        self.rescue_summary.setWordWrap(True)
         delivery = QGroupBox(self.tr("Delivery"), self)
         delivery_form = QFormLayout(delivery)
         delivery_form.addRow(self.tr("Address"), self.address)
         delivery_form.addRow(self.tr("City"), city_row)
+        delivery_form.addRow(self.tr("Delivery date"), date_row)
+        delivery_form.addRow(self.rescue_summary)
 
         # Lines
         self.lines = OrderLinesEditor(workspace, self)
@@ -121,8 +182,9 @@ class OrderPanel(QWidget):
         )
         self.journal.setObjectName("journalTimeline")
         self.history = self._tree(
-            [self.tr("When"), self.tr("Status"), self.tr("By"), self.tr("Note")]
+            [self.tr("When"), self.tr("What"), self.tr("Status"), self.tr("By"), self.tr("Detail")]
         )
+        self.history.setObjectName("orderHistory")
         self.notes = self._tree([self.tr("When"), self.tr("Author"), self.tr("Note")])
         self.notes.setObjectName("notesList")
         self.previous = self._tree(
@@ -140,6 +202,7 @@ class OrderPanel(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(header)
         top_layout.addWidget(self.banner)
+        top_layout.addWidget(self.escalation)
         details = QHBoxLayout()
         details.addWidget(customer, 1)
         details.addWidget(delivery, 1)
@@ -169,6 +232,12 @@ class OrderPanel(QWidget):
         self.address.textEdited.connect(lambda _t: self._address_edited())
         self.save_address.clicked.connect(self._on_save_address)
         self.lines.save_requested.connect(self._on_save_lines)
+        self.set_delivery_date.clicked.connect(self._on_set_delivery_date)
+        self.clear_delivery_date.clicked.connect(self._on_clear_delivery_date)
+        self.escalation.answer_requested.connect(self._on_answer_escalation)
+        self.escalation.take_over_requested.connect(self._on_take_over)
+        workspace.history_loaded.connect(self._on_history_loaded)
+        self._server_history: OrderHistory | None = None
         self.show_order(None)
 
     # -- public ------------------------------------------------------------
@@ -214,6 +283,7 @@ class OrderPanel(QWidget):
         self.address.setReadOnly(not editable)
         self.city.setEnabled(editable)
         self._show_fee(self.city.currentText())
+        self.lines.set_limits(self._workspace.rescue_limits())
         if not keep_draft:
             self.lines.load(
                 [
@@ -225,7 +295,12 @@ class OrderPanel(QWidget):
                 self.city.currentText(),
                 editable,
                 detail.free_delivery,
+                detail.order_discount_pct,
             )
+        self._show_rescue(detail, editable)
+        self.escalation.show_escalation(
+            detail.escalation, lead_actions=self._workspace.can_answer_escalation(detail)
+        )
         self._fill_journal(detail)
         self._fill_notes(detail)
         self._fill_history(detail)
@@ -303,13 +378,90 @@ class OrderPanel(QWidget):
             author = note.author + (self.tr(" (waiting to send)") if note.pending else "")
             QTreeWidgetItem(self.notes, [format_datetime(note.at), author, note.text])
 
+    def _show_rescue(self, detail: OrderDetail, editable: bool) -> None:
+        """The rescue gestures on the order in words, and the date picker's bounds."""
+        parts: list[str] = []
+        if detail.order_discount_pct:
+            parts.append(
+                self.tr("Order discount: %1 %").replace(
+                    "%1", f"{detail.order_discount_pct.normalize():f}"
+                )
+            )
+        line_discounts = [line for line in detail.lines if line.discount_pct]
+        if line_discounts:
+            parts.append(self.tr("Discount on %n line(s)", "", len(line_discounts)))
+        if detail.free_delivery:
+            parts.append(self.tr("Free delivery"))
+        if detail.delivery_date is not None:
+            parts.append(
+                self.tr("Delivery on %1").replace("%1", detail.delivery_date.strftime("%d/%m/%Y"))
+            )
+        self.rescue_summary.setText(" · ".join(parts))
+        self.rescue_summary.setVisible(bool(parts))
+        today = date.today()
+        latest = self._workspace.latest_delivery_date(today)
+        self.delivery_date.setDateRange(_qdate(today), _qdate(latest))
+        days = self._workspace.rescue_limits().max_delivery_delay_days
+        self.delivery_date.setToolTip(
+            self.tr("A later delivery agreed with the customer: %1 days at most for you.").replace(
+                "%1", str(days)
+            )
+        )
+        self.delivery_date.setDate(_qdate(detail.delivery_date or today))
+        for widget in (self.delivery_date, self.set_delivery_date):
+            widget.setEnabled(editable)
+        self.clear_delivery_date.setEnabled(editable and detail.delivery_date is not None)
+
     def _fill_history(self, detail: OrderDetail) -> None:
+        """The server's history when it answered; offline, a line says so above what
+        the desk knows by itself."""
+        history = self._server_history
+        if history is not None and history.order_id != detail.order_id:
+            history = None
+        if history is not None and not history.code:
+            self._show_server_history(history.events)
+            return
         self.history.clear()
+        if history is not None:
+            note = (
+                self.tr("The history is unavailable offline.")
+                if history.code == "offline"
+                else reason_text(history.code, {}, history.message)
+            )
+            unavailable = QTreeWidgetItem(self.history, ["", note])
+            unavailable.setFirstColumnSpanned(True)
         for entry in sorted(detail.history, key=lambda h: h.at, reverse=True):
             QTreeWidgetItem(
                 self.history,
-                [format_datetime(entry.at), status_label(entry.status), entry.by, entry.note],
+                [format_datetime(entry.at), "", status_label(entry.status), entry.by, entry.note],
             )
+
+    def _show_server_history(self, events: tuple[OrderEvent, ...]) -> None:
+        self.history.clear()
+        for event in sorted(events, key=lambda e: e.at, reverse=True):
+            if event.to_status is not None and event.from_status != event.to_status:
+                status = status_label(event.to_status)
+                if event.from_status is not None:
+                    status = f"{status_label(event.from_status)} → {status}"
+            else:
+                status = ""
+            detail = ", ".join(f"{key}: {value}" for key, value in event.detail)
+            QTreeWidgetItem(
+                self.history,
+                [
+                    format_datetime(event.at),
+                    action_label(event.action),
+                    status,
+                    event.actor,
+                    detail,
+                ],
+            )
+
+    def _on_history_loaded(self, history: OrderHistory) -> None:
+        if self._detail is None or history.order_id != self._detail.order_id:
+            return
+        self._server_history = history
+        self._fill_history(self._detail)
 
     def _fill_previous(self, detail: OrderDetail) -> None:
         self.previous.clear()
@@ -346,9 +498,35 @@ class OrderPanel(QWidget):
             self._detail.order_id, self.address.text(), self.city.currentText()
         )
 
-    def _on_save_lines(self, lines: list[LineRequest], free_delivery: bool) -> None:
+    def _on_save_lines(
+        self, lines: list[LineRequest], free_delivery: bool, order_discount: Decimal
+    ) -> None:
         if self._detail is not None:
-            self._workspace.save_lines(self._detail.order_id, lines, free_delivery=free_delivery)
+            self._workspace.save_lines(
+                self._detail.order_id,
+                lines,
+                free_delivery=free_delivery,
+                order_discount_pct=order_discount,
+            )
+
+    def _on_set_delivery_date(self) -> None:
+        if self._detail is not None:
+            chosen = self.delivery_date.date()
+            self._workspace.set_delivery_date(
+                self._detail.order_id, date(chosen.year(), chosen.month(), chosen.day())
+            )
+
+    def _on_clear_delivery_date(self) -> None:
+        if self._detail is not None:
+            self._workspace.set_delivery_date(self._detail.order_id, None)
+
+    def _on_answer_escalation(self) -> None:
+        if self._detail is not None:
+            self.answer_escalation_requested.emit(self._detail.order_id)
+
+    def _on_take_over(self) -> None:
+        if self._detail is not None:
+            self._workspace.take_escalation(self._detail.order_id)
 
     def _on_previous_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         order_id = item.data(0, Qt.ItemDataRole.UserRole)

@@ -171,12 +171,21 @@ class WorkspaceService(QObject):
         return self._store.pending_actions()
 
     def price_lines(
-        self, lines: Sequence[LineRequest], city: str, *, free_delivery: bool = False
+        self,
+        lines: Sequence[LineRequest],
+        city: str,
+        *,
+        free_delivery: bool = False,
+        order_discount_pct: Decimal = Decimal(0),
     ) -> PricedOrder:
         """Totals as the server will compute them (core.pricing)."""
         fee = self.delivery_fee(city)
         return price_order(
-            lines, self._store.article_pricing(), fee or Decimal(0), free_delivery=free_delivery
+            lines,
+            self._store.article_pricing(),
+            fee or Decimal(0),
+            free_delivery=free_delivery,
+            order_discount_pct=order_discount_pct,
         )
 
     def is_editable(self, detail: OrderDetail) -> bool:
