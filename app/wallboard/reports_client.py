@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 import requests
 
+from core.wire.auth import TeamInfo
 from core.wire.errors import ErrorBody
 
 CSV_KINDS = ("agent-hours", "outcomes", "cancel-reasons")
@@ -78,6 +79,12 @@ class ReportsClient:
         outcome_params = {**query.params(), "classify": str(query.classify).lower()}
         outcomes = self._api.get_json("/reports/outcomes", outcome_params)
         return ReportBundle(hours, outcomes)
+
+    def teams(self) -> list[TeamInfo]:
+        """Every team, by name (``GET /teams``: what an admin may pick from)."""
+        raw = self._api.get_json("/teams")
+        teams = [TeamInfo.model_validate(item) for item in raw or []]
+        return sorted(teams, key=lambda team: (team.name.casefold(), team.id))
 
     def download_csv(self, kind: str, query: ReportQuery) -> bytes:
         """The CSV export ``kind`` (one of ``CSV_KINDS``) as the server wrote it."""

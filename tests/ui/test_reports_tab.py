@@ -45,18 +45,29 @@ def server(start_reports_server: StartServer) -> RunningServer:  # noqa: F811
     return start_reports_server(seed)
 
 
-@pytest.fixture
-def tab(server: RunningServer, qtbot: QtBot, tmp_path: Path) -> Iterator[ReportsTab]:
-    lead = server.agent("leila")
-    client = HttpClient(server.base_url, lambda: lead.token)
+def open_tab(
+    server: RunningServer, qtbot: QtBot, tmp_path: Path, username: str, role: str
+) -> Iterator[ReportsTab]:
+    user = server.agent(username)
+    client = HttpClient(server.base_url, lambda: user.token)
     runner = OperationRunner()
     widget = ReportsTab(ReportsClient(client), runner, SaveTo(tmp_path / "export.csv"),
-                        today=date(2026, 11, 21))
+                        today=date(2026, 11, 21), role=role)
     qtbot.addWidget(widget)
     widget.from_edit.setDate(QDate(2026, 11, 20))
     yield widget
     runner.wait_idle(5000)
     client.close()
+
+
+@pytest.fixture
+def tab(server: RunningServer, qtbot: QtBot, tmp_path: Path) -> Iterator[ReportsTab]:
+    yield from open_tab(server, qtbot, tmp_path, "leila", "lead")
+
+
+@pytest.fixture
+def admin_tab(server: RunningServer, qtbot: QtBot, tmp_path: Path) -> Iterator[ReportsTab]:
+    yield from open_tab(server, qtbot, tmp_path, "admin", "admin")
 
 
 def cell(model: object, row: int, column: int) -> str:
@@ -93,6 +104,7 @@ def test_tab_shows_the_leads_figures_and_exports_the_servers_csv(
         ("Frais de livraison refusés", "1"), ("Prix trop élevé", "1")
     ]
     assert "dispositions" in tab.status_label.text()
+    assert tab.team_box.isHidden()  # a lead is offered no other team
 
     with qtbot.waitSignal(tab.csvExported, timeout=10_000) as exported:
         tab.export_buttons["agent-hours"].click()
@@ -107,3 +119,33 @@ def test_reversed_range_is_refused_in_words(tab: ReportsTab) -> None:
     tab.from_edit.setDate(QDate(2026, 11, 22))
     tab.run_button.click()
     assert tab.status_label.text() == "The last day comes before the first."
+
+
+def total_calls_and_agents(tab: ReportsTab) -> tuple[str, set[str]]:
+    hours = tab.hours_model
+    total = hours.rowCount() - 1
+    agents = {cell(hours, r, 0) for r in range(total)}
+    return cell(hours, total, 3), agents
+
+
+def test_admin_picks_a_team_and_the_figures_follow(
+    admin_tab: ReportsTab, qtbot: QtBot
+) -> None:
+    tab = admin_tab
+    qtbot.waitUntil(lambda: tab.team_box.isEnabled(), timeout=10_000)
+    assert not tab.team_box.isHidden()
+    assert [tab.team_box.itemText(i) for i in range(tab.team_box.count())] == [
+        "All teams", "Casa", "Rabat"
+    ]
+    with qtbot.waitSignal(tab.reportShown, timeout=10_000):
+        tab.run_button.click()
+    assert total_calls_and_agents(tab) == ("7", {"Samira", "Youssef", "Karim"})
+
+    with qtbot.waitSignal(tab.reportShown, timeout=10_000):
+        tab.team_box.setCurrentText("Rabat")  # the report reruns by itself
+    assert total_calls_and_agents(tab) == ("1", {"Karim"})
+    assert tab.query().team_id is not None
+
+    with qtbot.waitSignal(tab.reportShown, timeout=10_000):
+        tab.team_box.setCurrentText("Casa")
+    assert total_calls_and_agents(tab) == ("6", {"Samira", "Youssef"})

@@ -1,5 +1,9 @@
 """The Reports tab: pick days, run, read three tables, export each as CSV.
 
+An admin also picks the team (or every team) and the figures follow the
+choice; a lead is offered no choice — the server scopes a lead's reports to
+their own team whatever the desk asks.
+
 Work runs through ``OperationRunner``; the tab never blocks on the network.
 Figures that partly came from the note classifier carry a star and the tab
 says which model produced them.
@@ -15,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
@@ -31,6 +36,8 @@ from PySide6.QtWidgets import (
 from app.services.operations import OperationRunner
 from app.wallboard.reports_client import ReportBundle, ReportQuery, ReportsClient
 from core.dispositions import OutcomeClass
+from core.order_transitions import Role
+from core.wire.auth import TeamInfo
 from ui.reports.report_table_model import ColumnKind, ReportColumn, ReportTableModel
 
 
@@ -102,6 +109,8 @@ class ReportsTab(QWidget):
     reportShown = Signal()
     #: Emitted with the path of a written CSV file.
     csvExported = Signal(str)
+    #: Emitted once an admin's team picker is filled.
+    teamsLoaded = Signal()
 
     def __init__(
         self,
@@ -111,6 +120,7 @@ class ReportsTab(QWidget):
         parent: QWidget | None = None,
         *,
         today: date | None = None,
+        role: str = Role.LEAD.value,
     ) -> None:
         super().__init__(parent)
         self._client = client
@@ -118,6 +128,7 @@ class ReportsTab(QWidget):
         self._dialogs: ReportsDialogs = dialogs or QtReportsDialogs()
         self._team_id: int | None = None
         self._last_query: ReportQuery | None = None
+        self._generation = 0
         today = today or date.today()
 
         layout = QVBoxLayout(self)
@@ -127,6 +138,16 @@ class ReportsTab(QWidget):
         self.classify_box = QCheckBox(self.tr("Classify free-text notes (if an admin enabled it)"))
         self.run_button = QPushButton(self.tr("Show"))
         self.run_button.clicked.connect(self.run_report)
+        self.team_box = QComboBox()
+        self.team_box.addItem(self.tr("All teams"), None)
+        self.team_box.setEnabled(False)  # until the teams are in
+        self.team_box.currentIndexChanged.connect(self._team_chosen)
+        self._team_label = QLabel(self.tr("Team"))
+        is_admin = role == Role.ADMIN.value
+        self.team_box.setVisible(is_admin)
+        self._team_label.setVisible(is_admin)
+        controls.addWidget(self._team_label)
+        controls.addWidget(self.team_box)
         controls.addWidget(QLabel(self.tr("From")))
         controls.addWidget(self.from_edit)
         controls.addWidget(QLabel(self.tr("to")))
@@ -152,10 +173,35 @@ class ReportsTab(QWidget):
         ):
             self.tabs.addTab(self._report_page(kind, model), title)
         layout.addWidget(self.tabs, 1)
+        if is_admin:
+            self._runner.run(self._client.teams, self._teams_loaded, self._teams_failed)
 
     def set_team_id(self, team_id: int | None) -> None:
         """Admins: one team (None: every team). Leads always get their own."""
         self._team_id = team_id
+
+    def _teams_loaded(self, teams: list[TeamInfo]) -> None:
+        self.team_box.blockSignals(True)
+        for team in teams:
+            self.team_box.addItem(team.name, team.id)
+        self.team_box.blockSignals(False)
+        self.team_box.setEnabled(True)
+        self.teamsLoaded.emit()
+
+    def _teams_failed(self, error: Exception) -> None:
+        # Every team's figures stay available; only the choice is missing.
+        self.status_label.setText(
+            self.tr("The list of teams could not be read: {message}").format(
+                message=str(getattr(error, "message", error))
+            )
+        )
+
+    @Slot(int)
+    def _team_chosen(self, index: int) -> None:
+        team_id = self.team_box.itemData(index)
+        self.set_team_id(None if team_id is None else int(team_id))
+        if self._last_query is not None:
+            self.run_report()  # the figures follow the chosen team
 
     @staticmethod
     def _date_edit(value: date) -> QDateEdit:
@@ -198,10 +244,13 @@ class ReportsTab(QWidget):
             return
         self.run_button.setEnabled(False)
         self.status_label.setText(self.tr("Loading…"))
+        # A newer run (another team picked meanwhile) wins over answers still on the way.
+        self._generation += 1
+        generation = self._generation
         self._runner.run(
             lambda: self._client.fetch(query),
-            lambda bundle: self._show(query, bundle),
-            self._failed,
+            lambda bundle: self._show(query, bundle) if generation == self._generation else None,
+            lambda error: self._failed(error) if generation == self._generation else None,
         )
 
     def _show(self, query: ReportQuery, bundle: ReportBundle) -> None:
