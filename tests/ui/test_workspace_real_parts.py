@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
@@ -21,89 +19,32 @@ from app import settings_schema as schema
 from app.app_context import AppContext, DemoCredentials
 from app.app_paths import AppPaths
 from app.logging_setup import SecretRedactor
-from app.secret_store import KeyringStatus, SecretStore, api_token_key
+from app.secret_store import api_token_key
 from app.services.operations import OperationRunner
 from app.services.session_service import SessionService
 from app.services.softphone_views import AttemptFinished
-from app.services.workspace_session import RunningWorkspace, SipSetup, start_workspace
 from app.settings_loader import SettingSource, load_settings
-from core.order_status import OrderStatus
 from sync.backoff import Backoff
-from telephony.sip_account_settings import SipAccountSettings, SipTransport
+from telephony.sip_account_settings import SipTransport
 from tests.fixtures.pulse_audio import HEADSET_DESCRIPTION, HEADSET_SINK, PulseAudioServer
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
+from tests.ui.real_desks import (
+    AGENT1,
+    Desk,
+    desk_secrets,
+    fresh_order,
+    open_desk,
+    open_order,
+    variant_stock,
+)
 from ui.desktop_app import DesktopApp, sign_in
 from ui.dialog_service import ScriptedDialogs
 from ui.login_dialog import LoginDialog
-from ui.main_window import WorkspaceWindow
 
 pytestmark = [pytest.mark.slow]
 
-ME = "Khadija (agent1)"
-
-
-@dataclass
-class Desk:
-    """One agent's desktop: the running services and the window on them."""
-
-    running: RunningWorkspace
-    window: WorkspaceWindow
-    server: RunningServer
-
-    @property
-    def token(self) -> str:
-        return self.running.session.token
-
-    def api(self, path: str) -> Any:
-        response = httpx.get(
-            f"{self.server.api}{path}",
-            headers={"Authorization": f"Bearer {self.token}"},
-            timeout=10,
-        )
-        response.raise_for_status()
-        return response.json()
-
-
-def _secrets(tmp_path: Path) -> SecretStore:
-    from keyrings.alt.file import PlaintextKeyring
-
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring.cfg")  # type: ignore[misc]
-    return SecretStore(backend, KeyringStatus(True, "plaintext", "explicit", "tests"))
-
-
-def _open_desk(
-    qtbot: QtBot,
-    tmp_path: Path,
-    server: RunningServer,
-    sip_domain: str | None,
-    *,
-    audio: bool = False,
-    **options: Any,
-) -> Desk:
-    session = SessionService(_secrets(tmp_path)).sign_in(
-        server.base_url, "agent1", "demo", stay_signed_in=True
-    )
-    account = (
-        SipAccountSettings(user="agent1", domain=sip_domain, register=False)
-        if sip_domain
-        else None
-    )
-    running = start_workspace(
-        session,
-        tmp_path / "desk",
-        SipSetup(account=account),
-        sync_idle_wait=0.3,
-        with_audio_devices=audio,
-        sip_bind_address="127.0.0.1",
-        **options,
-    )
-    window = WorkspaceWindow(running.services, ScriptedDialogs())
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.queue.model.rowCount() > 0, timeout=20_000)
-    qtbot.waitUntil(lambda: bool(running.services.workspace.articles()), timeout=10_000)
-    return Desk(running, window, server)
+ME = AGENT1
 
 
 @pytest.fixture
@@ -115,50 +56,6 @@ def desks() -> Iterator[list[Desk]]:
         desk.running.shutdown()
 
 
-def _fresh_order(desk: Desk) -> int:
-    """An order nobody touched yet whose articles are all in stock."""
-    stock = {
-        (a["ref"], v.get("color"), v.get("size")): v["stock"]
-        for a in desk.api("/articles")
-        for v in a["variants"]
-    }
-    model = desk.window.queue.model
-    for row in range(model.rowCount()):
-        data = model.row_data(row)
-        if data is None or data.status != OrderStatus.UNASSIGNED or data.attempt_count:
-            continue
-        order = desk.api(f"/orders/{data.order_id}")
-        if order["lease"] is None and all(
-            stock.get((line["article_ref"], line["color"], line["size"]), 0) > line["quantity"]
-            for line in order["lines"]
-        ):
-            return data.order_id
-    raise AssertionError("the demo shop has no untouched order in stock")
-
-
-def _open(qtbot: QtBot, desk: Desk, order_id: int) -> None:
-    """Select the order in the queue and press Enter, as the agent does."""
-    queue = desk.window.queue
-    queue.select_order(order_id)
-    queue.table.setFocus()
-    queue.table.activated.emit(queue.model.index(queue.model.row_of(order_id), 0))
-    workspace = desk.running.services.workspace
-    qtbot.waitUntil(
-        lambda: workspace.current is not None
-        and workspace.current.order_id == order_id
-        and workspace.current.holder == ME,
-        timeout=10_000,
-    )
-
-
-def _variant_stock(desk: Desk) -> dict[tuple[str, str | None, str | None], int]:
-    return {
-        (a["ref"], v.get("color"), v.get("size")): v["stock"]
-        for a in desk.api("/articles")
-        for v in a["variants"]
-    }
-
-
 def test_sign_in_claim_call_confirm_against_real_parts(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, sipp: SippLauncher,
     desks: list[Desk],
@@ -166,13 +63,13 @@ def test_sign_in_claim_call_confirm_against_real_parts(
     peer = sipp.start(
         "uas_answer_remote_hangup", {"RING_MS": 400, "TALK_MS": 2000}, lifetime_s=40
     )
-    desk = _open_desk(qtbot, tmp_path, shop_server, peer.address)
+    desk = open_desk(qtbot, tmp_path, shop_server, peer.address)
     desks.append(desk)
     window, services = desk.window, desk.running.services
-    order_id = _fresh_order(desk)
-    _open(qtbot, desk, order_id)
+    order_id = fresh_order(desk)
+    open_order(qtbot, desk, order_id)
     lines = desk.api(f"/orders/{order_id}")["lines"]
-    stock_before = _variant_stock(desk)
+    stock_before = variant_stock(desk)
 
     # Before any attempt, Confirm is off and says why.
     assert not window.wrapup.confirm.isEnabled()
@@ -203,7 +100,7 @@ def test_sign_in_claim_call_confirm_against_real_parts(
     assert len(calls) == 1
     assert calls[0]["outcome"] == "answered"
     assert abs(calls[0]["talk_seconds"] - 2.0) < 0.5
-    stock_after = _variant_stock(desk)
+    stock_after = variant_stock(desk)
     for line in lines:
         key = (line["article_ref"], line["color"], line["size"])
         assert stock_after[key] == stock_before[key] - line["quantity"]
@@ -214,13 +111,13 @@ def test_sign_in_claim_call_confirm_against_real_parts(
 def test_offline_note_and_cancel_are_applied_once_when_the_server_returns(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk]
 ) -> None:
-    desk = _open_desk(
+    desk = open_desk(
         qtbot, tmp_path, shop_server, None, backoff=Backoff(base=0.2, cap=1.0)
     )
     desks.append(desk)
     window = desk.window
-    order_id = _fresh_order(desk)
-    _open(qtbot, desk, order_id)
+    order_id = fresh_order(desk)
+    open_order(qtbot, desk, order_id)
 
     shop_server.stop()
     window.wrapup.note_text.setPlainText("Client injoignable au bureau, rappeler le soir")
@@ -265,14 +162,14 @@ def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
     peer = sipp.start(
         "uas_answer_remote_hangup", {"RING_MS": 200, "TALK_MS": 4500}, lifetime_s=40
     )
-    desk = _open_desk(
+    desk = open_desk(
         qtbot, tmp_path, shop_server, peer.address, lease_seconds=3, heartbeat_interval=120
     )
     desks.append(desk)
     window, services = desk.window, desk.running.services
-    order_id = _fresh_order(desk)
+    order_id = fresh_order(desk)
     claimed_at = time.monotonic()
-    _open(qtbot, desk, order_id)
+    open_order(qtbot, desk, order_id)
 
     finished: list[AttemptFinished] = []
     assert services.softphone is not None
@@ -313,7 +210,7 @@ def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
 def test_sign_in_dialog_keeps_the_token_in_the_keyring(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer
 ) -> None:
-    secrets = _secrets(tmp_path)
+    secrets = desk_secrets(tmp_path)
     sessions = SessionService(secrets)
     runner = OperationRunner()
     dialog = LoginDialog(
@@ -345,10 +242,10 @@ def test_inbound_call_pops_up_the_callers_order_and_is_journaled(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, sipp: SippLauncher,
     desks: list[Desk],
 ) -> None:
-    desk = _open_desk(qtbot, tmp_path, shop_server, None)
+    desk = open_desk(qtbot, tmp_path, shop_server, None)
     desks.append(desk)
     window, running = desk.window, desk.running
-    order_id = _fresh_order(desk)
+    order_id = fresh_order(desk)
     phone = desk.api(f"/orders/{order_id}")["customer"]["phones"][0]
     assert running.engine is not None
     port = running.engine.transport_port(SipTransport.UDP)
@@ -387,11 +284,11 @@ def test_inbound_call_pops_up_the_callers_order_and_is_journaled(
 def test_edited_lines_and_address_reach_the_server_with_the_same_totals(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk]
 ) -> None:
-    desk = _open_desk(qtbot, tmp_path, shop_server, None)
+    desk = open_desk(qtbot, tmp_path, shop_server, None)
     desks.append(desk)
     window = desk.window
-    order_id = _fresh_order(desk)
-    _open(qtbot, desk, order_id)
+    order_id = fresh_order(desk)
+    open_order(qtbot, desk, order_id)
     panel = window.order
 
     # Move the delivery to another city: the fee follows.
@@ -427,11 +324,11 @@ def test_edited_lines_and_address_reach_the_server_with_the_same_totals(
 def test_a_revoked_token_asks_to_sign_in_again_and_keeps_the_outbox(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk]
 ) -> None:
-    desk = _open_desk(qtbot, tmp_path, shop_server, None)
+    desk = open_desk(qtbot, tmp_path, shop_server, None)
     desks.append(desk)
     window, running = desk.window, desk.running
-    order_id = _fresh_order(desk)
-    _open(qtbot, desk, order_id)
+    order_id = fresh_order(desk)
+    open_order(qtbot, desk, order_id)
 
     # IT revokes the session (or it expires) while the agent works.
     revoked = httpx.post(
@@ -445,7 +342,7 @@ def test_a_revoked_token_asks_to_sign_in_again_and_keeps_the_outbox(
         window.wrapup.add_note.click()
     assert window.wrapup.result.property("state") == "pending"
 
-    again = SessionService(_secrets(tmp_path)).sign_in(
+    again = SessionService(desk_secrets(tmp_path)).sign_in(
         shop_server.base_url, "agent1", "demo", stay_signed_in=False
     )
     running.resume_with(again)
@@ -459,13 +356,13 @@ def test_losing_the_headset_pauses_the_agent_and_says_so(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, pulse_audio: PulseAudioServer,
     desks: list[Desk],
 ) -> None:
-    desk = _open_desk(qtbot, tmp_path, shop_server, None, audio=True)
+    desk = open_desk(qtbot, tmp_path, shop_server, None, audio=True)
     desks.append(desk)
     window, running = desk.window, desk.running
     assert running.audio is not None
     running.audio.choose("playback", HEADSET_SINK)
     # The choice is kept for the next start (by id and description).
-    saved = json.loads((tmp_path / "desk" / "audio_devices.json").read_text())
+    saved = json.loads((tmp_path / "agent1" / "desk" / "audio_devices.json").read_text())
     assert saved["playback"] == {"id": HEADSET_SINK, "description": HEADSET_DESCRIPTION}
     assert window.status.agent_state.text().startswith("Available")
     dialogs = window.dialogs
@@ -496,7 +393,7 @@ def test_demo_mode_signs_in_and_the_demo_line_answers(
         schema.SERVER_URL, shop_server.base_url, SettingSource("runtime", "test")
     )
     context = AppContext(
-        settings=settings, secrets=_secrets(tmp_path), paths=paths,
+        settings=settings, secrets=desk_secrets(tmp_path), paths=paths,
         redactor=SecretRedactor(), log_file=tmp_path / "hatif.log",
         demo=DemoCredentials("agent1", "demo"),
     )
@@ -510,7 +407,7 @@ def test_demo_mode_signs_in_and_the_demo_line_answers(
         running = desktop.running
         assert running is not None and running.demo_line is not None
         qtbot.waitUntil(lambda: window.queue.model.rowCount() > 0, timeout=20_000)
-        order_id = _fresh_order(Desk(running, window, shop_server))
+        order_id = fresh_order(Desk(running, window, shop_server))
         window.services.workspace.open_order(order_id)
         qtbot.waitUntil(lambda: window.call_bar.dial_button.isEnabled(), timeout=10_000)
         phone = running.services.softphone
