@@ -40,6 +40,7 @@ from server.services.db_clock import db_now
 from server.services.errors import ServiceError
 from server.services.lease_clock import lease_expiry, lease_held_error, lease_valid
 from server.services.order_access import visible_order
+from server.services.order_actions import escalated_error
 from server.services.order_publish import publish_order
 from server.services.order_views import lease_info, order_wire
 from server.services.presence import touch_presence
@@ -67,6 +68,8 @@ def _claimable(principal: Principal, now: datetime) -> ColumnElement[bool]:
     ]
     if principal.role == Role.AGENT:
         conditions.append(or_(OrderRow.owner_id.is_(None), OrderRow.owner_id == principal.user_id))
+        # An escalated order waits for the lead; agents neither open nor get it next.
+        conditions.append(OrderRow.escalated_at.is_(None))
     return and_(*conditions)
 
 
@@ -124,6 +127,8 @@ def _refusal(
         assert order.lease_holder_id is not None
         name = display_names(session, {order.lease_holder_id}).get(order.lease_holder_id, "?")
         return lease_held_error(order, name)
+    if order.escalated_at is not None and not principal.is_supervisor:
+        return escalated_error()
     if order.owner_id is not None and order.owner_id != principal.user_id:
         owner = display_names(session, {order.owner_id}).get(order.owner_id, "?")
         return ServiceError(

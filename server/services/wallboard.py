@@ -10,13 +10,21 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from core.order_status import OPEN_STATUSES, OrderStatus
 from core.order_transitions import Role
-from core.wire.wallboard import AgentFigures, HourBucket, QueueFigures, WallboardSnapshot
+from core.wire.orders import EscalationReason
+from core.wire.wallboard import (
+    AgentFigures,
+    EscalationRow,
+    HourBucket,
+    QueueFigures,
+    WallboardSnapshot,
+)
 from server.auth.principal import Principal
 from server.db.models_orders import JournalRow, OrderRow
 from server.services.change_log import last_sequence
 from server.services.db_clock import db_now
 from server.services.order_views import lease_info, names_for_orders
 from server.services.presence import team_presence
+from server.services.users import display_names
 
 OPEN_VALUES = [status.value for status in OPEN_STATUSES]
 
@@ -137,7 +145,38 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
         calls_today=sum(int(row.calls) for row in calls.values()),
         confirmation_rate=(len(confirmed) / len(closed_today)) if closed_today else 0.0,
         last_change_seq=last_sequence(session),
+        escalations=_escalations(session, team),
     )
+
+
+def _escalations(session: Session, team: ColumnElement[bool]) -> list[EscalationRow]:
+    """Orders waiting for the lead's answer, oldest first."""
+    orders = list(
+        session.execute(
+            select(OrderRow)
+            .where(team, OrderRow.escalated_at.is_not(None))
+            .order_by(OrderRow.escalated_at, OrderRow.id)
+        ).scalars()
+    )
+    names = display_names(
+        session, {order.escalated_by_id for order in orders if order.escalated_by_id}
+    )
+    return [
+        EscalationRow(
+            order_id=order.id,
+            order_reference=order.reference,
+            customer_name=order.customer_name,
+            agent_id=order.escalated_by_id,
+            agent_name=names.get(order.escalated_by_id, "?"),
+            reason=EscalationReason(order.escalation_reason),
+            text=order.escalation_text or "",
+            since=order.escalated_at,
+        )
+        for order in orders
+        if order.escalated_by_id is not None
+        and order.escalated_at is not None
+        and order.escalation_reason is not None
+    ]
 
 
 def _hours(day_start: datetime, now: datetime, moments: list[datetime]) -> list[HourBucket]:
