@@ -3,8 +3,10 @@
 SQL counts the matching orders and hands out their ids window by window, in
 the query's order; the model fetches the rows of the ids the view paints, in
 blocks, with a bounded cache. Sorting and filtering are new queries, never
-Python sorts over 100,000 rows. ``prepare`` (the SQL) can run on a worker
-thread and ``apply`` on the GUI thread, so typing never freezes the window.
+Python sorts over 100,000 rows. ``prepare`` (the SQL: count, first window of
+ids and the rows of the first screen) can run on a worker thread and ``apply``
+on the GUI thread, which then paints without touching the database, so typing
+never freezes the window.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ class PreparedQuery:
     query: QueueQuery
     count: int
     first_page: list[int]
+    #: Rows of the first screenful, fetched with the ids so painting needs no SQL.
+    first_rows: Sequence[QueueRow] = ()
 
 
 class QueueTableModel(QAbstractTableModel):
@@ -114,10 +118,12 @@ class QueueTableModel(QAbstractTableModel):
         return list(self._repository.ids(query, 0, self.PAGE))
 
     def prepare(self, query: QueueQuery, generation: int) -> PreparedQuery:
-        """The SQL part of a query: its size and first window of ids (any thread)."""
+        """The SQL part of a query: its size, first window of ids and first rows
+        (any thread)."""
         count = self.count_for(query)
         first = self.first_page_for(query) if count else []
-        return PreparedQuery(generation, query, count, first)
+        rows = self._repository.rows_by_ids(first[: self.BLOCK]) if first else []
+        return PreparedQuery(generation, query, count, first, rows)
 
     def apply(self, prepared: PreparedQuery) -> bool:
         """Show a prepared query unless a newer one was started since."""
@@ -128,6 +134,8 @@ class QueueTableModel(QAbstractTableModel):
         self._count = prepared.count
         self._pages = {0: prepared.first_page} if prepared.first_page else {}
         self._cache.clear()
+        for row in prepared.first_rows:
+            self._cache[row.order_id] = row
         self.endResetModel()
         self.query_applied.emit(self._count)
         return True
@@ -199,15 +207,19 @@ class QueueTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sorted_query(self, column: int, order: Qt.SortOrder) -> QueueQuery | None:
+        """The current query sorted on ``column`` (None when it does not sort)."""
         if not 0 <= column < len(_COLUMNS):
-            return
+            return None
         key = _COLUMNS[column][2]
         if key is None:
-            return
-        self.set_query(
-            replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
-        )
+            return None
+        return replace(self._query, sort=key, descending=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        query = self.sorted_query(column, order)
+        if query is not None:
+            self.set_query(query)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._count:

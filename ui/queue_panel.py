@@ -1,7 +1,15 @@
-"""The queue: instant search, filters and the lazy table of orders."""
+"""The queue: instant search, filters and the lazy table of orders.
+
+Typing restarts a short timer (``SEARCH_DELAY_MS``); when it fires, the SQL runs
+on the operation runner's worker thread and the answer is shown only if no
+newer query started meanwhile, so the event loop never waits on the database.
+A search of fewer than ``MIN_SEARCH_CHARS`` characters does not filter: the
+panel says how many to type instead of scanning for "a".
+"""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -20,10 +28,12 @@ from PySide6.QtWidgets import (
 
 from app.services.operations import OperationRunner
 from app.services.order_views import QueueQuery
-from app.services.queue_repository import QueueRepository
+from app.services.queue_repository import MIN_SEARCH_CHARS, QueueRepository, is_search_effective
 from core.order_status import OrderStatus
 from ui.formatting import status_label
 from ui.queue_model import PreparedQuery, QueueTableModel
+
+log = logging.getLogger(__name__)
 
 # Combos shrink with the window instead of forcing it wider than a laptop screen.
 _SHRINKABLE = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -34,7 +44,7 @@ class QueuePanel(QWidget):
 
     order_activated = Signal(int)
 
-    SEARCH_DELAY_MS = 120
+    SEARCH_DELAY_MS = 150
     RELOAD_DELAY_MS = 250
 
     def __init__(
@@ -47,6 +57,8 @@ class QueuePanel(QWidget):
         super().__init__(parent)
         self._runner = runner
         self.model = QueueTableModel(repository, me, self)
+        #: The last query asked for (shown or on its way); None before the first.
+        self._wanted: QueueQuery | None = None
 
         self.search = QLineEdit(self)
         self.search.setObjectName("queueSearch")
@@ -70,6 +82,12 @@ class QueuePanel(QWidget):
         self.returned_only = QCheckBox(self.tr("Returned"), self)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("queueCount")
+        self.search_hint = QLabel(self)
+        self.search_hint.setObjectName("queueSearchHint")
+        self.search_hint.setText(
+            self.tr("Type at least %1 characters to search").replace("%1", str(MIN_SEARCH_CHARS))
+        )
+        self.search_hint.setVisible(False)
 
         self.table = QTableView(self)
         self.table.setObjectName("queueTable")
@@ -97,6 +115,7 @@ class QueuePanel(QWidget):
         filters.addWidget(self.callbacks_due)
         filters.addWidget(self.returned_only)
         filters.addStretch(1)
+        filters.addWidget(self.search_hint)
         filters.addWidget(self.count_label)
 
         layout = QVBoxLayout(self)
@@ -112,7 +131,7 @@ class QueuePanel(QWidget):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(self.RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(lambda: self._run(self.model.query))
+        self._reload_timer.timeout.connect(self._rerun)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.status_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.city_filter.currentIndexChanged.connect(lambda _i: self.apply_filters())
@@ -142,15 +161,22 @@ class QueuePanel(QWidget):
     def apply_filters(self) -> None:
         """Turn the widgets' state into one SQL query."""
         self._search_timer.stop()
+        typed = self.search.text().strip()
+        searching = is_search_effective(typed)
+        self.search_hint.setVisible(bool(typed) and not searching)
         status = self.status_filter.currentData()
         query = replace(
             self.model.query,
-            search=self.search.text().strip(),
+            # Too short to filter: the same query as an empty box, so "O" then
+            # "Om" do not reload the whole queue twice.
+            search=typed if searching else "",
             statuses=frozenset({status}) if status is not None else frozenset(),
             city=self.city_filter.currentData(),
             callbacks_due_only=self.callbacks_due.isChecked(),
             returned_only=self.returned_only.isChecked(),
         )
+        if query == self._wanted:
+            return  # already shown, or on its way
         self._run(query)
 
     def selected_order_id(self) -> int | None:
@@ -175,37 +201,44 @@ class QueuePanel(QWidget):
 
     def _run(self, query: QueueQuery) -> None:
         """SQL on a worker thread when a runner is given; the window keeps responding."""
+        self._wanted = query
         generation = self.model.begin()
         if self._runner is None:
             self._show(self.model.prepare(query, generation))
             return
-        # The count and the first window are two SQL scans: run them side by side
-        # (SQLite readers do not block each other) and show when both are in.
-        parts: dict[str, object] = {}
+        model = self.model
 
-        def arrived(key: str, value: object) -> None:
-            parts[key] = value
-            if len(parts) == 2:
-                count = parts["count"]
-                first = parts["first"]
-                assert isinstance(count, int) and isinstance(first, list)
-                self._show(PreparedQuery(generation, query, count, first if count else []))
+        def work() -> PreparedQuery | None:
+            # Still waiting in the pool while the agent typed on: skip the SQL.
+            if generation != model.generation:
+                return None
+            return model.prepare(query, generation)
 
-        self._runner.run(lambda: self.model.count_for(query), lambda n: arrived("count", n))
-        self._runner.run(
-            lambda: self.model.first_page_for(query), lambda ids: arrived("first", ids)
-        )
+        self._runner.run(work, self._show, self._failed)
 
-    def _show(self, prepared: PreparedQuery) -> None:
+    def _show(self, prepared: PreparedQuery | None) -> None:
+        if prepared is None:
+            return
         selected = self.selected_order_id()
         if self.model.apply(prepared) and selected is not None:
             self.select_order(selected)
 
+    def _failed(self, error: Exception) -> None:
+        # Let the next change or keystroke try again instead of believing it shown.
+        self._wanted = None
+        log.error("queue query failed: %s", error)
+
+    def _rerun(self) -> None:
+        """Run the query asked for last again (data changed under it)."""
+        self._run(self._wanted if self._wanted is not None else self.model.query)
+
     # -- slots -------------------------------------------------------------
     def _on_header_clicked(self, section: int) -> None:
         header = self.table.horizontalHeader()
-        order = header.sortIndicatorOrder()
-        self.model.sort(section, order)
+        # Sorting 100,000 rows is SQL like a search: off the GUI thread too.
+        query = self.model.sorted_query(section, header.sortIndicatorOrder())
+        if query is not None:
+            self._run(replace(self._wanted or query, sort=query.sort, descending=query.descending))
 
     def _on_activated(self, index: QModelIndex) -> None:
         order_id = self.model.order_id_at(index.row())

@@ -2,6 +2,8 @@
 
 The queue can hold 100,000 orders; SQL filters and sorts, the table keeps only
 the ordered list of references and fetches the rows it is about to paint.
+``MIN_SEARCH_CHARS`` and ``is_search_effective`` tell the search box when what
+was typed is still too short to filter (the store's rule, not a second one).
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
+from app.local_store.queue_repository import MIN_SEARCH_CHARS, is_search_effective
 from app.services.order_views import QueueQuery, QueueRow
+
+__all__ = ["MIN_SEARCH_CHARS", "QueueRepository", "is_search_effective"]
 
 
 class QueueRepository(Protocol):

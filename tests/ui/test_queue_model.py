@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.local_store.queue_repository import QueueRepository as StoreQueue
 from app.local_store.store_database import StoreDatabase
 from app.services.local_store_workspace import StoreQueueAdapter
+from app.services.operations import OperationRunner
 from app.services.order_views import QueueQuery
 from core.order_status import OrderStatus
 from tests.ui.synthetic_orders import filled_store
@@ -94,8 +96,126 @@ def test_rows_are_fetched_lazily(repository: StoreQueueAdapter) -> None:
 
     model = QueueTableModel(Counting(), "me")
     model.set_query(QueueQuery())
-    assert calls == []  # nothing fetched until something is painted
+    # Only the first screenful comes with the query (so painting it needs no SQL).
+    assert calls == [QueueTableModel.BLOCK]
+    model.index(5, 1).data()
+    assert len(calls) == 1
     model.index(300, 1).data()
-    assert calls and max(calls) <= QueueTableModel.BLOCK
+    assert len(calls) == 2 and max(calls) <= QueueTableModel.BLOCK
     model.index(301, 1).data()
-    assert len(calls) == 1  # the neighbour came with the same block
+    assert len(calls) == 2  # the neighbour came with the same block
+
+
+@pytest.fixture
+def runner() -> Iterator[OperationRunner]:
+    operations = OperationRunner()
+    yield operations
+    operations.shutdown(10_000)
+
+
+def _type(qtbot: QtBot, panel: QueuePanel, text: str) -> None:
+    """Key by key, faster than the debounce, as an agent types."""
+    panel.search.clear()
+    for character in text:
+        qtbot.keyClicks(panel.search, character)
+        qtbot.wait(20)
+
+
+def test_typed_search_runs_off_the_gui_thread_once_typing_pauses(
+    qtbot: QtBot, repository: StoreQueueAdapter, runner: OperationRunner
+) -> None:
+    queries: list[QueueQuery] = []
+
+    class Recording:
+        def count(self, query: QueueQuery) -> int:
+            queries.append(query)
+            return repository.count(query)
+
+        def ids(self, query: QueueQuery, offset: int = 0, limit: int | None = None):  # type: ignore[no-untyped-def]
+            return repository.ids(query, offset, limit)
+
+        def rows_by_ids(self, ids):  # type: ignore[no-untyped-def]
+            return repository.rows_by_ids(ids)
+
+    panel = QueuePanel(Recording(), "Khadija (agent1)", runner=runner)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.model.query_applied, timeout=5000):
+        panel.apply_filters()
+    assert panel.model.rowCount() == 600
+    queries.clear()
+
+    _type(qtbot, panel, "Khadija")
+    qtbot.waitUntil(lambda: panel.model.query.search == "Khadija", timeout=5000)
+    # The pause after the last key makes the query, not each of the 7 keys
+    # (a loaded machine may let one pause slip through mid-word).
+    assert queries[-1].search == "Khadija" and len(queries) <= 2
+    expected = repository.count(QueueQuery(search="Khadija"))
+    assert 0 < panel.model.rowCount() == expected < 600
+    customer = COLUMN_KEYS.index("customer")
+    assert all(
+        "Khadija" in panel.model.index(r, customer).data() for r in range(panel.model.rowCount())
+    )
+    assert not panel.search_hint.isVisibleTo(panel)
+
+
+def test_too_short_search_shows_everything_and_says_why(
+    qtbot: QtBot, repository: StoreQueueAdapter, runner: OperationRunner
+) -> None:
+    panel = QueuePanel(repository, "Khadija (agent1)", runner=runner)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.model.query_applied, timeout=5000):
+        panel.apply_filters()
+    _type(qtbot, panel, "Tazi")
+    qtbot.waitUntil(lambda: panel.model.query.search == "Tazi", timeout=5000)
+    assert panel.model.rowCount() < 600
+    panel.search.setText("Ta")
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 600, timeout=5000)
+    assert panel.search_hint.isVisibleTo(panel)
+    assert "3" in panel.search_hint.text()
+
+
+def test_late_answer_to_an_older_search_is_dropped(
+    qtbot: QtBot, repository: StoreQueueAdapter
+) -> None:
+    model = QueueTableModel(repository, "me")
+    older = model.prepare(QueueQuery(search="Casablanca"), model.begin())
+    newer = model.prepare(QueueQuery(search="Rabat"), model.begin())
+    assert model.apply(newer)
+    assert not model.apply(older)
+    assert model.query.search == "Rabat"
+    assert model.rowCount() == repository.count(QueueQuery(search="Rabat"))
+
+
+def test_search_keeps_the_status_filter_and_the_sort(
+    qtbot: QtBot, repository: StoreQueueAdapter, runner: OperationRunner
+) -> None:
+    panel = QueuePanel(repository, "Khadija (agent1)", runner=runner)
+    qtbot.addWidget(panel)
+    total, status = (COLUMN_KEYS.index(k) for k in ("total", "status"))
+    with qtbot.waitSignal(panel.model.query_applied, timeout=5000):
+        panel.status_filter.setCurrentIndex(panel.status_filter.findData(OrderStatus.CALLBACK))
+    header = panel.table.horizontalHeader()
+    header.setSortIndicator(total, Qt.SortOrder.DescendingOrder)
+    with qtbot.waitSignal(panel.model.query_applied, timeout=5000):
+        header.sectionClicked.emit(total)
+    _type(qtbot, panel, "Casablanca")
+    qtbot.waitUntil(lambda: panel.model.query.search == "Casablanca", timeout=5000)
+    rows = [panel.model.row_data(r) for r in range(panel.model.rowCount())]
+    assert rows and all(r is not None for r in rows)
+    assert {panel.model.index(r, status).data() for r in range(len(rows))} == {"Call back"}
+    totals = [r.total for r in rows if r is not None]
+    assert totals == sorted(totals, reverse=True)
+    assert {r.city for r in rows if r is not None} == {"Casablanca"}
+
+
+def test_model_tester_on_searched_queue(
+    qtmodeltester: ModelTester, repository: StoreQueueAdapter
+) -> None:
+    model = QueueTableModel(repository, "Khadija (agent1)")
+    phone = repository.rows_by_ids(repository.ids(QueueQuery(), 0, 1))[0].phone
+    model.set_query(QueueQuery(search=phone[4:9]))  # a piece of a national number
+    assert model.rowCount() >= 1
+    qtmodeltester.check(model, force_py=True)
+    model.set_query(QueueQuery(search="zzzz"))
+    assert model.rowCount() == 0
+    qtmodeltester.check(model, force_py=True)
