@@ -79,7 +79,7 @@ def own_history(
     audit_query = select(AuditRow).where(
         AuditRow.user_id == principal.user_id,
         AuditRow.entity == "order",
-        AuditRow.action.not_in(_NOT_OWN_ACTIONS),
+        AuditRow.action.not_in(sorted(_NOT_OWN_ACTIONS)),
     )
     if before is not None:
         journal_query = journal_query.where(JournalRow.started_at < before)
@@ -133,5 +133,5 @@ def _references(session: Session, order_ids: set[int]) -> dict[int, str]:
         return {}
     rows = session.execute(
         select(OrderRow.id, OrderRow.reference).where(OrderRow.id.in_(order_ids))
-    ).tuples()
-    return dict(rows)
+    )
+    return {order_id: reference for order_id, reference in rows}

@@ -186,7 +186,11 @@ def upsert_incoming(
         entity="order",
         entity_id=order.id,
         at=now,
-        detail={"reference": order.reference, "source": incoming.source.value},
+        detail={
+            "reference": order.reference,
+            "source": incoming.source.value,
+            "status": order.status,
+        },
     )
     publish_order(session, order, now, actor.user_id if actor else None)
     return IntakeResult(order, outcome, duplicate)
