@@ -53,9 +53,28 @@ _NUMERIC = frozenset({"total", "attempts"})
 
 ORDER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ID = int(ORDER_ID_ROLE)
+_ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, _FONT, _ALIGNMENT, _ID})
+_NUMERIC_COLUMNS = frozenset(i for i, (key, _h, _s) in enumerate(_COLUMNS) if key in _NUMERIC)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("QueueTableModel", text)
+
+
+@dataclass
+class ShownRow:
+    """A row and its cell texts, formatted once when first needed (formatting a
+    phone number costs about a millisecond), not on every paint of every role."""
+
+    row: QueueRow
+    texts: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -66,8 +85,9 @@ class PreparedQuery:
     query: QueueQuery
     count: int
     first_page: list[int]
-    #: Rows of the first screenful, fetched with the ids so painting needs no SQL.
-    first_rows: Sequence[QueueRow] = ()
+    #: Rows of the first screenful, fetched and formatted with the ids, so
+    #: painting them needs neither SQL nor formatting on the GUI thread.
+    first_rows: Sequence[ShownRow] = ()
 
 
 class QueueTableModel(QAbstractTableModel):
@@ -76,6 +96,7 @@ class QueueTableModel(QAbstractTableModel):
     query_applied = Signal(int)  # number of matching orders
 
     BLOCK = 120
+    SCREEN = 40  # rows formatted with a query's answer, off the GUI thread
     CACHE_LIMIT = 3_000
     PAGE = 500  # ids fetched per SQL window
 
@@ -86,8 +107,13 @@ class QueueTableModel(QAbstractTableModel):
         self._query = QueueQuery()
         self._count = 0
         self._pages: dict[int, list[int]] = {}
-        self._cache: OrderedDict[int, QueueRow] = OrderedDict()
+        self._cache: OrderedDict[int, ShownRow] = OrderedDict()
         self._generation = 0
+        # Shared paint values: one object each instead of one per cell and repaint.
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._grey = QBrush(QColor("#8a8f98"))  # held by someone else
+        self._amber = QBrush(QColor("#b45309"))  # callback due
 
     # -- queries -------------------------------------------------------
     @property
@@ -123,7 +149,10 @@ class QueueTableModel(QAbstractTableModel):
         count = self.count_for(query)
         first = self.first_page_for(query) if count else []
         rows = self._repository.rows_by_ids(first[: self.BLOCK]) if first else []
-        return PreparedQuery(generation, query, count, first, rows)
+        shown = [ShownRow(r) for r in rows]
+        for item in shown[: self.SCREEN]:
+            self._texts(item)
+        return PreparedQuery(generation, query, count, first, shown)
 
     def apply(self, prepared: PreparedQuery) -> bool:
         """Show a prepared query unless a newer one was started since."""
@@ -134,8 +163,8 @@ class QueueTableModel(QAbstractTableModel):
         self._count = prepared.count
         self._pages = {0: prepared.first_page} if prepared.first_page else {}
         self._cache.clear()
-        for row in prepared.first_rows:
-            self._cache[row.order_id] = row
+        for shown in prepared.first_rows:
+            self._cache[shown.row.order_id] = shown
         self.endResetModel()
         self.query_applied.emit(self._count)
         return True
@@ -182,7 +211,8 @@ class QueueTableModel(QAbstractTableModel):
         ref = self.order_id_at(row)
         if ref is None:
             return None
-        return self._row_for(row, ref)
+        shown = self._row_for(row, ref)
+        return shown.row if shown is not None else None
 
     # -- Qt model API ----------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
@@ -222,54 +252,51 @@ class QueueTableModel(QAbstractTableModel):
             self.set_query(query)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+        # Called for every role of every visible cell at each repaint: plain int
+        # comparisons, no enum arithmetic, texts formatted once per row.
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
-        if index.column() >= len(_COLUMNS):
+        row_number = index.row()
+        column = index.column()
+        if row_number >= self._count or column >= len(_COLUMNS):
             return None
-        ref = self.order_id_at(index.row())
+        ref = self.order_id_at(row_number)
         if ref is None:
             return None
-        if role == ORDER_ID_ROLE:
+        if role == _ID:
             return ref
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-            Qt.ItemDataRole.FontRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
+        if role == _ALIGNMENT:
+            return _RIGHT if column in _NUMERIC_COLUMNS else None
+        shown = self._row_for(row_number, ref)
+        if shown is None:
             return None
-        row = self._row_for(index.row(), ref)
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if _COLUMNS[column][0] in _NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if self._callback_due(row):
-                font = QFont()
-                font.setBold(True)
-                return font
-            return None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if row.holder and row.holder != self._me:
-                return QBrush(QColor("#8a8f98"))
-            if self._callback_due(row):
-                return QBrush(QColor("#b45309"))
-            return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if row.holder and row.holder != self._me:
-                return QCoreApplication.translate("QueueTableModel", "Held by %1").replace(
-                    "%1", row.holder
-                )
-            return None
-        return self._display(row, column)
+        if role == _DISPLAY:
+            return self._texts(shown)[column]
+        row = shown.row
+        held_by_other = bool(row.holder) and row.holder != self._me
+        if role == _FONT:
+            return self._bold if self._callback_due(row) else None
+        if role == _FOREGROUND:
+            if held_by_other:
+                return self._grey
+            return self._amber if self._callback_due(row) else None
+        if held_by_other:  # tool tip
+            return QCoreApplication.translate("QueueTableModel", "Held by %1").replace(
+                "%1", row.holder or ""
+            )
+        return None
 
     # -- helpers ---------------------------------------------------------
     def _callback_due(self, row: QueueRow) -> bool:
         return row.callback_at is not None and row.callback_at <= datetime.now(UTC)
+
+    def _texts(self, shown: ShownRow) -> tuple[str, ...]:
+        """The cell texts of a row (any thread: only reentrant Qt formatting)."""
+        if shown.texts is None:
+            row = shown.row
+            shown.texts = tuple(self._display(row, column) for column in range(len(_COLUMNS)))
+        return shown.texts
 
     def _display(self, row: QueueRow, column: int) -> str:
         key = _COLUMNS[column][0]
@@ -299,7 +326,7 @@ class QueueTableModel(QAbstractTableModel):
             else row.holder
         )
 
-    def _row_for(self, row_number: int, ref: int) -> QueueRow | None:
+    def _row_for(self, row_number: int, ref: int) -> ShownRow | None:
         row = self._cache.get(ref)
         if row is not None:
             self._cache.move_to_end(ref)
@@ -314,7 +341,7 @@ class QueueTableModel(QAbstractTableModel):
         ]
         wanted = [r for r in block if r not in self._cache]
         for fetched in self._repository.rows_by_ids(wanted):
-            self._cache[fetched.order_id] = fetched
+            self._cache[fetched.order_id] = ShownRow(fetched)
         while len(self._cache) > self.CACHE_LIMIT:
             self._cache.popitem(last=False)
         return self._cache.get(ref)
