@@ -35,6 +35,10 @@ from telephony.audio.device_manager import AudioDeviceManager
 from telephony.audio.pcm_format import bytes_for_ms
 from telephony.audio.pcm_ring_buffer import PcmRingBuffer
 from telephony.audio.qt_audio_io import QtAudioIo
+from telephony.audio.switch_interval import (
+    hold_short_switch_interval,
+    release_short_switch_interval,
+)
 
 # Ring sizes: capacity 320 ms; above 160 ms of backlog the oldest audio is dropped
 # (clock drift between the sound card and pjmedia's clock must not grow latency).
@@ -197,6 +201,7 @@ class CallAudioBridge(QObject):
             self._openRequested.emit(*self._current_devices())
 
     def _start_qt_side(self) -> None:
+        hold_short_switch_interval()
         self._mic.clear()
         self._earpiece.clear()
         thread = QThread()
@@ -212,6 +217,7 @@ class CallAudioBridge(QObject):
         self._thread, self._io = thread, io
         if self._devices is not None:
             self._devices.activeDevicesChanged.connect(self._on_active_devices_changed)
+            self._devices.begin_call_watch()
         self._openRequested.emit(*self._current_devices())
 
     def _stop_qt_side(self) -> None:
@@ -219,6 +225,7 @@ class CallAudioBridge(QObject):
         if thread is None or io is None:
             return
         if self._devices is not None:
+            self._devices.end_call_watch()
             self._devices.activeDevicesChanged.disconnect(self._on_active_devices_changed)
         self._openRequested.disconnect(io.open)
         # Close the devices on their own thread and wait for it, then end the thread.
@@ -229,3 +236,4 @@ class CallAudioBridge(QObject):
         thread.quit()
         thread.wait(_THREAD_STOP_TIMEOUT_MS)
         self._thread = self._io = None
+        release_short_switch_interval()

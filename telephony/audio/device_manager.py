@@ -13,11 +13,18 @@ listeners:
 * ``headsetRestored(role, description)`` – it came back and is used again;
 * ``selectionChanged(AudioDeviceSelection)`` – the choice to persist changed
   (the agent picked a device, or a device came back under a new id).
+
+Qt 6.10's PulseAudio backend misses the removal of a device that is not the
+system default (no signal, and the stale device stays listed). So while a call
+is up (:meth:`AudioDeviceManager.begin_call_watch`) the manager re-reads Qt's
+lists every 1.5 s and, where PulseAudio is reachable, asks the server itself
+whether the call's devices still exist; a device the server no longer has is
+treated as unplugged even though Qt still lists it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtMultimedia import QAudioDevice, QMediaDevices
 
 from telephony.audio.device_choice import (
@@ -27,9 +34,13 @@ from telephony.audio.device_choice import (
     DeviceRole,
     match_device,
 )
+from telephony.audio.device_presence_watcher import DeviceKey, DevicePresenceWatcher
+from telephony.audio.pulse_device_probe import Presence, PulseDeviceProbe
 
 # The roles whose loss means "the agent's headset is gone".
 HEADSET_ROLES = (DeviceRole.CAPTURE, DeviceRole.PLAYBACK)
+# How often the devices of a call in progress are re-checked (see the module doc).
+CALL_RECHECK_INTERVAL_MS = 1500
 
 _cli_app: QCoreApplication | None = None
 
@@ -70,8 +81,13 @@ class AudioDeviceManager(QObject):
     headsetRestored = Signal(str, str)  # role value, description
 
     def __init__(
-        self, selection: AudioDeviceSelection | None = None, parent: QObject | None = None
+        self,
+        selection: AudioDeviceSelection | None = None,
+        parent: QObject | None = None,
+        *,
+        probe: PulseDeviceProbe | None = None,
     ) -> None:
+        """``probe`` defaults to :meth:`PulseDeviceProbe.load` (None off Linux)."""
         super().__init__(parent)
         self._selection = selection or AudioDeviceSelection()
         self._media_devices = QMediaDevices(self)
@@ -82,6 +98,17 @@ class AudioDeviceManager(QObject):
         self._chosen_present: dict[DeviceRole, bool | None] = {}
         self._media_devices.audioInputsChanged.connect(self._on_devices_changed)
         self._media_devices.audioOutputsChanged.connect(self._on_devices_changed)
+        # Devices Qt still lists but the sound server says are gone.
+        self._gone: set[DeviceKey] = set()
+        self._call_watchers = 0
+        self._recheck_timer = QTimer(self)
+        self._recheck_timer.setInterval(CALL_RECHECK_INTERVAL_MS)
+        self._recheck_timer.timeout.connect(self._recheck_lists)
+        probe = probe if probe is not None else PulseDeviceProbe.load()
+        self._watcher: DevicePresenceWatcher | None = None
+        if probe is not None:
+            self._watcher = DevicePresenceWatcher(probe, CALL_RECHECK_INTERVAL_MS / 1000, self)
+            self._watcher.checked.connect(self._on_presence_checked)
         self._refresh_lists()
         self._resolve(announce=False)
 
@@ -129,12 +156,78 @@ class AudioDeviceManager(QObject):
         """False only when a device was chosen for ``role`` and is not plugged in."""
         return self._chosen_present.get(role) is not False
 
+    # -- while a call is up ------------------------------------------------------------
+    def begin_call_watch(self) -> None:
+        """A call's audio uses the devices: re-check them until :meth:`end_call_watch`."""
+        self._call_watchers += 1
+        if self._call_watchers == 1:
+            self._recheck_timer.start()
+            self._update_watched_devices()
+
+    def end_call_watch(self) -> None:
+        if self._call_watchers == 0:
+            return
+        self._call_watchers -= 1
+        if self._call_watchers == 0:
+            self._recheck_timer.stop()
+            if self._watcher is not None:
+                self._watcher.stop()
+
+    def shutdown(self) -> None:
+        """Stop every re-check (the watcher's thread included)."""
+        self._call_watchers = 1
+        self.end_call_watch()
+
     # -- internals -----------------------------------------------------------------
     def _refresh_lists(self) -> None:
-        self._inputs = list(QMediaDevices.audioInputs())
-        self._outputs = list(QMediaDevices.audioOutputs())
+        self._inputs = [
+            d for d in QMediaDevices.audioInputs() if (device_id(d), True) not in self._gone
+        ]
+        self._outputs = [
+            d for d in QMediaDevices.audioOutputs() if (device_id(d), False) not in self._gone
+        ]
+
+    def _watched_devices(self) -> set[DeviceKey]:
+        """The call's devices and the chosen ones (to see them come back)."""
+        keys: set[DeviceKey] = set()
+        for role in HEADSET_ROLES:
+            is_input = role is DeviceRole.CAPTURE
+            active = self._active.get(role)
+            if active is not None and not active.isNull():
+                keys.add((device_id(active), is_input))
+            choice = self._selection.for_role(role)
+            if choice is not None and choice.device_id:
+                keys.add((choice.device_id, is_input))
+        return keys
+
+    def _update_watched_devices(self) -> None:
+        if self._watcher is not None and self._call_watchers:
+            self._watcher.watch(self._watched_devices())
+
+    def _recheck_lists(self) -> None:
+        """Qt's lists may have changed without a signal (some backends miss removals)."""
+        before = ([device_id(d) for d in self._inputs], [device_id(d) for d in self._outputs])
+        self._refresh_lists()
+        after = ([device_id(d) for d in self._inputs], [device_id(d) for d in self._outputs])
+        if after != before:
+            self._on_devices_changed()
+
+    def _on_presence_checked(self, results: dict[DeviceKey, Presence]) -> None:
+        gone = set(self._gone)
+        for key, presence in results.items():
+            if presence is Presence.GONE:
+                gone.add(key)
+            elif presence is Presence.PRESENT:
+                gone.discard(key)
+        if gone != self._gone:
+            self._gone = gone
+            self._on_devices_changed()
 
     def _on_devices_changed(self) -> None:
+        if self._gone and self._watcher is not None and not self._call_watchers:
+            # Outside a call nothing re-checks: ask once whether they came back.
+            results = self._watcher.check_now(set(self._gone))
+            self._gone = {key for key in self._gone if results[key] is not Presence.PRESENT}
         self._refresh_lists()
         self.devicesChanged.emit()
         self._resolve(announce=True)
@@ -181,6 +274,7 @@ class AudioDeviceManager(QObject):
                 self.headsetLost.emit(role.value, choice.description)
             elif was_present is False and present:
                 self.headsetRestored.emit(role.value, choice.description)
+        self._update_watched_devices()
         if announce and changed:
             self.activeDevicesChanged.emit()
         if announce and selection_updated:
