@@ -40,7 +40,7 @@ from server.services.db_clock import db_now
 from server.services.errors import ServiceError
 from server.services.lease_clock import lease_expiry, lease_held_error, lease_valid
 from server.services.order_access import visible_order
-from server.services.order_actions import escalated_error
+from server.services.order_actions import clear_escalation, escalated_error
 from server.services.order_publish import publish_order
 from server.services.order_views import lease_info, order_wire
 from server.services.presence import touch_presence
@@ -363,7 +363,11 @@ def reassign(
                 )
             if order.team_id is not None and owner.team_id != order.team_id:
                 order.team_id = owner.team_id
+        from_status = order.status
         order.owner_id = owner_id
+        # The lead decided who goes on with the order: that answers an escalation.
+        was_escalated = order.escalated_at is not None
+        clear_escalation(order)
         if order.status in (OrderStatus.UNASSIGNED.value, OrderStatus.ASSIGNED.value):
             order.status = OrderStatus.ASSIGNED.value if owner_id else OrderStatus.UNASSIGNED.value
         if release_lease:
@@ -380,7 +384,12 @@ def reassign(
             entity="order",
             entity_id=order_id,
             at=now,
-            detail={"owner_id": owner_id},
+            detail={
+                "owner_id": owner_id,
+                "status": order.status,
+                "from_status": from_status,
+                "escalation_cleared": was_escalated,
+            },
         )
         publish_order(session, order, now, principal.user_id)
     return None

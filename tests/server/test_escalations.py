@@ -130,3 +130,15 @@ def test_escalation_needs_the_order_in_hand(shop: Shop) -> None:
     assert push_op(stranger.client, "erroneous", order_id, {}, epoch=epoch)["status"] == "applied"
     closed = escalate(stranger.client, order_id)
     assert closed.status_code == 409 and closed.json()["code"] == "order_closed"
+
+
+def test_reassigning_an_escalated_order_answers_the_escalation(shop: Shop) -> None:
+    agent, other, lead = shop.agents[0], shop.agents[1], shop.lead
+    order_id = shop.order_ids[3]
+    claim(agent.client, order_id)
+    assert escalate(agent.client, order_id).status_code == 200
+    moved = lead.client.post(f"/orders/{order_id}/reassign", json={"owner_id": other.id})
+    assert moved.status_code == 204
+    assert order(other.client, order_id)["escalation"] is None
+    assert claim(other.client, order_id) >= 1
+    assert lead.client.get("/wallboard").json()["escalations"] == []

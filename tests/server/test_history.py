@@ -119,3 +119,5 @@ def test_own_history_lists_calls_and_actions_newest_first(shop: Shop) -> None:
     ).json()
     assert [e["action"] for e in older] == ["attempt", "attempt"]
     assert agent.client.get("/me/history", params={"limit": 0}).status_code == 422
+    odd = agent.client.get("/me/history", params={"before": "0001-01-01T00:00:00+05:00"})
+    assert odd.status_code == 422 and odd.json()["params"]["field"] == "before"
