@@ -166,7 +166,8 @@ class QueuePanel(QWidget):
         self.search_hint.setVisible(bool(typed) and not searching)
         status = self.status_filter.currentData()
         query = replace(
-            self.model.query,
+            # Built on the last query asked for: a sort still on its way is kept.
+            self._wanted or self.model.query,
             # Too short to filter: the same query as an empty box, so "O" then
             # "Om" do not reload the whole queue twice.
             search=typed if searching else "",
