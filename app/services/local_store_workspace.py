@@ -553,6 +553,8 @@ class LocalStoreWorkspace:
 
     def answer_escalation(self, order_id: int, text: str) -> None:
         self._post(f"/orders/{order_id}/escalation/answer", {"text": text})
+        # The order went back to the agent: a lease the lead held on it ended.
+        self._sync.claims.forget([order_id])
         self._sync.request_pull()
 
     def take_escalation(self, order_id: int) -> None:

@@ -62,6 +62,9 @@ class SipSetup:
     demo_line: bool = False
     # Local ports the engine binds (sip.local_port); the address is chosen at start.
     engine: SipEngineSettings = field(default_factory=SipEngineSettings)
+    # False: no SIP engine at all (a desk without a headset; pjsua2 also allows only
+    # one endpoint per process, so a second desk in one process must go without).
+    softphone: bool = True
 
 
 def sip_setup_for(context: AppContext) -> SipSetup:
@@ -279,6 +282,8 @@ def start_workspace(
                 display_name=identity.display_name,
             )
     try:
+        if not sip.softphone:
+            raise RuntimeError("this desk has no softphone")
         if with_audio_devices:
             devices = AudioDeviceManager(_saved_devices(data_dir), parent=owner)
             devices.selectionChanged.connect(lambda chosen: _save_devices(data_dir, chosen))
@@ -293,7 +298,8 @@ def start_workspace(
         if account is not None:
             engine.configure_account(account, sip.password)
     except (SipEngineError, RuntimeError) as exc:
-        log.error("the softphone could not start: %s", exc)
+        if sip.softphone:
+            log.error("the softphone could not start: %s", exc)
         engine = None
     if engine is not None:
         softphone = SoftphoneService(

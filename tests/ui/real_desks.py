@@ -73,9 +73,13 @@ def open_desk(
     username: str = "agent1",
     audio: bool = False,
     with_features: bool = False,
+    softphone: bool = True,
     **options: Any,
 ) -> Desk:
-    """Sign ``username`` in and open the workspace window once the queue has rows."""
+    """Sign ``username`` in and open the workspace window once the queue has rows.
+
+    ``softphone=False`` for a second desk in the process (pjsua2: one endpoint each).
+    """
     folder = tmp_path / username
     folder.mkdir(parents=True, exist_ok=True)
     sessions = SessionService(desk_secrets(folder))
@@ -90,7 +94,7 @@ def open_desk(
     running = start_workspace(
         session,
         folder / "desk",
-        SipSetup(account=account),
+        SipSetup(account=account, softphone=softphone),
         sync_idle_wait=0.3,
         with_audio_devices=audio,
         sip_bind_address="127.0.0.1",
