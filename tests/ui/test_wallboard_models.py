@@ -59,7 +59,7 @@ def test_tiles_model_shows_presence_time_order_and_figures(qtmodeltester: ModelT
     assert model.data(samira, TileRole.TIME_IN_STATE) == "12:00"
     assert model.data(samira, TileRole.ORDER_TEXT) == "Order CMD-7"
     assert model.data(samira, TileRole.FIGURES_TEXT) == (
-        "9 calls · 1 h 02 talk · 3 confirmed · 75 %"
+        "9 calls · 1 h 02 talk · 3 confirmed · \u206675 %\u2069"  # isolated for Arabic
     )
     assert model.data(model.index(2, 0), TileRole.PRESENCE_TEXT) == "Paused · Déjeuner"
     model.set_now(NOW + timedelta(seconds=65))

@@ -15,7 +15,7 @@ from app.wallboard.wallboard_state import AgentPresence
 from core.dispositions import OutcomeClass
 from core.order_status import OrderStatus
 from core.wire.orders import EscalationReason
-from ui.formatting import format_duration
+from ui.formatting import format_duration, left_to_right
 
 
 class WallboardTexts(QObject):
@@ -99,7 +99,8 @@ class WallboardTexts(QObject):
         return known.get(code) or message or code
 
     def conversion(self, value: float | None) -> str:
-        return "—" if value is None else f"{round(value * 100)} %"
+        # Isolated, so "83 %" does not read "% 83" in a right-to-left tile.
+        return "—" if value is None else left_to_right(f"{round(value * 100)} %")
 
 
 def duration(value: timedelta | None) -> str:

@@ -91,6 +91,9 @@ QWidget#wallboard QListView, QWidget#wallboard QTableView {{
     gridline-color: {BACKGROUND.name()};
     selection-background-color: #32465e;
 }}
+QWidget#wallboard QTableView#escalations {{
+    font-size: {round(BASE_POINT_SIZE * 0.95)}pt;
+}}
 QWidget#wallboard QHeaderView::section {{
     background: {PANEL.name()};
     color: {MUTED_TEXT.name()};

@@ -42,13 +42,17 @@ from ui.wallboard.wallboard_charts import HourlyChart, OutcomeChart
 from ui.wallboard.wallboard_dialogs import TO_POOL, QtWallboardDialogs, WallboardDialogs
 from ui.wallboard.wallboard_texts import WallboardTexts
 
-_SIDE_WIDTH = 500
+_SIDE_WIDTH = 520
 _CHARTS_HEIGHT = 250
 _ROW_HEIGHT = 38
 #: Escalation rows hold two lines (order and customer, agent and reason).
-_ESCALATION_ROW_HEIGHT = 64
+_ESCALATION_ROW_HEIGHT = 60
+#: Escalation rows shown without scrolling; the panel grows with them up to this.
+_ESCALATION_ROWS_SHOWN = 4
 #: Largest tile scale: a small team gets big tiles, but not absurd ones.
 _MAX_TILE_SCALE = 1.3
+#: How much wider than its scaled size a tile may grow to fill its row.
+_MAX_WIDEN = 1.2
 
 
 def _panel(title: str | QLabel, body: QWidget, *extra: QWidget) -> QFrame:
@@ -184,7 +188,7 @@ class WallboardWindow(QWidget):
         self.queue_view = self._table(self.queue_model)
         self.queue_view.setFixedHeight(self._table_height(self.queue_model.rowCount()))
         side.addWidget(_panel(self.tr("Queue"), self.queue_view))
-        side.addWidget(self._escalations_panel(), 1)
+        side.addWidget(self._escalations_panel())
         self.leases_view = self._table(self.leases_model)
         self.leases_view.horizontalHeader().setVisible(True)
         self.leases_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -199,7 +203,10 @@ class WallboardWindow(QWidget):
 
     def _escalations_panel(self) -> QFrame:
         view = self._table(self.escalations_model)
+        view.setObjectName("escalations")  # two lines a row: a notch smaller type
         view.horizontalHeader().setVisible(True)
+        # Order·customer and agent·reason share the room; the waiting time takes what it needs.
+        view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         view.verticalHeader().setDefaultSectionSize(_ESCALATION_ROW_HEIGHT)
         view.setWordWrap(False)
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -241,14 +248,19 @@ class WallboardWindow(QWidget):
             area.setWidth(area.width() + self.tiles_view.verticalScrollBar().width())
         width, height = area.width() - 8, area.height() - 8
         best = _MAX_TILE_SCALE
+        tile_width: int | None = None
         if count and width > 0 and height > 0:
             base = TILE_SIZE
-            best = 0.0
+            best, best_columns = 0.0, 1
             for columns in range(1, count + 1):
                 rows = math.ceil(count / columns)
                 scale = min(width / columns / base.width(), height / rows / base.height())
-                best = max(best, scale)
+                if scale > best:
+                    best, best_columns = scale, columns
             best = min(best, _MAX_TILE_SCALE)
+            # When the height limited the scale, the tiles widen to fill their row
+            # (a little only): longer translations get the room and no strip stays empty.
+            tile_width = min(width // best_columns, int(base.width() * best * _MAX_WIDEN))
         # Scroll only when even the smallest tiles cannot hold the whole team; a
         # scroll bar appearing would otherwise steal the room the fit counted on.
         policy = (
@@ -257,9 +269,10 @@ class WallboardWindow(QWidget):
         )
         if self.tiles_view.verticalScrollBarPolicy() != policy:
             self.tiles_view.setVerticalScrollBarPolicy(policy)
-        if abs(best - self.tile_delegate.scale) < 0.001:
+        delegate = self.tile_delegate
+        if abs(best - delegate.scale) < 0.001 and tile_width == delegate.width_override:
             return
-        self.tile_delegate.set_scale(best)
+        delegate.set_scale(best, tile_width)
         self.tiles_view.setGridSize(self.tile_delegate.tile_size())
         self.tiles_view.doItemsLayout()
 
@@ -331,7 +344,12 @@ class WallboardWindow(QWidget):
         if not alerts:
             self.alert_banner.hide()
             return
-        self.alert_banner.setText("   •   ".join(self._texts.alert(a) for a in alerts))
+        # A banner that starts with an agent's Latin name would otherwise be laid out
+        # left to right in Arabic: the mark fixes the paragraph's direction.
+        direction = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ""
+        self.alert_banner.setText(
+            direction + "   •   ".join(self._texts.alert(a) for a in alerts)
+        )
         self.alert_banner.show()
 
     @property
@@ -449,6 +467,14 @@ class WallboardWindow(QWidget):
             else self.tr("Escalations")
         )
         self.escalations_empty.setVisible(count == 0)
+        # The panel takes the room its rows need (leases get the rest): a waiting
+        # customer matters more to the lead than who holds which order.
+        self.escalations_view.setVisible(count > 0)
+        shown = min(count, _ESCALATION_ROWS_SHOWN)
+        self.escalations_view.setFixedHeight(
+            self.escalations_view.horizontalHeader().sizeHint().height()
+            + shown * _ESCALATION_ROW_HEIGHT + 4
+        )
         chosen = self._escalation_row() >= 0
         self.answer_button.setEnabled(chosen)
         self.take_button.setEnabled(chosen)
