@@ -80,13 +80,13 @@ class OwnHistoryModel(QAbstractTableModel):
         key = action.removeprefix("order.")
         labels = {
             "attempt": self.tr("Contact attempt"),
+            "start": self.tr("Work started"),
             "confirm": self.tr("Confirmed"),
             "cancel": self.tr("Cancelled"),
             "callback": self.tr("Call back planned"),
             "unreachable": self.tr("Marked unreachable"),
             "duplicate": self.tr("Marked duplicate"),
             "erroneous": self.tr("Marked erroneous"),
-            "note": self.tr("Note"),
             "add_note": self.tr("Note"),
             "edit_lines": self.tr("Lines edited"),
             "edit_customer": self.tr("Customer edited"),
@@ -95,8 +95,9 @@ class OwnHistoryModel(QAbstractTableModel):
             "escalation_answer": self.tr("Escalation answered"),
             "escalation_take": self.tr("Escalation taken over"),
             "create": self.tr("Order created"),
-            "claim": self.tr("Order opened"),
             "reopen": self.tr("Reopened"),
+            "reassign": self.tr("Reassigned"),
+            "return_from_preparation": self.tr("Returned from preparation"),
         }
         return labels.get(key, action)
 

@@ -194,7 +194,7 @@ class ProfileDialog(QDialog):
         self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.history_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the action, in words
         self.history_status = QLabel(page)
         self.history_status.setWordWrap(True)
         self.refresh_button = QPushButton(self.tr("Refresh"), page)
