@@ -10,8 +10,11 @@ from uuid import uuid4
 
 import pytest
 from pydantic import ValidationError
+from sqlalchemy import inspect
 
+from app.local_store import schema
 from app.local_store.local_store import LocalStore
+from app.local_store.order_rows import order_row
 from app.local_store.queue_repository import QueueFilter, QueueSort
 from app.local_store.store_database import current_revision, migrate, open_store_database
 from core.wire.changes import ChangeEvent
@@ -19,6 +22,8 @@ from core.wire.orders import LeaseInfo
 from core.wire.sync_ops import CancelPayload, JournalEntryIn, NotePayload, OpKind
 from sync.sync_store import OpOutcome, RefusalNotice
 from tests.sync.order_factory import BASE_TIME, order_event, order_json
+
+HEAD_REVISION = "0005_order_extras"
 
 
 @pytest.fixture
@@ -41,7 +46,7 @@ def test_store_file_is_wal_and_at_latest_revision(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     database = open_store_database(path)
-    assert current_revision(database.writer) == "0003_ops_without_order"
+    assert current_revision(database.writer) == HEAD_REVISION
     database.dispose()
 
 
@@ -50,12 +55,16 @@ def test_upgrade_from_first_schema_keeps_queued_ops(tmp_path: Path) -> None:
     old = open_store_database(path, revision="0001_initial")
     assert current_revision(old.writer) == "0001_initial"
     store = LocalStore(old)
-    store.sync.apply_changes([order_event(1, order_json(1))], 1)
+    # Today's code writes today's columns: the old file gets the order the old way.
+    with old.writer.begin() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("orders")}
+        row = {k: v for k, v in order_row(order_json(1)).items() if k in columns}
+        connection.execute(schema.orders.insert().values(row))
     recorded = store.record_action(OpKind.ADD_NOTE, 1, NotePayload(text="rappeler après 18h"))
     old.dispose()
 
     upgraded = LocalStore.open(path)
-    assert current_revision(upgraded.database.writer) == "0003_ops_without_order"
+    assert current_revision(upgraded.database.writer) == HEAD_REVISION
     pending = upgraded.sync.pending_ops(10)
     assert [op.op_id for op in pending] == [recorded.op_id]
     assert pending[0].payload == {"text": "rappeler après 18h"}
