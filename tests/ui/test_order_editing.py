@@ -4,16 +4,18 @@ right-to-left Arabic. A real local store holds the order and the catalogue."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.local_store import schema
 from app.local_store.local_sync_store import LocalSyncStore
@@ -30,6 +32,7 @@ from app.services.workspace_service import WorkspaceService
 from core.pricing import LineRequest
 from sync.sync_engine import SyncEngine
 from sync.sync_store import ReferenceData
+from tests.sync.order_factory import order_event
 from tests.ui.synthetic_orders import order_json
 from ui.dialog_service import ScriptedDialogs
 from ui.main_window import WorkspaceWindow
@@ -85,9 +88,9 @@ def database(tmp_path: Path, qapp: QApplication) -> Iterator[StoreDatabase]:
 
 @pytest.fixture
 def local_store(database: StoreDatabase) -> LocalStoreWorkspace:
-    # Never started: nothing here talks to a server.
+    # Never started, and no server listens at port 9: requests find the desk offline.
     sync = SyncEngine(
-        LocalSyncStore(database), "http://127.0.0.1:9", lambda: None, use_event_stream=False
+        LocalSyncStore(database), "http://127.0.0.1:9", lambda: "token", use_event_stream=False
     )
     return LocalStoreWorkspace(database, sync, ME)
 
@@ -271,3 +274,80 @@ def test_commands_the_server_lacks_are_off_and_say_why(
     full = _window(workspace, database, local_store, frozenset({"create_order", "escalate"}))
     qtbot.addWidget(full)
     assert full.new_order_action.isEnabled() and full.escalate_action.isEnabled()
+
+
+def _escalate_locally(database: StoreDatabase) -> None:
+    """The order as the server sends it once an agent escalated it."""
+    sync_store = LocalSyncStore(database)
+    detail_json = json.loads(
+        database.reader.connect().execute(select(schema.orders.c.payload)).scalar_one()
+    )
+    detail_json["version"] += 1
+    detail_json["escalation"] = {
+        "reason": "complaint",
+        "text": "Le client veut parler au responsable",
+        "by_id": 3,
+        "by_name": ME,
+        "at": datetime.now(UTC).isoformat(),
+        "lead_id": 2,
+    }
+    sync_store.apply_changes([order_event(1, detail_json)], 1)
+
+
+def test_history_says_it_is_unavailable_offline_and_rescue_widgets_follow_the_limits(
+    qtbot: QtBot, workspace: WorkspaceService, database: StoreDatabase
+) -> None:
+    panel = OrderPanel(workspace)
+    qtbot.addWidget(panel)
+    workspace.current_order_changed.connect(panel.show_order)
+    workspace.open_order(1)  # the "server" at 127.0.0.1:9 never answers: offline
+    history = panel.history
+    qtbot.waitUntil(
+        lambda: history.topLevelItemCount() > 0
+        and history.topLevelItem(0).text(1) == "The history is unavailable offline.",
+        timeout=10_000,
+    )
+    # Defaults for an agent until the server sends the shop's limits.
+    assert panel.lines.order_discount.maximum() == 10
+    assert panel.delivery_date.maximumDate() == QDate.currentDate().addDays(7)
+    # The shop gives agents 15 % and 3 days: the widgets follow.
+    settings = {"attempt_cap": 4, "rescue_limits": {"agent": {
+        "max_line_discount_pct": "15", "max_order_discount_pct": "15",
+        "free_delivery": False, "max_delivery_delay_days": 3,
+    }}}
+    LocalSyncStore(database).replace_reference_data(
+        ReferenceData(ARTICLES, CITIES, settings, [], [])
+    )
+    workspace.reference_data_changed()
+    assert panel.lines.order_discount.maximum() == 15
+    assert "15 %" in panel.lines.order_discount.toolTip()
+    assert panel.delivery_date.maximumDate() == QDate.currentDate().addDays(3)
+    assert not panel.lines.free_delivery.isEnabled()
+    assert panel.lines.free_delivery.toolTip() == "Free delivery is not allowed for you."
+
+    # A delivery date set offline shows at once on the order, waiting for the server.
+    wanted = date.today() + timedelta(days=2)
+    panel.delivery_date.setDate(QDate(wanted.year, wanted.month, wanted.day))
+    panel.set_delivery_date.click()
+    assert f"Delivery on {wanted:%d/%m/%Y}" in panel.rescue_summary.text()
+    assert workspace.pending_actions() == 1
+
+
+def test_the_escalation_banner_offers_answers_to_leads_only(
+    qtbot: QtBot, local_store: LocalStoreWorkspace, database: StoreDatabase
+) -> None:
+    _escalate_locally(database)
+    for role, lead_actions in (("agent", False), ("lead", True)):
+        service = WorkspaceService(local_store, OperationRunner(), ME, role=role)
+        panel = OrderPanel(service)
+        qtbot.addWidget(panel)
+        detail = service.order_detail(1)
+        assert detail is not None and detail.escalation is not None
+        panel.show_order(detail)
+        banner = panel.escalation
+        assert banner.isVisibleTo(panel)
+        assert banner.text.text().startswith(f"Escalated to the team lead by {ME} since ")
+        assert "Complaint" in banner.text.text()
+        assert "Le client veut parler au responsable" in banner.text.text()
+        assert banner.answer.isVisibleTo(panel) is lead_actions
+        assert banner.take_over.isVisibleTo(panel) is lead_actions
