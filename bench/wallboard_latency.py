@@ -1,9 +1,11 @@
 """How long from a change on the server to the wallboard's state showing it.
 
 A real server process on SQLite, a lead's wallboard service with its SSE feed
-(no window), and scripted agents over HTTP. Two kinds of change:
+(no window), and scripted agents over HTTP. Four kinds of change:
 - presence: applied straight from the event;
-- journal entry: the event asks for a fresh read of the figures.
+- journal entry: the event asks for a fresh read of the figures;
+- escalation: an agent escalates an order, until its row is on the board;
+- answer: the lead answers it (over HTTP), until the row is gone.
 
 Prints p50 / p95 / max in milliseconds; ``--json PATH`` writes the same.
 
@@ -97,6 +99,8 @@ def main() -> None:
         agent.claim(order)
         presence_ms: list[float] = []
         journal_ms: list[float] = []
+        escalation_ms: list[float] = []
+        answer_ms: list[float] = []
         states = ["in_call", "wrap_up", "available"]
         for n in range(args.rounds):
             state = states[n % len(states)]
@@ -109,6 +113,20 @@ def main() -> None:
             agent.call(order, 10)
             wait(app, lambda b=before: board.service.state.agents[agent.user_id].calls_today > b)  # type: ignore[union-attr]
             journal_ms.append((time.perf_counter() - started) * 1000)
+
+            def waiting() -> list[int]:
+                return [e.order_id for e in board.service.state.escalations]  # type: ignore[union-attr]
+
+            escalated = seeded.orders[f"B-{1 + n % 19}"]
+            agent.claim(escalated)
+            started = time.perf_counter()
+            agent.post(f"/orders/{escalated}/escalate", {"reason": "complaint"})
+            wait(app, lambda o=escalated: o in waiting())
+            escalation_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            lead.post(f"/orders/{escalated}/escalation/answer", {"text": "OK"})
+            wait(app, lambda o=escalated: o not in waiting())
+            answer_ms.append((time.perf_counter() - started) * 1000)
         board.stop()
         runner.wait_idle(5000)
         client.close()
@@ -118,12 +136,13 @@ def main() -> None:
     results = {
         kind: {"rounds": len(v), "p50_ms": round(statistics.median(v), 1),
                "p95_ms": round(percentile(v, 0.95), 1), "max_ms": round(max(v), 1)}
-        for kind, v in (("presence", presence_ms), ("journal", journal_ms))
+        for kind, v in (("presence", presence_ms), ("journal", journal_ms),
+                        ("escalation", escalation_ms), ("answer", answer_ms))
     }
     print(f"wallboard latency, {args.agents} agents, SQLite, change -> board state")
-    print(f"{'change':<10} {'rounds':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    print(f"{'change':<11} {'rounds':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for kind, r in results.items():
-        print(f"{kind:<10} {r['rounds']:>6} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}")
+        print(f"{kind:<11} {r['rounds']:>6} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"agents": args.agents, "results": results}, indent=2))
