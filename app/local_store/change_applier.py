@@ -18,7 +18,7 @@ from sqlalchemy import Connection, and_, case, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
 from app.local_store import schema
-from app.local_store.order_rows import iso_utc, order_row
+from app.local_store.order_rows import LOCAL_EDIT_COLUMNS, iso_utc, order_row
 from core.order_status import FINAL_STATUSES
 from core.wire.changes import ChangeEntity, ChangeEvent
 from sync.refusal_messages import clock_time, describe_lost_lease
@@ -39,6 +39,8 @@ def _order_upsert() -> Any:
     reached = (orders.c.awaited_version.is_(None)) | (
         stmt.excluded.version >= orders.c.awaited_version
     )
+    for name in LOCAL_EDIT_COLUMNS:
+        updates[name] = case((reached, stmt.excluded[name]), else_=orders.c[name])
     updates["local_status"] = case((reached, None), else_=orders.c.local_status)
     updates["awaited_version"] = case((reached, None), else_=orders.c.awaited_version)
     return stmt.on_conflict_do_update(

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.local_store import schema
 from app.local_store.change_applier import apply_events, upsert_orders
-from app.local_store.order_rows import iso_utc
+from app.local_store.order_rows import LOCAL_EDIT_COLUMNS, iso_utc, order_row
 from app.local_store.outbox_rows import (
     META_FACTS,
     ORDER_CHANGING_KINDS,
@@ -218,7 +218,10 @@ class LocalSyncStore:
             return
         target = update(orders).where(orders.c.id == op["order_id"])
         if refused or outcome.order_version is None:
-            connection.execute(target.values(awaited_version=None, local_status=None))
+            values: dict[str, Any] = {"awaited_version": None, "local_status": None}
+            if refused:
+                values.update(self._server_values(connection, op["order_id"]))
+            connection.execute(target.values(**values))
             return
         awaited = outcome.order_version
         # If the server's new version already arrived (events can beat the push
@@ -230,6 +233,17 @@ class LocalSyncStore:
                 local_status=case((reached, None), else_=orders.c.local_status),
             )
         )
+
+    @staticmethod
+    def _server_values(connection: Connection, order_id: int) -> dict[str, Any]:
+        """The edit columns as the server last sent them (a refused edit is undone)."""
+        payload = connection.execute(
+            select(schema.orders.c.payload).where(schema.orders.c.id == order_id)
+        ).scalar()
+        if payload is None:
+            return {}
+        row = order_row(json.loads(payload))
+        return {name: row[name] for name in LOCAL_EDIT_COLUMNS}
 
     # -- pull ----------------------------------------------------------------------
 

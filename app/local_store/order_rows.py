@@ -60,6 +60,19 @@ def search_text(order: dict[str, Any]) -> str:
     return " ".join([words, *digits])
 
 
+#: Columns the agent's own pending edits write before the server echoes them; they keep
+#: the local value until the server's order reaches the version those edits produce.
+LOCAL_EDIT_COLUMNS = (
+    "customer_name",
+    "phone",
+    "phones",
+    "city",
+    "address",
+    "order_discount_pct",
+    "delivery_date",
+)
+
+
 def _text_or_none(value: Any) -> str | None:
     return None if value is None or value == "" else str(value)
 
