@@ -196,6 +196,7 @@ class WrapUpPanel(QGroupBox):
             ),
             "order_closed": self.tr("The order is already closed."),
             "held_by_other": self.tr("Another agent holds this order."),
+            "escalated": self.tr("The order waits for the team lead's answer."),
             "no_lines": self.tr("The order has no article."),
         }
         return texts.get(blocker.code, blocker.message)

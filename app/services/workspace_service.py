@@ -190,7 +190,8 @@ class WorkspaceService(QObject):
 
     def is_editable(self, detail: OrderDetail) -> bool:
         holder_ok = detail.holder in (None, self._me)
-        return holder_ok and detail.status in _OPEN_FOR_EDIT
+        waits_for_lead = detail.escalation is not None and not self.is_lead
+        return holder_ok and not waits_for_lead and detail.status in _OPEN_FOR_EDIT
 
     def confirm_blocker(self, detail: OrderDetail) -> ConfirmBlocker | None:
         """None when Confirm may be pressed; otherwise the reason."""
@@ -198,6 +199,8 @@ class WorkspaceService(QObject):
             return ConfirmBlocker("order_closed", "The order is already closed.")
         if detail.holder not in (None, self._me):
             return ConfirmBlocker("held_by_other", f"{detail.holder} holds this order.")
+        if detail.escalation is not None and not self.is_lead:
+            return ConfirmBlocker("escalated", "The order waits for the team lead's answer.")
         if detail.attempt_count < 1:
             return ConfirmBlocker(
                 "needs_contact_attempt",

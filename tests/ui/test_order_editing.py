@@ -351,3 +351,7 @@ def test_the_escalation_banner_offers_answers_to_leads_only(
         assert "Le client veut parler au responsable" in banner.text.text()
         assert banner.answer.isVisibleTo(panel) is lead_actions
         assert banner.take_over.isVisibleTo(panel) is lead_actions
+        # While it waits for the lead, the agent's hands are off the order.
+        assert service.is_editable(detail) is lead_actions
+        blocker = service.confirm_blocker(detail)
+        assert (blocker is not None and blocker.code == "escalated") is not lead_actions
