@@ -95,6 +95,7 @@ class WallboardService(QObject):
         self._was_connected = False
         self._feed: LiveFeed | None = None
         self._snapshot_retry_at = 0.0  # monotonic time; set after GET /wallboard failed
+        self._stopped = False
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(coalesce_ms)
@@ -128,13 +129,17 @@ class WallboardService(QObject):
             feed.start()
 
     def stop(self) -> None:
-        """Stop following live events (the window closes)."""
+        """Stop following live events (the window closes). A snapshot still on its
+        way afterwards does not start the feed again."""
+        self._stopped = True
         self._refresh_timer.stop()
         if self._feed is not None:
             self._feed.stop()
 
     def refresh_soon(self) -> None:
         """Ask for a fresh snapshot; many calls within the coalescing window make one read."""
+        if self._stopped:
+            return
         if self._loading:
             self._dirty = True
         elif not self._refresh_timer.isActive():
@@ -172,7 +177,7 @@ class WallboardService(QObject):
         first = self._state is None
         self._state = state
         self.stateChanged.emit()
-        if first and self._feed is not None:
+        if first and self._feed is not None and not self._stopped:
             self._feed.start()  # resumes from the snapshot's cursor
         if self._dirty:
             self.refresh_soon()

@@ -13,8 +13,8 @@ import math
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -72,6 +72,9 @@ def _panel(title: str | QLabel, body: QWidget, *extra: QWidget) -> QFrame:
 
 class WallboardWindow(QWidget):
     """The wallboard; pass the service, the thresholds file and (in tests) dialogs."""
+
+    #: The window was closed (whoever opened it stops the live feed).
+    closed = Signal()
 
     def __init__(
         self,
@@ -538,6 +541,11 @@ class WallboardWindow(QWidget):
                     message=self._texts.action_error(code, message)
                 ),
             )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._clock.stop()
+        self.closed.emit()
+        super().closeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(1920, 1080)

@@ -1,0 +1,113 @@
+"""The lead's and admin's extra windows: the wallboard and the reports.
+
+One of each at a time: asking again brings the open one forward. Closing the
+wallboard stops its live feed. The composition root creates one
+``LeadWindows`` per signed-in lead or admin and calls ``show_wallboard`` /
+``show_reports`` from its menu.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.services.operations import OperationRunner
+from app.wallboard.wallboard_session import LeadConnection, WallboardSession
+from core.order_transitions import SUPERVISOR_ROLES
+from ui.reports.reports_tab import ReportsTab
+from ui.wallboard.wallboard_window import WallboardWindow
+
+
+class LeadWindows(QObject):
+    """Opens, raises and closes the wallboard and reports windows of one session."""
+
+    def __init__(
+        self,
+        connection: LeadConnection,
+        runner: OperationRunner,
+        config_dir: Path,
+        role: str,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._connection = connection
+        self._runner = runner
+        self._config_dir = config_dir
+        self._role = role
+        self._wallboard: WallboardWindow | None = None
+        self._session: WallboardSession | None = None
+        self._reports: QWidget | None = None
+        self._closed = False
+
+    @staticmethod
+    def offered_to(role: str) -> bool:
+        """Leads and admins get these windows; agents do not."""
+        return role in {r.value for r in SUPERVISOR_ROLES}
+
+    @property
+    def wallboard(self) -> WallboardWindow | None:
+        return self._wallboard
+
+    @property
+    def reports(self) -> QWidget | None:
+        return self._reports
+
+    @property
+    def wallboard_session(self) -> WallboardSession | None:
+        """The open wallboard's service and feed (None once it is closed)."""
+        return self._session
+
+    def show_wallboard(self) -> WallboardWindow:
+        """The wallboard window, opened (snapshot, then live) or brought forward."""
+        if self._wallboard is None:
+            self._session = self._connection.open_wallboard(self._runner, self._config_dir)
+            window = WallboardWindow(self._session.service, self._session.thresholds)
+            window.closed.connect(self._wallboard_closed)
+            self._wallboard = window
+        self._bring_forward(self._wallboard)
+        return self._wallboard
+
+    def show_reports(self) -> QWidget:
+        """A window holding the Reports tab (an admin picks the team there)."""
+        if self._reports is None:
+            window = QWidget()
+            window.setWindowTitle(self.tr("Hatif — Reports"))
+            window.resize(1100, 700)
+            layout = QVBoxLayout(window)
+            self.reports_tab = ReportsTab(
+                self._connection.reports(), self._runner, parent=window, role=self._role
+            )
+            layout.addWidget(self.reports_tab)
+            self._reports = window
+        self._bring_forward(self._reports)
+        return self._reports
+
+    @staticmethod
+    def _bring_forward(window: QWidget) -> None:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    @Slot()
+    def _wallboard_closed(self) -> None:
+        if self._session is not None:
+            self._session.stop()
+        self._session = None
+        if self._wallboard is not None:
+            self._wallboard.deleteLater()
+        self._wallboard = None
+
+    def close_all(self) -> None:
+        """Close both windows and the connection (sign-out, quit); safe to repeat."""
+        if self._wallboard is not None:
+            self._wallboard.close()
+        if self._reports is not None:
+            self._reports.close()
+            self._reports.deleteLater()
+            self._reports = None
+        if not self._closed:
+            self._closed = True
+            self._connection.close()
+
