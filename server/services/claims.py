@@ -166,9 +166,13 @@ def claim_order(
         return _claim_result(order, now, names, settings)
 
 
+_QUEUE_TAIL = [OrderRow.callback_at, OrderRow.total.desc(), OrderRow.created_at, OrderRow.id]
+
+
 def queue_order(now: datetime, principal: Principal) -> list[Any]:
     """Best first, as ``core.queue_priority``: due callbacks, never contacted,
-    returned, the rest; then own orders, higher value, older."""
+    returned, the rest; then own orders, higher value, older. Leads and admins get
+    the escalated orders first, the longest waiting first."""
     group = case(
         (and_(OrderRow.status == OrderStatus.CALLBACK.value, OrderRow.callback_at <= now), 0),
         (OrderRow.attempt_count == 0, 1),
@@ -176,14 +180,11 @@ def queue_order(now: datetime, principal: Principal) -> list[Any]:
         else_=3,
     )
     mine = case((OrderRow.owner_id == principal.user_id, 0), else_=1)
-    return [
-        group,
-        mine,
-        OrderRow.callback_at,
-        OrderRow.total.desc(),
-        OrderRow.created_at,
-        OrderRow.id,
-    ]
+    if principal.is_supervisor:
+        # A lead's first job is the orders waiting for an answer, oldest first.
+        waiting = case((OrderRow.escalated_at.is_not(None), 0), else_=1)
+        return [waiting, OrderRow.escalated_at, group, mine, *_QUEUE_TAIL]
+    return [group, mine, *_QUEUE_TAIL]
 
 
 def claim_next(

@@ -142,3 +142,18 @@ def test_reassigning_an_escalated_order_answers_the_escalation(shop: Shop) -> No
     assert order(other.client, order_id)["escalation"] is None
     assert claim(other.client, order_id) >= 1
     assert lead.client.get("/wallboard").json()["escalations"] == []
+
+
+def test_escalated_orders_come_first_in_the_leads_queue(shop: Shop) -> None:
+    agent, lead = shop.agents[0], shop.lead
+    later, first = shop.order_ids[4], shop.order_ids[2]
+    for order_id in (first, later):
+        claim(agent.client, order_id)
+        assert escalate(agent.client, order_id).status_code == 200
+    queue = lead.client.get("/orders", params={"sort": "queue", "limit": 3}).json()["items"]
+    assert [item["id"] for item in queue[:2]] == [first, later]
+    taken = lead.client.post("/orders/claim-next", json={}).json()
+    assert taken["order"]["id"] == first
+    # The agent's next order is one it may work on, not the one waiting for the lead.
+    next_for_agent = agent.client.post("/orders/claim-next", json={}).json()["order"]
+    assert next_for_agent is not None and next_for_agent["id"] not in (first, later)
