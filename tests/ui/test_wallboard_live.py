@@ -51,6 +51,7 @@ def seed(s: Seeder) -> None:
     s.user("youssef", "Youssef", Role.AGENT, "Casa")
     s.user("leila", "Leila", Role.LEAD, "Casa")
     s.user("karim", "Karim", Role.AGENT, "Rabat")
+    s.user("rachid", "Rachid", Role.LEAD, "Rabat")
     for n in range(1, 6):
         s.order(f"C-{n}", "Casa", created_at=s.now - timedelta(minutes=30 - n))
     s.order("C-OLD", "Casa", created_at=s.now - timedelta(hours=5))
@@ -331,6 +332,20 @@ def test_escalations_reach_the_lead_live_and_are_answered_or_taken(
     assert model.data(model.index(0, 2), Qt.ItemDataRole.BackgroundRole) is not None
     assert (AlertKind.LONG_ESCALATION, "E-1") in [(a.kind, a.subject) for a in window.alerts]
     assert "E-1" in window.alert_banner.text()
+
+    # The lead of another team cannot answer it, and is told so in words.
+    rachid = server.agent("rachid")
+    other_client = HttpClient(server.base_url, lambda: rachid.token)
+    other = WallboardService(other_client, wb.runner)
+    with qtbot.waitSignal(other.actionFinished, timeout=5000) as refused:
+        other.answer_escalation(e1, "Je m'en occupe")
+    other_client.close()
+    action, ok, code, message = refused.args
+    assert (action, ok) == ("answer_escalation", False)
+    assert window._texts.action_error(code, message) in {
+        "Only the lead of this order's team or an admin may do this.",
+        "This order no longer exists or is not visible to you.",
+    }
 
     # The lead answers E-1 from the board: the row goes, the agent has the answer as a note
     # and the order back in her hands.
