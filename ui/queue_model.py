@@ -143,15 +143,21 @@ class QueueTableModel(QAbstractTableModel):
         """The first window of ids in the query's order (SQL; any thread)."""
         return list(self._repository.ids(query, 0, self.PAGE))
 
-    def prepare(self, query: QueueQuery, generation: int) -> PreparedQuery:
-        """The SQL part of a query: its size, first window of ids and first rows
-        (any thread)."""
-        count = self.count_for(query)
-        first = self.first_page_for(query) if count else []
+    def first_screen_for(self, query: QueueQuery) -> tuple[list[int], list[ShownRow]]:
+        """The first window of ids and the rows of the first screen, formatted
+        (SQL and formatting; any thread)."""
+        first = self.first_page_for(query)
         rows = self._repository.rows_by_ids(first[: self.BLOCK]) if first else []
         shown = [ShownRow(r) for r in rows]
         for item in shown[: self.SCREEN]:
             self._texts(item)
+        return first, shown
+
+    def prepare(self, query: QueueQuery, generation: int) -> PreparedQuery:
+        """The SQL part of a query: its size, first window of ids and first rows
+        (any thread)."""
+        count = self.count_for(query)
+        first, shown = self.first_screen_for(query) if count else ([], [])
         return PreparedQuery(generation, query, count, first, shown)
 
     def apply(self, prepared: PreparedQuery) -> bool:

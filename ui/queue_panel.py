@@ -208,18 +208,38 @@ class QueuePanel(QWidget):
             self._show(self.model.prepare(query, generation))
             return
         model = self.model
+        # The count and the first screen are two SQL queries: they run side by
+        # side (SQLite readers do not block each other, and release the GIL) and
+        # the queue changes once both are in.
+        parts: dict[str, object] = {}
 
-        def work() -> PreparedQuery | None:
+        def current() -> bool:
             # Still waiting in the pool while the agent typed on: skip the SQL.
-            if generation != model.generation:
-                return None
-            return model.prepare(query, generation)
+            return generation == model.generation
 
-        self._runner.run(work, self._show, self._failed)
+        def arrived(key: str, value: object) -> None:
+            parts[key] = value
+            if len(parts) < 2 or not current():
+                return
+            count, screen = parts["count"], parts["screen"]
+            if count is None or screen is None:
+                return
+            assert isinstance(count, int) and isinstance(screen, tuple)
+            first, rows = screen
+            self._show(PreparedQuery(generation, query, count, first, rows))
 
-    def _show(self, prepared: PreparedQuery | None) -> None:
-        if prepared is None:
-            return
+        self._runner.run(
+            lambda: model.count_for(query) if current() else None,
+            lambda n: arrived("count", n),
+            self._failed,
+        )
+        self._runner.run(
+            lambda: model.first_screen_for(query) if current() else None,
+            lambda screen: arrived("screen", screen),
+            self._failed,
+        )
+
+    def _show(self, prepared: PreparedQuery) -> None:
         selected = self.selected_order_id()
         if self.model.apply(prepared) and selected is not None:
             self.select_order(selected)

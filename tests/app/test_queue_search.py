@@ -137,6 +137,8 @@ def test_search_keeps_filters_and_sort(queue: QueueRepository) -> None:
         QueueFilter(text="benali", city="Rabat"), QueueSort.TOTAL, descending=True, limit=1_000
     )
     assert in_rabat and set(in_rabat) < text_only
+    assert queue.count(QueueFilter(text="benali", city="Rabat")) == len(in_rabat)
+    assert queue.count(QueueFilter(text="benali")) == len(text_only)
     rows = queue.rows_by_ids(in_rabat)
     assert {row.city for row in rows} == {"Rabat"}
     totals = [row.total for row in rows]
@@ -166,6 +168,8 @@ def test_index_and_like_fallback_answer_the_same(database: StoreDatabase) -> Non
     answers = {typed: set(_found(indexed, typed)) for typed in SEARCHES}
     for typed in SEARCHES:
         assert answers[typed] == _reference_search(database, typed), typed
+        # A search alone is counted from the index itself: the same number.
+        assert indexed.count(QueueFilter(text=typed)) == len(answers[typed]), typed
     # Where SQLite has no trigram tokenizer the migration creates no index.
     with database.writer.begin() as connection:
         for trigger in ("insert", "update", "delete"):
@@ -175,6 +179,7 @@ def test_index_and_like_fallback_answer_the_same(database: StoreDatabase) -> Non
     assert not fallback.has_search_index
     for typed in SEARCHES:
         assert set(_found(fallback, typed)) == answers[typed], typed
+        assert fallback.count(QueueFilter(text=typed)) == len(answers[typed]), typed
 
 
 def test_index_follows_updates_and_deletions(database: StoreDatabase) -> None:
