@@ -106,6 +106,7 @@ def read_state(snapshot_json: Any | None, live_json: Any) -> WallboardState:
         queue.oldest_open_at if queue else None
     )
     state.oldest_unconfirmed_reference = oldest.get("reference")
+    state.escalations_read = snapshot is not None
     if snapshot is not None:
         state.escalations = [
             EscalationWaiting(

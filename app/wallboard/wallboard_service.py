@@ -175,6 +175,10 @@ class WallboardService(QObject):
     def _loaded(self, state: WallboardState) -> None:
         self._loading = False
         first = self._state is None
+        if not state.escalations_read and self._state is not None:
+            # Without the snapshot nothing says the escalations changed: keep the
+            # last ones rather than telling the lead nobody is waiting.
+            state.escalations = self._state.escalations
         self._state = state
         self.stateChanged.emit()
         if first and self._feed is not None and not self._stopped:

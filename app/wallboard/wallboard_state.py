@@ -118,6 +118,8 @@ class WallboardState:
     oldest_unconfirmed_at: datetime | None = None
     oldest_unconfirmed_reference: str | None = None
     escalations: list[EscalationWaiting] = field(default_factory=list)
+    #: False when the server's snapshot (the only source of escalations) failed.
+    escalations_read: bool = True
     cursor: int = 0
 
     def agents_sorted(self) -> list[AgentTile]:

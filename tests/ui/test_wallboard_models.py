@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
 from app.wallboard.alerts import AlertKind, AlertThresholds, ThresholdsFile, current_alerts
+from app.wallboard.snapshot_reader import read_state
 from app.wallboard.wallboard_state import (
     AgentPresence,
     AgentTile,
@@ -18,6 +19,7 @@ from app.wallboard.wallboard_state import (
 from core.order_status import OrderStatus
 from ui.reports.report_table_model import ColumnKind, ReportColumn, ReportTableModel
 from ui.wallboard.agent_tiles_model import AgentTilesModel, TileRole
+from ui.wallboard.escalations_model import EscalationsModel
 from ui.wallboard.leases_model import LeasesModel
 from ui.wallboard.queue_model import QueueDepthModel
 
@@ -123,3 +125,35 @@ def test_report_table_model_formats_and_marks_classifier_figures(
     assert model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index(1, 2)) == "—"
     assert model.data(model.index(1, 0), Qt.ItemDataRole.FontRole).bold()
+
+
+def test_escalations_come_from_the_snapshot_oldest_first_and_flag_past_the_threshold(
+    qtmodeltester: ModelTester,
+) -> None:
+    def row(order_id: int, minutes: int, reason: str) -> dict[str, object]:
+        return {"order_id": order_id, "order_reference": f"CMD-{order_id}",
+                "customer_name": f"Client {order_id}", "agent_id": 1, "agent_name": "Samira",
+                "reason": reason, "text": "",
+                "since": (NOW - timedelta(minutes=minutes)).isoformat()}
+
+    snapshot = {"generated_at": NOW.isoformat(), "queue": {},
+                "escalations": [row(7, 3, "complaint"), row(8, 12, "complex_case")]}
+    state = read_state(snapshot, {})
+    assert state.escalations_read
+    assert [e.order_reference for e in state.escalations_sorted()] == ["CMD-8", "CMD-7"]
+    assert not read_state(None, {}).escalations_read  # snapshot failed: nothing known
+
+    model = EscalationsModel()
+    qtmodeltester.check(model)
+    model.set_escalations(state.escalations_sorted())
+    model.set_now(NOW)
+    qtmodeltester.check(model)
+    assert [model.is_overdue(r) for r in range(2)] == [True, False]  # default 10 min
+    assert model.data(model.index(0, 1)) == "Samira\nComplex case"
+    assert model.data(model.index(0, 2)) == "12:00"
+    model.set_threshold(timedelta(minutes=15))
+    assert not model.is_overdue(0)
+    alerts = current_alerts(state, AlertThresholds(escalation_wait_minutes=5), NOW)
+    assert [(a.kind, a.subject) for a in alerts if a.kind is AlertKind.LONG_ESCALATION] == [
+        (AlertKind.LONG_ESCALATION, "CMD-8")
+    ]
