@@ -1,15 +1,28 @@
 """The composition root: ``hatif`` parses its command line, sets up logging and the
-crash handler, then provisions, self-tests or opens the window (one per user)."""
+crash handler, then provisions, self-tests or opens the window (one per user).
+
+Qt's own messages are routed into the log from the first line of :func:`main`, and
+Qt Multimedia (whose backend probing talks at load time) is imported only by the
+modes that use it, so ``hatif --help`` or ``--provision`` print nothing of Qt's."""
 
 from __future__ import annotations
 
 import getpass
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMessageLogContext,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 
 from app import settings_schema as schema
 from app.app_context import AppContext
@@ -31,9 +44,41 @@ from app.self_test import (
 from app.settings_loader import EffectiveSettings, SettingSource, load_settings, read_flat_file
 from app.settings_schema import SettingValueError
 from app.single_instance import SingleInstance, server_name_for
-from app.telephony_probes import audio_lister, call_probe, sip_registration_check
 
 _log = logging.getLogger("hatif")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+# Expected on a desk, so logged at INFO (log file only, not the console): Qt Multimedia
+# looks for PipeWire first and warns when the desk has only PulseAudio; and it notes that
+# no media backend is loaded, which is the bundle's choice (build.spec: Hatif's audio
+# needs none).
+_QT_PROBING_CATEGORIES = ("qt.multimedia.symbolsresolver",)
+_QT_EXPECTED_MESSAGES = ("No QtMultimedia backends found",)
+
+
+def _log_qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's message handler: every Qt message becomes a record of logger ``qt.<category>``."""
+    category = context.category or "default"
+    level = _QT_LEVELS.get(kind, logging.WARNING)
+    if category.startswith(_QT_PROBING_CATEGORIES) or message.startswith(_QT_EXPECTED_MESSAGES):
+        level = min(level, logging.INFO)
+    name = category if category.startswith("qt.") else f"qt.{category}"
+    logging.getLogger(name).log(level, "%s", message)
+
+
+def _route_qt_messages() -> None:
+    """Send Qt's messages to the log instead of Qt's default print to stderr.
+
+    Until logging is set up (and for ``--help``) they are dropped, not printed: the
+    NullHandler keeps Python's last-resort handler from writing them to the console."""
+    logging.getLogger("qt").addHandler(logging.NullHandler())
+    qInstallMessageHandler(_log_qt_message)
 
 
 def _say(message: str) -> None:
@@ -75,6 +120,10 @@ def _report_stream() -> TextIO:
 
 def _run_self_test(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
                    secrets: SecretStore) -> int:
+    # Loaded here, not at the top: it brings Qt Multimedia, which only the self-test and
+    # the window use (and which talks while loading, see _route_qt_messages).
+    from app.telephony_probes import audio_lister, call_probe, sip_registration_check
+
     output = _report_stream()
     report = run_self_test(SelfTestInputs(
         settings=settings, secrets=secrets, paths=paths,
@@ -84,6 +133,19 @@ def _run_self_test(command: CommandLine, paths: AppPaths, settings: EffectiveSet
     output.flush()
     _log.info("Self-test finished with exit code %d", report.exit_code)
     return report.exit_code
+
+
+def _quit_on_sigterm() -> QTimer:
+    """SIGTERM (session logout, ``kill``) ends the event loop like Quit does, so the
+    window's shutdown runs and the demo server and demo line stop with Hatif.
+
+    Python runs signal handlers only between its own bytecodes and Qt's event loop
+    runs none, so a timer wakes the interpreter four times a second; keep it alive."""
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: QCoreApplication.quit())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    return wake
 
 
 def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
@@ -100,6 +162,7 @@ def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
 
     qt_args = [sys.argv[0] if sys.argv else "hatif", *command.extra_qt_args]
     create_application(qt_args)
+    wake = _quit_on_sigterm()
     guard.listen()
     demo: DemoServer | None = None
     try:
@@ -118,6 +181,7 @@ def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
             demo=demo.credentials if demo else None, debug=command.debug, qt_args=qt_args)
         return run_desktop(context)
     finally:
+        wake.stop()
         guard.close()
         if demo is not None:
             demo.stop()
@@ -125,6 +189,7 @@ def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``hatif`` command; returns the process exit code."""
+    _route_qt_messages()
     command = parse_command_line(sys.argv[1:] if argv is None else argv)
     paths = AppPaths.for_current_user(command.config_file)
     try:
