@@ -138,13 +138,15 @@ def _paint_first_screen(app, panel) -> None:  # type: ignore[no-untyped-def]
     app.processEvents()  # the view repaints the new rows
 
 
-def _search_once(app, panel, runner, text: str) -> tuple[float, StallLog]:  # type: ignore[no-untyped-def]
-    """(search query to filtered queue on screen, stalls of the GUI thread)."""
+def _search_once(app, panel, runner, text: str) -> tuple[float, float, StallLog]:  # type: ignore[no-untyped-def]
+    """(search query to filtered queue on screen, the process's CPU time for it
+    (all threads: what it costs on an idle machine), stalls of the GUI thread)."""
     applied: list[int] = []
     panel.model.query_applied.connect(applied.append)
     stalls = StallLog()
     panel.search.setText(text)
     started = time.perf_counter()
+    cpu = time.process_time()
     stalls.run(panel.apply_filters)  # what the debounce timer calls
     # Nothing runs when the queue already shows this (e.g. two too-short searches).
     while not applied and runner.busy:
@@ -152,7 +154,7 @@ def _search_once(app, panel, runner, text: str) -> tuple[float, StallLog]:  # ty
         time.sleep(0.001)
     stalls.run(lambda: _paint_first_screen(app, panel))
     panel.model.query_applied.disconnect(applied.append)
-    return time.perf_counter() - started, stalls
+    return time.perf_counter() - started, time.process_time() - cpu, stalls
 
 
 def _wait_applied(app, panel, runner, search: str, stalls: StallLog) -> None:  # type: ignore[no-untyped-def]
@@ -165,8 +167,9 @@ def _wait_applied(app, panel, runner, search: str, stalls: StallLog) -> None:  #
         time.sleep(0.001)
 
 
-def _type_once(app, panel, runner, word: str, interval_s: float) -> tuple[float, StallLog]:  # type: ignore[no-untyped-def]
-    """(last keystroke to filtered queue, stalls of the event loop while typing).
+def _type_once(app, panel, runner, word: str, interval_s: float) -> tuple[float, float, StallLog]:  # type: ignore[no-untyped-def]
+    """(last keystroke to filtered queue, the process's CPU time from the last
+    keystroke, stalls of the event loop while typing).
 
     The box is cleared (and the whole queue shown again), then ``word`` is
     typed one key every ``interval_s`` through Qt key events, so the panel's
@@ -186,15 +189,17 @@ def _type_once(app, panel, runner, word: str, interval_s: float) -> tuple[float,
             app.sendEvent(panel.search, event)
 
     last_key = time.perf_counter()
+    cpu = time.process_time()
     for character in word:
         stalls.run(partial(press, character))
         last_key = time.perf_counter()
+        cpu = time.process_time()
         while time.perf_counter() - last_key < interval_s:
             stalls.run(app.processEvents)
             time.sleep(0.001)
     _wait_applied(app, panel, runner, word.strip(), stalls)
     stalls.run(lambda: _paint_first_screen(app, panel))
-    return time.perf_counter() - last_key, stalls
+    return time.perf_counter() - last_key, time.process_time() - cpu, stalls
 
 
 def _ms(values: list[float], fraction: float) -> float:
@@ -207,25 +212,31 @@ def measure_searches(store_path: Path, rounds: int, key_interval_s: float) -> di
     panel = window.queue
     runner = window.services.runner
     latencies: list[float] = []
+    cpus: list[float] = []
     stalls: list[StallLog] = []
     for _ in range(rounds):
         for text in SEARCHES:
-            latency, stall = _search_once(app, panel, runner, text)
+            latency, cpu, stall = _search_once(app, panel, runner, text)
             latencies.append(latency)
+            cpus.append(cpu)
             stalls.append(stall)
-    unfiltered, _stall = _search_once(app, panel, runner, "")
+    unfiltered, unfiltered_cpu, _stall = _search_once(app, panel, runner, "")
     typed: list[float] = []
+    typed_cpus: list[float] = []
     typed_stalls: list[StallLog] = []
     for _ in range(rounds):
         for word in TYPED:
-            latency, stall = _type_once(app, panel, runner, word, key_interval_s)
+            latency, cpu, stall = _type_once(app, panel, runner, word, key_interval_s)
             typed.append(latency)
+            typed_cpus.append(cpu)
             typed_stalls.append(stall)
     result = {
         "rows": panel.model.rowCount(),
         "search_p50_ms": _ms(latencies, 0.50),
         "search_p95_ms": _ms(latencies, 0.95),
         "search_max_ms": max(latencies) * 1000,
+        "search_cpu_p50_ms": _ms(cpus, 0.50),
+        "search_cpu_p95_ms": _ms(cpus, 0.95),
         "gui_stall_p95_ms": _ms([s.wall for s in stalls], 0.95),
         "gui_stall_max_ms": max(s.wall for s in stalls) * 1000,
         "gui_stall_cpu_max_ms": max(s.cpu for s in stalls) * 1000,
@@ -233,11 +244,14 @@ def measure_searches(store_path: Path, rounds: int, key_interval_s: float) -> di
         "typed_debounce_ms": getattr(panel, "SEARCH_DELAY_MS", None),
         "typed_last_key_to_queue_p50_ms": _ms(typed, 0.50),
         "typed_last_key_to_queue_p95_ms": _ms(typed, 0.95),
+        "typed_cpu_p50_ms": _ms(typed_cpus, 0.50),
+        "typed_cpu_p95_ms": _ms(typed_cpus, 0.95),
         "typed_stall_p95_ms": _ms([s.wall for s in typed_stalls], 0.95),
         "typed_stall_max_ms": max(s.wall for s in typed_stalls) * 1000,
         "typed_stall_cpu_p95_ms": _ms([s.cpu for s in typed_stalls], 0.95),
         "typed_stall_cpu_max_ms": max(s.cpu for s in typed_stalls) * 1000,
         "unfiltered_reload_ms": unfiltered * 1000,
+        "unfiltered_reload_cpu_ms": unfiltered_cpu * 1000,
         "rss_after_load_mb": loaded_rss,
         "searches": len(latencies),
         "typed_searches": len(typed),
@@ -305,6 +319,10 @@ def main() -> int:
         ("search query to filtered queue p50", f"{figures['search_p50_ms']:.0f} ms"),
         ("search query to filtered queue p95", f"{figures['search_p95_ms']:.0f} ms"),
         ("search query to filtered queue max", f"{figures['search_max_ms']:.0f} ms"),
+        (
+            "  process CPU for it p50 / p95",
+            f"{figures['search_cpu_p50_ms']:.0f} / {figures['search_cpu_p95_ms']:.0f} ms",
+        ),
         ("longest GUI-thread stall per search p95", f"{figures['gui_stall_p95_ms']:.0f} ms"),
         ("longest GUI-thread stall per search max", f"{figures['gui_stall_max_ms']:.0f} ms"),
         ("  of which GUI-thread CPU (max)", f"{figures['gui_stall_cpu_max_ms']:.0f} ms"),
@@ -313,11 +331,16 @@ def main() -> int:
             f"{figures['typed_last_key_to_queue_p50_ms']:.0f} ms",
         ),
         ("typed, last key to queue p95", f"{figures['typed_last_key_to_queue_p95_ms']:.0f} ms"),
+        (
+            "  process CPU from last key p50 / p95",
+            f"{figures['typed_cpu_p50_ms']:.0f} / {figures['typed_cpu_p95_ms']:.0f} ms",
+        ),
         ("typed, longest event-loop stall p95", f"{figures['typed_stall_p95_ms']:.0f} ms"),
         ("typed, longest event-loop stall max", f"{figures['typed_stall_max_ms']:.0f} ms"),
         ("  of which GUI-thread CPU (p95)", f"{figures['typed_stall_cpu_p95_ms']:.0f} ms"),
         ("  of which GUI-thread CPU (max)", f"{figures['typed_stall_cpu_max_ms']:.0f} ms"),
         ("clear search (all rows back)", f"{figures['unfiltered_reload_ms']:.0f} ms"),
+        ("  process CPU for it", f"{figures['unfiltered_reload_cpu_ms']:.0f} ms"),
         ("resident memory after loading", f"{figures['rss_after_load_mb']:.0f} MB"),
         ("(setup) fill the local store (0 when reused)", f"{figures['store_fill_s']:.1f} s"),
     )
