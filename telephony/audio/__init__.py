@@ -13,7 +13,18 @@ the conference bridge at 16 kHz mono with 20 ms frames, which the engine configu
 On Linux, Qt Multimedia (ffmpeg backend) reaches PulseAudio through libpulse and
 finds the server from ``PULSE_SERVER`` (else the user's default socket); it
 connects once per process, at the first use of QtMultimedia. Known Qt 6.10 gap:
-its PulseAudio backend does not emit ``audioOutputsChanged``/``audioInputsChanged``
-when a device that is not the default one disappears (only when the default
-changes or a device is added), so ``headsetLost`` fires late in that case.
+its PulseAudio backend neither emits ``audioOutputsChanged``/``audioInputsChanged``
+nor drops the device from its lists when a device that is not the default one
+disappears (only when the default changes or a device is added), and PulseAudio
+moves the call's streams elsewhere without an error. While a call is up the
+device manager therefore asks PulseAudio itself every 1.5 s
+(:mod:`telephony.audio.pulse_device_probe`), so ``headsetLost`` fires within
+about 2 s for any device.
+
+Busy GUI thread: the port callbacks (pjmedia's clock thread) and the Qt audio
+thread need the GIL for each entry into Python; while call audio flows the
+interpreter's switch interval is 0.5 ms instead of 5 ms
+(:mod:`telephony.audio.switch_interval`), and the earpiece is fed in Qt's pull
+mode (one Python entry per 20 ms transfer). See docs/benchmarks.md for what is
+left.
 """
