@@ -1,12 +1,15 @@
 """The Qt side of the call audio bridge: headset microphone and earpiece streams.
 
 Lives in its own QThread so a busy GUI thread never starves the audio devices.
-One timer tick moves everything: what the QAudioSource (push mode) captured goes
-into the microphone ring, and the QAudioSink (push mode) is topped up from the
-earpiece ring. Few, larger transfers on purpose: every Python<->Qt crossing
-re-acquires the GIL, and while the GUI thread runs Python each acquisition can
-wait a whole interpreter switch interval. Only Qt calls happen here; the rings
-are the only thing shared with pjmedia's clock thread.
+The earpiece runs in pull mode: the QAudioSink reads the earpiece ring through a
+:class:`~telephony.audio.ring_io_devices.RingReader` whenever its device buffer
+has room (about every 20 ms), one entry into Python per transfer. The microphone
+runs in push mode (a Python QIODevice for a QAudioSource crashes PySide6 6.10): a
+timer moves what the QAudioSource captured into the microphone ring, with one
+Qt call per tick. Few crossings on purpose: every Python<->Qt crossing must win
+the GIL back, which is what a GUI thread busy running Python makes expensive.
+Only Qt calls happen here; the rings are the only thing shared with pjmedia's
+clock thread.
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from PySide6.QtMultimedia import QAudio, QAudioDevice, QAudioSink, QAudioSource
 
 from telephony.audio.pcm_format import bytes_for_ms, qt_pcm_format
 from telephony.audio.pcm_ring_buffer import PcmRingBuffer
+from telephony.audio.ring_io_devices import RingReader
 
 # Device-side buffering: enough to ride out a scheduling hiccup, small for latency.
 SINK_BUFFER_MS = 60
 SOURCE_BUFFER_MS = 40
-TRANSFER_INTERVAL_MS = 10
+MIC_TRANSFER_INTERVAL_MS = 10
 
 
 class QtAudioIo(QObject):
@@ -37,12 +41,19 @@ class QtAudioIo(QObject):
         self._source: QAudioSource | None = None
         self._source_io: QIODevice | None = None
         self._sink: QAudioSink | None = None
-        self._sink_io: QIODevice | None = None
+        self._reader: RingReader | None = None
         self._timer: QTimer | None = None
         self.earpiece_starved = 0  # times the earpiece ran dry while audio was flowing
-        self.longest_tick_gap_ms = 0.0  # worst delay between two transfers (starvation)
+        self._longest_mic_gap_ms = 0.0
+        self._longest_closed_pull_gap_ms = 0.0
         self._last_tick_ns = 0
-        self._earpiece_flowing = False
+
+    @property
+    def longest_tick_gap_ms(self) -> float:
+        """Worst wait between two transfers on either side (device starvation)."""
+        reader = self._reader
+        pulls = reader.longest_pull_gap_ms if reader is not None else 0.0
+        return max(self._longest_mic_gap_ms, self._longest_closed_pull_gap_ms, pulls)
 
     @Slot(object, object)
     def open(self, capture: QAudioDevice, playback: QAudioDevice) -> None:
@@ -54,18 +65,20 @@ class QtAudioIo(QObject):
             self._source.setBufferSize(bytes_for_ms(SOURCE_BUFFER_MS))
             self._source.stateChanged.connect(self._on_source_state)
             self._source_io = self._source.start()
+            if self._timer is None:
+                self._timer = QTimer(self)
+                self._timer.setInterval(MIC_TRANSFER_INTERVAL_MS)
+                self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+                self._timer.timeout.connect(self._transfer_mic)
+            self._timer.start()
         if not playback.isNull():
+            self._earpiece.clear()
+            self._reader = RingReader(self._earpiece, self)
+            self._reader.open(QIODevice.OpenModeFlag.ReadOnly)
             self._sink = QAudioSink(playback, fmt, self)
             self._sink.setBufferSize(bytes_for_ms(SINK_BUFFER_MS))
             self._sink.stateChanged.connect(self._on_sink_state)
-            self._sink_io = self._sink.start()
-            self._earpiece.clear()
-        if self._timer is None:
-            self._timer = QTimer(self)
-            self._timer.setInterval(TRANSFER_INTERVAL_MS)
-            self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-            self._timer.timeout.connect(self._transfer)
-        self._timer.start()
+            self._sink.start(self._reader)
 
     @Slot()
     def close(self) -> None:
@@ -79,34 +92,30 @@ class QtAudioIo(QObject):
             self._sink.stateChanged.disconnect(self._on_sink_state)
             self._sink.stop()
             self._sink.deleteLater()
+        reader, self._reader = self._reader, None
+        if reader is not None:
+            self._longest_closed_pull_gap_ms = max(
+                self._longest_closed_pull_gap_ms, reader.longest_pull_gap_ms
+            )
+            reader.close()
+            reader.deleteLater()
         self._source = self._sink = None
-        self._source_io = self._sink_io = None
-        self._earpiece_flowing = False
+        self._source_io = None
         self._last_tick_ns = 0
 
-    def _transfer(self) -> None:
+    def _transfer_mic(self) -> None:
         now = time.perf_counter_ns()
         if self._last_tick_ns:
             gap_ms = (now - self._last_tick_ns) / 1e6
-            if gap_ms > self.longest_tick_gap_ms:
-                self.longest_tick_gap_ms = gap_ms
+            if gap_ms > self._longest_mic_gap_ms:
+                self._longest_mic_gap_ms = gap_ms
         self._last_tick_ns = now
         source_io = self._source_io
         if source_io is not None:
-            data = source_io.readAll().data()
+            # bytes() reads the QByteArray through the buffer protocol: no second Qt call.
+            data = bytes(source_io.readAll())  # type: ignore[call-overload]
             if data:
                 self._mic.write(data)
-        sink, sink_io = self._sink, self._sink_io
-        if sink is None or sink_io is None:
-            return
-        free = sink.bytesFree()
-        free -= free % 2
-        if free <= 0:
-            return
-        data = self._earpiece.read(free)
-        if data:
-            sink_io.write(data)
-            self._earpiece_flowing = True
 
     # The state comes from sink.state(): PySide6 6.10 cannot convert the
     # QAudio::State argument of stateChanged for a Python slot.
@@ -115,9 +124,8 @@ class QtAudioIo(QObject):
         if sink is None:
             return
         state = sink.state()
-        if state == QAudio.State.IdleState and self._earpiece_flowing:
-            self.earpiece_starved += 1
-            self._earpiece_flowing = False
+        if state == QAudio.State.IdleState and self._reader is not None and self._reader.pulled:
+            self.earpiece_starved += 1  # the far end's audio stopped arriving in time
         if state == QAudio.State.StoppedState and sink.error() != QAudio.Error.NoError:
             self.deviceFailed.emit("playback", sink.error().name)
 

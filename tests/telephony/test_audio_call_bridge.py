@@ -3,7 +3,9 @@ SIPp's echo -> pjsua2 -> bridge -> Qt -> headset earpiece, recorded from the sin
 
 from __future__ import annotations
 
+import gc
 import os
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,9 +13,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
+from core.attempt_policy import CallOutcome
+from telephony.audio.bridge_port import BridgeMediaPort
 from telephony.audio.call_audio_bridge import CallAudioBridge
 from telephony.audio.device_choice import AudioDeviceSelection, DeviceChoice, DeviceRole
 from telephony.audio.device_manager import AudioDeviceManager
+from telephony.call_journal_entry import CallJournalEntry
 from telephony.sip_engine import SipEngine
 from tests.fixtures.pulse_audio import (
     HEADSET_DESCRIPTION,
@@ -21,7 +26,10 @@ from tests.fixtures.pulse_audio import (
     MIC_DESCRIPTION,
     MIC_FEED_SINK,
     MIC_SOURCE,
+    SPARE_DESCRIPTION,
     SPARE_SINK,
+    USB_MIC_DESCRIPTION,
+    USB_MIC_SOURCE,
     PulseAudioServer,
     Recording,
     sine_pcm,
@@ -30,6 +38,9 @@ from tests.fixtures.sip_peers import SippLauncher
 from tests.telephony.conftest import loopback_engine_settings
 
 pytestmark = [pytest.mark.audio, pytest.mark.sip, pytest.mark.slow]
+
+# Calls of the hang-up race: about 20 s, half of them hung up by each side.
+STRESS_CALLS = 100
 
 TONE_HZ = 440.0
 # What comes back of a 0.5-amplitude tone after two codec passes must stay loud.
@@ -158,6 +169,69 @@ def test_unplugged_headset_mid_call_raises_headset_lost_and_the_call_goes_on(
     qtbot.waitUntil(lambda: not bridge.is_running(), timeout=5000)
 
 
+def test_unplugging_chosen_devices_that_are_not_the_default_mid_call_is_noticed(
+    qapp: QCoreApplication,
+    sipp: SippLauncher,
+    bridges: list[CallAudioBridge],
+    pulse_audio: PulseAudioServer,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    # A USB microphone and the speakers, neither the system default: Qt 6.10 neither
+    # signals nor unlists their removal, and PulseAudio moves the streams silently.
+    pulse_audio.plug_source(USB_MIC_SOURCE, USB_MIC_DESCRIPTION)
+    devices = AudioDeviceManager()
+    qtbot.waitUntil(lambda: any(d.id == USB_MIC_SOURCE for d in devices.inputs()), timeout=5000)
+    devices.set_selection(
+        AudioDeviceSelection(
+            capture=DeviceChoice(USB_MIC_SOURCE, USB_MIC_DESCRIPTION),
+            playback=DeviceChoice(SPARE_SINK, SPARE_DESCRIPTION),
+        )
+    )
+
+    def make_bridge() -> CallAudioBridge:
+        bridge = CallAudioBridge(devices)
+        bridges.append(bridge)
+        return bridge
+
+    engine = SipEngine(loopback_engine_settings(), audio_bridge_factory=make_bridge)
+    player = pulse_audio.play_into(MIC_FEED_SINK, sine_pcm(TONE_HZ, 15.0))
+    try:
+        handle, bridge = start_echo_call(engine, sipp, bridges, qtbot)
+        qtbot.wait(300)
+        with qtbot.waitSignal(devices.headsetLost, timeout=5000) as lost_mic:
+            pulse_audio.unplug_source(USB_MIC_SOURCE)
+        assert lost_mic.args == ["capture", USB_MIC_DESCRIPTION]
+        with qtbot.waitSignal(devices.headsetLost, timeout=5000) as lost_speakers:
+            pulse_audio.unload_sink(SPARE_SINK)
+        assert lost_speakers.args == ["playback", SPARE_DESCRIPTION]
+
+        # The call goes on, on the system's default microphone and headset.
+        frames = bridge.stats().frames_received
+        heard = record_while(pulse_audio, HEADSET_SINK, tmp_path / "fallback.raw", qtbot, 1.5)
+        assert bridge.is_running() and bridge.stats().frames_received > frames + 40
+        assert [call.handle for call in engine.calls()] == [handle]
+        tone = heard.loudest(0.5)
+        assert tone.rms() > MIN_TONE_RMS
+        assert tone.dominant_frequency() == pytest.approx(TONE_HZ, abs=2.0)
+
+        # The speakers come back: the call's audio returns to them.
+        with qtbot.waitSignal(devices.headsetRestored, timeout=5000) as restored:
+            pulse_audio.load_sink(SPARE_SINK, SPARE_DESCRIPTION)
+        assert restored.args == ["playback", SPARE_DESCRIPTION]
+        engine.hangup(handle)
+        qtbot.waitUntil(lambda: not bridge.is_running(), timeout=5000)
+    finally:
+        player.kill()
+        player.wait(timeout=5)
+        engine.shutdown()
+        devices.shutdown()
+        if SPARE_SINK not in pulse_audio.pactl("list", "short", "sinks"):
+            pulse_audio.load_sink(SPARE_SINK, SPARE_DESCRIPTION)
+        if USB_MIC_SOURCE in pulse_audio.pactl("list", "short", "sources"):
+            pulse_audio.unplug_source(USB_MIC_SOURCE)
+
+
 def native_threads() -> int:
     return len(os.listdir("/proc/self/task"))
 
@@ -189,3 +263,58 @@ def test_short_calls_in_a_row_leave_no_audio_threads_and_never_hang(
     finally:
         player.kill()
         player.wait(timeout=5)
+
+
+def live_bridge_ports() -> int:
+    gc.collect()
+    return sum(isinstance(thing, BridgeMediaPort) for thing in gc.get_objects())
+
+
+def test_hang_ups_from_both_sides_at_random_moments_never_crash_or_leak(
+    audio_engine: SipEngine,
+    sipp: SippLauncher,
+    bridges: list[CallAudioBridge],
+    pulse_audio: PulseAudioServer,
+    qtbot: QtBot,
+) -> None:
+    # The customer hangs up after a random 0-300 ms of talk and the agent at a random
+    # moment in the same window, with audio flowing through the port: BYEs cross, and
+    # ports are released while pjmedia's clock is calling them. (SIPp counts some aborted
+    # calls twice, so it is told to expect more than we place.)
+    rng = random.Random(20261123)  # seeded, so a failing run can be replayed
+    peer = sipp.start(
+        "uas_hangup_race", {"TALK_MAX_MS": 300}, calls=STRESS_CALLS + 20, rtp_echo=True,
+        lifetime_s=STRESS_CALLS * 2 + 30,
+    )  # fmt: skip
+    player = pulse_audio.play_into(MIC_FEED_SINK, sine_pcm(TONE_HZ, STRESS_CALLS * 1.5 + 10))
+    journal: dict[int, list[CallJournalEntry]] = {}
+    audio_engine.call_journaled.connect(
+        lambda entry: journal.setdefault(entry.call_handle, []).append(entry)
+    )
+    threads_after_warm_up = 0
+    try:
+        for index in range(STRESS_CALLS):
+            bridges_before = len(bridges)
+            handle = audio_engine.dial(peer.uri())
+            qtbot.waitUntil(
+                lambda h=handle, n=bridges_before: h in journal or len(bridges) > n, timeout=5000
+            )
+            qtbot.wait(rng.randint(0, 300))
+            audio_engine.hangup(handle)  # a no-op when the customer was first
+            qtbot.waitUntil(lambda h=handle: h in journal, timeout=5000)
+            if index == 4:  # pools and media threads are created lazily
+                threads_after_warm_up = native_threads()
+    finally:
+        player.kill()
+        player.wait(timeout=5)
+
+    entries = [entry for entries in journal.values() for entry in entries]
+    assert len(entries) == STRESS_CALLS  # exactly one journal entry per call
+    odd = [entry for entry in entries if entry.outcome is not CallOutcome.ANSWERED]
+    assert not odd, odd
+    qtbot.waitUntil(lambda: audio_engine.live_call_count() == 0, timeout=2000)
+    assert audio_engine.live_call_object_count() == 0
+    assert len(bridges) >= STRESS_CALLS and not any(b.is_running() for b in bridges)
+    assert all(b.stats().callback_errors == 0 for b in bridges)
+    assert live_bridge_ports() == 0  # every port was released by the clock thread
+    qtbot.waitUntil(lambda: native_threads() <= threads_after_warm_up, timeout=2000)
