@@ -109,6 +109,8 @@ class QueueTableModel(QAbstractTableModel):
         self._pages: dict[int, list[int]] = {}
         self._cache: OrderedDict[int, ShownRow] = OrderedDict()
         self._generation = 0
+        #: Orders changed since the running query started (its rows may be older).
+        self._changed_meanwhile: set[int] = set()
         # Shared paint values: one object each instead of one per cell and repaint.
         self._bold = QFont()
         self._bold.setBold(True)
@@ -133,6 +135,7 @@ class QueueTableModel(QAbstractTableModel):
     def begin(self) -> int:
         """A new query starts (GUI thread); answers to older ones will be dropped."""
         self._generation += 1
+        self._changed_meanwhile.clear()
         return self._generation
 
     def count_for(self, query: QueueQuery) -> int:
@@ -170,7 +173,9 @@ class QueueTableModel(QAbstractTableModel):
         self._pages = {0: prepared.first_page} if prepared.first_page else {}
         self._cache.clear()
         for shown in prepared.first_rows:
-            self._cache[shown.row.order_id] = shown
+            # A row that changed after the query started is fetched again.
+            if shown.row.order_id not in self._changed_meanwhile:
+                self._cache[shown.row.order_id] = shown
         self.endResetModel()
         self.query_applied.emit(self._count)
         return True
@@ -182,6 +187,7 @@ class QueueTableModel(QAbstractTableModel):
     def refresh_rows(self, order_ids: Sequence[int]) -> None:
         """Some orders changed: repaint the loaded ones, keep the order stable."""
         wanted = set(order_ids)
+        self._changed_meanwhile.update(wanted)
         for ref in wanted:
             self._cache.pop(ref, None)
         for page, ids in self._pages.items():

@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from app.local_store.queue_repository import QueueRepository as StoreQueue
 from app.local_store.store_database import StoreDatabase
 from app.services.local_store_workspace import StoreQueueAdapter
 from app.services.operations import OperationRunner
-from app.services.order_views import QueueQuery
+from app.services.order_views import QueueQuery, QueueSort
 from core.order_status import OrderStatus
 from tests.ui.synthetic_orders import filled_store
 from ui.queue_model import COLUMN_KEYS, ORDER_ID_ROLE, QueueTableModel
@@ -184,6 +185,25 @@ def test_late_answer_to_an_older_search_is_dropped(
     assert not model.apply(older)
     assert model.query.search == "Rabat"
     assert model.rowCount() == repository.count(QueueQuery(search="Rabat"))
+
+
+def test_row_changed_while_a_query_runs_is_not_shown_stale(
+    repository: StoreQueueAdapter, database: StoreDatabase
+) -> None:
+    model = QueueTableModel(repository, "me")
+    model.set_query(QueueQuery(sort=QueueSort.REFERENCE))
+    generation = model.begin()
+    prepared = model.prepare(model.query, generation)  # on a worker thread, in the app
+    first = prepared.first_page[0]
+    with database.writer.begin() as connection:
+        connection.execute(
+            text("UPDATE orders SET customer_name = 'Renamed Meanwhile' WHERE id = :id"),
+            {"id": first},
+        )
+    model.refresh_rows([first])  # the workspace announces the change
+    assert model.apply(prepared)
+    customer = COLUMN_KEYS.index("customer")
+    assert model.index(0, customer).data() == "Renamed Meanwhile"
 
 
 def test_search_keeps_the_status_filter_and_the_sort(
