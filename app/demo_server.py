@@ -1,7 +1,10 @@
 """``hatif --demo``: a local Hatif server on SQLite with the demo shop, as a child process.
 
 The app layer may not import the server package (import rule), so the demo
-server is ``python -m server.cli`` in a subprocess: ``seed-demo`` into
+server is a subprocess: ``python -m server.cli`` from a source install, or the
+bundle's own executable with the hidden first argument ``--hatif-server`` (a
+runtime hook of build.spec hands that launch to ``server.cli``; the frozen desk
+has no Python interpreter to run). Either way it runs ``seed-demo`` into
 ``demo.sqlite`` in the user data directory (once; kept for the next runs), then
 ``serve`` on a free loopback port; we wait for ``GET /api/v1/health`` and stop
 the process when the app ends.
@@ -9,7 +12,9 @@ the process when the app ends.
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +33,8 @@ DATABASE_FILE = "demo.sqlite"
 LOG_FILE = "demo-server.log"
 HEALTH_PATH = "/api/v1/health"
 SEED_TIMEOUT_S = 300.0
+# build.spec's runtime hook runs ``server.cli`` when the bundle starts with this argument.
+FROZEN_SERVER_ARGUMENT = "--hatif-server"
 
 _log = logging.getLogger(__name__)
 
@@ -65,6 +72,18 @@ class DemoServer:
         self.stop()
 
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+# Resolved before any fork: the child between fork and exec should only call it.
+_prctl = getattr(ctypes.CDLL(None), "prctl", None) if sys.platform.startswith("linux") else None
+
+
+def _end_with_parent() -> None:
+    """In the server's process before exec (Linux): the kernel sends it SIGTERM when
+    Hatif ends, even when Hatif is killed or crashes and cannot stop it itself."""
+    if _prctl is not None:
+        _prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -78,18 +97,20 @@ def _tail(path: Path, lines: int = 15) -> str:
         return ""
 
 
+def server_command() -> list[str]:
+    """How to run the server CLI from this copy of Hatif (bundle or source install)."""
+    if is_frozen():
+        return [sys.executable, FROZEN_SERVER_ARGUMENT]
+    return [sys.executable, "-m", "server.cli"]
+
+
 def start_demo_server(data_dir: Path, timeout: float = 60.0) -> DemoServer:
     """Seed and start the demo server; raises DemoServerError with the server's last words."""
-    if is_frozen():
-        raise DemoServerError(
-            "demo.needs_source_install",
-            "The demo server is not part of the desktop bundle; run `make run` from a "
-            "source checkout, or point server.url at a Hatif server.")
     data_dir.mkdir(parents=True, exist_ok=True)
     database = data_dir / DATABASE_FILE
     db_url = f"sqlite:///{database}"
     log_path = data_dir / LOG_FILE
-    base = [sys.executable, "-m", "server.cli"]
+    base = server_command()
     if not database.exists():
         # Seeding the demo shop takes tens of seconds: done once, kept between runs
         # (delete demo.sqlite for a fresh shop). The server migrates it at start.
@@ -110,7 +131,8 @@ def start_demo_server(data_dir: Path, timeout: float = 60.0) -> DemoServer:
     log = log_path.open("ab")
     process = subprocess.Popen(
         [*base, "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT)
+        stdout=log, stderr=subprocess.STDOUT,
+        preexec_fn=_end_with_parent if _prctl is not None else None)
     log.close()
     server = DemoServer(url, process, log_path, DemoCredentials(DEMO_USERNAME, DEMO_PASSWORD))
     deadline = time.monotonic() + timeout
