@@ -9,7 +9,6 @@ need the server and go through the sync engine's HTTP client.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -31,6 +30,7 @@ from app.local_store.queue_repository import QueueRow as StoreRow
 from app.local_store.queue_repository import QueueSort as StoreSort
 from app.local_store.refusal_repository import RefusalRepository
 from app.local_store.store_database import StoreDatabase
+from app.services.order_requests import OrderRequests
 from app.services.order_views import (
     ArticleView,
     EscalationView,
@@ -59,15 +59,9 @@ from core.wire.catalogue import (
     TemplateWire,
     default_rescue_limits,
 )
-from core.wire.history import OrderHistoryEntry
-from core.wire.orders import NewOrderResult, OrderWire
+from core.wire.orders import OrderWire
 from core.wire.sync_ops import OpKind
-from sync.http_client import ApiRefusal, ServerUnreachable
-from sync.order_claims import ClaimRefused, post_or_refuse
 from sync.sync_engine import SyncEngine
-
-#: Said when a request that needs the server (escalation, new order, history) cannot go.
-OFFLINE_MESSAGE = "The server cannot be reached right now."
 
 _SORTS: dict[QueueSort, StoreSort] = {
     QueueSort.PRIORITY: StoreSort.PRIORITY,
@@ -119,10 +113,6 @@ def _escalation(order: OrderWire) -> EscalationView | None:
         by_id=escalation.by_id,
         lead_id=escalation.lead_id,
     )
-
-
-def _optional_status(value: str | None) -> OrderStatus | None:
-    return _status(value) if value else None
 
 
 def _status(value: str) -> OrderStatus:
@@ -194,6 +184,7 @@ class LocalStoreWorkspace:
         self._details = OrderDetailRepository(database, self._store_queue, self._refusals)
         self._recorder = ActionRecorder(database)
         self._queue = StoreQueueAdapter(self._store_queue, me)
+        self._requests = OrderRequests(database, sync, me)
 
     @property
     def queue(self) -> StoreQueueAdapter:
@@ -492,109 +483,27 @@ class LocalStoreWorkspace:
                 is not None
             )
 
-    # -- server round trips (worker threads) ------------------------------------------
+    # -- server round trips (worker threads): OrderRequests --------------------------
     def claim(self, order_id: int) -> ClaimResult:
-        try:
-            result = self._sync.claims.claim(order_id)
-        except ClaimRefused as refused:
-            params = refused.params
-            holder = params.get("holder_name") or params.get("owner_name") or params.get("holder")
-            return ClaimResult(
-                order_id,
-                False,
-                holder_name=str(holder) if holder else None,
-                code=refused.code,
-                message=refused.message,
-            )
-        return ClaimResult(order_id, True, self._me, result.lease.expires_at)
+        return self._requests.claim(order_id)
 
     def claim_next(self) -> ClaimResult | None:
-        try:
-            result = self._sync.claims.claim_next()
-        except ClaimRefused as refused:
-            if refused.code == "nothing_to_claim":
-                return None
-            return ClaimResult(0, False, code=refused.code, message=refused.message)
-        return ClaimResult(result.order.id, True, self._me, result.lease.expires_at)
+        return self._requests.claim_next()
 
-    def release(self, order_id: int, *, wait_for_outbox: float = 5.0) -> None:
-        """Give the order's lease back once what the agent did on it reached the server:
-        ops still in the outbox carry the lease epoch and would be refused after it.
-        Ownership (from a note) is the server's business and stays."""
-        if order_id not in {lease.order_id for lease in self._sync.store.held_leases()}:
-            return
-        deadline = time.monotonic() + wait_for_outbox
-        while self._order_ops_pending(order_id):
-            if time.monotonic() >= deadline:
-                return  # offline or slow: keep the lease (heartbeats renew it) for now
-            time.sleep(0.05)
-        try:
-            self._sync.claims.release(order_id)
-        except ClaimRefused:
-            pass  # not held any more, or offline: nothing to give back now
-
-    def _order_ops_pending(self, order_id: int) -> bool:
-        with self._db.reader.connect() as connection:
-            return (
-                connection.execute(
-                    select(schema.outbox.c.op_id).where(schema.outbox.c.order_id == order_id)
-                ).first()
-                is not None
-            )
-
-    def _post(self, path: str, body: dict[str, Any] | None = None) -> Any:
-        return post_or_refuse(self._sync.client, path, body, offline_message=OFFLINE_MESSAGE)
+    def release(self, order_id: int) -> None:
+        self._requests.release(order_id)
 
     def escalate(self, order_id: int, reason: str, text: str) -> None:
-        self._post(f"/orders/{order_id}/escalate", {"reason": reason, "text": text})
-        # The server released our lease with the escalation.
-        self._sync.claims.forget([order_id])
-        self._sync.request_pull()
+        self._requests.escalate(order_id, reason, text)
 
     def answer_escalation(self, order_id: int, text: str) -> None:
-        self._post(f"/orders/{order_id}/escalation/answer", {"text": text})
-        # The order went back to the agent: a lease the lead held on it ended.
-        self._sync.claims.forget([order_id])
-        self._sync.request_pull()
+        self._requests.answer_escalation(order_id, text)
 
     def take_escalation(self, order_id: int) -> None:
-        raw = self._post(f"/orders/{order_id}/escalation/take")
-        order = OrderWire.model_validate(raw)
-        if order.lease is not None:
-            self._sync.claims.adopt(raw, order.lease)
-        self._sync.request_pull()
+        self._requests.take_escalation(order_id)
 
     def create_order(self, payload: Mapping[str, Any]) -> int:
-        raw = self._post("/orders", dict(payload))
-        result = NewOrderResult.model_validate(raw)
-        # The new order is already leased to us: no claim needed to work on it.
-        self._sync.claims.adopt(raw["order"], result.lease)
-        self._sync.request_pull()
-        return result.id
+        return self._requests.create_order(payload)
 
     def order_history(self, order_id: int) -> list[OrderEvent]:
-        """The server's audited history of the order, oldest first (network)."""
-        try:
-            raw = self._sync.client.get_json(f"/orders/{order_id}/history")
-        except ServerUnreachable as exc:
-            raise ClaimRefused("offline", OFFLINE_MESSAGE) from exc
-        except ApiRefusal as refusal:
-            raise ClaimRefused(refusal.code, refusal.message, dict(refusal.params)) from refusal
-        events = []
-        for item in raw:
-            entry = OrderHistoryEntry.model_validate(item)
-            events.append(
-                OrderEvent(
-                    at=entry.at,
-                    actor=entry.actor_name,
-                    action=entry.action,
-                    from_status=_optional_status(entry.from_status),
-                    to_status=_optional_status(entry.to_status),
-                    detail=tuple(
-                        (str(key), str(value))
-                        for key, value in entry.detail.items()
-                        if value not in (None, "", [], {})
-                    ),
-                )
-            )
-        return events
+        return self._requests.order_history(order_id)
