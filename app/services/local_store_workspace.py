@@ -2,8 +2,8 @@
 
 Reads come from the local SQLite store (reader engine: never blocks the sync
 writer); actions go through ``ActionRecorder`` (change + outbox row in one
-transaction) and wake the sync engine; claims, escalations and new orders
-need the server and go through the sync engine's HTTP client.
+transaction) and wake the sync engine; claims, escalations, new orders and
+the order's history need the server and go through ``OrderRequests``.
 """
 
 from __future__ import annotations

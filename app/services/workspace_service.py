@@ -286,6 +286,7 @@ class WorkspaceService(QObject):
             self._set_current(self._store.order_detail(self._current.order_id))
 
     def close_current(self) -> None:
+        """Close the open order and give its lease back (ownership by a note stays)."""
         current = self._current
         self._set_current(None)
         if current is not None:

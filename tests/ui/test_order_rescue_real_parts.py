@@ -138,6 +138,10 @@ def test_rescue_gestures_are_capped_refused_in_words_and_kept_by_the_server(
     assert [n["text"] for n in notes].count("Cliente d'accord pour une livraison plus tard") == 1
     assert desk.api(f"/orders/{other}")["lease"]["holder_name"] == desk.me
 
+    # Quitting gives the open order back at once rather than when its lease runs out.
+    desk.window.close()
+    qtbot.waitUntil(lambda: desk.api(f"/orders/{other}")["lease"] is None, timeout=10_000)
+
 
 def test_escalation_goes_to_the_lead_who_answers_or_takes_over(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk]
