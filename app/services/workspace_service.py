@@ -9,6 +9,7 @@ Every change is written to the local store and its outbox in one transaction
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -48,6 +49,9 @@ _OPEN_FOR_EDIT = frozenset(
 
 
 _DEFAULT_BEST_HOURS = (11, 18, 14, 10, 19, 16)
+
+#: After a failed history fetch (offline), the next redraw of the order retries after this.
+HISTORY_RETRY_SECONDS = 15.0
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class WorkspaceService(QObject):
         self._current: OrderDetail | None = None
         self._reports: dict[str, ActionReport] = {}
         self._history_for: tuple[int, int] | None = None  # (order id, version) fetched
+        self._history_failed_at = 0.0  # monotonic time of the last failed fetch
 
     # -- reading -------------------------------------------------------
     @property
@@ -313,7 +318,13 @@ class WorkspaceService(QObject):
     def _set_current(self, detail: OrderDetail | None) -> None:
         self._current = detail
         self.current_order_changed.emit(detail)
-        if detail is not None and self._history_for != (detail.order_id, detail.version):
+        if detail is None:
+            return
+        retry_due = (
+            self._history_failed_at
+            and time.monotonic() - self._history_failed_at >= HISTORY_RETRY_SECONDS
+        )
+        if self._history_for != (detail.order_id, detail.version) or retry_due:
             self.load_history(detail.order_id)
 
     def load_history(self, order_id: int) -> None:
@@ -321,9 +332,11 @@ class WorkspaceService(QObject):
         why there is none, e.g. offline) arrives as ``history_loaded``."""
         version = self._current.version if self._current is not None else 0
         self._history_for = (order_id, version)
+        self._history_failed_at = 0.0
 
         def failed(exc: Exception) -> None:
-            self._history_for = None  # try again at the next change
+            # Offline: try again with a later change, not at every redraw of the order.
+            self._history_failed_at = time.monotonic()
             self.history_loaded.emit(
                 OrderHistory(order_id, (), getattr(exc, "code", "history_failed"), str(exc))
             )
