@@ -12,7 +12,7 @@ never freezes the window.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -111,6 +111,12 @@ class QueueTableModel(QAbstractTableModel):
         self._generation = 0
         #: Orders changed since the running query started (its rows may be older).
         self._changed_meanwhile: set[int] = set()
+        #: Generation of the query on screen (``_generation`` runs ahead while
+        #: a newer one is on its way).
+        self._shown_generation = 0
+        #: Fetches a window of ids elsewhere (worker thread); None: here, now.
+        self._page_loader: Callable[[QueueQuery, int, int], None] | None = None
+        self._pages_asked: set[int] = set()
         # Shared paint values: one object each instead of one per cell and repaint.
         self._bold = QFont()
         self._bold.setBold(True)
@@ -126,6 +132,28 @@ class QueueTableModel(QAbstractTableModel):
     def generation(self) -> int:
         """Rises with every query started; a late answer to an older one is dropped."""
         return self._generation
+
+    def set_page_loader(self, loader: Callable[[QueueQuery, int, int], None] | None) -> None:
+        """Fetch windows of ids beyond the first with ``loader(query, page, generation)``,
+        which answers through ``add_page``; until then those rows read as empty.
+        A deep scroll through 100,000 orders then never waits on SQL."""
+        self._page_loader = loader
+
+    def page_ids(self, query: QueueQuery, number: int) -> list[int]:
+        """Window ``number`` of ids of ``query`` (SQL; any thread)."""
+        return list(self._repository.ids(query, number * self.PAGE, self.PAGE))
+
+    def add_page(self, generation: int, number: int, ids: list[int]) -> bool:
+        """A window of ids arrived; shown unless another query replaced the one asked for."""
+        if generation != self._shown_generation:
+            return False
+        self._pages_asked.discard(number)
+        self._pages[number] = ids
+        first = number * self.PAGE
+        last = min(self._count, first + self.PAGE) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+        return True
 
     def set_query(self, query: QueueQuery) -> None:
         """Run ``query`` in SQL (on this thread) and show its result."""
@@ -169,8 +197,10 @@ class QueueTableModel(QAbstractTableModel):
             return False
         self.beginResetModel()
         self._query = prepared.query
+        self._shown_generation = prepared.generation
         self._count = prepared.count
         self._pages = {0: prepared.first_page} if prepared.first_page else {}
+        self._pages_asked.clear()
         self._cache.clear()
         for shown in prepared.first_rows:
             # A row that changed after the query started is fetched again.
@@ -200,10 +230,16 @@ class QueueTableModel(QAbstractTableModel):
 
     def _page(self, number: int) -> list[int]:
         page = self._pages.get(number)
-        if page is None:
-            page = list(self._repository.ids(self._query, number * self.PAGE, self.PAGE))
+        if page is not None:
+            return page
+        if self._page_loader is None:
+            page = self.page_ids(self._query, number)
             self._pages[number] = page
-        return page
+            return page
+        if number not in self._pages_asked:
+            self._pages_asked.add(number)
+            self._page_loader(self._query, number, self._shown_generation)
+        return []
 
     def order_id_at(self, row: int) -> int | None:
         if not 0 <= row < self._count:

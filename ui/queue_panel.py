@@ -59,6 +59,8 @@ class QueuePanel(QWidget):
         self.model = QueueTableModel(repository, me, self)
         #: The last query asked for (shown or on its way); None before the first.
         self._wanted: QueueQuery | None = None
+        if runner is not None:
+            self.model.set_page_loader(self._load_page)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("queueSearch")
@@ -238,6 +240,16 @@ class QueuePanel(QWidget):
             lambda screen: arrived("screen", screen),
             self._failed,
         )
+
+    def _load_page(self, query: QueueQuery, number: int, generation: int) -> None:
+        """A window of ids further down (scrolling): SQL on the worker thread."""
+        assert self._runner is not None
+        model = self.model
+
+        def arrived(ids: list[int]) -> None:
+            model.add_page(generation, number, ids)
+
+        self._runner.run(lambda: model.page_ids(query, number), arrived, self._failed)
 
     def _show(self, prepared: PreparedQuery) -> None:
         selected = self.selected_order_id()

@@ -187,6 +187,24 @@ def test_late_answer_to_an_older_search_is_dropped(
     assert model.rowCount() == repository.count(QueueQuery(search="Rabat"))
 
 
+def test_scrolling_far_fetches_ids_off_the_gui_thread(
+    qtbot: QtBot, qtmodeltester: ModelTester, repository: StoreQueueAdapter, runner: OperationRunner
+) -> None:
+    panel = QueuePanel(repository, "Khadija (agent1)", runner=runner)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.model.query_applied, timeout=5000):
+        panel.apply_filters()
+    model = panel.model
+    assert model.rowCount() == 600 > QueueTableModel.PAGE
+    expected = repository.ids(model.query, 550, 1)[0]
+    # Beyond the first window the row is blank for a moment, then filled in.
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        assert model.index(550, 0).data(ORDER_ID_ROLE) is None
+    assert model.index(550, 0).data(ORDER_ID_ROLE) == expected
+    assert model.index(550, 0).data() == repository.rows_by_ids([expected])[0].reference
+    qtmodeltester.check(model, force_py=True)
+
+
 def test_row_changed_while_a_query_runs_is_not_shown_stale(
     repository: StoreQueueAdapter, database: StoreDatabase
 ) -> None:
