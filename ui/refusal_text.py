@@ -92,11 +92,11 @@ def _rescue_or_request_text(code: str, params: Mapping[str, Any]) -> str | None:
             QT_TRANSLATE_NOOP("RefusalText", "the delivery may be put off by %1 days at most.")
         ).replace("%1", str(params.get("max_days", "")))
     if code == "invalid_phone":
-        detail = params.get("reason") or params.get("phone")
-        if detail:
+        typed = params.get("text") or params.get("phone")
+        if typed:
             return _tr(
-                QT_TRANSLATE_NOOP("RefusalText", "the phone number is not valid (%1).")
-            ).replace("%1", str(detail))
+                QT_TRANSLATE_NOOP("RefusalText", "the phone number %1 is not valid.")
+            ).replace("%1", str(typed))
         return _tr(QT_TRANSLATE_NOOP("RefusalText", "the phone number is not valid."))
     if code == "unknown_article":
         article = str(params.get("article_ref") or params.get("ref") or "")
