@@ -26,6 +26,7 @@ from app.bundle_info import app_version
 from server.version import server_version
 from tests.app.desk_environment import REPO_ROOT, Desk, make_desk
 from tests.app.test_single_instance import stop_process, wait_for
+from tests.fixtures.pulse_audio import HEADSET_DESCRIPTION, MIC_DESCRIPTION, PulseAudioServer
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
 
@@ -113,6 +114,24 @@ def test_frozen_self_test_reports_as_json(
     assert _qt_lines(result.stderr) == []
     if ctypes.util.find_library("pipewire-0.3") is None:
         assert "qt.multimedia.symbolsresolver: Couldn't load pipewire" in desk.log_text()
+
+
+@pytest.mark.audio
+def test_frozen_app_sees_the_headset_without_a_media_backend(
+        bundle: Path, tmp_path: Path, pulse_audio: PulseAudioServer) -> None:
+    """build.spec leaves out Qt's FFmpeg media backend: the frozen app still lists the
+    virtual headset's earpiece and microphone through Qt Multimedia and PulseAudio."""
+    desk = _frozen_desk(bundle, tmp_path)
+    desk.env.update(pulse_audio.client_env())
+
+    result = desk.run("--self-test", "--json")
+
+    audio = next(c for c in json.loads(result.stdout)["checks"] if c["name"] == "audio")
+    assert audio["status"] == "pass", audio
+    devices = {(d["description"], d["is_input"], d["is_output"])
+               for d in audio["details"]["devices"]}
+    assert (HEADSET_DESCRIPTION, False, True) in devices
+    assert (MIC_DESCRIPTION, True, False) in devices
 
 
 @pytest.mark.sip
