@@ -202,6 +202,22 @@ def _type_once(app, panel, runner, word: str, interval_s: float) -> tuple[float,
     return time.perf_counter() - last_key, time.process_time() - cpu, stalls
 
 
+def _scroll_once(app, panel, runner, row: int) -> tuple[float, StallLog]:  # type: ignore[no-untyped-def]
+    """(jump to ``row`` of the whole queue until its rows show, stalls meanwhile)."""
+    panel.search.clear()
+    _wait_applied(app, panel, runner, "", StallLog())
+    stalls = StallLog()
+    model = panel.model
+    started = time.perf_counter()
+    stalls.run(lambda: panel.table.scrollTo(model.index(row, 0)))
+    deadline = started + 30
+    while model.index(row, 1).data() is None and time.perf_counter() < deadline:
+        stalls.run(app.processEvents)
+        time.sleep(0.001)
+    stalls.run(app.processEvents)  # the view paints the rows
+    return time.perf_counter() - started, stalls
+
+
 def _ms(values: list[float], fraction: float) -> float:
     return percentile(values, fraction) * 1000
 
@@ -230,7 +246,15 @@ def measure_searches(store_path: Path, rounds: int, key_interval_s: float) -> di
             typed.append(latency)
             typed_cpus.append(cpu)
             typed_stalls.append(stall)
+    scrolls = [
+        _scroll_once(app, panel, runner, row)
+        for row in (25_000, 50_000, 75_000, 99_000)
+        if row < panel.model.rowCount()
+    ]
     result = {
+        "scroll_to_rows_max_ms": max((t for t, _s in scrolls), default=0.0) * 1000,
+        "scroll_stall_max_ms": max((s.wall for _t, s in scrolls), default=0.0) * 1000,
+        "scroll_stall_cpu_max_ms": max((s.cpu for _t, s in scrolls), default=0.0) * 1000,
         "rows": panel.model.rowCount(),
         "search_p50_ms": _ms(latencies, 0.50),
         "search_p95_ms": _ms(latencies, 0.95),
@@ -339,6 +363,9 @@ def main() -> int:
         ("typed, longest event-loop stall max", f"{figures['typed_stall_max_ms']:.0f} ms"),
         ("  of which GUI-thread CPU (p95)", f"{figures['typed_stall_cpu_p95_ms']:.0f} ms"),
         ("  of which GUI-thread CPU (max)", f"{figures['typed_stall_cpu_max_ms']:.0f} ms"),
+        ("jump deep into the queue, rows shown", f"{figures['scroll_to_rows_max_ms']:.0f} ms"),
+        ("  longest GUI-thread stall meanwhile", f"{figures['scroll_stall_max_ms']:.0f} ms"),
+        ("  of which GUI-thread CPU", f"{figures['scroll_stall_cpu_max_ms']:.0f} ms"),
         ("clear search (all rows back)", f"{figures['unfiltered_reload_ms']:.0f} ms"),
         ("  process CPU for it", f"{figures['unfiltered_reload_cpu_ms']:.0f} ms"),
         ("resident memory after loading", f"{figures['rss_after_load_mb']:.0f} MB"),
