@@ -426,6 +426,4 @@ class WorkspaceWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("workspace/geometry", self.saveGeometry())
-        # Quitting gives the open order back at once instead of when its lease expires.
-        self.services.workspace.close_current()
         super().closeEvent(event)

@@ -290,10 +290,10 @@ class WorkspaceService(QObject):
         if self._current is not None:
             self._set_current(self._store.order_detail(self._current.order_id))
 
-    def close_current(self) -> None:
-        """Close the open order and give its lease back (ownership by a note stays)."""
+    def release_current(self) -> None:
+        """Give the open order's lease back (the desk is closing); the view stays as it
+        is, and ownership by a note stays on the server."""
         current = self._current
-        self._set_current(None)
         if current is not None:
             self._runner.run(lambda: self._store.release(current.order_id))
 

@@ -118,6 +118,9 @@ class RunningWorkspace:
         if self.stopped:
             return
         self.stopped = True
+        # Quitting gives the open order back at once instead of when its lease expires
+        # (the runner finishes it before the sync engine stops).
+        self.services.workspace.release_current()
         self.services.runner.shutdown(5_000)
         self.sync.stop(5.0)
         if self.engine is not None:
