@@ -246,6 +246,8 @@ def measure_searches(store_path: Path, rounds: int, key_interval_s: float) -> di
             typed.append(latency)
             typed_cpus.append(cpu)
             typed_stalls.append(stall)
+    panel.search.clear()
+    _wait_applied(app, panel, runner, "", StallLog())
     scrolls = [
         _scroll_once(app, panel, runner, row)
         for row in (25_000, 50_000, 75_000, 99_000)
