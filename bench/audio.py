@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -94,6 +95,10 @@ class LoadResult:
     gap_ms_total: float = 0.0
     longest_gap_ms: float = 0.0
     gui_timer_late_ms_max: float = 0.0
+    # The machine itself: worst oversleep of a 5 ms sleep in a separate process
+    # (no GIL shared with us) during the tone, and the load average then.
+    machine_stall_ms_max: float = 0.0
+    load_average: float = 0.0
     bridge_stats: dict[str, Any] = field(default_factory=dict)
 
 
@@ -263,6 +268,30 @@ def measure_latency(
     return results
 
 
+# Runs beside the benchmark: how late does a 5 ms sleep wake up in a process of its own?
+_STALL_PROBE = """
+import sys, time
+end = time.monotonic() + float(sys.argv[1])
+worst = 0.0
+while time.monotonic() < end:
+    before = time.perf_counter()
+    time.sleep(0.005)
+    worst = max(worst, (time.perf_counter() - before - 0.005) * 1000)
+print(worst)
+"""
+
+
+def start_stall_probe(seconds: float) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", _STALL_PROBE, str(seconds)], stdout=subprocess.PIPE, text=True
+    )
+
+
+def finish_stall_probe(probe: subprocess.Popen[str]) -> float:
+    out, _ = probe.communicate(timeout=30)
+    return float(out.strip() or 0.0)
+
+
 def measure_glitches(
     rig: EchoCallRig, pulse: PulseAudioServer, work: Path, seconds: float
 ) -> tuple[tuple[int, float, float, float], dict[str, Any]]:
@@ -274,11 +303,13 @@ def measure_glitches(
         )
         wait(rig.app, 1.0)
         recording = pulse.start_recording(HEADSET_SINK, work / "tone.raw")
+        probe = start_stall_probe(seconds)
         wait(rig.app, seconds)
         heard = recording.finish()
+        stats = {"machine_stall_ms_max": finish_stall_probe(probe)}
         player.kill()
         player.wait(timeout=5)
-        stats = asdict(bridge.stats())
+        stats.update(asdict(bridge.stats()))
     finally:
         rig.hang_up(handle, bridge)
     return find_gaps(heard), stats
@@ -300,7 +331,8 @@ def print_table(results: Results) -> None:
     print(f"  (rings drop the oldest audio beyond {RING_MAX_FILL_MS} ms of backlog)\n")
     header = (
         f"{'GUI load':<16} {'round trip ms':>16} {'over budget':>12} "
-        f"{'gaps/min':>9} {'gaps':>5} {'gap ms':>7} {'longest':>8} {'GUI late':>9}"
+        f"{'gaps/min':>9} {'gaps':>5} {'gap ms':>7} {'longest':>8} {'GUI late':>9} "
+        f"{'machine':>8} {'load':>5}"
     )
     print(header)
     print("-" * len(header))
@@ -312,10 +344,13 @@ def print_table(results: Results) -> None:
         print(
             f"{label:<16} {describe(values):>16} {over:>12} {per_minute:>9.1f} "
             f"{load.gaps:>5} {load.gap_ms_total:>7.0f} {load.longest_gap_ms:>8.0f} "
-            f"{load.gui_timer_late_ms_max:>9.0f}"
+            f"{load.gui_timer_late_ms_max:>9.0f} {load.machine_stall_ms_max:>8.0f} "
+            f"{load.load_average:>5.1f}"
         )
     print("\nGaps: >= 10 ms where the returning tone falls below a quarter of its median;")
     print("budget for gaps is 0. 'GUI late': worst lateness of the GUI thread's own timer.")
+    print("'machine': worst oversleep of a 5 ms sleep in a separate process during the tone")
+    print("(the machine's own stalls, nothing to do with the GIL); 'load': 1-minute load average.")
     for load in results.loads:
         label = f"{load.busy_ms}/{load.busy_period_ms} ms" if load.busy_ms else "idle"
         counters = ", ".join(f"{key}={value}" for key, value in load.bridge_stats.items())
@@ -370,6 +405,8 @@ def run(args: argparse.Namespace) -> Results:
                         load.gaps, load.gap_ms_total, load.longest_gap_ms = figures[:3]
                         load.tone_seconds = figures[3]
                         load.gui_timer_late_ms_max = busy.late_ms_max
+                        load.machine_stall_ms_max = load.bridge_stats.pop("machine_stall_ms_max")
+                        load.load_average = os.getloadavg()[0]
                     finally:
                         busy.stop()
                     results.loads.append(load)
