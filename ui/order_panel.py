@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,42 +38,13 @@ from ui.formatting import (
     status_label,
 )
 from ui.icons import icon
+from ui.order_history_text import action_label, history_detail_text
 from ui.order_lines_editor import OrderLinesEditor
 from ui.refusal_text import reason_text
 
 
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
-
-
-_ACTION_LABELS: dict[str, str] = {
-    "create": str(QT_TRANSLATE_NOOP("OrderHistory", "Created")),
-    "import": str(QT_TRANSLATE_NOOP("OrderHistory", "Imported")),
-    "claim": str(QT_TRANSLATE_NOOP("OrderHistory", "Reserved")),
-    "release": str(QT_TRANSLATE_NOOP("OrderHistory", "Released")),
-    "reassign": str(QT_TRANSLATE_NOOP("OrderHistory", "Reassigned")),
-    "start": str(QT_TRANSLATE_NOOP("OrderHistory", "Confirmation started")),
-    "confirm": str(QT_TRANSLATE_NOOP("OrderHistory", "Confirmed")),
-    "cancel": str(QT_TRANSLATE_NOOP("OrderHistory", "Cancelled")),
-    "callback": str(QT_TRANSLATE_NOOP("OrderHistory", "Call back planned")),
-    "unreachable": str(QT_TRANSLATE_NOOP("OrderHistory", "Unreachable")),
-    "duplicate": str(QT_TRANSLATE_NOOP("OrderHistory", "Marked duplicate")),
-    "erroneous": str(QT_TRANSLATE_NOOP("OrderHistory", "Marked erroneous")),
-    "reopen": str(QT_TRANSLATE_NOOP("OrderHistory", "Reopened")),
-    "edit_lines": str(QT_TRANSLATE_NOOP("OrderHistory", "Articles changed")),
-    "edit_customer": str(QT_TRANSLATE_NOOP("OrderHistory", "Customer changed")),
-    "set_delivery_date": str(QT_TRANSLATE_NOOP("OrderHistory", "Delivery date set")),
-    "add_note": str(QT_TRANSLATE_NOOP("OrderHistory", "Note")),
-    "escalate": str(QT_TRANSLATE_NOOP("OrderHistory", "Escalated")),
-    "escalation_answer": str(QT_TRANSLATE_NOOP("OrderHistory", "Escalation answered")),
-    "escalation_take": str(QT_TRANSLATE_NOOP("OrderHistory", "Taken over by the lead")),
-}
-
-
-def action_label(action: str) -> str:
-    """An audited action of the order's history in the user's language."""
-    key = action.removeprefix("order.").replace(".", "_")  # audit names: "order.claim"
-    return QCoreApplication.translate("OrderHistory", _ACTION_LABELS.get(key, action))
 
 
 class OrderPanel(QWidget):
@@ -445,7 +416,7 @@ class OrderPanel(QWidget):
                     status = f"{status_label(event.from_status)} → {status}"
             else:
                 status = ""
-            detail = ", ".join(f"{key}: {value}" for key, value in event.detail)
+            detail = history_detail_text(event.detail)
             QTreeWidgetItem(
                 self.history,
                 [

@@ -124,6 +124,11 @@ def test_rescue_gestures_are_capped_refused_in_words_and_kept_by_the_server(
     # The server's history of the order lists what happened, in words.
     qtbot.waitUntil(lambda: "Delivery date set" in _history_actions(desk), timeout=10_000)
     assert "Articles changed" in _history_actions(desk)
+    tree = panel.history
+    rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    dated = next(row for row in rows if row.text(1) == "Delivery date set")
+    assert dated.text(3) == desk.me
+    assert dated.text(4) == f"delivery on {wanted:%d/%m/%Y}"
 
     # A note makes the agent the owner; opening another order gives the lease back
     # (the colleague may take it) but the ownership stays.

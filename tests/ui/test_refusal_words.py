@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from sync.refusal_messages import describe_refusal
+from ui.order_history_text import action_label, history_detail_text
 from ui.refusal_text import reason_text
 
 FALLBACK = "server sentence"
@@ -72,3 +73,21 @@ def test_the_sync_sentence_names_the_action_and_the_limit() -> None:
         "Your delivery date on order 7 was not applied: "
         "the delivery may be put off by 7 days at most."
     )
+
+
+def test_history_rows_keep_what_the_agent_reads_and_drop_bookkeeping(qapp: QApplication) -> None:
+    assert action_label("order.set_delivery_date") == "Delivery date set"
+    assert action_label("order.something_new") == "order.something_new"
+    detail = (
+        ("version", "4"),
+        ("status", "in_progress"),
+        ("from_status", "assigned"),
+        ("order_discount_pct", "5.00"),
+        ("free_delivery", "True"),
+        ("total", "760.00"),
+        ("note", "Remise accordée"),
+    )
+    assert history_detail_text(detail) == (
+        "order discount 5 % · free delivery · total 760.00 MAD · « Remise accordée »"
+    )
+    assert history_detail_text((("order_discount_pct", "0.00"), ("free_delivery", "False"))) == ""
