@@ -185,6 +185,15 @@ def test_escalation_goes_to_the_lead_who_answers_or_takes_over(
         timeout=10,
     )
     assert refused.status_code == 409 and refused.json()["code"] == "escalated"
+    # Nor can the agent who escalated it, and the desk says why.
+    agent.running.services.workspace.open_order(order_id)
+    result = agent.window.wrapup.result
+    qtbot.waitUntil(
+        lambda: result.text()
+        == "This order waits for the team lead's answer: only a lead can take it.",
+        timeout=10_000,
+    )
+    assert not agent.window.wrapup.confirm.isEnabled()
 
     # The lead opens it: the banner offers Answer… and Take over.
     lead.running.services.workspace.open_order(order_id)
