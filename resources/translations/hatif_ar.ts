@@ -4,23 +4,23 @@
 <context>
     <name>AgentTileDelegate</name>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="138"/>
         <source>calls</source>
-        <extracomment>Size of a tile at scale 1; the window shrinks tiles so a whole team fits.</extracomment>
+        <extracomment>Size of a tile at scale 1; the window shrinks tiles so a whole team fits. Caption font relative to the base size, and how far it may shrink to fit. Widest value a figure cell must hold (values are short numbers and a percentage). Room between two figure cells, in pixels at scale 1.</extracomment>
         <translation>مكالمات</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="111"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="138"/>
         <source>talk min</source>
         <translation>دقائق المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="112"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="138"/>
         <source>confirmed</source>
         <translation>مؤكدة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="113"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="139"/>
         <source>conversion</source>
         <translation>التحويل</translation>
     </message>
@@ -277,6 +277,98 @@
     </message>
 </context>
 <context>
+    <name>Escalation</name>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="12"/>
+        <source>Complex case</source>
+        <translation>حالة معقدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="13"/>
+        <source>Complaint</source>
+        <translation>شكاية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="14"/>
+        <source>Special authorisation</source>
+        <translation>إذن خاص</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationAnswerDialog</name>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="52"/>
+        <source>Answer the escalation of order %1</source>
+        <translation>الرد على تصعيد الطلب %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="55"/>
+        <source>Your answer to the agent</source>
+        <translation>ردك على الوكيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="60"/>
+        <source>Send the answer</source>
+        <translation>إرسال الرد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="66"/>
+        <source>Answer</source>
+        <translation>الرد</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationBanner</name>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="35"/>
+        <source>Answer…</source>
+        <translation>رد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="38"/>
+        <source>Reply to the agent: the order goes back to them with your answer as a note.</source>
+        <translation>الرد على الوكيل: يعود إليه الطلب مع ردك كملاحظة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="40"/>
+        <source>Take over</source>
+        <translation>تولّي الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="42"/>
+        <source>Handle the order yourself: you become its owner.</source>
+        <translation>عالج الطلب بنفسك: يصبح مسندًا إليك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="58"/>
+        <source>Escalated to the team lead by %1 since %2 — %3</source>
+        <translation>صعّده %1 إلى رئيس الفريق منذ %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationsModel</name>
+    <message>
+        <location filename="../../ui/wallboard/escalations_model.py" line="85"/>
+        <source>Escalated by {name} at {time}</source>
+        <translation>صعّده {name} على الساعة {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/escalations_model.py" line="103"/>
+        <source>Order</source>
+        <translation>الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/escalations_model.py" line="103"/>
+        <source>Agent</source>
+        <translation>الوكيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/escalations_model.py" line="103"/>
+        <source>Waiting</source>
+        <translation>الانتظار</translation>
+    </message>
+</context>
+<context>
     <name>HourlyChart</name>
     <message>
         <location filename="../../ui/hourly_chart.py" line="77"/>
@@ -341,39 +433,47 @@
 <context>
     <name>JournalDialog</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="140"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="174"/>
         <source>Journal of {name} today</source>
         <translation>سجل {name} اليوم</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="177"/>
         <source>Time</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="177"/>
         <source>Order</source>
         <translation>الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="177"/>
         <source>Channel</source>
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="177"/>
         <source>Outcome</source>
         <translation>النتيجة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="178"/>
         <source>Talk (s)</source>
         <translation>المحادثة (ث)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="178"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
+    </message>
+</context>
+<context>
+    <name>LeadWindows</name>
+    <message>
+        <location filename="../../ui/wallboard/lead_windows.py" line="76"/>
+        <source>Hatif — Reports</source>
+        <translation>هاتف — التقارير</translation>
     </message>
 </context>
 <context>
@@ -516,47 +616,57 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="29"/>
+        <location filename="../../ui/new_order_dialog.py" line="30"/>
         <source>New order</source>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="32"/>
+        <location filename="../../ui/new_order_dialog.py" line="33"/>
         <source>06 12 34 56 78</source>
         <translation>06 12 34 56 78</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="48"/>
+        <location filename="../../ui/new_order_dialog.py" line="49"/>
+        <source>Note for the team (optional)</source>
+        <translation>ملاحظة للفريق (اختيارية)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="56"/>
         <source>Create order</source>
         <translation>إنشاء الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="52"/>
+        <location filename="../../ui/new_order_dialog.py" line="60"/>
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="54"/>
+        <location filename="../../ui/new_order_dialog.py" line="62"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="55"/>
+        <location filename="../../ui/new_order_dialog.py" line="63"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="56"/>
+        <location filename="../../ui/new_order_dialog.py" line="64"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="77"/>
+        <location filename="../../ui/new_order_dialog.py" line="66"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="86"/>
         <source>New customer</source>
         <translation>زبون جديد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/new_order_dialog.py" line="81"/>
+        <location filename="../../ui/new_order_dialog.py" line="90"/>
         <source>Known customer: %1 (%n order(s))</source>
         <translation>
             <numerusform>زبون معروف: %1 (لا طلبات)</numerusform>
@@ -568,105 +678,253 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="92"/>
+        <location filename="../../ui/new_order_dialog.py" line="101"/>
         <source>Enter a valid phone number.</source>
         <translation>أدخل رقم هاتف صحيحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="95"/>
+        <location filename="../../ui/new_order_dialog.py" line="104"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>أدخل اسم الزبون.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="98"/>
+        <location filename="../../ui/new_order_dialog.py" line="107"/>
         <source>Add at least one article.</source>
         <translation>أضف منتجًا واحدًا على الأقل.</translation>
     </message>
 </context>
 <context>
+    <name>OrderHistory</name>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="16"/>
+        <source>Created</source>
+        <translation>إنشاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="17"/>
+        <source>Imported</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="18"/>
+        <source>Reserved</source>
+        <translation>حجز</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="19"/>
+        <source>Released</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="20"/>
+        <source>Reassigned</source>
+        <translation>إعادة إسناد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="21"/>
+        <source>Confirmation started</source>
+        <translation>بدء التأكيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="22"/>
+        <source>Confirmed</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="23"/>
+        <source>Cancelled</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="24"/>
+        <source>Call back planned</source>
+        <translation>تحديد موعد إعادة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="25"/>
+        <source>Unreachable</source>
+        <translation>تعذّر الوصول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="26"/>
+        <source>Marked duplicate</source>
+        <translation>وسم كمكرر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="27"/>
+        <source>Marked erroneous</source>
+        <translation>وسم كخاطئ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="28"/>
+        <source>Reopened</source>
+        <translation>إعادة فتح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="29"/>
+        <source>Articles changed</source>
+        <translation>تعديل المنتجات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="30"/>
+        <source>Customer changed</source>
+        <translation>تعديل الزبون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="31"/>
+        <source>Delivery date set</source>
+        <translation>تحديد تاريخ التوصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="32"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="33"/>
+        <source>Escalated</source>
+        <translation>تصعيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="34"/>
+        <source>Escalation answered</source>
+        <translation>الرد على التصعيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="35"/>
+        <source>Taken over by the lead</source>
+        <translation>تولّاه رئيس الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="56"/>
+        <source>order discount %1 %</source>
+        <translation>خصم الطلب %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="58"/>
+        <source>total %1</source>
+        <translation>المجموع %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="63"/>
+        <source>delivery on %1</source>
+        <translation>التوصيل يوم %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="68"/>
+        <source>call back at %1</source>
+        <translation>إعادة الاتصال في %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="74"/>
+        <source>free delivery</source>
+        <translation>توصيل مجاني</translation>
+    </message>
+</context>
+<context>
     <name>OrderLinesEditor</name>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="66"/>
+        <location filename="../../ui/order_lines_editor.py" line="115"/>
         <source>Add an article: reference or name</source>
         <translation>إضافة منتج: المرجع أو الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="77"/>
+        <location filename="../../ui/order_lines_editor.py" line="126"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="79"/>
+        <location filename="../../ui/order_lines_editor.py" line="128"/>
         <source>Remove line</source>
         <translation>حذف السطر</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="80"/>
+        <location filename="../../ui/order_lines_editor.py" line="129"/>
         <source>Free delivery</source>
         <translation>توصيل مجاني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="82"/>
+        <location filename="../../ui/order_lines_editor.py" line="131"/>
         <source>A rescue gesture: use it within your shop&apos;s rules.</source>
         <translation>لفتة تجارية: وفق قواعد متجرك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="83"/>
+        <location filename="../../ui/order_lines_editor.py" line="136"/>
+        <source>Order discount: </source>
+        <translation>خصم الطلب: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="140"/>
         <source>Save lines</source>
         <translation>حفظ المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="104"/>
+        <location filename="../../ui/order_lines_editor.py" line="161"/>
         <source>Subtotal</source>
         <translation>المجموع الفرعي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="105"/>
+        <location filename="../../ui/order_lines_editor.py" line="162"/>
         <source>Delivery</source>
         <translation>التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="106"/>
+        <location filename="../../ui/order_lines_editor.py" line="163"/>
         <source>Discount</source>
         <translation>الخصم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="107"/>
+        <location filename="../../ui/order_lines_editor.py" line="164"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="108"/>
+        <location filename="../../ui/order_lines_editor.py" line="165"/>
         <source>Upsell</source>
         <translation>البيع الإضافي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="184"/>
+        <location filename="../../ui/order_lines_editor.py" line="242"/>
+        <source>Line discount: at most %1 % for you.</source>
+        <translation>خصم السطر: %1 % كحد أقصى بالنسبة لك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="246"/>
+        <source>Discount on the whole order: at most %1 % for you.</source>
+        <translation>خصم على الطلب كاملًا: %1 % كحد أقصى بالنسبة لك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="264"/>
+        <source>Free delivery is not allowed for you.</source>
+        <translation>التوصيل المجاني غير مسموح لك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="285"/>
         <source>Cannot price this order: %1</source>
         <translation>تعذّر حساب سعر الطلب: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="193"/>
+        <location filename="../../ui/order_lines_editor.py" line="294"/>
         <source>unknown city</source>
         <translation>مدينة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="198"/>
+        <location filename="../../ui/order_lines_editor.py" line="299"/>
         <source>tier %1</source>
         <translation>المستوى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="198"/>
+        <location filename="../../ui/order_lines_editor.py" line="299"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="231"/>
+        <location filename="../../ui/order_lines_editor.py" line="329"/>
         <source>single</source>
         <translation>وحيد</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="232"/>
+        <location filename="../../ui/order_lines_editor.py" line="330"/>
         <source>%1 — %2 in stock</source>
         <translation>%1 — %2 في المخزون</translation>
     </message>
@@ -704,7 +962,7 @@
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_model.py" line="159"/>
+        <location filename="../../ui/order_lines_model.py" line="166"/>
         <source>Upsell price</source>
         <translation>سعر البيع الإضافي</translation>
     </message>
@@ -712,196 +970,257 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="76"/>
+        <location filename="../../ui/order_panel.py" line="90"/>
         <source>Customer</source>
         <translation>الزبون</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="78"/>
+        <location filename="../../ui/order_panel.py" line="92"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="79"/>
+        <location filename="../../ui/order_panel.py" line="93"/>
         <source>Phones</source>
         <translation>الهواتف</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="80"/>
+        <location filename="../../ui/order_panel.py" line="94"/>
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="91"/>
+        <location filename="../../ui/order_panel.py" line="105"/>
         <source>Save address</source>
         <translation>حفظ العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="98"/>
+        <location filename="../../ui/order_panel.py" line="117"/>
+        <source>Set date</source>
+        <translation>تحديد التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="119"/>
+        <source>No date</source>
+        <translation>بدون تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="128"/>
         <source>Delivery</source>
         <translation>التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="100"/>
+        <location filename="../../ui/order_panel.py" line="130"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="101"/>
+        <location filename="../../ui/order_panel.py" line="131"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="105"/>
+        <location filename="../../ui/order_panel.py" line="132"/>
+        <source>Delivery date</source>
+        <translation>تاريخ التوصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="137"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="113"/>
-        <location filename="../../ui/order_panel.py" line="124"/>
-        <location filename="../../ui/order_panel.py" line="126"/>
+        <location filename="../../ui/order_panel.py" line="145"/>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="159"/>
         <source>When</source>
         <translation>متى</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="114"/>
+        <location filename="../../ui/order_panel.py" line="146"/>
         <source>Channel</source>
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="115"/>
+        <location filename="../../ui/order_panel.py" line="147"/>
         <source>Outcome</source>
         <translation>النتيجة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="116"/>
+        <location filename="../../ui/order_panel.py" line="148"/>
         <source>Ring</source>
         <translation>الرنين</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="117"/>
+        <location filename="../../ui/order_panel.py" line="149"/>
         <source>Talk</source>
         <translation>المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="118"/>
+        <location filename="../../ui/order_panel.py" line="150"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="119"/>
+        <location filename="../../ui/order_panel.py" line="151"/>
         <source>Agent</source>
         <translation>الوكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="124"/>
-        <location filename="../../ui/order_panel.py" line="129"/>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="124"/>
+        <location filename="../../ui/order_panel.py" line="156"/>
         <source>By</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="124"/>
-        <location filename="../../ui/order_panel.py" line="126"/>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <source>What</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <source>Detail</source>
+        <translation>التفاصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="159"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="126"/>
+        <location filename="../../ui/order_panel.py" line="159"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="129"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="129"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="129"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="133"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>Attempts</source>
         <translation>المحاولات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="134"/>
+        <location filename="../../ui/order_panel.py" line="167"/>
         <source>Notes</source>
         <translation>الملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="135"/>
+        <location filename="../../ui/order_panel.py" line="168"/>
         <source>History</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="136"/>
+        <location filename="../../ui/order_panel.py" line="169"/>
         <source>Previous orders</source>
         <translation>الطلبات السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation>افتح طلبًا من القائمة، أو اضغط F8 للطلب التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="192"/>
+        <location filename="../../ui/order_panel.py" line="232"/>
         <source>Order %1</source>
         <translation>الطلب %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="199"/>
+        <location filename="../../ui/order_panel.py" line="239"/>
         <source>Held by %1</source>
         <translation>بيد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="201"/>
+        <location filename="../../ui/order_panel.py" line="241"/>
         <source>You hold this order</source>
         <translation>هذا الطلب بيدك</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="249"/>
+        <location filename="../../ui/order_panel.py" line="295"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation>لهذا الرقم طلب آخر مفتوح: %1. تحقّق من أنه ليس مكررًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="268"/>
+        <location filename="../../ui/order_panel.py" line="314"/>
         <source>Call %1</source>
         <translation>الاتصال بـ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="277"/>
+        <location filename="../../ui/order_panel.py" line="323"/>
         <source>Delivery: %1</source>
         <translation>التوصيل: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="279"/>
+        <location filename="../../ui/order_panel.py" line="325"/>
         <source>No delivery fee known for this city</source>
         <translation>لا توجد رسوم توصيل معروفة لهذه المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="298"/>
+        <location filename="../../ui/order_panel.py" line="344"/>
         <source>Attempts (%1)</source>
         <translation>المحاولات (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="303"/>
+        <location filename="../../ui/order_panel.py" line="349"/>
         <source> (waiting to send)</source>
         <translation> (في انتظار الإرسال)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="328"/>
+        <location filename="../../ui/order_panel.py" line="357"/>
+        <source>Order discount: %1 %</source>
+        <translation>خصم الطلب: %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/order_panel.py" line="363"/>
+        <source>Discount on %n line(s)</source>
+        <translation>
+            <numerusform>لا خصم على أي سطر</numerusform>
+            <numerusform>خصم على سطر واحد</numerusform>
+            <numerusform>خصم على سطرين</numerusform>
+            <numerusform>خصم على %n أسطر</numerusform>
+            <numerusform>خصم على %n سطرًا</numerusform>
+            <numerusform>خصم على %n سطر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="365"/>
+        <source>Free delivery</source>
+        <translation>توصيل مجاني</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="368"/>
+        <source>Delivery on %1</source>
+        <translation>التوصيل يوم %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="377"/>
+        <source>A later delivery agreed with the customer: %1 days at most for you.</source>
+        <translation>توصيل مؤجل باتفاق مع الزبون: %1 أيام كحد أقصى بالنسبة لك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="398"/>
+        <source>The history is unavailable offline.</source>
+        <translation>السجل غير متاح دون اتصال.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="451"/>
         <source>Previous orders (%1)</source>
         <translation>الطلبات السابقة (%1)</translation>
     </message>
@@ -958,69 +1277,311 @@
     </message>
 </context>
 <context>
+    <name>OwnHistoryModel</name>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="82"/>
+        <source>Contact attempt</source>
+        <translation>محاولة تواصل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="83"/>
+        <source>Work started</source>
+        <translation>بدء المعالجة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="84"/>
+        <source>Confirmed</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="85"/>
+        <source>Cancelled</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="86"/>
+        <source>Call back planned</source>
+        <translation>تحديد موعد إعادة الاتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="87"/>
+        <source>Marked unreachable</source>
+        <translation>وسم كمتعذّر الوصول</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="88"/>
+        <source>Marked duplicate</source>
+        <translation>وسم كمكرر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="89"/>
+        <source>Marked erroneous</source>
+        <translation>وسم كخاطئ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="90"/>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="91"/>
+        <source>Lines edited</source>
+        <translation>تعديل الأسطر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="92"/>
+        <source>Customer edited</source>
+        <translation>تعديل الزبون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="93"/>
+        <source>Delivery date set</source>
+        <translation>تحديد تاريخ التوصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="94"/>
+        <source>Escalated to the lead</source>
+        <translation>تصعيد إلى رئيس الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="95"/>
+        <source>Escalation answered</source>
+        <translation>الرد على التصعيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="96"/>
+        <source>Escalation taken over</source>
+        <translation>تولّي التصعيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="97"/>
+        <source>Order created</source>
+        <translation>إنشاء الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="98"/>
+        <source>Reopened</source>
+        <translation>إعادة فتح</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="99"/>
+        <source>Reassigned</source>
+        <translation>إعادة إسناد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="100"/>
+        <source>Returned from preparation</source>
+        <translation>مرتجع من التحضير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="108"/>
+        <source>Positive</source>
+        <translation>إيجابي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="109"/>
+        <source>Negative</source>
+        <translation>سلبي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="110"/>
+        <source>Partial</source>
+        <translation>جزئي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="111"/>
+        <source>Unclassified</source>
+        <translation>غير مصنف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="120"/>
+        <source>Time</source>
+        <translation>الوقت</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="120"/>
+        <source>Order</source>
+        <translation>الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="120"/>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="120"/>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="121"/>
+        <source>Channel</source>
+        <translation>القناة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="121"/>
+        <source>Talk time</source>
+        <translation>مدة المحادثة</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="38"/>
+        <location filename="../../ui/profile_dialog.py" line="69"/>
         <source>My profile</source>
+        <extracomment>Codes meaning &quot;the server is not there right now&quot;. A password change finished: True when the server accepted it. A history page was shown, or its failure was (tests wait on it).</extracomment>
         <translation>ملفي الشخصي</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="51"/>
+        <location filename="../../ui/profile_dialog.py" line="106"/>
         <source>Change password</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="55"/>
+        <location filename="../../ui/profile_dialog.py" line="73"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="56"/>
+        <location filename="../../ui/profile_dialog.py" line="74"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="57"/>
+        <location filename="../../ui/profile_dialog.py" line="75"/>
         <source>Team</source>
         <translation>الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="58"/>
+        <location filename="../../ui/profile_dialog.py" line="78"/>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="80"/>
+        <source>My history</source>
+        <translation>سجلي</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="99"/>
+        <source>At least %1 characters</source>
+        <translation>%1 أحرف على الأقل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="110"/>
         <source>Current password</source>
         <translation>كلمة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="59"/>
+        <location filename="../../ui/profile_dialog.py" line="111"/>
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="60"/>
+        <location filename="../../ui/profile_dialog.py" line="112"/>
         <source>Repeat new password</source>
         <translation>أعد كتابة كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="67"/>
+        <location filename="../../ui/profile_dialog.py" line="122"/>
         <source>Not available on this server yet.</source>
         <translation>غير متاح بعد على هذا الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="72"/>
+        <location filename="../../ui/profile_dialog.py" line="129"/>
+        <source>Type your current password first.</source>
+        <translation>أدخل كلمة المرور الحالية أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="133"/>
+        <location filename="../../ui/profile_dialog.py" line="178"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>يجب أن تتضمن كلمة المرور الجديدة %1 أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="78"/>
+        <location filename="../../ui/profile_dialog.py" line="139"/>
         <source>The two new passwords differ.</source>
         <translation>كلمتا المرور الجديدتان مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="83"/>
-        <source>Password changed.</source>
-        <translation>تم تغيير كلمة المرور.</translation>
+        <location filename="../../ui/profile_dialog.py" line="142"/>
+        <location filename="../../ui/profile_dialog.py" line="174"/>
+        <source>The new password must differ from the current one.</source>
+        <translation>يجب أن تختلف كلمة المرور الجديدة عن الحالية.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="89"/>
+        <location filename="../../ui/profile_dialog.py" line="145"/>
+        <source>Changing the password…</source>
+        <translation>جارٍ تغيير كلمة المرور…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <source>Password changed. Your other sessions were signed out; this one stays open.</source>
+        <translation>تم تغيير كلمة المرور. سُجّل الخروج من جلساتك الأخرى، وتبقى هذه الجلسة مفتوحة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="170"/>
+        <source>The server cannot be reached; your password was not changed.</source>
+        <translation>تعذّر الوصول إلى الخادم؛ لم تُغيَّر كلمة المرور.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="176"/>
+        <source>Too many wrong passwords: wait a few minutes, then try again.</source>
+        <translation>محاولات خاطئة كثيرة: انتظر بضع دقائق ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="181"/>
+        <source>Your session has expired; sign in again.</source>
+        <translation>انتهت صلاحية جلستك؛ سجّل الدخول من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="200"/>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="202"/>
+        <source>Older entries</source>
+        <translation>الإدخالات الأقدم</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="214"/>
+        <source>Your history is not available here.</source>
+        <translation>سجلك غير متاح هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="241"/>
+        <source>Loading…</source>
+        <translation>جارٍ التحميل…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="257"/>
+        <source>Nothing yet: your actions will show here.</source>
+        <translation>لا شيء بعد: ستظهر إجراءاتك هنا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="260"/>
+        <source>%1 entries, newest first.</source>
+        <translation>عدد الإدخالات: %1، الأحدث أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="273"/>
+        <source>You are offline: your history can be read once the server is reachable again.</source>
+        <translation>أنت غير متصل: يمكن قراءة سجلك عندما يصبح الخادم متاحًا من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="276"/>
+        <source>Your session has expired; sign in again to read your history.</source>
+        <translation>انتهت صلاحية جلستك؛ سجّل الدخول من جديد لقراءة سجلك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="278"/>
+        <source>Your history is not available: %1</source>
+        <translation>سجلك غير متاح: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="172"/>
+        <location filename="../../ui/profile_dialog.py" line="173"/>
         <source>The current password is wrong.</source>
         <translation>كلمة المرور الحالية غير صحيحة.</translation>
     </message>
@@ -1047,33 +1608,39 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="53"/>
+        <location filename="../../ui/queue_panel.py" line="67"/>
         <source>Search name, phone, e-mail or reference</source>
+        <extracomment>The last query asked for (shown or on its way); None before the first.</extracomment>
         <translation>ابحث بالاسم أو الهاتف أو البريد أو المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="59"/>
+        <location filename="../../ui/queue_panel.py" line="73"/>
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="67"/>
-        <location filename="../../ui/queue_panel.py" line="131"/>
+        <location filename="../../ui/queue_panel.py" line="81"/>
+        <location filename="../../ui/queue_panel.py" line="152"/>
         <source>All cities</source>
         <translation>كل المدن</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="69"/>
+        <location filename="../../ui/queue_panel.py" line="83"/>
         <source>Callbacks due</source>
         <translation>اتصالات مستحقة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="70"/>
+        <location filename="../../ui/queue_panel.py" line="84"/>
         <source>Returned</source>
         <translation>المرتجعات</translation>
     </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="90"/>
+        <source>Type at least %1 characters to search</source>
+        <translation>اكتب %1 أحرف على الأقل للبحث</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="216"/>
+        <location filename="../../ui/queue_panel.py" line="282"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>لا طلبات</numerusform>
@@ -1088,57 +1655,58 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="39"/>
+        <location filename="../../ui/queue_model.py" line="41"/>
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="40"/>
+        <location filename="../../ui/queue_model.py" line="42"/>
         <source>Customer</source>
         <translation>الزبون</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="44"/>
+        <location filename="../../ui/queue_model.py" line="46"/>
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="43"/>
+        <location filename="../../ui/queue_model.py" line="45"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="41"/>
+        <location filename="../../ui/queue_model.py" line="43"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="42"/>
+        <location filename="../../ui/queue_model.py" line="44"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="45"/>
+        <location filename="../../ui/queue_model.py" line="47"/>
         <source>Attempts</source>
         <translation>المحاولات</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="46"/>
+        <location filename="../../ui/queue_model.py" line="48"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="47"/>
+        <location filename="../../ui/queue_model.py" line="49"/>
         <source>Held by</source>
         <translation>بيد</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="255"/>
+        <location filename="../../ui/queue_model.py" line="333"/>
         <source>Held by %1</source>
+        <extracomment>Rows of the first screenful, fetched and formatted with the ids, so painting them needs neither SQL nor formatting on the GUI thread. Orders changed since the running query started (its rows may be older). Generation of the query on screen (``_generation`` runs ahead while a newer one is on its way). Fetches a window of ids elsewhere (worker thread); None: here, now.</extracomment>
         <translation>بيد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="288"/>
+        <location filename="../../ui/queue_model.py" line="372"/>
         <source>me</source>
         <translation>أنا</translation>
     </message>
@@ -1176,12 +1744,82 @@
         <translation>تم بلوغ حد المحاولات.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="65"/>
+        <location filename="../../ui/refusal_text.py" line="68"/>
         <source>the server cannot be reached right now.</source>
         <translation>تعذّر الوصول إلى الخادم حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="72"/>
+        <location filename="../../ui/refusal_text.py" line="83"/>
+        <source>the discount on the order may not exceed %1 % for you.</source>
+        <translation>لا يمكن أن يتجاوز خصم الطلب %1 % بالنسبة لك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="88"/>
+        <source>the discount on a line may not exceed %1 % for you.</source>
+        <translation>لا يمكن أن يتجاوز الخصم على سطر %1 % بالنسبة لك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="92"/>
+        <source>the delivery may be put off by %1 days at most.</source>
+        <translation>لا يمكن تأجيل التوصيل بأكثر من %1 أيام.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="98"/>
+        <source>the phone number %1 is not valid.</source>
+        <translation>رقم الهاتف %1 غير صالح.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="100"/>
+        <source>the phone number is not valid.</source>
+        <translation>رقم الهاتف غير صالح.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="104"/>
+        <source>the article %1 is not in the catalogue.</source>
+        <translation>المنتج %1 غير موجود في الكتالوج.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="107"/>
+        <source>you may not grant free delivery.</source>
+        <translation>لا يمكنك منح التوصيل المجاني.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="110"/>
+        <source>the delivery date is in the past.</source>
+        <translation>تاريخ التوصيل قد مضى.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="113"/>
+        <source>the order waits for the team lead&apos;s answer.</source>
+        <translation>الطلب في انتظار رد رئيس الفريق.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="116"/>
+        <source>the order is already with the team lead.</source>
+        <translation>الطلب لدى رئيس الفريق بالفعل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="119"/>
+        <source>the order is not escalated any more.</source>
+        <translation>لم يعد الطلب مصعّدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="120"/>
+        <source>the current password is wrong.</source>
+        <translation>كلمة المرور الحالية غير صحيحة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="121"/>
+        <source>the new password must differ from the current one.</source>
+        <translation>يجب أن تختلف كلمة المرور الجديدة عن الحالية.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="124"/>
+        <source>you are not allowed to do this.</source>
+        <translation>غير مسموح لك بهذا الإجراء.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="134"/>
         <source>You no longer hold order %1: %2</source>
         <translation>لم يعد الطلب %1 بيدك: %2</translation>
     </message>
@@ -1198,94 +1836,109 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="127"/>
+        <location filename="../../ui/reports/reports_tab.py" line="138"/>
         <source>Classify free-text notes (if an admin enabled it)</source>
-        <extracomment>Emitted when a report was shown (tests wait on it). Emitted with the path of a written CSV file.</extracomment>
+        <extracomment>Emitted when a report was shown (tests wait on it). Emitted with the path of a written CSV file. Emitted once an admin&apos;s team picker is filled.</extracomment>
         <translation>تصنيف الملاحظات الحرة (إن فعّلها المسؤول)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="128"/>
+        <location filename="../../ui/reports/reports_tab.py" line="139"/>
         <source>Show</source>
         <translation>عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="130"/>
+        <location filename="../../ui/reports/reports_tab.py" line="142"/>
+        <source>All teams</source>
+        <translation>كل الفرق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="145"/>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="151"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="132"/>
+        <location filename="../../ui/reports/reports_tab.py" line="153"/>
         <source>to</source>
         <translation>إلى</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="149"/>
+        <location filename="../../ui/reports/reports_tab.py" line="170"/>
         <source>Agents × hours</source>
         <translation>الوكلاء × الساعات</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="150"/>
+        <location filename="../../ui/reports/reports_tab.py" line="171"/>
         <source>Outcomes</source>
         <translation>النتائج</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="151"/>
+        <location filename="../../ui/reports/reports_tab.py" line="172"/>
         <source>Cancel reasons</source>
         <translation>أسباب الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="177"/>
+        <location filename="../../ui/reports/reports_tab.py" line="194"/>
+        <source>The list of teams could not be read: {message}</source>
+        <translation>تعذّرت قراءة قائمة الفرق: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="223"/>
         <source>Export CSV…</source>
         <translation>تصدير CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="197"/>
+        <location filename="../../ui/reports/reports_tab.py" line="243"/>
         <source>The last day comes before the first.</source>
         <translation>اليوم الأخير يسبق اليوم الأول.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="200"/>
+        <location filename="../../ui/reports/reports_tab.py" line="246"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="212"/>
+        <location filename="../../ui/reports/reports_tab.py" line="261"/>
         <source>all days</source>
         <translation>كل الأيام</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="214"/>
-        <location filename="../../ui/reports/reports_tab.py" line="222"/>
+        <location filename="../../ui/reports/reports_tab.py" line="263"/>
+        <location filename="../../ui/reports/reports_tab.py" line="271"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="225"/>
+        <location filename="../../ui/reports/reports_tab.py" line="274"/>
         <source>(no reason)</source>
         <translation>(بدون سبب)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="241"/>
+        <location filename="../../ui/reports/reports_tab.py" line="290"/>
         <source>Outcome classes come from the recorded dispositions.</source>
         <translation>فئات النتائج مستخرجة من القرارات المسجلة.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="243"/>
+        <location filename="../../ui/reports/reports_tab.py" line="292"/>
         <source>Figures marked * come from the note classifier ({model}): {count} notes classified.</source>
         <translation>الأرقام المعلّمة بـ * مصدرها مصنِّف الملاحظات ({model}): تم تصنيف {count} ملاحظة.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="246"/>
+        <location filename="../../ui/reports/reports_tab.py" line="295"/>
         <source>{failed} notes could not be classified.</source>
         <translation>تعذّر تصنيف {failed} ملاحظة.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="254"/>
+        <location filename="../../ui/reports/reports_tab.py" line="303"/>
         <source>The report failed: {message}</source>
         <translation>فشل التقرير: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="270"/>
+        <location filename="../../ui/reports/reports_tab.py" line="319"/>
         <source>The export failed: {message}</source>
         <translation>فشل التصدير: {message}</translation>
     </message>
@@ -1481,208 +2134,306 @@
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="107"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="137"/>
         <source>Alert thresholds</source>
         <extracomment>Answer of ``choose_new_owner`` meaning &quot;back to the pool, no owner&quot;.</extracomment>
         <translation>عتبات التنبيه</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="112"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="142"/>
         <source>Call longer than (minutes)</source>
         <translation>مكالمة أطول من (دقائق)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="113"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
         <source>Pause longer than (minutes)</source>
         <translation>استراحة أطول من (دقائق)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="114"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
         <source>Oldest unconfirmed order older than (minutes)</source>
         <translation>أقدم طلب غير مؤكد أقدم من (دقائق)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="146"/>
+        <source>Escalation waiting longer than (minutes)</source>
+        <translation>تصعيد في الانتظار أطول من (دقائق)</translation>
     </message>
 </context>
 <context>
     <name>WallboardTexts</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="24"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="26"/>
         <source>Available</source>
         <translation>متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="25"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="27"/>
         <source>Ringing</source>
         <translation>يرن</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="26"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="28"/>
         <source>In call</source>
         <translation>في مكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="27"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="29"/>
         <source>Wrap-up</source>
         <translation>إنهاء المعالجة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="28"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="30"/>
         <source>Paused</source>
         <translation>في استراحة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="29"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="31"/>
         <source>Offline</source>
         <translation>غير متصل</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="35"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="37"/>
         <source>Unassigned</source>
         <translation>غير مُسندة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="36"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="38"/>
         <source>Assigned</source>
         <translation>مُسندة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="37"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="39"/>
         <source>In progress</source>
         <translation>قيد المعالجة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="38"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="40"/>
         <source>Confirmed</source>
         <translation>مؤكدة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="39"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="41"/>
         <source>Cancelled</source>
         <translation>ملغاة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="40"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="42"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="41"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="43"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="42"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="44"/>
         <source>Returned from preparation</source>
         <translation>مرتجع من التحضير</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="43"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="45"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="44"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="46"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="50"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="52"/>
         <source>Positive</source>
         <translation>إيجابي</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="51"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="53"/>
         <source>Negative</source>
         <translation>سلبي</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="52"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="54"/>
         <source>Partial</source>
         <translation>جزئي</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="53"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="55"/>
         <source>Unclassified</source>
         <translation>غير مصنف</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="60"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="62"/>
         <source>{name}: call for {elapsed}</source>
         <translation>{name}: في مكالمة منذ {elapsed}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="62"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="64"/>
         <source>{name}: paused for {elapsed}</source>
         <translation>{name}: في استراحة منذ {elapsed}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="65"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="68"/>
+        <source>Order {ref} waits for the lead for {elapsed}</source>
+        <translation>الطلب {ref} في انتظار رئيس الفريق منذ {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="71"/>
         <source>Order {ref} unconfirmed for {elapsed}</source>
         <translation>الطلب {ref} غير مؤكد منذ {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="77"/>
+        <source>Complex case</source>
+        <translation>حالة معقدة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="78"/>
+        <source>Complaint</source>
+        <translation>شكاية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="79"/>
+        <source>Special authorisation</source>
+        <translation>إذن خاص</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="87"/>
+        <source>Only the lead of this order&apos;s team or an admin may do this.</source>
+        <translation>هذا الإجراء مقصور على رئيس فريق هذا الطلب أو المسؤول.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="89"/>
+        <source>This escalation was already answered or taken over by someone else.</source>
+        <translation>سبق أن ردّ شخص آخر على هذا التصعيد أو تولّاه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="91"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="92"/>
+        <source>This order no longer exists or is not visible to you.</source>
+        <translation>هذا الطلب لم يعد موجودًا أو غير مرئي لك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="93"/>
+        <source>This order is closed.</source>
+        <translation>هذا الطلب مغلق.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="94"/>
+        <source>The server cannot be reached; try again in a moment.</source>
+        <translation>تعذّر الوصول إلى الخادم؛ أعد المحاولة بعد قليل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="95"/>
+        <source>The server did not answer in time; try again.</source>
+        <translation>لم يردّ الخادم في الوقت المحدد؛ أعد المحاولة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="96"/>
+        <source>The server failed; try again in a moment.</source>
+        <translation>حدث خطأ في الخادم؛ أعد المحاولة بعد قليل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="97"/>
+        <source>Your session has expired; sign in again.</source>
+        <translation>انتهت صلاحية جلستك؛ سجّل الدخول من جديد.</translation>
     </message>
 </context>
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="78"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="91"/>
         <source>Hatif — Wallboard</source>
-        <extracomment>Largest tile scale: a small team gets big tiles, but not absurd ones.</extracomment>
+        <extracomment>Escalation rows hold two lines (order and customer, agent and reason). Escalation rows shown without scrolling; the panel grows with them up to this. Largest tile scale: a small team gets big tiles, but not absurd ones. How much wider than its scaled size a tile may grow to fill its row. The window was closed (whoever opened it stops the live feed).</extracomment>
         <translation>هاتف — لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="117"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="256"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="132"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
         <source>Wallboard</source>
         <translation>لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="121"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="136"/>
         <source>Not live — reconnecting</source>
         <translation>غير مباشر — جارٍ إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="123"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
         <source>Alert thresholds…</source>
         <translation>عتبات التنبيه…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="125"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
         <source>Full screen (F11)</source>
         <translation>ملء الشاشة (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="178"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="193"/>
         <source>Queue</source>
         <translation>قائمة الانتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="183"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="199"/>
         <source>Leases held</source>
         <translation>الطلبات المحجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="256"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="221"/>
+        <source>No order is waiting for you.</source>
+        <translation>لا يوجد طلب في انتظارك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="506"/>
+        <source>Answer…</source>
+        <translation>رد…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="507"/>
+        <source>Take over</source>
+        <translation>تولّي الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
         <source>Wallboard — {team}</source>
         <translation>لوحة المتابعة — {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="351"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="370"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="413"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="432"/>
         <source>Reassign order {ref}…</source>
         <translation>إعادة إسناد الطلب {ref}…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="355"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="374"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="417"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
         <source>Release order {ref}</source>
         <translation>تحرير الطلب {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="359"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="421"/>
         <source>Open {name}&apos;s journal for today</source>
         <translation>فتح سجل {name} لهذا اليوم</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="405"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="469"/>
+        <source>Escalations ({count})</source>
+        <translation>التصعيدات ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="470"/>
+        <source>Escalations</source>
+        <translation>التصعيدات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="521"/>
+        <source>Write an answer for the agent first.</source>
+        <translation>اكتب ردًا للوكيل أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="540"/>
         <source>The action failed: {message}</source>
         <translation>فشل الإجراء: {message}</translation>
     </message>
@@ -1917,42 +2668,47 @@
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Phone unavailable</source>
         <translation>الهاتف غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>The softphone could not start.</source>
         <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>No order is waiting right now.</source>
         <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
+        <translation>هذا الطلب في انتظار رد رئيس الفريق: لا يأخذه إلا رئيس فريق.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>%1 already holds this order.</source>
         <translation>%1 يعالج هذا الطلب حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
     </message>
@@ -1991,19 +2747,19 @@
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="209"/>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="211"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="212"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
@@ -2044,86 +2800,106 @@
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <source>The order waits for the team lead&apos;s answer.</source>
+        <translation>الطلب في انتظار رد رئيس الفريق.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="200"/>
         <source>The order has no article.</source>
         <translation>الطلب لا يحتوي على أي منتج.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="205"/>
+        <location filename="../../ui/wrapup_panel.py" line="206"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="207"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
         <source>Cancellation</source>
         <translation>الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="209"/>
         <source>Call-back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
         <source>Start</source>
         <translation>بدء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="215"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>Escalation</source>
         <translation>التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <source>Answer to the escalation</source>
+        <translation>الرد على التصعيد</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <source>Taking over</source>
+        <translation>تولّي الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <source>Delivery date</source>
+        <translation>تاريخ التوصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>New order</source>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="221"/>
         <source>Attempt</source>
         <translation>محاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="227"/>
+        <location filename="../../ui/wrapup_panel.py" line="231"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 محفوظة، في انتظار الخادم…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="229"/>
+        <location filename="../../ui/wrapup_panel.py" line="233"/>
         <source>%1 accepted by the server.</source>
         <translation>%1: قبلها الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="232"/>
+        <location filename="../../ui/wrapup_panel.py" line="236"/>
         <source>%1 not applied: %2</source>
         <translation>%1 لم تُطبَّق: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="240"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 رفضها الخادم: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="262"/>
+        <location filename="../../ui/wrapup_panel.py" line="266"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>اختر سبب الإلغاء أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="279"/>
+        <location filename="../../ui/wrapup_panel.py" line="283"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
     </message>
@@ -2131,7 +2907,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="177"/>
+        <location filename="../../ui/desktop_app.py" line="192"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
     </message>

@@ -4,23 +4,23 @@
 <context>
     <name>AgentTileDelegate</name>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="110"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="138"/>
         <source>calls</source>
-        <extracomment>Size of a tile at scale 1; the window shrinks tiles so a whole team fits.</extracomment>
+        <extracomment>Size of a tile at scale 1; the window shrinks tiles so a whole team fits. Caption font relative to the base size, and how far it may shrink to fit. Widest value a figure cell must hold (values are short numbers and a percentage). Room between two figure cells, in pixels at scale 1.</extracomment>
         <translation>appels</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="111"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="138"/>
         <source>talk min</source>
-        <translation>min de conversation</translation>
+        <translation>min d&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="112"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="138"/>
         <source>confirmed</source>
         <translation>confirmées</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="113"/>
+        <location filename="../../ui/wallboard/agent_tile_delegate.py" line="139"/>
         <source>conversion</source>
         <translation>conversion</translation>
     </message>
@@ -273,6 +273,98 @@
     </message>
 </context>
 <context>
+    <name>Escalation</name>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="12"/>
+        <source>Complex case</source>
+        <translation>Cas complexe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="13"/>
+        <source>Complaint</source>
+        <translation>Réclamation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="14"/>
+        <source>Special authorisation</source>
+        <translation>Autorisation spéciale</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationAnswerDialog</name>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="52"/>
+        <source>Answer the escalation of order %1</source>
+        <translation>Répondre à l&apos;escalade de la commande %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="55"/>
+        <source>Your answer to the agent</source>
+        <translation>Votre réponse à l&apos;agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="60"/>
+        <source>Send the answer</source>
+        <translation>Envoyer la réponse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalate_dialog.py" line="66"/>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationBanner</name>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="35"/>
+        <source>Answer…</source>
+        <translation>Répondre…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="38"/>
+        <source>Reply to the agent: the order goes back to them with your answer as a note.</source>
+        <translation>Répondre à l&apos;agent : la commande lui revient avec votre réponse en note.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="40"/>
+        <source>Take over</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="42"/>
+        <source>Handle the order yourself: you become its owner.</source>
+        <translation>Traiter la commande vous-même : elle vous est attribuée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/escalation_banner.py" line="58"/>
+        <source>Escalated to the team lead by %1 since %2 — %3</source>
+        <translation>Escaladée au chef d&apos;équipe par %1 depuis %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationsModel</name>
+    <message>
+        <location filename="../../ui/wallboard/escalations_model.py" line="85"/>
+        <source>Escalated by {name} at {time}</source>
+        <translation>Escaladée par {name} à {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/escalations_model.py" line="103"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/escalations_model.py" line="103"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/escalations_model.py" line="103"/>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+</context>
+<context>
     <name>HourlyChart</name>
     <message>
         <location filename="../../ui/hourly_chart.py" line="77"/>
@@ -337,39 +429,47 @@
 <context>
     <name>JournalDialog</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="140"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="174"/>
         <source>Journal of {name} today</source>
         <translation>Journal de {name} aujourd&apos;hui</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="177"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="177"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="177"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="177"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="178"/>
         <source>Talk (s)</source>
         <translation>Conversation (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="178"/>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>LeadWindows</name>
+    <message>
+        <location filename="../../ui/wallboard/lead_windows.py" line="76"/>
+        <source>Hatif — Reports</source>
+        <translation>Hatif — Rapports</translation>
     </message>
 </context>
 <context>
@@ -512,47 +612,57 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="29"/>
+        <location filename="../../ui/new_order_dialog.py" line="30"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="32"/>
+        <location filename="../../ui/new_order_dialog.py" line="33"/>
         <source>06 12 34 56 78</source>
         <translation>06 12 34 56 78</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="48"/>
+        <location filename="../../ui/new_order_dialog.py" line="49"/>
+        <source>Note for the team (optional)</source>
+        <translation>Note pour l&apos;équipe (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="56"/>
         <source>Create order</source>
         <translation>Créer la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="52"/>
+        <location filename="../../ui/new_order_dialog.py" line="60"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="54"/>
+        <location filename="../../ui/new_order_dialog.py" line="62"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="55"/>
+        <location filename="../../ui/new_order_dialog.py" line="63"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="56"/>
+        <location filename="../../ui/new_order_dialog.py" line="64"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="77"/>
+        <location filename="../../ui/new_order_dialog.py" line="66"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/new_order_dialog.py" line="86"/>
         <source>New customer</source>
         <translation>Nouveau client</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/new_order_dialog.py" line="81"/>
+        <location filename="../../ui/new_order_dialog.py" line="90"/>
         <source>Known customer: %1 (%n order(s))</source>
         <translation>
             <numerusform>Client connu : %1 (%n commande)</numerusform>
@@ -560,105 +670,253 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="92"/>
+        <location filename="../../ui/new_order_dialog.py" line="101"/>
         <source>Enter a valid phone number.</source>
         <translation>Saisissez un numéro de téléphone valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="95"/>
+        <location filename="../../ui/new_order_dialog.py" line="104"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>Saisissez le nom du client.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="98"/>
+        <location filename="../../ui/new_order_dialog.py" line="107"/>
         <source>Add at least one article.</source>
         <translation>Ajoutez au moins un article.</translation>
     </message>
 </context>
 <context>
+    <name>OrderHistory</name>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="16"/>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="17"/>
+        <source>Imported</source>
+        <translation>Importée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="18"/>
+        <source>Reserved</source>
+        <translation>Réservée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="19"/>
+        <source>Released</source>
+        <translation>Libérée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="20"/>
+        <source>Reassigned</source>
+        <translation>Réaffectée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="21"/>
+        <source>Confirmation started</source>
+        <translation>Confirmation commencée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="22"/>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="23"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="24"/>
+        <source>Call back planned</source>
+        <translation>Rappel planifié</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="25"/>
+        <source>Unreachable</source>
+        <translation>Injoignable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="26"/>
+        <source>Marked duplicate</source>
+        <translation>Marquée doublon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="27"/>
+        <source>Marked erroneous</source>
+        <translation>Marquée erronée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="28"/>
+        <source>Reopened</source>
+        <translation>Rouverte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="29"/>
+        <source>Articles changed</source>
+        <translation>Articles modifiés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="30"/>
+        <source>Customer changed</source>
+        <translation>Client modifié</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="31"/>
+        <source>Delivery date set</source>
+        <translation>Date de livraison fixée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="32"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="33"/>
+        <source>Escalated</source>
+        <translation>Escaladée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="34"/>
+        <source>Escalation answered</source>
+        <translation>Réponse à l&apos;escalade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="35"/>
+        <source>Taken over by the lead</source>
+        <translation>Reprise par le chef d&apos;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="56"/>
+        <source>order discount %1 %</source>
+        <translation>remise globale %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="58"/>
+        <source>total %1</source>
+        <translation>total %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="63"/>
+        <source>delivery on %1</source>
+        <translation>livraison le %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="68"/>
+        <source>call back at %1</source>
+        <translation>rappel le %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="74"/>
+        <source>free delivery</source>
+        <translation>livraison offerte</translation>
+    </message>
+</context>
+<context>
     <name>OrderLinesEditor</name>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="66"/>
+        <location filename="../../ui/order_lines_editor.py" line="115"/>
         <source>Add an article: reference or name</source>
         <translation>Ajouter un article : référence ou nom</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="77"/>
+        <location filename="../../ui/order_lines_editor.py" line="126"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="79"/>
+        <location filename="../../ui/order_lines_editor.py" line="128"/>
         <source>Remove line</source>
         <translation>Retirer la ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="80"/>
+        <location filename="../../ui/order_lines_editor.py" line="129"/>
         <source>Free delivery</source>
         <translation>Livraison offerte</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="82"/>
+        <location filename="../../ui/order_lines_editor.py" line="131"/>
         <source>A rescue gesture: use it within your shop&apos;s rules.</source>
         <translation>Geste commercial : selon les règles de votre boutique.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="83"/>
+        <location filename="../../ui/order_lines_editor.py" line="136"/>
+        <source>Order discount: </source>
+        <translation>Remise globale : </translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="140"/>
         <source>Save lines</source>
         <translation>Enregistrer les articles</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="104"/>
+        <location filename="../../ui/order_lines_editor.py" line="161"/>
         <source>Subtotal</source>
         <translation>Sous-total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="105"/>
+        <location filename="../../ui/order_lines_editor.py" line="162"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="106"/>
+        <location filename="../../ui/order_lines_editor.py" line="163"/>
         <source>Discount</source>
         <translation>Remise</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="107"/>
+        <location filename="../../ui/order_lines_editor.py" line="164"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="108"/>
+        <location filename="../../ui/order_lines_editor.py" line="165"/>
         <source>Upsell</source>
         <translation>Upsell</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="184"/>
+        <location filename="../../ui/order_lines_editor.py" line="242"/>
+        <source>Line discount: at most %1 % for you.</source>
+        <translation>Remise par ligne : %1 % au maximum pour vous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="246"/>
+        <source>Discount on the whole order: at most %1 % for you.</source>
+        <translation>Remise globale : %1 % au maximum pour vous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="264"/>
+        <source>Free delivery is not allowed for you.</source>
+        <translation>La livraison offerte ne vous est pas autorisée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="285"/>
         <source>Cannot price this order: %1</source>
         <translation>Impossible de calculer le prix : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="193"/>
+        <location filename="../../ui/order_lines_editor.py" line="294"/>
         <source>unknown city</source>
         <translation>ville inconnue</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="198"/>
+        <location filename="../../ui/order_lines_editor.py" line="299"/>
         <source>tier %1</source>
         <translation>palier %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="198"/>
+        <location filename="../../ui/order_lines_editor.py" line="299"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="231"/>
+        <location filename="../../ui/order_lines_editor.py" line="329"/>
         <source>single</source>
         <translation>unique</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="232"/>
+        <location filename="../../ui/order_lines_editor.py" line="330"/>
         <source>%1 — %2 in stock</source>
         <translation>%1 — %2 en stock</translation>
     </message>
@@ -696,7 +954,7 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_model.py" line="159"/>
+        <location filename="../../ui/order_lines_model.py" line="166"/>
         <source>Upsell price</source>
         <translation>Prix upsell</translation>
     </message>
@@ -704,196 +962,253 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="76"/>
+        <location filename="../../ui/order_panel.py" line="90"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="78"/>
+        <location filename="../../ui/order_panel.py" line="92"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="79"/>
+        <location filename="../../ui/order_panel.py" line="93"/>
         <source>Phones</source>
         <translation>Téléphones</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="80"/>
+        <location filename="../../ui/order_panel.py" line="94"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="91"/>
+        <location filename="../../ui/order_panel.py" line="105"/>
         <source>Save address</source>
         <translation>Enregistrer l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="98"/>
+        <location filename="../../ui/order_panel.py" line="117"/>
+        <source>Set date</source>
+        <translation>Fixer la date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="119"/>
+        <source>No date</source>
+        <translation>Sans date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="128"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="100"/>
+        <location filename="../../ui/order_panel.py" line="130"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="101"/>
+        <location filename="../../ui/order_panel.py" line="131"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="105"/>
+        <location filename="../../ui/order_panel.py" line="132"/>
+        <source>Delivery date</source>
+        <translation>Date de livraison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="137"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="113"/>
-        <location filename="../../ui/order_panel.py" line="124"/>
-        <location filename="../../ui/order_panel.py" line="126"/>
+        <location filename="../../ui/order_panel.py" line="145"/>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="159"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="114"/>
+        <location filename="../../ui/order_panel.py" line="146"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="115"/>
+        <location filename="../../ui/order_panel.py" line="147"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="116"/>
+        <location filename="../../ui/order_panel.py" line="148"/>
         <source>Ring</source>
         <translation>Sonnerie</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="117"/>
+        <location filename="../../ui/order_panel.py" line="149"/>
         <source>Talk</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="118"/>
+        <location filename="../../ui/order_panel.py" line="150"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="119"/>
+        <location filename="../../ui/order_panel.py" line="151"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="124"/>
-        <location filename="../../ui/order_panel.py" line="129"/>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="124"/>
+        <location filename="../../ui/order_panel.py" line="156"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="124"/>
-        <location filename="../../ui/order_panel.py" line="126"/>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <source>What</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="156"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="159"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="126"/>
+        <location filename="../../ui/order_panel.py" line="159"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="129"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="129"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="129"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="133"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>Attempts</source>
         <translation>Tentatives</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="134"/>
+        <location filename="../../ui/order_panel.py" line="167"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="135"/>
+        <location filename="../../ui/order_panel.py" line="168"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="136"/>
+        <location filename="../../ui/order_panel.py" line="169"/>
         <source>Previous orders</source>
         <translation>Commandes précédentes</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation>Ouvrez une commande de la file, ou appuyez sur F8 pour la suivante.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="192"/>
+        <location filename="../../ui/order_panel.py" line="232"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="199"/>
+        <location filename="../../ui/order_panel.py" line="239"/>
         <source>Held by %1</source>
         <translation>Tenue par %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="201"/>
+        <location filename="../../ui/order_panel.py" line="241"/>
         <source>You hold this order</source>
         <translation>Vous tenez cette commande</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="249"/>
+        <location filename="../../ui/order_panel.py" line="295"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation>Ce numéro a une autre commande ouverte : %1. Vérifiez que ce n&apos;est pas un doublon.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="268"/>
+        <location filename="../../ui/order_panel.py" line="314"/>
         <source>Call %1</source>
         <translation>Appeler le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="277"/>
+        <location filename="../../ui/order_panel.py" line="323"/>
         <source>Delivery: %1</source>
         <translation>Livraison : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="279"/>
+        <location filename="../../ui/order_panel.py" line="325"/>
         <source>No delivery fee known for this city</source>
         <translation>Aucun frais de livraison connu pour cette ville</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="298"/>
+        <location filename="../../ui/order_panel.py" line="344"/>
         <source>Attempts (%1)</source>
         <translation>Tentatives (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="303"/>
+        <location filename="../../ui/order_panel.py" line="349"/>
         <source> (waiting to send)</source>
         <translation> (en attente d&apos;envoi)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="328"/>
+        <location filename="../../ui/order_panel.py" line="357"/>
+        <source>Order discount: %1 %</source>
+        <translation>Remise globale : %1 %</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/order_panel.py" line="363"/>
+        <source>Discount on %n line(s)</source>
+        <translation>
+            <numerusform>Remise sur %n ligne</numerusform>
+            <numerusform>Remise sur %n lignes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="365"/>
+        <source>Free delivery</source>
+        <translation>Livraison offerte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="368"/>
+        <source>Delivery on %1</source>
+        <translation>Livraison le %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="377"/>
+        <source>A later delivery agreed with the customer: %1 days at most for you.</source>
+        <translation>Livraison différée convenue avec le client : %1 jours au maximum pour vous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="398"/>
+        <source>The history is unavailable offline.</source>
+        <translation>L&apos;historique n&apos;est pas disponible hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="451"/>
         <source>Previous orders (%1)</source>
         <translation>Commandes précédentes (%1)</translation>
     </message>
@@ -950,69 +1265,311 @@
     </message>
 </context>
 <context>
+    <name>OwnHistoryModel</name>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="82"/>
+        <source>Contact attempt</source>
+        <translation>Tentative de contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="83"/>
+        <source>Work started</source>
+        <translation>Traitement commencé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="84"/>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="85"/>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="86"/>
+        <source>Call back planned</source>
+        <translation>Rappel planifié</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="87"/>
+        <source>Marked unreachable</source>
+        <translation>Marquée injoignable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="88"/>
+        <source>Marked duplicate</source>
+        <translation>Marquée doublon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="89"/>
+        <source>Marked erroneous</source>
+        <translation>Marquée erronée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="90"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="91"/>
+        <source>Lines edited</source>
+        <translation>Lignes modifiées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="92"/>
+        <source>Customer edited</source>
+        <translation>Client modifié</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="93"/>
+        <source>Delivery date set</source>
+        <translation>Date de livraison fixée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="94"/>
+        <source>Escalated to the lead</source>
+        <translation>Escaladée au chef d&apos;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="95"/>
+        <source>Escalation answered</source>
+        <translation>Réponse à l&apos;escalade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="96"/>
+        <source>Escalation taken over</source>
+        <translation>Escalade reprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="97"/>
+        <source>Order created</source>
+        <translation>Commande créée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="98"/>
+        <source>Reopened</source>
+        <translation>Rouverte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="99"/>
+        <source>Reassigned</source>
+        <translation>Réaffectée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="100"/>
+        <source>Returned from preparation</source>
+        <translation>Retour confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="108"/>
+        <source>Positive</source>
+        <translation>Positif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="109"/>
+        <source>Negative</source>
+        <translation>Négatif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="110"/>
+        <source>Partial</source>
+        <translation>Partiel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="111"/>
+        <source>Unclassified</source>
+        <translation>Non classé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="120"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="120"/>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="120"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="120"/>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="121"/>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="121"/>
+        <source>Talk time</source>
+        <translation>Temps de conversation</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="38"/>
+        <location filename="../../ui/profile_dialog.py" line="69"/>
         <source>My profile</source>
+        <extracomment>Codes meaning &quot;the server is not there right now&quot;. A password change finished: True when the server accepted it. A history page was shown, or its failure was (tests wait on it).</extracomment>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="51"/>
+        <location filename="../../ui/profile_dialog.py" line="106"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="55"/>
+        <location filename="../../ui/profile_dialog.py" line="73"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="56"/>
+        <location filename="../../ui/profile_dialog.py" line="74"/>
         <source>Username</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="57"/>
+        <location filename="../../ui/profile_dialog.py" line="75"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="58"/>
+        <location filename="../../ui/profile_dialog.py" line="78"/>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="80"/>
+        <source>My history</source>
+        <translation>Mon historique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="99"/>
+        <source>At least %1 characters</source>
+        <translation>Au moins %1 caractères</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="110"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="59"/>
+        <location filename="../../ui/profile_dialog.py" line="111"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="60"/>
+        <location filename="../../ui/profile_dialog.py" line="112"/>
         <source>Repeat new password</source>
         <translation>Répétez le nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="67"/>
+        <location filename="../../ui/profile_dialog.py" line="122"/>
         <source>Not available on this server yet.</source>
         <translation>Pas encore disponible sur ce serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="72"/>
+        <location filename="../../ui/profile_dialog.py" line="129"/>
+        <source>Type your current password first.</source>
+        <translation>Saisissez d&apos;abord votre mot de passe actuel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="133"/>
+        <location filename="../../ui/profile_dialog.py" line="178"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>Le nouveau mot de passe doit contenir au moins %1 caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="78"/>
+        <location filename="../../ui/profile_dialog.py" line="139"/>
         <source>The two new passwords differ.</source>
         <translation>Les deux nouveaux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="83"/>
-        <source>Password changed.</source>
-        <translation>Mot de passe changé.</translation>
+        <location filename="../../ui/profile_dialog.py" line="142"/>
+        <location filename="../../ui/profile_dialog.py" line="174"/>
+        <source>The new password must differ from the current one.</source>
+        <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="89"/>
+        <location filename="../../ui/profile_dialog.py" line="145"/>
+        <source>Changing the password…</source>
+        <translation>Changement du mot de passe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <source>Password changed. Your other sessions were signed out; this one stays open.</source>
+        <translation>Mot de passe changé. Vos autres sessions ont été déconnectées ; celle-ci reste ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="170"/>
+        <source>The server cannot be reached; your password was not changed.</source>
+        <translation>Le serveur est injoignable ; votre mot de passe n&apos;a pas été changé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="176"/>
+        <source>Too many wrong passwords: wait a few minutes, then try again.</source>
+        <translation>Trop de mots de passe erronés : patientez quelques minutes, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="181"/>
+        <source>Your session has expired; sign in again.</source>
+        <translation>Votre session a expiré ; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="200"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="202"/>
+        <source>Older entries</source>
+        <translation>Entrées plus anciennes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="214"/>
+        <source>Your history is not available here.</source>
+        <translation>Votre historique n&apos;est pas disponible ici.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="241"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="257"/>
+        <source>Nothing yet: your actions will show here.</source>
+        <translation>Rien pour l&apos;instant : vos actions s&apos;afficheront ici.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="260"/>
+        <source>%1 entries, newest first.</source>
+        <translation>%1 entrées, les plus récentes en premier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="273"/>
+        <source>You are offline: your history can be read once the server is reachable again.</source>
+        <translation>Vous êtes hors ligne : votre historique sera lisible dès que le serveur sera de nouveau joignable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="276"/>
+        <source>Your session has expired; sign in again to read your history.</source>
+        <translation>Votre session a expiré ; reconnectez-vous pour lire votre historique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="278"/>
+        <source>Your history is not available: %1</source>
+        <translation>Votre historique n&apos;est pas disponible : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="172"/>
+        <location filename="../../ui/profile_dialog.py" line="173"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
@@ -1039,33 +1596,39 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="53"/>
+        <location filename="../../ui/queue_panel.py" line="67"/>
         <source>Search name, phone, e-mail or reference</source>
+        <extracomment>The last query asked for (shown or on its way); None before the first.</extracomment>
         <translation>Rechercher nom, téléphone, e-mail ou référence</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="59"/>
+        <location filename="../../ui/queue_panel.py" line="73"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="67"/>
-        <location filename="../../ui/queue_panel.py" line="131"/>
+        <location filename="../../ui/queue_panel.py" line="81"/>
+        <location filename="../../ui/queue_panel.py" line="152"/>
         <source>All cities</source>
         <translation>Toutes les villes</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="69"/>
+        <location filename="../../ui/queue_panel.py" line="83"/>
         <source>Callbacks due</source>
         <translation>Rappels dus</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="70"/>
+        <location filename="../../ui/queue_panel.py" line="84"/>
         <source>Returned</source>
         <translation>Retours</translation>
     </message>
+    <message>
+        <location filename="../../ui/queue_panel.py" line="90"/>
+        <source>Type at least %1 characters to search</source>
+        <translation>Tapez au moins %1 caractères pour rechercher</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="216"/>
+        <location filename="../../ui/queue_panel.py" line="282"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n commande</numerusform>
@@ -1076,57 +1639,58 @@
 <context>
     <name>QueueTableModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="39"/>
+        <location filename="../../ui/queue_model.py" line="41"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="40"/>
+        <location filename="../../ui/queue_model.py" line="42"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="44"/>
+        <location filename="../../ui/queue_model.py" line="46"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="43"/>
+        <location filename="../../ui/queue_model.py" line="45"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="41"/>
+        <location filename="../../ui/queue_model.py" line="43"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="42"/>
+        <location filename="../../ui/queue_model.py" line="44"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="45"/>
+        <location filename="../../ui/queue_model.py" line="47"/>
         <source>Attempts</source>
         <translation>Tentatives</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="46"/>
+        <location filename="../../ui/queue_model.py" line="48"/>
         <source>Call back</source>
         <translation>À rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="47"/>
+        <location filename="../../ui/queue_model.py" line="49"/>
         <source>Held by</source>
         <translation>Tenue par</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="255"/>
+        <location filename="../../ui/queue_model.py" line="333"/>
         <source>Held by %1</source>
+        <extracomment>Rows of the first screenful, fetched and formatted with the ids, so painting them needs neither SQL nor formatting on the GUI thread. Orders changed since the running query started (its rows may be older). Generation of the query on screen (``_generation`` runs ahead while a newer one is on its way). Fetches a window of ids elsewhere (worker thread); None: here, now.</extracomment>
         <translation>Tenue par %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="288"/>
+        <location filename="../../ui/queue_model.py" line="372"/>
         <source>me</source>
         <translation>moi</translation>
     </message>
@@ -1164,12 +1728,82 @@
         <translation>la limite de tentatives est atteinte.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="65"/>
+        <location filename="../../ui/refusal_text.py" line="68"/>
         <source>the server cannot be reached right now.</source>
         <translation>le serveur est injoignable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="72"/>
+        <location filename="../../ui/refusal_text.py" line="83"/>
+        <source>the discount on the order may not exceed %1 % for you.</source>
+        <translation>la remise globale ne peut pas dépasser %1 % pour vous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="88"/>
+        <source>the discount on a line may not exceed %1 % for you.</source>
+        <translation>la remise sur une ligne ne peut pas dépasser %1 % pour vous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="92"/>
+        <source>the delivery may be put off by %1 days at most.</source>
+        <translation>la livraison peut être reportée de %1 jours au plus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="98"/>
+        <source>the phone number %1 is not valid.</source>
+        <translation>le numéro de téléphone %1 n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="100"/>
+        <source>the phone number is not valid.</source>
+        <translation>le numéro de téléphone n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="104"/>
+        <source>the article %1 is not in the catalogue.</source>
+        <translation>l&apos;article %1 n&apos;est pas au catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="107"/>
+        <source>you may not grant free delivery.</source>
+        <translation>vous ne pouvez pas offrir la livraison.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="110"/>
+        <source>the delivery date is in the past.</source>
+        <translation>la date de livraison est dans le passé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="113"/>
+        <source>the order waits for the team lead&apos;s answer.</source>
+        <translation>la commande attend la réponse du chef d&apos;équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="116"/>
+        <source>the order is already with the team lead.</source>
+        <translation>la commande est déjà chez le chef d&apos;équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="119"/>
+        <source>the order is not escalated any more.</source>
+        <translation>la commande n&apos;est plus escaladée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="120"/>
+        <source>the current password is wrong.</source>
+        <translation>le mot de passe actuel est incorrect.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="121"/>
+        <source>the new password must differ from the current one.</source>
+        <translation>le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="124"/>
+        <source>you are not allowed to do this.</source>
+        <translation>vous n&apos;avez pas le droit de faire ceci.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="134"/>
         <source>You no longer hold order %1: %2</source>
         <translation>Vous ne tenez plus la commande %1 : %2</translation>
     </message>
@@ -1186,94 +1820,109 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="127"/>
+        <location filename="../../ui/reports/reports_tab.py" line="138"/>
         <source>Classify free-text notes (if an admin enabled it)</source>
-        <extracomment>Emitted when a report was shown (tests wait on it). Emitted with the path of a written CSV file.</extracomment>
+        <extracomment>Emitted when a report was shown (tests wait on it). Emitted with the path of a written CSV file. Emitted once an admin&apos;s team picker is filled.</extracomment>
         <translation>Classer les notes libres (si un admin l&apos;a activé)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="128"/>
+        <location filename="../../ui/reports/reports_tab.py" line="139"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="130"/>
+        <location filename="../../ui/reports/reports_tab.py" line="142"/>
+        <source>All teams</source>
+        <translation>Toutes les équipes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="145"/>
+        <source>Team</source>
+        <translation>Équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="151"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="132"/>
+        <location filename="../../ui/reports/reports_tab.py" line="153"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="149"/>
+        <location filename="../../ui/reports/reports_tab.py" line="170"/>
         <source>Agents × hours</source>
         <translation>Agents × heures</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="150"/>
+        <location filename="../../ui/reports/reports_tab.py" line="171"/>
         <source>Outcomes</source>
         <translation>Résultats</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="151"/>
+        <location filename="../../ui/reports/reports_tab.py" line="172"/>
         <source>Cancel reasons</source>
         <translation>Motifs d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="177"/>
+        <location filename="../../ui/reports/reports_tab.py" line="194"/>
+        <source>The list of teams could not be read: {message}</source>
+        <translation>Impossible de lire la liste des équipes : {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/reports/reports_tab.py" line="223"/>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="197"/>
+        <location filename="../../ui/reports/reports_tab.py" line="243"/>
         <source>The last day comes before the first.</source>
         <translation>Le dernier jour précède le premier.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="200"/>
+        <location filename="../../ui/reports/reports_tab.py" line="246"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="212"/>
+        <location filename="../../ui/reports/reports_tab.py" line="261"/>
         <source>all days</source>
         <translation>tous les jours</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="214"/>
-        <location filename="../../ui/reports/reports_tab.py" line="222"/>
+        <location filename="../../ui/reports/reports_tab.py" line="263"/>
+        <location filename="../../ui/reports/reports_tab.py" line="271"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="225"/>
+        <location filename="../../ui/reports/reports_tab.py" line="274"/>
         <source>(no reason)</source>
         <translation>(sans motif)</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="241"/>
+        <location filename="../../ui/reports/reports_tab.py" line="290"/>
         <source>Outcome classes come from the recorded dispositions.</source>
         <translation>Les classes de résultat viennent des issues enregistrées.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="243"/>
+        <location filename="../../ui/reports/reports_tab.py" line="292"/>
         <source>Figures marked * come from the note classifier ({model}): {count} notes classified.</source>
         <translation>Les chiffres marqués * viennent du classement des notes ({model}) : {count} notes classées.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="246"/>
+        <location filename="../../ui/reports/reports_tab.py" line="295"/>
         <source>{failed} notes could not be classified.</source>
         <translation>{failed} notes n&apos;ont pas pu être classées.</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="254"/>
+        <location filename="../../ui/reports/reports_tab.py" line="303"/>
         <source>The report failed: {message}</source>
         <translation>Le rapport a échoué : {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/reports/reports_tab.py" line="270"/>
+        <location filename="../../ui/reports/reports_tab.py" line="319"/>
         <source>The export failed: {message}</source>
         <translation>L&apos;export a échoué : {message}</translation>
     </message>
@@ -1469,208 +2118,306 @@
 <context>
     <name>ThresholdsDialog</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="107"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="137"/>
         <source>Alert thresholds</source>
         <extracomment>Answer of ``choose_new_owner`` meaning &quot;back to the pool, no owner&quot;.</extracomment>
         <translation>Seuils d&apos;alerte</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="112"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="142"/>
         <source>Call longer than (minutes)</source>
         <translation>Appel plus long que (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="113"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="143"/>
         <source>Pause longer than (minutes)</source>
         <translation>Pause plus longue que (minutes)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="114"/>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="144"/>
         <source>Oldest unconfirmed order older than (minutes)</source>
         <translation>Plus ancienne commande non confirmée au-delà de (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_dialogs.py" line="146"/>
+        <source>Escalation waiting longer than (minutes)</source>
+        <translation>Escalade en attente au-delà de (minutes)</translation>
     </message>
 </context>
 <context>
     <name>WallboardTexts</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="24"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="26"/>
         <source>Available</source>
         <translation>Disponible</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="25"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="27"/>
         <source>Ringing</source>
         <translation>Sonne</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="26"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="28"/>
         <source>In call</source>
         <translation>En appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="27"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="29"/>
         <source>Wrap-up</source>
         <translation>Clôture de l&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="28"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="30"/>
         <source>Paused</source>
         <translation>En pause</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="29"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="31"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="35"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="37"/>
         <source>Unassigned</source>
         <translation>Non affectée</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="36"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="38"/>
         <source>Assigned</source>
         <translation>Affectée</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="37"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="39"/>
         <source>In progress</source>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="38"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="40"/>
         <source>Confirmed</source>
         <translation>Confirmée</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="39"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="41"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="40"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="42"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="41"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="43"/>
         <source>Erroneous</source>
         <translation>Erronée</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="42"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="44"/>
         <source>Returned from preparation</source>
         <translation>Retour confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="43"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="45"/>
         <source>Call back</source>
         <translation>À rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="44"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="46"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="50"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="52"/>
         <source>Positive</source>
         <translation>Positif</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="51"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="53"/>
         <source>Negative</source>
         <translation>Négatif</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="52"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="54"/>
         <source>Partial</source>
         <translation>Partiel</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="53"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="55"/>
         <source>Unclassified</source>
         <translation>Non classé</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="60"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="62"/>
         <source>{name}: call for {elapsed}</source>
         <translation>{name} : en appel depuis {elapsed}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="62"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="64"/>
         <source>{name}: paused for {elapsed}</source>
         <translation>{name} : en pause depuis {elapsed}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="65"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="68"/>
+        <source>Order {ref} waits for the lead for {elapsed}</source>
+        <translation>Commande {ref} en attente du chef d&apos;équipe depuis {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="71"/>
         <source>Order {ref} unconfirmed for {elapsed}</source>
         <translation>Commande {ref} non confirmée depuis {elapsed}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="77"/>
+        <source>Complex case</source>
+        <translation>Cas complexe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="78"/>
+        <source>Complaint</source>
+        <translation>Réclamation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="79"/>
+        <source>Special authorisation</source>
+        <translation>Autorisation spéciale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="87"/>
+        <source>Only the lead of this order&apos;s team or an admin may do this.</source>
+        <translation>Réservé au chef de l&apos;équipe de cette commande ou à un admin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="89"/>
+        <source>This escalation was already answered or taken over by someone else.</source>
+        <translation>Quelqu&apos;un d&apos;autre a déjà répondu à cette escalade ou l&apos;a reprise.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="91"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="92"/>
+        <source>This order no longer exists or is not visible to you.</source>
+        <translation>Cette commande n&apos;existe plus ou ne vous est pas visible.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="93"/>
+        <source>This order is closed.</source>
+        <translation>Cette commande est clôturée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="94"/>
+        <source>The server cannot be reached; try again in a moment.</source>
+        <translation>Le serveur est injoignable ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="95"/>
+        <source>The server did not answer in time; try again.</source>
+        <translation>Le serveur n&apos;a pas répondu à temps ; réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="96"/>
+        <source>The server failed; try again in a moment.</source>
+        <translation>Erreur du serveur ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="97"/>
+        <source>Your session has expired; sign in again.</source>
+        <translation>Votre session a expiré ; reconnectez-vous.</translation>
     </message>
 </context>
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="78"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="91"/>
         <source>Hatif — Wallboard</source>
-        <extracomment>Largest tile scale: a small team gets big tiles, but not absurd ones.</extracomment>
+        <extracomment>Escalation rows hold two lines (order and customer, agent and reason). Escalation rows shown without scrolling; the panel grows with them up to this. Largest tile scale: a small team gets big tiles, but not absurd ones. How much wider than its scaled size a tile may grow to fill its row. The window was closed (whoever opened it stops the live feed).</extracomment>
         <translation>Hatif — Tableau mural</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="117"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="256"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="132"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
         <source>Wallboard</source>
         <translation>Tableau mural</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="121"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="136"/>
         <source>Not live — reconnecting</source>
         <translation>Pas en direct — reconnexion</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="123"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
         <source>Alert thresholds…</source>
         <translation>Seuils d&apos;alerte…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="125"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
         <source>Full screen (F11)</source>
         <translation>Plein écran (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="178"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="193"/>
         <source>Queue</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="183"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="199"/>
         <source>Leases held</source>
         <translation>Commandes en main</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="256"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="221"/>
+        <source>No order is waiting for you.</source>
+        <translation>Aucune commande ne vous attend.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="506"/>
+        <source>Answer…</source>
+        <translation>Répondre…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="507"/>
+        <source>Take over</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
         <source>Wallboard — {team}</source>
         <translation>Tableau mural — {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="351"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="370"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="413"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="432"/>
         <source>Reassign order {ref}…</source>
         <translation>Réaffecter la commande {ref}…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="355"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="374"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="417"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
         <source>Release order {ref}</source>
         <translation>Libérer la commande {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="359"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="421"/>
         <source>Open {name}&apos;s journal for today</source>
         <translation>Ouvrir le journal du jour de {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="405"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="469"/>
+        <source>Escalations ({count})</source>
+        <translation>Escalades ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="470"/>
+        <source>Escalations</source>
+        <translation>Escalades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="521"/>
+        <source>Write an answer for the agent first.</source>
+        <translation>Écrivez d&apos;abord une réponse pour l&apos;agent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="540"/>
         <source>The action failed: {message}</source>
         <translation>L&apos;action a échoué : {message}</translation>
     </message>
@@ -1901,42 +2648,47 @@
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="316"/>
+        <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
+        <translation>Cette commande attend la réponse du chef d&apos;équipe : seul un chef d&apos;équipe peut la prendre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>
@@ -1975,19 +2727,19 @@
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="209"/>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="211"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="212"/>
         <source>Erroneous</source>
         <translation>Erronée</translation>
     </message>
@@ -2028,86 +2780,106 @@
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <source>The order waits for the team lead&apos;s answer.</source>
+        <translation>La commande attend la réponse du chef d&apos;équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="200"/>
         <source>The order has no article.</source>
         <translation>La commande n&apos;a aucun article.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="205"/>
+        <location filename="../../ui/wrapup_panel.py" line="206"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="207"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
         <source>Cancellation</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="209"/>
         <source>Call-back</source>
         <translation>Rappel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="215"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>Escalation</source>
         <translation>Escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <source>Answer to the escalation</source>
+        <translation>Réponse à l&apos;escalade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <source>Taking over</source>
+        <translation>Reprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <source>Delivery date</source>
+        <translation>Date de livraison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="221"/>
         <source>Attempt</source>
         <translation>Tentative</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="227"/>
+        <location filename="../../ui/wrapup_panel.py" line="231"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 enregistrée, en attente du serveur…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="229"/>
+        <location filename="../../ui/wrapup_panel.py" line="233"/>
         <source>%1 accepted by the server.</source>
         <translation>%1 acceptée par le serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="232"/>
+        <location filename="../../ui/wrapup_panel.py" line="236"/>
         <source>%1 not applied: %2</source>
         <translation>%1 non appliquée : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="240"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 refusée par le serveur : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="262"/>
+        <location filename="../../ui/wrapup_panel.py" line="266"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>Choisissez d&apos;abord un motif d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="279"/>
+        <location filename="../../ui/wrapup_panel.py" line="283"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
     </message>
@@ -2115,7 +2887,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="177"/>
+        <location filename="../../ui/desktop_app.py" line="192"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
     </message>
