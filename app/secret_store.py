@@ -120,6 +120,9 @@ class _PassphraseEncryptedKeyring(EncryptedKeyring):
         return self.AES.new(key[: self.block_size], self.AES.MODE_CFB, IV)
 
     def _unlock(self) -> None:
+        # keyrings.alt checks the passphrase with `assert`, which the bundle's -OO
+        # bytecode drops (build.spec): the check here is explicit. Under -OO a wrong key
+        # decrypts to bytes that fail UTF-8 (ValueError) or do not match the reference.
         self.keyring_key = self._passphrase
         try:
             reference = self.get_password("keyring-setting", "password reference")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import keyring
@@ -17,7 +19,11 @@ from app.secret_store import (
     sip_password_key,
 )
 from telephony.sip_credentials import KEYRING_SERVICE, read_sip_password
-from tests.app.desk_environment import make_desk, session_keyring_restored  # noqa: F401 (fixture)
+from tests.app.desk_environment import (  # noqa: F401 (fixture)
+    REPO_ROOT,
+    make_desk,
+    session_keyring_restored,
+)
 
 # Whatever a test stores in the session keyring is gone before the next test.
 pytestmark = pytest.mark.usefixtures("session_keyring_restored")
@@ -92,6 +98,34 @@ def test_encrypted_fallback_needs_the_admins_passphrase(tmp_path: Path) -> None:
     wrong = SecretStore.open("encrypted_file", tmp_path, {"HATIF_KEYRING_PASSPHRASE": "nope"})
     with pytest.raises(KeyringUnavailableError, match="does not open"):
         wrong.get(sip_password_key("1", "d"))
+
+
+_WRONG_PASSPHRASE_SCRIPT = """
+import sys
+from pathlib import Path
+from app.secret_store import KeyringUnavailableError, SecretStore, sip_password_key
+
+folder, key = Path(sys.argv[1]), sip_password_key("1", "d")
+SecretStore.open("encrypted_file", folder, {"HATIF_KEYRING_PASSPHRASE": "pp-1"}).set(key, "s-9")
+for attempt in range(8):
+    wrong = SecretStore.open("encrypted_file", folder, {"HATIF_KEYRING_PASSPHRASE": f"x{attempt}"})
+    try:
+        print("read", wrong.get(key))
+    except KeyringUnavailableError as exc:
+        print(exc.code)
+"""
+
+
+def test_wrong_passphrase_is_refused_without_asserts(tmp_path: Path) -> None:
+    """The bundle runs at -OO (build.spec), where keyrings.alt's own assert-based
+    passphrase check is gone: every wrong passphrase is still refused."""
+    if SecretStore.open("encrypted_file", tmp_path, {}).status.origin == "os":
+        pytest.skip("this machine has an OS keyring")
+    result = subprocess.run(
+        [sys.executable, "-OO", "-c", _WRONG_PASSPHRASE_SCRIPT, str(tmp_path)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.split() == ["keyring.wrong_passphrase"] * 8
 
 
 def test_headless_desk_without_keyring_gets_a_clear_message(tmp_path: Path) -> None:
