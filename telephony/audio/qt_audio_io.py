@@ -26,7 +26,7 @@ from telephony.audio.ring_io_devices import RingReader
 # Device-side buffering: enough to ride out a scheduling hiccup, small for latency.
 SINK_BUFFER_MS = 60
 SOURCE_BUFFER_MS = 40
-MIC_TRANSFER_INTERVAL_MS = 10
+MIC_TRANSFER_INTERVAL_MS = 20  # fewer GIL entries; the 40 ms prebuffer covers it
 
 
 class QtAudioIo(QObject):
