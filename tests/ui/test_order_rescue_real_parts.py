@@ -54,7 +54,7 @@ class Reports:
         def found() -> ActionReport | None:
             return next((r for r in self.items if r.kind == kind and r.state == state), None)
 
-        qtbot.waitUntil(lambda: found() is not None, timeout=15_000)
+        qtbot.waitUntil(lambda: found() is not None, timeout=20_000)
         report = found()
         assert report is not None
         self.items.clear()
@@ -109,7 +109,7 @@ def test_rescue_gestures_are_capped_refused_in_words_and_kept_by_the_server(
     order = desk.api(f"/orders/{order_id}")
     assert Decimal(order["order_discount_pct"]) == 5
     assert Decimal(order["total"]) == priced.total
-    qtbot.waitUntil(lambda: "Order discount: 5 %" in panel.rescue_summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Order discount: 5 %" in panel.rescue_summary.text(), timeout=20_000)
 
     # A later delivery date, agreed with the customer, goes through the outbox.
     wanted = date.today() + timedelta(days=3)
@@ -118,11 +118,11 @@ def test_rescue_gestures_are_capped_refused_in_words_and_kept_by_the_server(
     reports.wait(qtbot, "set_delivery_date", ActionState.ACCEPTED)
     assert desk.api(f"/orders/{order_id}")["delivery_date"] == wanted.isoformat()
     shown = f"Delivery on {wanted:%d/%m/%Y}"
-    qtbot.waitUntil(lambda: shown in panel.rescue_summary.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: shown in panel.rescue_summary.text(), timeout=20_000)
     assert workspace.current is not None and workspace.current.delivery_date == wanted
 
     # The server's history of the order lists what happened, in words.
-    qtbot.waitUntil(lambda: "Delivery date set" in _history_actions(desk), timeout=10_000)
+    qtbot.waitUntil(lambda: "Delivery date set" in _history_actions(desk), timeout=20_000)
     assert "Articles changed" in _history_actions(desk)
     tree = panel.history
     rows = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
@@ -136,7 +136,7 @@ def test_rescue_gestures_are_capped_refused_in_words_and_kept_by_the_server(
     desk.window.wrapup.add_note.click()
     other = fresh_order(desk, skip=frozenset({order_id}))
     open_order(qtbot, desk, other)
-    qtbot.waitUntil(lambda: desk.api(f"/orders/{order_id}")["lease"] is None, timeout=10_000)
+    qtbot.waitUntil(lambda: desk.api(f"/orders/{order_id}")["lease"] is None, timeout=20_000)
     left = desk.api(f"/orders/{order_id}")
     assert left["owner_name"] == desk.me
     notes = desk.api(f"/orders/{order_id}/notes")
@@ -172,7 +172,7 @@ def test_escalation_goes_to_the_lead_who_answers_or_takes_over(
     agent.window.escalate_action.trigger()
     agent_reports.wait(qtbot, "escalate", ActionState.ACCEPTED)
     banner = agent.window.order.escalation
-    qtbot.waitUntil(lambda: _shown(banner), timeout=10_000)
+    qtbot.waitUntil(lambda: _shown(banner), timeout=20_000)
     assert f"Escalated to the team lead by {agent.me}" in banner.text.text()
     assert "Complaint" in banner.text.text()
     assert not _shown(banner.answer)  # answering is the lead's
@@ -191,14 +191,14 @@ def test_escalation_goes_to_the_lead_who_answers_or_takes_over(
     qtbot.waitUntil(
         lambda: result.text()
         == "This order waits for the team lead's answer: only a lead can take it.",
-        timeout=10_000,
+        timeout=20_000,
     )
     assert not agent.window.wrapup.confirm.isEnabled()
 
     # The lead opens it: the banner offers Answer… and Take over.
     lead.running.services.workspace.open_order(order_id)
     lead_banner = lead.window.order.escalation
-    qtbot.waitUntil(lambda: _shown(lead_banner.answer), timeout=10_000)
+    qtbot.waitUntil(lambda: _shown(lead_banner.answer), timeout=20_000)
     assert _shown(lead_banner.take_over)
 
     def answer(dialog: EscalationAnswerDialog) -> bool:
@@ -210,14 +210,14 @@ def test_escalation_goes_to_the_lead_who_answers_or_takes_over(
     lead_reports.wait(qtbot, "answer_escalation", ActionState.ACCEPTED)
 
     # Back at the agent's desk: the banner goes and the lead's answer is a note.
-    qtbot.waitUntil(lambda: not _shown(banner), timeout=10_000)
+    qtbot.waitUntil(lambda: not _shown(banner), timeout=20_000)
     notes = agent.window.order.notes
     qtbot.waitUntil(
         lambda: any(
             "D'accord pour 10 % maximum" in notes.topLevelItem(i).text(2)
             for i in range(notes.topLevelItemCount())
         ),
-        timeout=10_000,
+        timeout=20_000,
     )
     assert agent.api(f"/orders/{order_id}")["owner_name"] == agent.me
 
@@ -228,24 +228,24 @@ def test_escalation_goes_to_the_lead_who_answers_or_takes_over(
             (current := agent.running.services.workspace.current) is not None
             and current.holder == agent.me
         ),
-        timeout=10_000,
+        timeout=20_000,
     )
     agent.dialogs.answers.append(fill)
     agent.window.escalate_action.trigger()
-    qtbot.waitUntil(lambda: _shown(banner), timeout=10_000)
+    qtbot.waitUntil(lambda: _shown(banner), timeout=20_000)
     lead.running.services.workspace.open_order(order_id)
-    qtbot.waitUntil(lambda: _shown(lead_banner.take_over), timeout=10_000)
+    qtbot.waitUntil(lambda: _shown(lead_banner.take_over), timeout=20_000)
     lead_banner.take_over.click()
     lead_reports.wait(qtbot, "take_escalation", ActionState.ACCEPTED)
     lead_me = lead.me
     qtbot.waitUntil(
-        lambda: lead.window.order.holder.text() == "You hold this order", timeout=10_000
+        lambda: lead.window.order.holder.text() == "You hold this order", timeout=20_000
     )
     order = lead.api(f"/orders/{order_id}")
     assert order["escalation"] is None
     assert order["owner_name"] == lead_me and order["lease"]["holder_name"] == lead_me
     qtbot.waitUntil(
-        lambda: agent.window.order.holder.text() == f"Held by {lead_me}", timeout=10_000
+        lambda: agent.window.order.holder.text() == f"Held by {lead_me}", timeout=20_000
     )
 
 
@@ -281,7 +281,7 @@ def test_a_new_order_is_created_on_the_server_and_opens_in_the_agents_hands(
             and workspace.current.customer_name == "Salma Bennani"
             and workspace.current.holder == desk.me
         ),
-        timeout=15_000,
+        timeout=20_000,
     )
     current = workspace.current
     assert current is not None
