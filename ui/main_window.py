@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from app.services.desktop_services import DesktopServices
 from app.services.order_views import OrderDetail
@@ -177,9 +178,25 @@ class WorkspaceWindow(QMainWindow):
                 action.setStatusTip(self.tr("Not available on this server yet."))
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = help_menu
         help_menu.addAction(
             self._action(self.tr("Keyboard shortcuts"), None, self._on_shortcuts_help)
         )
+
+    def add_team_menu(
+        self, show_wallboard: Callable[[], object], show_reports: Callable[[], object]
+    ) -> QMenu:
+        """The Team menu (wallboard, reports) before Help; the desktop adds it for leads."""
+        menu = QMenu(self.tr("&Team"), self)
+        menu.setObjectName("teamMenu")
+        self.wallboard_action = self._action(
+            self.tr("Wallboard"), "wallboard", show_wallboard, "dashboard"
+        )
+        self.reports_action = self._action(self.tr("Reports"), "reports", show_reports)
+        menu.addAction(self.wallboard_action)
+        menu.addAction(self.reports_action)
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+        return menu
 
     # -- wiring ------------------------------------------------------------
     def _connect(self) -> None:
