@@ -28,6 +28,11 @@ DEFAULT_SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("search", "Ctrl+F", str(QT_TRANSLATE_NOOP("Shortcuts", "Search the queue"))),
     Shortcut("whatsapp", "Ctrl+W", str(QT_TRANSLATE_NOOP("Shortcuts", "WhatsApp message"))),
     Shortcut("dashboard", "Ctrl+D", str(QT_TRANSLATE_NOOP("Shortcuts", "My day (dashboard)"))),
+    # Team menu: offered to leads and admins only.
+    Shortcut("wallboard", "Ctrl+Shift+W",
+             str(QT_TRANSLATE_NOOP("Shortcuts", "Team wallboard (leads)"))),
+    Shortcut("reports", "Ctrl+Shift+R",
+             str(QT_TRANSLATE_NOOP("Shortcuts", "Team reports (leads)"))),
 )
 
 
