@@ -2,15 +2,17 @@
 
 One of each at a time: asking again brings the open one forward. Closing the
 wallboard stops its live feed. The composition root creates one
-``LeadWindows`` per signed-in lead or admin and calls ``show_wallboard`` /
-``show_reports`` from its menu.
+``LeadWindows`` per signed-in lead or admin, calls ``show_wallboard`` /
+``show_reports`` from its Team menu and ``close_with(workspace_window)`` so
+that signing out or quitting closes them too. ``hatif --wallboard`` uses
+``show_kiosk`` alone, without a workspace window.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.services.operations import OperationRunner
@@ -40,6 +42,7 @@ class LeadWindows(QObject):
         self._session: WallboardSession | None = None
         self._reports: QWidget | None = None
         self._closed = False
+        self._followed: QWidget | None = None
 
     @staticmethod
     def offered_to(role: str) -> bool:
@@ -83,6 +86,24 @@ class LeadWindows(QObject):
             self._reports = window
         self._bring_forward(self._reports)
         return self._reports
+
+    def show_kiosk(self) -> WallboardWindow:
+        """The wallboard full screen for the big screen (Esc leaves it, F11 returns)."""
+        window = self.show_wallboard()
+        if not window.kiosk:
+            window.toggle_kiosk()
+        return window
+
+    def close_with(self, window: QWidget) -> None:
+        """Close both windows and the connection when ``window`` (the workspace) closes:
+        otherwise an open wallboard would keep Hatif running after Quit or Sign out."""
+        self._followed = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._followed and event.type() == QEvent.Type.Close:
+            self.close_all()
+        return False
 
     @staticmethod
     def _bring_forward(window: QWidget) -> None:
