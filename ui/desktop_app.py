@@ -4,13 +4,17 @@
 ui/) and ``run_desktop(context)`` is what ``app.main`` calls next. With
 ``--demo`` it signs in as the demo agent and dials the built-in demo line;
 otherwise it reuses the token from the keyring ("stay signed in") or shows
-the sign-in dialog.
+the sign-in dialog. A lead or admin also gets the Team menu (wallboard,
+reports); with ``wallboard=True`` (``hatif --wallboard``) a lead's sign-in
+opens only the wallboard, full screen, for the team's big screen.
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from app import settings_schema as schema
@@ -21,6 +25,7 @@ from app.services.own_history_service import own_history_for
 from app.services.session_service import SessionService, SignedIn, SignInError
 from app.services.ui_preferences import UiPreferences
 from app.services.workspace_session import RunningWorkspace, sip_setup_for, start_workspace
+from app.wallboard.wallboard_session import connect_lead
 from ui.dialog_service import DialogService, QtDialogs
 from ui.icons import icon, stylesheet
 from ui.login_dialog import LoginDialog
@@ -28,11 +33,14 @@ from ui.main_window import WorkspaceWindow
 from ui.profile_dialog import ProfileDialog
 from ui.settings_dialog import SettingsDialog
 from ui.translations import install_language
+from ui.wallboard.lead_windows import LeadWindows
 
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_NOT_SIGNED_IN = 3
+#: ``--wallboard`` signed in with an agent's account.
+EXIT_NOT_A_LEAD = 4
 
 
 def sign_in(
@@ -79,6 +87,12 @@ class DesktopApp:
         self.running: RunningWorkspace | None = None
         self.window: WorkspaceWindow | None = None
         self.audio: AudioSettings | None = None
+        self.lead_windows: LeadWindows | None = None
+
+    @property
+    def config_dir(self) -> Path:
+        """Where the wallboard keeps its alert thresholds: next to the user settings."""
+        return self.context.paths.user_settings_file.parent
 
     def start(self, session: SignedIn) -> WorkspaceWindow:
         self.running = start_workspace(
@@ -96,7 +110,30 @@ class DesktopApp:
         if self.context.single_instance is not None:
             self.context.single_instance.activation_requested.connect(self._bring_forward)
         self.window = window
+        role = session.identity.role
+        if LeadWindows.offered_to(role):
+            running = self.running
+            leads = LeadWindows(
+                connect_lead(session.server_url, lambda: running.token.token),
+                self.runner, self.config_dir, role,
+            )
+            window.add_team_menu(leads.show_wallboard, leads.show_reports)
+            leads.close_with(window)
+            self.lead_windows = leads
         return window
+
+    def start_wallboard(self, session: SignedIn) -> LeadWindows | None:
+        """The wallboard alone, full screen; None when the account is not a lead's."""
+        role = session.identity.role
+        if not LeadWindows.offered_to(role):
+            return None
+        leads = LeadWindows(
+            connect_lead(session.server_url, lambda: session.token),
+            self.runner, self.config_dir, role,
+        )
+        leads.show_kiosk()
+        self.lead_windows = leads
+        return leads
 
     def _bring_forward(self) -> None:
         if self.window is not None:
@@ -156,6 +193,9 @@ class DesktopApp:
             self.window.close()
 
     def shutdown(self) -> None:
+        if self.lead_windows is not None:
+            self.lead_windows.close_all()
+            self.lead_windows = None
         if self.running is not None:
             self.running.shutdown()
             self.running = None
@@ -172,8 +212,9 @@ def create_application(qt_args: list[str]) -> QApplication:
     return application
 
 
-def run_desktop(context: AppContext) -> int:
-    """The workspace until the agent quits; returns the process exit code."""
+def run_desktop(context: AppContext, *, wallboard: bool = False) -> int:
+    """The workspace until the agent quits, or with ``wallboard`` the team's wallboard
+    full screen until it is closed; returns the process exit code."""
     app = QApplication.instance()
     assert isinstance(app, QApplication), "app.main calls create_application first"
     app.setWindowIcon(icon("hatif"))
@@ -184,6 +225,11 @@ def run_desktop(context: AppContext) -> int:
     session = sign_in(context, desktop.sessions, desktop.runner, dialogs)
     if session is None:
         return EXIT_NOT_SIGNED_IN
+    if wallboard:
+        try:
+            return _run_wallboard(app, desktop, session)
+        finally:
+            del translators
     window = desktop.start(session)
     if context.previous_crash_reports:
         dialogs.inform(
@@ -199,3 +245,20 @@ def run_desktop(context: AppContext) -> int:
     finally:
         desktop.shutdown()
         del translators
+
+
+def _run_wallboard(app: QApplication, desktop: DesktopApp, session: SignedIn) -> int:
+    if desktop.start_wallboard(session) is None:
+        desktop.dialogs.warn(
+            None,
+            "Hatif",
+            QCoreApplication.translate(
+                "DesktopApp",
+                "The wallboard is for team leads and administrators; %1 signs in as an agent.",
+            ).replace("%1", session.identity.display_name),
+        )
+        return EXIT_NOT_A_LEAD
+    try:
+        return app.exec()
+    finally:
+        desktop.shutdown()
