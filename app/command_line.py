@@ -28,6 +28,7 @@ class CommandLine:
     call_target: str = ""
     debug: bool = False
     demo: bool = False
+    wallboard: bool = False
     extra_qt_args: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -49,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_argument("--demo", action="store_true",
                          help="start a local demo server (SQLite, demo shop) and sign in "
                               "as a demo agent")
+    actions.add_argument("--wallboard", action="store_true",
+                         help="sign in as a team lead (or admin) and show only the team's "
+                              "wallboard, full screen, for the big screen (Esc leaves full "
+                              "screen, F11 returns)")
     parser.add_argument("--json", action="store_true",
                         help="with --self-test: print the report as JSON")
     parser.add_argument("--call", metavar="TARGET", default="",
@@ -111,5 +116,6 @@ def parse_command_line(argv: Sequence[str]) -> CommandLine:
         call_target=args.call,
         debug=args.debug,
         demo=args.demo,
+        wallboard=args.wallboard,
         extra_qt_args=tuple(unknown),
     )

@@ -179,7 +179,7 @@ def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
             settings=settings, secrets=secrets, paths=paths, single_instance=guard,
             redactor=redactor, log_file=log_file, previous_crash_reports=previous_crashes,
             demo=demo.credentials if demo else None, debug=command.debug, qt_args=qt_args)
-        return run_desktop(context)
+        return run_desktop(context, wallboard=command.wallboard)
     finally:
         wake.stop()
         guard.close()
