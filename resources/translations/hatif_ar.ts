@@ -234,6 +234,14 @@
     </message>
 </context>
 <context>
+    <name>DesktopApp</name>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="255"/>
+        <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
+        <translation>لوحة المتابعة مخصصة لرؤساء الفرق والمسؤولين؛ %1 يسجّل الدخول بصفة وكيل.</translation>
+    </message>
+</context>
+<context>
     <name>EscalateDialog</name>
     <message>
         <location filename="../../ui/escalate_dialog.py" line="20"/>
@@ -372,7 +380,7 @@
     <name>HourlyChart</name>
     <message>
         <location filename="../../ui/hourly_chart.py" line="77"/>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="133"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="207"/>
         <source>Calls</source>
         <translation>المكالمات</translation>
     </message>
@@ -387,12 +395,12 @@
         <translation>معدل الفريق (مكالمات)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="132"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="204"/>
         <source>Calls and confirmations per hour</source>
         <translation>المكالمات والتأكيدات في الساعة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="135"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="208"/>
         <source>Confirmations</source>
         <translation>التأكيدات</translation>
     </message>
@@ -471,7 +479,7 @@
 <context>
     <name>LeadWindows</name>
     <message>
-        <location filename="../../ui/wallboard/lead_windows.py" line="76"/>
+        <location filename="../../ui/wallboard/lead_windows.py" line="79"/>
         <source>Hatif — Reports</source>
         <translation>هاتف — التقارير</translation>
     </message>
@@ -1271,8 +1279,9 @@
 <context>
     <name>OutcomeChart</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="80"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="140"/>
         <source>Outcomes today</source>
+        <extracomment>Grid lines and axes: visible on the panel without competing with the bars.</extracomment>
         <translation>نتائج اليوم</translation>
     </message>
 </context>
@@ -2059,6 +2068,16 @@
         <source>My day (dashboard)</source>
         <translation>يومي (لوحة القيادة)</translation>
     </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="33"/>
+        <source>Team wallboard (leads)</source>
+        <translation>لوحة متابعة الفريق (الرؤساء)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="35"/>
+        <source>Team reports (leads)</source>
+        <translation>تقارير الفريق (الرؤساء)</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -2552,163 +2571,178 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Hatif — %1</source>
         <translation>هاتف — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>New order…</source>
         <translation>طلب جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>My profile…</source>
         <translation>ملفي الشخصي…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Order</source>
         <translation>&amp;طلب</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Next order</source>
         <translation>الطلب التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Write a note</source>
         <translation>كتابة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Escalate to the team lead…</source>
         <translation>التصعيد إلى رئيس الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Search the queue</source>
         <translation>البحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Call</source>
         <translation>ا&amp;تصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Call</source>
         <translation>اتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Hang up</source>
         <translation>إنهاء المكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>WhatsApp…</source>
         <translation>واتساب…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>SMS…</source>
         <translation>رسالة SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>My day</source>
         <translation>يومي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
         <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Not available on this server yet.</source>
         <translation>غير متاح بعد على هذا الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="190"/>
+        <source>&amp;Team</source>
+        <translation>&amp;فريق</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>Wallboard</source>
+        <translation>لوحة المتابعة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>Reports</source>
+        <translation>التقارير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Phone unavailable</source>
         <translation>الهاتف غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>The softphone could not start.</source>
         <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>No order is waiting right now.</source>
         <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>هذا الطلب في انتظار رد رئيس الفريق: لا يأخذه إلا رئيس فريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>%1 already holds this order.</source>
         <translation>%1 يعالج هذا الطلب حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
     </message>
@@ -2907,8 +2941,9 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="192"/>
+        <location filename="../../ui/desktop_app.py" line="238"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
     </message>
 </context>

@@ -230,6 +230,14 @@
     </message>
 </context>
 <context>
+    <name>DesktopApp</name>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="255"/>
+        <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
+        <translation>Le tableau mural est réservé aux chefs d&apos;équipe et aux administrateurs ; %1 se connecte en tant qu&apos;agent.</translation>
+    </message>
+</context>
+<context>
     <name>EscalateDialog</name>
     <message>
         <location filename="../../ui/escalate_dialog.py" line="20"/>
@@ -368,7 +376,7 @@
     <name>HourlyChart</name>
     <message>
         <location filename="../../ui/hourly_chart.py" line="77"/>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="133"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="207"/>
         <source>Calls</source>
         <translation>Appels</translation>
     </message>
@@ -383,12 +391,12 @@
         <translation>Moyenne équipe (appels)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="132"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="204"/>
         <source>Calls and confirmations per hour</source>
         <translation>Appels et confirmations par heure</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="135"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="208"/>
         <source>Confirmations</source>
         <translation>Confirmations</translation>
     </message>
@@ -467,7 +475,7 @@
 <context>
     <name>LeadWindows</name>
     <message>
-        <location filename="../../ui/wallboard/lead_windows.py" line="76"/>
+        <location filename="../../ui/wallboard/lead_windows.py" line="79"/>
         <source>Hatif — Reports</source>
         <translation>Hatif — Rapports</translation>
     </message>
@@ -1259,8 +1267,9 @@
 <context>
     <name>OutcomeChart</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_charts.py" line="80"/>
+        <location filename="../../ui/wallboard/wallboard_charts.py" line="140"/>
         <source>Outcomes today</source>
+        <extracomment>Grid lines and axes: visible on the panel without competing with the bars.</extracomment>
         <translation>Résultats du jour</translation>
     </message>
 </context>
@@ -2043,6 +2052,16 @@
         <source>My day (dashboard)</source>
         <translation>Ma journée (tableau de bord)</translation>
     </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="33"/>
+        <source>Team wallboard (leads)</source>
+        <translation>Tableau mural de l&apos;équipe (chefs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="35"/>
+        <source>Team reports (leads)</source>
+        <translation>Rapports de l&apos;équipe (chefs)</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -2532,163 +2551,178 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Hatif — %1</source>
         <translation>Hatif — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="118"/>
         <source>New order…</source>
         <translation>Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>My profile…</source>
         <translation>Mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>&amp;Order</source>
         <translation>&amp;Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Next order</source>
         <translation>Commande suivante</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="143"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Escalate to the team lead…</source>
         <translation>Escalader au chef d&apos;équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Search the queue</source>
         <translation>Rechercher dans la file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>WhatsApp…</source>
         <translation>WhatsApp…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>SMS…</source>
         <translation>SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>My day</source>
         <translation>Ma journée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176"/>
         <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>Not available on this server yet.</source>
         <translation>Pas encore disponible sur ce serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="190"/>
+        <source>&amp;Team</source>
+        <translation>É&amp;quipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <source>Wallboard</source>
+        <translation>Tableau mural</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>Reports</source>
+        <translation>Rapports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>Cette commande attend la réponse du chef d&apos;équipe : seul un chef d&apos;équipe peut la prendre.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>
@@ -2887,8 +2921,9 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="192"/>
+        <location filename="../../ui/desktop_app.py" line="238"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
     </message>
 </context>
