@@ -1,0 +1,163 @@
+"""The desktop as a lead, an admin or an agent gets it: the Team menu (wallboard,
+reports) after sign-in for leads and admins only, the windows closed with the
+workspace, and ``hatif --wallboard`` opening the wallboard alone, full screen.
+
+Everything runs against the demo-shop server process (five agents and a lead in
+"Équipe Casablanca") with real widgets offscreen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu
+from pytestqt.logging import _QtMessageCapture as QtLog
+from pytestqt.qtbot import QtBot
+
+from app import settings_schema as schema
+from app.app_context import AppContext
+from app.app_paths import AppPaths
+from app.command_line import parse_command_line
+from app.logging_setup import SecretRedactor
+from app.services.session_service import SignedIn
+from app.settings_loader import SettingSource, load_settings
+from tests.fixtures.server_process import RunningServer
+from tests.ui.real_desks import desk_secrets
+from ui.desktop_app import DesktopApp
+from ui.dialog_service import ScriptedDialogs
+from ui.main_window import WorkspaceWindow
+from ui.wallboard.lead_windows import LeadWindows
+from ui.wallboard.wallboard_window import WallboardWindow
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+TEAM_AGENTS = {f"(agent{i})" for i in range(1, 6)}
+
+
+@pytest.fixture
+def desktop(qapp: QApplication, tmp_path: Path, shop_server: RunningServer) -> Iterator[DesktopApp]:
+    """The desktop application object the composition root builds, on the shop server."""
+    paths = AppPaths.under(tmp_path / "hatif")
+    settings = load_settings(paths, environ={}).replaced(
+        schema.SERVER_URL, shop_server.base_url, SettingSource("runtime", "test")
+    )
+    context = AppContext(
+        settings=settings, secrets=desk_secrets(tmp_path), paths=paths,
+        redactor=SecretRedactor(), log_file=tmp_path / "hatif.log",
+    )
+    app = DesktopApp(context, qapp, ScriptedDialogs())
+    yield app
+    app.shutdown()
+
+
+def sign_in(desktop: DesktopApp, username: str) -> SignedIn:
+    url = desktop.context.settings[schema.SERVER_URL]
+    return desktop.sessions.sign_in(url, username, "demo", stay_signed_in=False)
+
+
+def start_workspace(qtbot: QtBot, qtlog: QtLog, desktop: DesktopApp,
+                    username: str) -> WorkspaceWindow:
+    # The desk's softphone looks for PulseAudio, which this test does not start
+    # (tests marked audio do), and Qt warns; the windows' own messages are still checked.
+    with qtlog.disabled():
+        window = desktop.start(sign_in(desktop, username))
+    qtbot.addWidget(window)
+    return window
+
+
+def agent_names(board: WallboardWindow) -> set[str]:
+    model = board.tiles_model
+    names = set()
+    for row in range(model.rowCount()):
+        tile = model.tile_at(row)
+        assert tile is not None
+        names.add(tile.display_name)
+    return names
+
+
+def shows_the_team(board: WallboardWindow) -> bool:
+    names = agent_names(board)
+    return all(any(name.endswith(agent) for name in names) for agent in TEAM_AGENTS)
+
+
+def test_a_lead_opens_the_wallboard_and_reports_from_the_team_menu_and_sign_out_closes_them(
+    qtbot: QtBot, qtlog: QtLog, desktop: DesktopApp
+) -> None:
+    window = start_workspace(qtbot, qtlog, desktop, "lead1")
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus.index("&Team") == menus.index("&Help") - 1
+    team = window.findChild(QMenu, "teamMenu")
+    assert isinstance(team, QMenu)
+    assert [(a.text(), a.shortcut()) for a in team.actions()] == [
+        ("Wallboard", QKeySequence("Ctrl+Shift+W")),
+        ("Reports", QKeySequence("Ctrl+Shift+R")),
+    ]
+    leads = desktop.lead_windows
+    assert leads is not None
+
+    window.wallboard_action.trigger()
+    board = leads.wallboard
+    assert board is not None and board.isVisible() and not board.kiosk
+    qtbot.waitUntil(lambda: shows_the_team(board), timeout=15_000)
+    window.wallboard_action.trigger()  # again: the same board, brought forward
+    assert leads.wallboard is board
+    session = leads.wallboard_session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.service.live, timeout=10_000)
+
+    window.reports_action.trigger()
+    reports = leads.reports
+    assert reports is not None and reports.isVisible()
+
+    desktop.sign_out()
+    assert not window.isVisible()
+    # The workspace closing took the lead's windows and the live feed with it.
+    assert leads.wallboard is None and leads.reports is None
+    qtbot.waitUntil(lambda: not session.service.live, timeout=10_000)
+
+
+def test_an_agent_has_no_team_menu(
+    qtbot: QtBot, qtlog: QtLog, desktop: DesktopApp
+) -> None:
+    window = start_workspace(qtbot, qtlog, desktop, "agent2")
+    assert "&Team" not in [action.text() for action in window.menuBar().actions()]
+    assert window.findChild(QMenu, "teamMenu") is None
+    assert desktop.lead_windows is None
+    assert not hasattr(window, "wallboard_action")
+
+
+def test_wallboard_mode_opens_the_board_full_screen_for_an_admin_only(
+    qtbot: QtBot, desktop: DesktopApp
+) -> None:
+    assert desktop.start_wallboard(sign_in(desktop, "agent3")) is None
+    assert desktop.lead_windows is None
+
+    leads = desktop.start_wallboard(sign_in(desktop, "admin"))
+    assert isinstance(leads, LeadWindows)
+    board = leads.wallboard
+    assert board is not None
+    qtbot.addWidget(board)
+    assert board.kiosk  # full screen, no buttons, no cursor: the big screen
+    assert desktop.running is None  # no workspace, sync or softphone behind it
+    qtbot.waitUntil(lambda: shows_the_team(board), timeout=15_000)
+    board.leave_kiosk()
+    assert not board.kiosk
+    desktop.shutdown()
+    assert desktop.lead_windows is None and not board.isVisible()
+
+
+def test_the_wallboard_flag_is_parsed_and_excludes_the_other_modes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert parse_command_line(["--wallboard"]).wallboard
+    assert not parse_command_line([]).wallboard
+    with_server = parse_command_line(["--wallboard", "--server-url", "https://hatif.example"])
+    assert with_server.wallboard and with_server.overrides[0].text == "https://hatif.example"
+    for other in ("--demo", "--self-test"):
+        with pytest.raises(SystemExit) as exited:
+            parse_command_line(["--wallboard", other])
+        assert exited.value.code == 2
+    assert "not allowed with argument" in capsys.readouterr().err
