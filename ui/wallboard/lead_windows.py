@@ -10,6 +10,7 @@ that signing out or quitting closes them too. ``hatif --wallboard`` uses
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Slot
@@ -20,6 +21,8 @@ from app.wallboard.wallboard_session import LeadConnection, WallboardSession
 from core.order_transitions import SUPERVISOR_ROLES
 from ui.reports.reports_tab import ReportsTab
 from ui.wallboard.wallboard_window import WallboardWindow
+
+log = logging.getLogger(__name__)
 
 
 class LeadWindows(QObject):
@@ -92,7 +95,22 @@ class LeadWindows(QObject):
         window = self.show_wallboard()
         if not window.kiosk:
             window.toggle_kiosk()
+        if self._session is not None:
+            # Nobody sits at the big screen: the log is where IT sees it went live.
+            self._session.service.liveChanged.connect(self._log_live)
         return window
+
+    @Slot(bool)
+    def _log_live(self, live: bool) -> None:
+        session = self._session
+        if session is None:
+            return
+        state = session.service.state
+        agents = len(state.agents) if state is not None else 0
+        if live:
+            log.info("Wallboard live, full screen, showing %d agents", agents)
+        else:
+            log.warning("Wallboard lost its live feed; it says so on screen and reconnects")
 
     def close_with(self, window: QWidget) -> None:
         """Close both windows and the connection when ``window`` (the workspace) closes:
