@@ -132,6 +132,7 @@ class DesktopApp:
             self.runner, self.config_dir, role,
         )
         leads.show_kiosk()
+        log.info("Wallboard opened full screen for %s (%s)", session.identity.username, role)
         self.lead_windows = leads
         return leads
 
