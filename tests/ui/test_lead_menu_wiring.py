@@ -8,6 +8,7 @@ Everything runs against the demo-shop server process (five agents and a lead in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,8 +23,10 @@ from app.app_context import AppContext
 from app.app_paths import AppPaths
 from app.command_line import parse_command_line
 from app.logging_setup import SecretRedactor
-from app.services.session_service import SignedIn
+from app.services.session_service import SessionService, SignedIn
 from app.settings_loader import SettingSource, load_settings
+from tests.app.desk_environment import make_desk
+from tests.app.test_single_instance import stop_process, wait_for
 from tests.fixtures.server_process import RunningServer
 from tests.ui.real_desks import desk_secrets
 from ui.desktop_app import DesktopApp
@@ -161,3 +164,28 @@ def test_the_wallboard_flag_is_parsed_and_excludes_the_other_modes(
             parse_command_line(["--wallboard", other])
         assert exited.value.code == 2
     assert "not allowed with argument" in capsys.readouterr().err
+
+
+def test_hatif_wallboard_signs_the_lead_in_and_goes_live_full_screen(
+    tmp_path: Path, shop_server: RunningServer
+) -> None:
+    """The real ``hatif --wallboard`` process on the big screen's PC: the lead chose
+    "stay signed in" there once, so it starts straight into the live wallboard."""
+    desk = make_desk(tmp_path / "desk", keyring_file=tmp_path / "keyring.cfg")
+    sessions = SessionService(desk_secrets(tmp_path))  # the same keyring file
+    sessions.sign_in(shop_server.base_url, "lead1", "demo", stay_signed_in=True)
+    board = desk.start("--wallboard", "--server-url", shop_server.base_url,
+                       "--set", "auth.username=lead1", "--set", "auth.stay_signed_in=true")
+    try:
+        wait_for(lambda: "Wallboard live" in desk.log_text() or board.poll() is not None,
+                 60, "the wallboard to go live")
+        assert board.poll() is None, desk.console_text()[-3000:]
+        log = desk.log_text()
+        assert "Wallboard opened full screen for lead1 (lead)" in log
+        live = re.search(r"Wallboard live, full screen, showing (\d+) agents", log)
+        assert live is not None and int(live.group(1)) >= len(TEAM_AGENTS)
+        # No workspace behind the board: no local store was opened for the lead.
+        assert not list(desk.paths.data_dir.rglob("*.sqlite*"))
+    finally:
+        stop_process(board)
+    assert board.returncode == 0, desk.console_text()[-3000:]
