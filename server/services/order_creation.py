@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.order_model import OrderSource
 from core.order_status import OrderStatus
 from core.phone_numbers import InvalidPhoneNumber, normalize_phone
 from core.wire.orders import CustomerWire, NewOrderRequest, NewOrderResult
@@ -33,7 +34,6 @@ from server.services.order_views import lease_info, order_wire
 from server.services.rescue_limits import check_free_delivery, limits_for
 from server.services.settings_store import attempt_policy, load_settings
 
-DESK_SOURCE = "desk"
 MAX_PHONES = 5
 # Column widths of ``orders``: longer text is refused before the database sees it.
 _TEXT_LIMITS = {"name": 200, "address": 500, "city": 100, "email": 200}
@@ -111,7 +111,7 @@ def create_order(db: Database, principal: Principal, request: NewOrderRequest) -
             city=customer.city.strip(),
             status=OrderStatus.IN_PROGRESS.value,
             version=1,
-            source=DESK_SOURCE,
+            source=OrderSource.AGENT.value,
             tags=[],
             lines=[],
             owner_id=principal.user_id,
@@ -140,7 +140,7 @@ def create_order(db: Database, principal: Principal, request: NewOrderRequest) -
             at=now,
             detail={
                 "reference": order.reference,
-                "source": DESK_SOURCE,
+                "source": OrderSource.AGENT.value,
                 "status": order.status,
                 "total": str(order.total),
                 "possible_duplicate_of": order.possible_duplicate_of,

@@ -35,7 +35,7 @@ def test_new_order_is_priced_owned_and_leased_by_its_creator(shop: Shop) -> None
     order_wire = created["order"]
     assert created["id"] == order_wire["id"]
     assert order_wire["customer"]["phones"] == ["+212661234567"]
-    assert order_wire["source"] == "desk"
+    assert order_wire["source"] == "agent"
     assert order_wire["status"] == "in_progress"
     assert order_wire["team_id"] == shop.team_id
     assert order_wire["owner_id"] == agent.id
@@ -60,7 +60,7 @@ def test_new_order_is_priced_owned_and_leased_by_its_creator(shop: Shop) -> None
                 AuditRow.entity_id == str(created["id"]), AuditRow.action == "order.create"
             )
         ).scalar_one()
-    assert audit.user_id == agent.id and audit.detail["source"] == "desk"
+    assert audit.user_id == agent.id and audit.detail["source"] == "agent"
 
 
 def test_second_order_of_a_phone_is_flagged_as_possible_duplicate(shop: Shop) -> None:

@@ -286,7 +286,7 @@ def test_a_new_order_is_created_on_the_server_and_opens_in_the_agents_hands(
     current = workspace.current
     assert current is not None
     order = desk.api(f"/orders/{current.order_id}")
-    assert order["source"] == "desk"
+    assert order["source"] == "agent"
     assert order["customer"]["phones"] == ["+212661234567"]
     assert order["owner_name"] == desk.me and order["lease"]["holder_name"] == desk.me
     assert [(line["article_ref"], line["quantity"]) for line in order["lines"]] == [
