@@ -49,11 +49,12 @@ def test_outcome_bars_are_as_long_as_their_figures_and_grow_from_the_reading_sid
     positive_bar = max(positive) - min(positive) if positive else 0
     negative_bar = max(negative) - min(negative) if negative else 0
     assert positive_bar > 0 and abs(positive_bar / 2 - negative_bar) < positive_bar * 0.15
-    middle = image.width() / 2
+    # The bars start at the leading edge: left, or right for Arabic.
+    edge = image.width() * 0.1
     if direction == Qt.LayoutDirection.LeftToRight:
-        assert min(positive) < middle
+        assert min(positive) < edge and max(positive) < image.width() - edge
     else:
-        assert max(positive) > middle
+        assert max(positive) > image.width() - edge and min(positive) > edge
 
 
 def test_hourly_bars_run_in_reading_order(qtbot: QtBot) -> None:
