@@ -125,6 +125,8 @@ class RunningWorkspace:
         self.sync.stop(5.0)
         if self.engine is not None:
             self.engine.shutdown()
+        if self.devices is not None:
+            self.devices.shutdown()  # its headset re-check thread must not outlive the window
         if self.demo_line is not None:
             self.demo_line.stop()
         self.database.dispose()
