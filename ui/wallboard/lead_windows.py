@@ -131,9 +131,10 @@ class LeadWindows(QObject):
 
     @Slot()
     def _wallboard_closed(self) -> None:
-        if self._session is not None:
-            self._session.stop()
-        self._session = None
+        # Forget the session first: stopping it is not "lost its live feed".
+        session, self._session = self._session, None
+        if session is not None:
+            session.stop()
         if self._wallboard is not None:
             self._wallboard.deleteLater()
         self._wallboard = None
