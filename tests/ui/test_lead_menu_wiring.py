@@ -189,3 +189,4 @@ def test_hatif_wallboard_signs_the_lead_in_and_goes_live_full_screen(
     finally:
         stop_process(board)
     assert board.returncode == 0, desk.console_text()[-3000:]
+    assert "lost its live feed" not in desk.log_text()  # quitting is no outage
