@@ -4,7 +4,7 @@ Each page is applied together with its ``next_cursor``, so a crash never
 leaves changes applied without their cursor or the reverse. The first sync
 reads the change log from the start (after fetching the reference data). When
 the server no longer keeps our cursor (``reset_required``), every order is
-fetched again (``GET /orders`` by pages) and orders the refresh did not see are
+fetched again (``GET /orders`` by keyset pages) and orders the refresh did not see are
 dropped; the change log is then followed from the cursor the server had before
 the refresh started (re-applying a change is harmless: order upserts never go
 back to an older version). The refresh also replaces the reference data
@@ -85,24 +85,37 @@ class DeltaPuller:
         return PullPage.model_validate(raw)
 
     def full_resync(self) -> AppliedChanges:
-        """Replace every local order with the server's and move the cursor."""
+        """Replace every local order with the server's and move the cursor.
+
+        Orders come by keyset pages (``sort=id&after_id=N``): orders created during
+        the refresh are neither skipped nor repeated, and every page costs the server
+        the same. The next page is fetched while the current one is stored.
+        """
         self.full_resyncs += 1
         health = Health.model_validate(self._client.get_json(HEALTH_PATH))
         generation = self._store.begin_full_resync()
-        offset = 0
-        while True:
-            # Plain dicts: validating 100,000 orders as models would only cost time,
-            # the store reads the fields it needs and keeps the JSON.
-            raw = self._client.get_json(
-                ORDERS_PATH, params={"offset": offset, "limit": self.orders_page_limit}
-            )
-            items: list[dict[str, Any]] = list(raw.get("items", []))
-            self._store.store_resync_orders(generation, items)
-            offset += len(items)
-            if not items or offset >= int(raw.get("total", 0)):
-                break
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="hatif-resync") as fetcher:
+            pending = fetcher.submit(self._fetch_orders_after, None)
+            while True:
+                raw = pending.result()
+                next_after_id = raw.get("next_after_id")
+                if next_after_id is not None:
+                    pending = fetcher.submit(self._fetch_orders_after, int(next_after_id))
+                # Plain dicts: validating 100,000 orders as models would only cost
+                # time, the store reads the fields it needs and keeps the JSON.
+                items: list[dict[str, Any]] = list(raw.get("items", []))
+                self._store.store_resync_orders(generation, items)
+                if next_after_id is None:
+                    break
         self.refresh_reference_data()
         return self._store.finish_full_resync(generation, health.last_change_seq)
+
+    def _fetch_orders_after(self, after_id: int | None) -> dict[str, Any]:
+        params: dict[str, Any] = {"sort": "id", "limit": self.orders_page_limit}
+        if after_id is not None:
+            params["after_id"] = after_id
+        raw: dict[str, Any] = self._client.get_json(ORDERS_PATH, params=params)
+        return raw
 
     def refresh_reference_data(self) -> None:
         """Articles, cities, settings, predefined notes and templates, replaced at once."""

@@ -132,6 +132,11 @@ class OrderPage(WireModel):
         description="Change-log cursor at the time of this read: pull from here to stay "
         "up to date (changes already in the page may come again; apply them idempotently)",
     )
+    next_after_id: int | None = Field(
+        default=None,
+        description="Keyset paging (``sort=id``): pass as ``after_id`` for the next page; "
+        "null on the last page (and always null for the other sorts)",
+    )
 
 
 class NoteWire(WireModel):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import JSONResponse
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
 
 from core.attempt_policy import AttemptRefused, Channel
+from core.wire.base import MAX_INT32
 from core.wire.errors import ErrorBody
 from core.wire.journal import AttemptCheckRequest, AttemptCheckResult, JournalEntryWire
 from core.wire.orders import (
@@ -34,6 +37,11 @@ from server.services.push_ops import apply_single
 from server.services.settings_store import attempt_policy, load_settings
 from server.services.users import display_names
 
+AfterIdQuery = Annotated[
+    int | None,
+    Query(ge=0, le=MAX_INT32, description="Keyset paging (sort=id): orders with a larger id"),
+]
+
 router = APIRouter(prefix="/orders", tags=["orders"], responses=ERROR_RESPONSES)
 
 
@@ -46,10 +54,17 @@ def list_orders(
     q: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: OffsetQuery = 0,
-    sort: Annotated[Literal["newest", "queue"], Query()] = "newest",
+    sort: Annotated[Literal["newest", "queue", "id"], Query()] = "newest",
+    after_id: AfterIdQuery = None,
 ) -> OrderPage:
-    """Orders the caller may see (own team; all for admins), newest first or in
-    queue order (best first, as claim-next hands them out)."""
+    """Orders the caller may see (own team; all for admins), newest first, in queue
+    order (best first, as claim-next hands them out) or by ascending id.
+
+    ``sort=id`` pages by keyset: give ``after_id`` (the previous page's
+    ``next_after_id``) instead of ``offset``; orders inserted meanwhile are never
+    skipped nor repeated, and each page costs the same however deep it is. There
+    ``total`` is counted on the first page only (no ``after_id``); later pages
+    answer ``-1``."""
     with db.read() as session:
         cursor = last_sequence(session)
         now = db_now(session)
@@ -76,6 +91,8 @@ def list_orders(
                     OrderRow.main_phone.ilike(like),
                 )
             )
+        if sort == "id":
+            return _keyset_page(session, query, now, cursor, limit, after_id)
         ordering = (
             queue_order(now, principal)
             if sort == "queue"
@@ -92,6 +109,34 @@ def list_orders(
             limit=limit,
             cursor=cursor,
         )
+
+
+def _keyset_page(
+    session: Session,
+    query: Select[tuple[OrderRow]],
+    now: datetime,
+    cursor: int,
+    limit: int,
+    after_id: int | None,
+) -> OrderPage:
+    """One ``sort=id`` page: ids above ``after_id``, ascending (primary-key range)."""
+    total = -1
+    if after_id is None:
+        total = session.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    else:
+        query = query.where(OrderRow.id > after_id)
+    # One row more than asked tells whether a next page exists, without a count.
+    rows = list(session.execute(query.order_by(OrderRow.id).limit(limit + 1)).scalars())
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return OrderPage(
+        items=orders_wire(session, rows, now),
+        total=total,
+        offset=0,
+        limit=limit,
+        cursor=cursor,
+        next_after_id=rows[-1].id if more else None,
+    )
 
 
 @router.post("", response_model=NewOrderResult, status_code=201)
