@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 
 from server.db.models_orders import OrderRow
 from tests.fixtures.server_process import RunningServer
@@ -46,6 +46,14 @@ def visible_ids(shop: Shop, team_id: int | None) -> set[int]:
         return set(session.execute(query).scalars())
 
 
+def unassigned_orders(shop: Shop, count: int) -> list[int]:
+    """Orders of no team (intake may route new orders to a team: clear it after)."""
+    ids = shop.add_orders(count)
+    with shop.db.write() as session:
+        session.execute(update(OrderRow).where(OrderRow.id.in_(ids)).values(team_id=None))
+    return ids
+
+
 def typed_order(shop: Shop) -> dict[str, Any]:
     return {
         "customer": {
@@ -63,8 +71,8 @@ def test_keyset_pages_cover_each_visible_order_once_while_orders_arrive(
 ) -> None:
     other_team = builder.new_shop(server.api, agents=1, orders=4)
     try:
-        shop.add_orders(12)
-        shop.add_orders(3, team_id=None)  # unassigned: visible to every team
+        team_orders = shop.add_orders(12)
+        unassigned = unassigned_orders(shop, 3)  # visible to every team
         typed: list[int] = []
 
         def insert_meanwhile(pages_read: int) -> None:
@@ -74,7 +82,7 @@ def test_keyset_pages_cover_each_visible_order_once_while_orders_arrive(
             answer = shop.agents[1].client.post("/orders", json=typed_order(shop))
             assert answer.status_code == 201, answer.text
             typed.append(answer.json()["order"]["id"])
-            shop.add_orders(1)
+            team_orders.extend(shop.add_orders(1))
             other_team.add_orders(1)
 
         ids, pages = keyset_walk(shop.agents[0].client, limit=4, between_pages=insert_meanwhile)
@@ -83,7 +91,8 @@ def test_keyset_pages_cover_each_visible_order_once_while_orders_arrive(
         assert ids == sorted(ids)
         expected = visible_ids(shop, shop.team_id)
         assert set(ids) == expected, "orders missed or not visible"
-        assert set(typed) <= set(ids) and set(shop.order_ids) <= set(ids)
+        assert set(typed) <= set(ids) and set(team_orders) <= set(ids)
+        assert set(unassigned) <= set(ids)
         assert not set(other_team.order_ids) & set(ids)
         assert len(pages) > 5
         # The count is taken on the first page only; later pages say -1.
@@ -97,12 +106,13 @@ def test_keyset_visibility_per_role_is_unchanged(
 ) -> None:
     other_team = builder.new_shop(server.api, agents=1, orders=3)
     try:
-        shop.add_orders(2, team_id=None)
+        unassigned = unassigned_orders(shop, 2)
         team_view = visible_ids(shop, shop.team_id)
         for user in (shop.agents[0], shop.lead):
             ids, _ = keyset_walk(user.client, limit=7)
             assert set(ids) == team_view, user.username
             assert not set(other_team.order_ids) & set(ids)
+            assert set(unassigned) <= set(ids)
             # The newest-first listing shows the same set.
             first = user.client.get("/orders", params={"limit": 1}).json()
             assert first["total"] == len(team_view) and first["next_after_id"] is None
