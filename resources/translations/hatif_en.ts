@@ -232,7 +232,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="255"/>
+        <location filename="../../ui/desktop_app.py" line="256"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,7 +475,7 @@
 <context>
     <name>LeadWindows</name>
     <message>
-        <location filename="../../ui/wallboard/lead_windows.py" line="79"/>
+        <location filename="../../ui/wallboard/lead_windows.py" line="82"/>
         <source>Hatif — Reports</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2921,7 +2921,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="238"/>
+        <location filename="../../ui/desktop_app.py" line="239"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation type="unfinished"></translation>
