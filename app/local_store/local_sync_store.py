@@ -280,10 +280,14 @@ class LocalSyncStore:
             return
         with self._db.writer.begin() as connection:
             upsert_orders(connection, orders, generation)
-            # A row we kept because it is newer still belongs to this refresh.
+            # A row we kept because it is newer still belongs to this refresh. Only
+            # those need the write: the upsert already stamped every row it wrote.
             connection.execute(
                 update(schema.orders)
-                .where(schema.orders.c.id.in_([int(order["id"]) for order in orders]))
+                .where(
+                    schema.orders.c.id.in_([int(order["id"]) for order in orders]),
+                    schema.orders.c.resync_generation != generation,
+                )
                 .values(resync_generation=generation)
             )
 
