@@ -8,7 +8,10 @@ Measures, per database backend:
   reached the desk (the desks share two bench processes here, so applying it
   in 100 stores queues up in a way 100 real machines would not);
 - the first pull of a desk: 100,000 orders from the change log into an empty
-  store (and, apart, one page of the ``GET /orders`` snapshot a reset uses);
+  store (and, apart, one ``GET /orders`` page deep in the table, by offset and
+  by keyset);
+- a desk's full resync (what ``reset_required`` triggers): the 100,000 orders
+  through keyset ``GET /orders`` pages into an empty store;
 - draining 1,000 queued ops from one desk's outbox.
 
 The demo shop is seeded with ``hatif-server seed-demo``; the 100,000 orders are
@@ -239,9 +242,14 @@ def measure_first_pull(server: ServerProcess, folder: Path) -> dict:
     started = time.monotonic()
     desk.engine.puller.pull()
     elapsed = time.monotonic() - started
+    client = desk.engine.client
     snapshot_started = time.monotonic()
-    desk.engine.client.get_json("/orders", params={"offset": 50_000, "limit": 500})
+    client.get_json("/orders", params={"offset": 50_000, "limit": 500})
     snapshot_page_ms = (time.monotonic() - snapshot_started) * 1000
+    middle_id = _order_id_at(client, 50_000)
+    keyset_started = time.monotonic()
+    client.get_json("/orders", params={"sort": "id", "after_id": middle_id, "limit": 500})
+    keyset_page_ms = (time.monotonic() - keyset_started) * 1000
     orders = desk.store.queue.count(QueueFilter())
     query_started = time.monotonic()
     ids = desk.store.queue.ids(QueueFilter(open_only=True, text="casa"), limit=100)
@@ -254,6 +262,45 @@ def measure_first_pull(server: ServerProcess, folder: Path) -> dict:
         "orders_per_second": round(orders / elapsed),
         "queue_search_page_ms": round(query_ms, 1),
         "snapshot_page_at_50000_ms": round(snapshot_page_ms),
+        "keyset_page_at_50000_ms": round(keyset_page_ms),
+    }
+
+
+def _order_id_at(client: HttpClient, position: int) -> int:
+    """The id of the order at ``position`` in ascending id order (for a mid-table page)."""
+    page = client.get_json("/orders", params={"sort": "id", "offset": 0, "limit": 1})
+    first = int(page["items"][0]["id"]) if page["items"] else 0
+    return first + position
+
+
+def measure_full_resync(server: ServerProcess, folder: Path) -> dict:
+    """A desk's full resync (the answer to ``reset_required``): every order through
+    ``GET /orders`` pages into an empty store, timed apart for the fetch and the store."""
+    desk = open_desk(folder / "full-resync", server.url, "agent1")
+    client = desk.engine.client
+    fetch_seconds = 0.0
+    original_get_json = client.get_json
+
+    def timed_get_json(*args: Any, **kwargs: Any) -> Any:
+        nonlocal fetch_seconds
+        started = time.monotonic()
+        try:
+            return original_get_json(*args, **kwargs)
+        finally:
+            fetch_seconds += time.monotonic() - started
+
+    client.get_json = timed_get_json  # type: ignore[method-assign]
+    started = time.monotonic()
+    desk.engine.puller.full_resync()
+    elapsed = time.monotonic() - started
+    orders = desk.store.queue.count(QueueFilter())
+    desk.close()
+    return {
+        "orders": orders,
+        "seconds": round(elapsed, 2),
+        "orders_per_second": round(orders / elapsed),
+        # Fetching overlaps storing, so the two add up to more than ``seconds``.
+        "waiting_for_server_seconds": round(fetch_seconds, 2),
     }
 
 
@@ -300,6 +347,7 @@ def run_backend(backend: str, args: argparse.Namespace, folder: Path) -> dict:
             result["latency"] = measure_latency(server, args.clients, args.changes, folder)
             cloned = clone_orders(db_url, args.orders)
             result["first_pull"] = {**measure_first_pull(server, folder), "server_orders": cloned}
+            result["full_resync"] = measure_full_resync(server, folder)
             return result
         finally:
             server.kill()
@@ -319,6 +367,7 @@ def print_table(results: list[dict]) -> None:
             print(f"{backend:<11} {'skipped':<36} {result['skipped'][:24]:>24}")
             continue
         latency, pull, drain = result["latency"], result["first_pull"], result["drain"]
+        resync = result["full_resync"]
         rows = [
             (f"event → store, {latency['clients_connected']} desks p50", f"{latency['p50_ms']} ms"),
             ("event → store p95", f"{latency['p95_ms']} ms"),
@@ -331,6 +380,9 @@ def print_table(results: list[dict]) -> None:
             ("first pull rate", f"{pull['orders_per_second']} orders/s"),
             ("queue search page after pull", f"{pull['queue_search_page_ms']} ms"),
             ("GET /orders page at offset 50,000", f"{pull['snapshot_page_at_50000_ms']} ms"),
+            ("GET /orders keyset page at 50,000", f"{pull['keyset_page_at_50000_ms']} ms"),
+            (f"full resync of {resync['orders']} orders", f"{resync['seconds']} s"),
+            ("full resync: waiting for the server", f"{resync['waiting_for_server_seconds']} s"),
             (f"drain {drain['ops']} queued ops", f"{drain['seconds']} s"),
             ("drain rate", f"{drain['ops_per_second']} ops/s"),
             ("record_action (local, per op)", f"{drain['record_action_ms']} ms"),
