@@ -38,7 +38,7 @@ from server.db.session import Database
 from server.services.audit import record_audit
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError
-from server.services.lease_clock import lease_expiry, lease_held_error, lease_valid
+from server.services.lease_clock import drop_lease, lease_expiry, lease_held_error, lease_valid
 from server.services.order_access import visible_order
 from server.services.order_actions import clear_escalation, escalated_error
 from server.services.order_publish import publish_order
@@ -372,9 +372,7 @@ def reassign(
         if order.status in (OrderStatus.UNASSIGNED.value, OrderStatus.ASSIGNED.value):
             order.status = OrderStatus.ASSIGNED.value if owner_id else OrderStatus.UNASSIGNED.value
         if release_lease:
-            order.lease_holder_id = None
-            order.lease_expires_at = None
-            order.lease_claimed_at = None
+            drop_lease(order)
             order.lease_epoch += 1  # fences off the previous holder's pending writes
         order.version += 1
         order.updated_at = now

@@ -22,7 +22,7 @@ from server.db.session import Database
 from server.services.audit import record_audit
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError, not_found
-from server.services.lease_clock import lease_expiry, lease_valid
+from server.services.lease_clock import drop_lease, lease_expiry, lease_valid
 from server.services.order_access import visible_order
 from server.services.order_actions import add_note, clear_escalation
 from server.services.order_publish import publish_order
@@ -38,12 +38,6 @@ def _check_open(order: OrderRow) -> None:
             f"This order is closed ({OrderStatus(order.status).label_fr}).",
             {"status": order.status},
         )
-
-
-def _release_lease(order: OrderRow) -> None:
-    order.lease_holder_id = None
-    order.lease_expires_at = None
-    order.lease_claimed_at = None
 
 
 def _finish(
@@ -107,7 +101,7 @@ def escalate(
             if order.status == OrderStatus.UNASSIGNED.value:
                 order.status = OrderStatus.ASSIGNED.value
         if order.lease_holder_id == principal.user_id:
-            _release_lease(order)
+            drop_lease(order)
         return _finish(
             session,
             principal,
@@ -158,7 +152,7 @@ def answer_escalation(
             order.status = OrderStatus.ASSIGNED.value
         if order.lease_holder_id is not None and order.lease_holder_id != agent_id:
             # Whoever looked at it meanwhile steps aside; the new epoch fences them off.
-            _release_lease(order)
+            drop_lease(order)
             order.lease_epoch += 1
         return _finish(
             session,

@@ -27,6 +27,13 @@ def lease_valid(order: OrderRow, now: datetime) -> bool:
     )
 
 
+def drop_lease(order: OrderRow) -> None:
+    """Nobody holds the order any more (closed, escalated, reassigned)."""
+    order.lease_holder_id = None
+    order.lease_expires_at = None
+    order.lease_claimed_at = None
+
+
 def held_by_other(order: OrderRow, principal: Principal, now: datetime) -> bool:
     return lease_valid(order, now) and order.lease_holder_id != principal.user_id
 

@@ -37,6 +37,7 @@ from server.db.models_orders import JournalRow, NoteRow, OrderRow
 from server.services.catalogue import WantedLine, reprice_order, take_stock, wanted_from_lines
 from server.services.change_log import append_change
 from server.services.errors import ServiceError
+from server.services.lease_clock import drop_lease
 from server.services.order_views import note_wire
 from server.services.rescue_limits import check_delivery_date, check_edit_lines, limits_for
 from server.services.settings_store import load_settings
@@ -180,9 +181,7 @@ def apply_status_action(
         order.closed_by_id = principal.user_id
         clear_escalation(order)
         # A closed order needs no reservation; the next claimer gets a new epoch anyway.
-        order.lease_holder_id = None
-        order.lease_expires_at = None
-        order.lease_claimed_at = None
+        drop_lease(order)
     add_note(session, order, principal, payload.note, payload.predefined_code, now)
 
 
