@@ -12,9 +12,7 @@ the process when the app ends.
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import signal
 import socket
 import subprocess
 import sys
@@ -26,6 +24,7 @@ import requests
 
 from app.app_context import DemoCredentials
 from app.bundle_info import is_frozen
+from app.child_process_lifetime import end_with_parent
 
 DEMO_USERNAME = "agent1"
 DEMO_PASSWORD = "demo"
@@ -70,18 +69,6 @@ class DemoServer:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
-
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
-# Resolved before any fork: the child between fork and exec should only call it.
-_prctl = getattr(ctypes.CDLL(None), "prctl", None) if sys.platform.startswith("linux") else None
-
-
-def _end_with_parent() -> None:
-    """In the server's process before exec (Linux): the kernel sends it SIGTERM when
-    Hatif ends, even when Hatif is killed or crashes and cannot stop it itself."""
-    if _prctl is not None:
-        _prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def _free_port() -> int:
@@ -132,7 +119,7 @@ def start_demo_server(data_dir: Path, timeout: float = 60.0) -> DemoServer:
     process = subprocess.Popen(
         [*base, "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT,
-        preexec_fn=_end_with_parent if _prctl is not None else None)
+        preexec_fn=end_with_parent())
     log.close()
     server = DemoServer(url, process, log_path, DemoCredentials(DEMO_USERNAME, DEMO_PASSWORD))
     deadline = time.monotonic() + timeout

@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.child_process_lifetime import end_with_parent
+
 log = logging.getLogger(__name__)
 
 TALK_MS = 30_000
@@ -184,6 +186,7 @@ def start_demo_line(workdir: Path, *, talk_ms: int = TALK_MS) -> DemoLine | None
             stdin=subprocess.DEVNULL,
             stdout=screen,
             stderr=subprocess.STDOUT,
+            preexec_fn=end_with_parent(),  # a killed Hatif must not leave SIPp answering
         )
         screen.close()
         deadline = time.monotonic() + 5.0
