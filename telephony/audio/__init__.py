@@ -21,10 +21,11 @@ device manager therefore asks PulseAudio itself every 1.5 s
 (:mod:`telephony.audio.pulse_device_probe`), so ``headsetLost`` fires within
 about 2 s for any device.
 
-Busy GUI thread: the port callbacks (pjmedia's clock thread) and the Qt audio
-thread need the GIL for each entry into Python; while call audio flows the
-interpreter's switch interval is 0.5 ms instead of 5 ms
-(:mod:`telephony.audio.switch_interval`), and the earpiece is fed in Qt's pull
-mode (one Python entry per 20 ms transfer). See docs/benchmarks.md for what is
-left.
+Busy GUI thread: no Python runs on Qt's side of the call audio. The
+QAudioSource writes the microphone into an OS pipe (:mod:`telephony.audio.mic_pipe`)
+and pjmedia's clock thread writes the far end's audio straight into the
+QAudioSink's own buffer (:mod:`telephony.audio.earpiece_feed`); only the port
+callbacks need the GIL, and while call audio flows the interpreter's switch
+interval is 0.5 ms instead of 5 ms (:mod:`telephony.audio.switch_interval`). See
+docs/benchmarks.md for the figures.
 """

@@ -2,10 +2,12 @@
 
 pjsua2 calls :meth:`onFrameRequested` (give pjsua the microphone's next 20 ms)
 and :meth:`onFrameReceived` (the far end's 20 ms, for the earpiece) from the
-conference bridge's clock thread. Both are kept tiny: one locked memcpy in or
-out of a preallocated ring, no Qt call, no logging, no exception escaping into
-C++ (a Python exception in a SWIG director would abort the clock thread), and as
-few calls into C as possible (each one gives the GIL away and must win it back).
+conference bridge's clock thread. Both are kept tiny: the microphone side drains
+the pipe with one non-blocking read when its cushion runs low, the earpiece side
+is one write into the QAudioSink's buffer; no lock, no logging, no exception
+escaping into C++ (a Python exception in a SWIG director would abort the clock
+thread), and as few calls into C as possible (each one gives the GIL away and
+must win it back).
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from typing import Any
 
 import pjsua2 as pj
 
+from telephony.audio.earpiece_feed import EarpieceFeed
 from telephony.audio.frame_bytes import FrameWriter, frame_to_bytes
+from telephony.audio.mic_pipe import MicPipe
 from telephony.audio.pcm_format import (
     BYTES_PER_SAMPLE,
     CHANNELS,
@@ -47,7 +51,7 @@ def bridge_media_format() -> pj.MediaFormatAudio:
 class BridgeMediaPort(pj.AudioMediaPort):
     """Moves PCM between the rings and pjsua2's conference bridge."""
 
-    def __init__(self, mic: PcmRingBuffer, earpiece: PcmRingBuffer) -> None:
+    def __init__(self, mic: MicPipe | PcmRingBuffer, earpiece: EarpieceFeed) -> None:
         super().__init__()
         self._mic = mic
         self._earpiece = earpiece
@@ -58,6 +62,7 @@ class BridgeMediaPort(pj.AudioMediaPort):
         self.callbacks = 0  # every entry, audio or not (to see when pjsua has let go)
         self.frames_requested = 0
         self.frames_received = 0
+        self._requested_at_last_receive = 0
         self.mic_short_frames = 0
         self.callback_errors = 0
         self.slowest_callback_us = 0
@@ -96,6 +101,11 @@ class BridgeMediaPort(pj.AudioMediaPort):
             if data:
                 self._earpiece.write(data)
                 self.frames_received += 1
+            if self.frames_requested == self._requested_at_last_receive:
+                # pjsua stopped asking for the microphone (call on hold): keep the
+                # capture flowing away, or the pipe would fill and Qt's writes fail.
+                self._mic.available()
+            self._requested_at_last_receive = self.frames_requested
         except BaseException:
             self.callback_errors += 1
         self._note_duration(started)

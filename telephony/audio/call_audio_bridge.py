@@ -3,12 +3,11 @@
 The pjsua2-python wheels have no sound-device backend (only the null device),
 so pjsua2 runs on its null device and each call's ``AudioMedia`` is connected
 both ways to a :class:`~telephony.audio.bridge_port.BridgeMediaPort`; the port
-exchanges 20 ms frames of 16 kHz mono PCM with two small rings, which a
-QAudioSource (microphone) and a QAudioSink (earpiece) fill and drain on a
-dedicated Qt thread::
+exchanges 20 ms frames of 16 kHz mono PCM with a QAudioSource (microphone) and a
+QAudioSink (earpiece) opened on a dedicated Qt thread::
 
-    headset mic -> QAudioSource -> mic ring -> port.onFrameRequested -> call -> RTP
-    RTP -> call -> port.onFrameReceived -> earpiece ring -> QAudioSink -> earpiece
+    headset mic -> QAudioSource -> OS pipe -> port.onFrameRequested -> call -> RTP
+    RTP -> call -> port.onFrameReceived -> QAudioSink's buffer -> earpiece
 
 Use: the engine gets a zero-argument factory (``lambda: CallAudioBridge(devices)``),
 calls :meth:`start` with the call's audio media once it is active, :meth:`set_muted`
@@ -32,6 +31,8 @@ from telephony.audio.bridge_port import (
 )
 from telephony.audio.device_choice import DeviceRole
 from telephony.audio.device_manager import AudioDeviceManager
+from telephony.audio.earpiece_feed import EarpieceFeed
+from telephony.audio.mic_pipe import MicPipe, mic_pipe_supported
 from telephony.audio.pcm_format import bytes_for_ms
 from telephony.audio.pcm_ring_buffer import PcmRingBuffer
 from telephony.audio.qt_audio_io import QtAudioIo
@@ -40,8 +41,9 @@ from telephony.audio.switch_interval import (
     release_short_switch_interval,
 )
 
-# Ring sizes: capacity 320 ms; above 160 ms of backlog the oldest audio is dropped
-# (clock drift between the sound card and pjmedia's clock must not grow latency).
+# Microphone backlog: above 160 ms the oldest audio is dropped (clock drift between
+# the sound card and pjmedia's clock must not grow latency); 320 ms of ring storage
+# where there is no pipe.
 RING_CAPACITY_MS = 320
 RING_MAX_FILL_MS = 160
 _THREAD_STOP_TIMEOUT_MS = 3000
@@ -85,10 +87,8 @@ class CallAudioBridge(QObject):
         self._devices = devices
         self._fixed_capture = capture
         self._fixed_playback = playback
-        self._mic = PcmRingBuffer(bytes_for_ms(RING_CAPACITY_MS), bytes_for_ms(RING_MAX_FILL_MS))
-        self._earpiece = PcmRingBuffer(
-            bytes_for_ms(RING_CAPACITY_MS), bytes_for_ms(RING_MAX_FILL_MS)
-        )
+        self._mic: MicPipe | PcmRingBuffer = self._new_mic()
+        self._earpiece = EarpieceFeed()
         self._port: BridgeMediaPort | None = None
         self._call_media: pj.AudioMedia | None = None
         self._thread: QThread | None = None
@@ -162,7 +162,10 @@ class CallAudioBridge(QObject):
             mic_dropped_bytes=self._mic.dropped_bytes,
             earpiece_dropped_bytes=self._earpiece.dropped_bytes,
             earpiece_starved=self._io.earpiece_starved if self._io else self._last_starved,
-            longest_qt_tick_gap_ms=self._io.longest_tick_gap_ms if self._io else self._last_gap,
+            longest_qt_tick_gap_ms=max(
+                self._io.longest_tick_gap_ms if self._io else self._last_gap,
+                self._mic.longest_arrival_gap_ms if isinstance(self._mic, MicPipe) else 0.0,
+            ),
             callback_errors=errors,
             slowest_callback_us=slowest,
         )
@@ -200,10 +203,18 @@ class CallAudioBridge(QObject):
         if self._io is not None:
             self._openRequested.emit(*self._current_devices())
 
+    @staticmethod
+    def _new_mic() -> MicPipe | PcmRingBuffer:
+        # The pipe keeps Python off the microphone's way in (see mic_pipe).
+        if mic_pipe_supported():
+            return MicPipe(bytes_for_ms(RING_MAX_FILL_MS))
+        return PcmRingBuffer(bytes_for_ms(RING_CAPACITY_MS), bytes_for_ms(RING_MAX_FILL_MS))
+
     def _start_qt_side(self) -> None:
         hold_short_switch_interval()
+        if isinstance(self._mic, MicPipe) and self._mic.closed:
+            self._mic = self._new_mic()  # started again after stop(): a fresh pipe
         self._mic.clear()
-        self._earpiece.clear()
         thread = QThread()
         thread.setObjectName("hatif-call-audio")
         io = QtAudioIo(self._mic, self._earpiece)
@@ -236,4 +247,6 @@ class CallAudioBridge(QObject):
         thread.quit()
         thread.wait(_THREAD_STOP_TIMEOUT_MS)
         self._thread = self._io = None
+        if isinstance(self._mic, MicPipe):
+            self._mic.close()  # the QAudioSource writing into it is closed, the port gone
         release_short_switch_interval()

@@ -1,12 +1,12 @@
 """A short interpreter switch interval while call audio flows.
 
-The audio path runs Python on two threads besides the GUI thread: pjmedia's
-clock thread (the port callbacks, every 20 ms) and the bridge's Qt audio thread.
-Each entry into Python, and each return from a C call (SWIG or Qt), must win the
-GIL back. While the GUI thread runs pure Python, CPython hands the GIL over only
-when the holder has had it for a whole switch interval (5 ms by default), so a
-callback making three such crossings could wait 15 ms of its 20 ms frame, and a
-busy GUI turned into audible gaps. With 0.5 ms the same crossings cost about
+The audio path runs Python on pjmedia's clock thread (the port callbacks, every
+20 ms; also the bridge's Qt thread where the microphone has no pipe). Each entry
+into Python, and each return from a C call (SWIG or Qt), must win the GIL back.
+While the GUI thread runs pure Python, CPython hands the GIL over only when the
+holder has had it for a whole switch interval (5 ms by default), so a callback
+making three such crossings could wait 15 ms of its 20 ms frame, and a busy GUI
+turned into audible gaps. With 0.5 ms the same crossings cost about
 1.5 ms. Only contended hand-overs get more frequent, so the GUI thread loses
 almost nothing; the default comes back when the last call's audio stops.
 """
