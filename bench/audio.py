@@ -14,8 +14,12 @@ pjsua2 (the SIP engine) and SIPp's ``-rtp_echo`` on 127.0.0.1.
 
 Both run with an idle GUI thread, then at each load of ``--busy-ms`` of
 pure-Python work (holding the GIL) in every ``--busy-period-ms`` on the GUI thread.
+First, the same tone looped microphone -> headset by PulseAudio alone (no Hatif)
+gives the sound server's own gaps. ``--cpu-hogs N`` keeps N other processes
+spinning meanwhile, like a desk also running a browser.
 
-Usage: ``.venv/bin/python bench/audio.py [--seconds 60] [--json PATH]``
+Usage: ``.venv/bin/python bench/audio.py [--seconds 60] [--busy-ms 30,60,90]
+[--cpu-hogs N] [--json PATH]``
 """
 
 from __future__ import annotations
@@ -103,8 +107,21 @@ class LoadResult:
 
 
 @dataclass
+class SoundServerAlone:
+    """The same tone looped microphone -> headset by PulseAudio itself: no Hatif, no
+    Python. Its gaps are the sound server's and the machine's, the floor for ours."""
+
+    tone_seconds: float = 0.0
+    gaps: int = 0
+    gap_ms_total: float = 0.0
+    longest_gap_ms: float = 0.0
+    load_average: float = 0.0
+
+
+@dataclass
 class Results:
     loads: list[LoadResult] = field(default_factory=list)
+    sound_server_alone: SoundServerAlone | None = None
 
 
 class BusyGui:
@@ -281,6 +298,20 @@ print(worst)
 """
 
 
+_CPU_HOG = "while True:\n    pass\n"
+
+
+def start_cpu_hogs(count: int) -> list[subprocess.Popen[bytes]]:
+    """Processes spinning on the CPU: a desk also running a browser and a spreadsheet."""
+    return [subprocess.Popen([sys.executable, "-c", _CPU_HOG]) for _ in range(count)]
+
+
+def stop_cpu_hogs(hogs: list[subprocess.Popen[bytes]]) -> None:
+    for hog in hogs:
+        hog.kill()
+        hog.wait()
+
+
 def start_stall_probe(seconds: float) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", _STALL_PROBE, str(seconds)], stdout=subprocess.PIPE, text=True
@@ -315,6 +346,29 @@ def measure_glitches(
     return find_gaps(heard), stats
 
 
+def measure_sound_server_alone(
+    app: QCoreApplication, pulse: PulseAudioServer, work: Path, seconds: float
+) -> SoundServerAlone:
+    module = pulse.pactl(
+        "load-module", "module-loopback", f"source={MIC_SOURCE}", f"sink={HEADSET_SINK}",
+        f"latency_msec={SINK_BUFFER_MS + SOURCE_BUFFER_MS}",
+    ).strip()  # fmt: skip
+    try:
+        player = pulse.play_into(
+            MIC_FEED_SINK, sine_pcm(440.0, seconds + 2.0, level=0.5), latency_ms=200
+        )
+        wait(app, 1.0)
+        recording = pulse.start_recording(HEADSET_SINK, work / "alone.raw")
+        wait(app, seconds)
+        heard = recording.finish()
+        player.kill()
+        player.wait(timeout=5)
+    finally:
+        pulse.pactl("unload-module", module)
+    gaps, gap_ms, longest, tone_seconds = find_gaps(heard)
+    return SoundServerAlone(tone_seconds, gaps, gap_ms, longest, os.getloadavg()[0])
+
+
 def describe(values: list[float]) -> str:
     if not values:
         return "n/a"
@@ -347,10 +401,19 @@ def print_table(results: Results) -> None:
             f"{load.gui_timer_late_ms_max:>9.0f} {load.machine_stall_ms_max:>8.0f} "
             f"{load.load_average:>5.1f}"
         )
+    alone = results.sound_server_alone
+    if alone is not None:
+        per_minute = alone.gaps / alone.tone_seconds * 60 if alone.tone_seconds else 0.0
+        print(
+            f"{'sound server alone':<19} {'-':>13} {'-':>12} {per_minute:>9.1f} "
+            f"{alone.gaps:>5} {alone.gap_ms_total:>7.0f} {alone.longest_gap_ms:>8.0f} "
+            f"{'-':>9} {'-':>8} {alone.load_average:>5.1f}"
+        )
     print("\nGaps: >= 10 ms where the returning tone falls below a quarter of its median;")
     print("budget for gaps is 0. 'GUI late': worst lateness of the GUI thread's own timer.")
     print("'machine': worst oversleep of a 5 ms sleep in a separate process during the tone")
     print("(the machine's own stalls, nothing to do with the GIL); 'load': 1-minute load average.")
+    print("'sound server alone': the same tone looped mic -> headset by PulseAudio, no Hatif.")
     for load in results.loads:
         label = f"{load.busy_ms}/{load.busy_period_ms} ms" if load.busy_ms else "idle"
         counters = ", ".join(f"{key}={value}" for key, value in load.bridge_stats.items())
@@ -382,7 +445,12 @@ def run(args: argparse.Namespace) -> Results:
             )
             devices = AudioDeviceManager(loop)
             rig = EchoCallRig(app, work, devices)
+            hogs = start_cpu_hogs(args.cpu_hogs)
             try:
+                print("sound server alone: tone ...", flush=True)
+                results.sound_server_alone = measure_sound_server_alone(
+                    app, pulse, work, args.seconds
+                )
                 for busy_ms in [0, *args.busy_ms]:
                     load = LoadResult(busy_ms, args.busy_period_ms)
                     busy = BusyGui(busy_ms, args.busy_period_ms)
@@ -411,6 +479,7 @@ def run(args: argparse.Namespace) -> Results:
                         busy.stop()
                     results.loads.append(load)
             finally:
+                stop_cpu_hogs(hogs)
                 rig.close()
         finally:
             pulse.stop()
@@ -428,6 +497,12 @@ def main(argv: list[str] | None = None) -> int:
         help="GUI loads to test, ms of Python work per period (comma list; idle always runs)",
     )
     parser.add_argument("--busy-period-ms", type=int, default=100)
+    parser.add_argument(
+        "--cpu-hogs",
+        type=int,
+        default=0,
+        help="other processes spinning on the CPU meanwhile (a loaded desk)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
     missing = missing_pulse_binaries()
