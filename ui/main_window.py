@@ -211,6 +211,7 @@ class WorkspaceWindow(QMainWindow):
         workspace.queue_changed.connect(self.queue.reload)
         workspace.reference_changed.connect(self._on_reference_changed)
         workspace.claim_refused.connect(self._on_claim_refused)
+        workspace.claim_granted.connect(lambda _order_id: self.wrapup.clear_conflict())
         workspace.action_reported.connect(self._on_action_reported)
         self.order.dial_requested.connect(self._on_dial)
         self.call_bar.dial_requested.connect(self._on_dial)

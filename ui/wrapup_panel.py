@@ -185,6 +185,14 @@ class WrapUpPanel(QGroupBox):
         self.result.style().unpolish(self.result)
         self.result.style().polish(self.result)
 
+    def clear_conflict(self) -> None:
+        """Forget a refusal (a claim or lease lost) once the order is the agent's again."""
+        if self.result.property("state") == "conflict":
+            self.result.clear()
+            self.result.setProperty("state", "")
+            self.result.style().unpolish(self.result)
+            self.result.style().polish(self.result)
+
     def focus_note(self) -> None:
         self.note_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -79,6 +79,7 @@ class WorkspaceService(QObject):
     orders_changed = Signal(list)  # ids of orders whose data changed
     current_order_changed = Signal(object)  # OrderDetail | None
     claim_refused = Signal(object)  # ClaimResult
+    claim_granted = Signal(int)  # order id: an earlier refusal no longer stands
     action_reported = Signal(object)  # ActionReport
     reference_changed = Signal()  # catalogue, cities, notes, templates or settings
     history_loaded = Signal(object)  # OrderHistory: the server's history of the open order
@@ -298,7 +299,9 @@ class WorkspaceService(QObject):
             self._runner.run(lambda: self._store.release(current.order_id))
 
     def _on_claimed(self, result: ClaimResult) -> None:
-        if not result.granted:
+        if result.granted:
+            self.claim_granted.emit(result.order_id)
+        else:
             self.claim_refused.emit(result)
         self.orders_changed.emit([result.order_id])
         if self._current is not None and self._current.order_id == result.order_id:

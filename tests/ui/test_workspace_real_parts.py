@@ -206,6 +206,20 @@ def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
     journal = desk.api(f"/orders/{order_id}/journal")
     assert [entry["outcome"] for entry in journal if entry["channel"] == "call"] == ["answered"]
 
+    # The colleague gives it back; once the agent holds it again the refusal goes.
+    released = httpx.post(
+        f"{shop_server.api}/orders/{order_id}/release",
+        json={},
+        headers={"Authorization": f"Bearer {login['token']}"},
+        timeout=10,
+    )
+    assert released.status_code == 200, released.text
+    qtbot.waitUntil(lambda: window.order.holder.text() != f"Held by {colleague}", timeout=10_000)
+    open_order(qtbot, desk, order_id)
+    qtbot.waitUntil(lambda: result.text() == "", timeout=5_000)
+    assert result.property("state") == ""
+    qtbot.waitUntil(lambda: window.wrapup.confirm.isEnabled(), timeout=5_000)
+
 
 def test_sign_in_dialog_keeps_the_token_in_the_keyring(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer
