@@ -88,6 +88,7 @@ class DesktopApp:
         self.window: WorkspaceWindow | None = None
         self.audio: AudioSettings | None = None
         self.lead_windows: LeadWindows | None = None
+        self._board_session: SignedIn | None = None  # --wallboard: whose token the board uses
 
     @property
     def config_dir(self) -> Path:
@@ -127,10 +128,13 @@ class DesktopApp:
         role = session.identity.role
         if not LeadWindows.offered_to(role):
             return None
+        self._board_session = session
         leads = LeadWindows(
-            connect_lead(session.server_url, lambda: session.token),
+            connect_lead(session.server_url, self._board_token),
             self.runner, self.config_dir, role,
         )
+        # Nobody else signs the big screen in again when its token is revoked.
+        leads.login_required.connect(self.sign_board_in_again)
         leads.show_kiosk()
         log.info("Wallboard opened full screen for %s (%s)", session.identity.username, role)
         self.lead_windows = leads
@@ -160,6 +164,31 @@ class DesktopApp:
         dialog.username.setReadOnly(True)
         if self.dialogs.run(dialog) and dialog.session is not None:
             self.running.resume_with(dialog.session)
+            if self.lead_windows is not None:
+                self.lead_windows.resume_after_login()  # its token follows the workspace's
+
+    def _board_token(self) -> str | None:
+        return self._board_session.token if self._board_session is not None else None
+
+    def sign_board_in_again(self) -> None:
+        """``--wallboard``: the server refused the board's token; ask the lead's password
+        on the big screen, then the board goes live again."""
+        leads, session = self.lead_windows, self._board_session
+        if leads is None or session is None:
+            return
+        dialog = LoginDialog(
+            self.sessions,
+            self.runner,
+            server_url=session.server_url,
+            url_locked=True,
+            username=session.identity.username,
+            keyring_available=self.context.secrets.available,
+            parent=leads.wallboard,
+        )
+        dialog.username.setReadOnly(True)
+        if self.dialogs.run(dialog) and dialog.session is not None:
+            self._board_session = dialog.session
+            leads.resume_after_login()
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(

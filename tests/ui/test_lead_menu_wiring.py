@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
@@ -31,6 +32,7 @@ from tests.fixtures.server_process import RunningServer
 from tests.ui.real_desks import desk_secrets
 from ui.desktop_app import DesktopApp
 from ui.dialog_service import ScriptedDialogs
+from ui.login_dialog import LoginDialog
 from ui.main_window import WorkspaceWindow
 from ui.wallboard.lead_windows import LeadWindows
 from ui.wallboard.wallboard_window import WallboardWindow
@@ -146,10 +148,48 @@ def test_wallboard_mode_opens_the_board_full_screen_for_an_admin_only(
     assert board.kiosk  # full screen, no buttons, no cursor: the big screen
     assert desktop.running is None  # no workspace, sync or softphone behind it
     qtbot.waitUntil(lambda: shows_the_team(board), timeout=15_000)
+    assert board.kiosk  # still: the team and its alerts fit the screen, not the reverse
     board.leave_kiosk()
     assert not board.kiosk
     desktop.shutdown()
     assert desktop.lead_windows is None and not board.isVisible()
+
+
+def test_the_big_screen_asks_for_the_password_when_its_token_is_revoked_then_goes_live_again(
+    qtbot: QtBot, desktop: DesktopApp, shop_server: RunningServer
+) -> None:
+    first = sign_in(desktop, "lead1")
+    leads = desktop.start_wallboard(first)
+    assert leads is not None and leads.wallboard is not None
+    qtbot.addWidget(leads.wallboard)
+    session = leads.wallboard_session
+    assert session is not None
+    qtbot.waitUntil(lambda: session.service.live, timeout=15_000)
+    # Alerts (agents idle for long in the demo shop) must not push it out of full screen.
+    assert leads.wallboard.kiosk
+
+    dialogs = desktop.dialogs
+    assert isinstance(dialogs, ScriptedDialogs)
+    url = desktop.context.settings[schema.SERVER_URL]
+
+    def type_the_password(dialog: LoginDialog) -> bool:
+        assert dialog.username.text() == "lead1" and dialog.username.isReadOnly()
+        dialog.session = desktop.sessions.sign_in(url, "lead1", "demo", stay_signed_in=False)
+        return True
+
+    dialogs.answers.append(type_the_password)
+    # IT revokes the lead's session: the stream ends, the board is no longer live.
+    revoked = httpx.post(
+        f"{shop_server.api}/auth/logout",
+        headers={"Authorization": f"Bearer {first.token}"},
+        timeout=10,
+    )
+    assert revoked.status_code in (200, 204), revoked.text
+    qtbot.waitUntil(lambda: bool(dialogs.dialogs), timeout=20_000)
+    assert isinstance(dialogs.dialogs[0], LoginDialog)
+    qtbot.waitUntil(lambda: session.service.live, timeout=20_000)
+    assert leads.wallboard is not None and leads.wallboard.kiosk
+    assert len(dialogs.dialogs) == 1
 
 
 def test_the_wallboard_flag_is_parsed_and_excludes_the_other_modes(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.services.operations import OperationRunner
@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 class LeadWindows(QObject):
     """Opens, raises and closes the wallboard and reports windows of one session."""
+
+    #: The server refused the token (revoked, expired): the live feed waits for a
+    #: new sign-in, then :meth:`resume_after_login`.
+    login_required = Signal()
 
     def __init__(
         self,
@@ -71,6 +75,8 @@ class LeadWindows(QObject):
             self._session = self._connection.open_wallboard(self._runner, self._config_dir)
             window = WallboardWindow(self._session.service, self._session.thresholds)
             window.closed.connect(self._wallboard_closed)
+            # Queued to this (GUI) thread: the feed reports from its listener thread.
+            self._session.feed.loginRequired.connect(self._on_login_required)
             self._wallboard = window
         self._bring_forward(self._wallboard)
         return self._wallboard
@@ -99,6 +105,16 @@ class LeadWindows(QObject):
             # Nobody sits at the big screen: the log is where IT sees it went live.
             self._session.service.liveChanged.connect(self._log_live)
         return window
+
+    def resume_after_login(self) -> None:
+        """The token was replaced by a new sign-in: the live feed connects again."""
+        if self._session is not None:
+            self._session.feed.resume()
+
+    @Slot()
+    def _on_login_required(self) -> None:
+        log.warning("The server refused the wallboard's token; waiting for a new sign-in")
+        self.login_required.emit()
 
     @Slot(bool)
     def _log_live(self, live: bool) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QListView,
     QMenu,
     QPushButton,
@@ -123,6 +124,7 @@ class WallboardWindow(QWidget):
 
     def _build(self) -> None:
         root = QVBoxLayout(self)
+        self._root_layout = root
         root.setContentsMargins(16, 12, 16, 12)
         root.setSpacing(10)
 
@@ -373,6 +375,10 @@ class WallboardWindow(QWidget):
             self._thresholds_button.hide()
             self._kiosk_button.hide()
             self.setCursor(Qt.CursorShape.BlankCursor)
+            # The screen's size wins over the layout's minimum: otherwise an alert
+            # banner appearing on a small screen grows the window out of full screen.
+            self._root_layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+            self.setMinimumSize(0, 0)
             self.showFullScreen()
 
     @Slot()
@@ -382,6 +388,7 @@ class WallboardWindow(QWidget):
         self._thresholds_button.show()
         self._kiosk_button.show()
         self.unsetCursor()
+        self._root_layout.setSizeConstraint(QLayout.SizeConstraint.SetDefaultConstraint)
         self.showNormal()
 
     # -- lead actions ----------------------------------------------------
