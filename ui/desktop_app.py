@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app import settings_schema as schema
 from app.app_context import AppContext
@@ -151,19 +151,9 @@ class DesktopApp:
         nothing queued is lost meanwhile."""
         if self.running is None:
             return
-        session = self.running.session
-        dialog = LoginDialog(
-            self.sessions,
-            self.runner,
-            server_url=session.server_url,
-            url_locked=True,
-            username=session.identity.username,
-            keyring_available=self.context.secrets.available,
-            parent=self.window,
-        )
-        dialog.username.setReadOnly(True)
-        if self.dialogs.run(dialog) and dialog.session is not None:
-            self.running.resume_with(dialog.session)
+        again = self._password_again(self.running.session, self.window)
+        if again is not None:
+            self.running.resume_with(again)
             if self.lead_windows is not None:
                 self.lead_windows.resume_after_login()  # its token follows the workspace's
 
@@ -176,6 +166,13 @@ class DesktopApp:
         leads, session = self.lead_windows, self._board_session
         if leads is None or session is None:
             return
+        again = self._password_again(session, leads.wallboard)
+        if again is not None:
+            self._board_session = again
+            leads.resume_after_login()
+
+    def _password_again(self, session: SignedIn, parent: QWidget | None) -> SignedIn | None:
+        """The sign-in dialog for the same server and user; the new session, or None."""
         dialog = LoginDialog(
             self.sessions,
             self.runner,
@@ -183,12 +180,12 @@ class DesktopApp:
             url_locked=True,
             username=session.identity.username,
             keyring_available=self.context.secrets.available,
-            parent=leads.wallboard,
+            parent=parent,
         )
         dialog.username.setReadOnly(True)
-        if self.dialogs.run(dialog) and dialog.session is not None:
-            self._board_session = dialog.session
-            leads.resume_after_login()
+        if self.dialogs.run(dialog):
+            return dialog.session
+        return None
 
     def show_settings(self) -> None:
         dialog = SettingsDialog(

@@ -185,13 +185,17 @@ def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
         timeout=10,
     ).json()
     colleague = login["user"]["display_name"]
-    claim = httpx.post(
-        f"{shop_server.api}/orders/{order_id}/claim",
-        json={},
-        headers={"Authorization": f"Bearer {login['token']}"},
-        timeout=10,
-    )
-    assert claim.status_code == 200, claim.text
+
+    def as_colleague(action: str) -> None:
+        response = httpx.post(
+            f"{shop_server.api}/orders/{order_id}/{action}",
+            json={},
+            headers={"Authorization": f"Bearer {login['token']}"},
+            timeout=10,
+        )
+        assert response.status_code == 200, response.text
+
+    as_colleague("claim")
 
     qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
     result = window.wrapup.result
@@ -207,13 +211,7 @@ def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
     assert [entry["outcome"] for entry in journal if entry["channel"] == "call"] == ["answered"]
 
     # The colleague gives it back; once the agent holds it again the refusal goes.
-    released = httpx.post(
-        f"{shop_server.api}/orders/{order_id}/release",
-        json={},
-        headers={"Authorization": f"Bearer {login['token']}"},
-        timeout=10,
-    )
-    assert released.status_code == 200, released.text
+    as_colleague("release")
     qtbot.waitUntil(lambda: window.order.holder.text() != f"Held by {colleague}", timeout=10_000)
     open_order(qtbot, desk, order_id)
     qtbot.waitUntil(lambda: result.text() == "", timeout=5_000)
