@@ -14,9 +14,9 @@ pjsua2 (the SIP engine) and SIPp's ``-rtp_echo`` on 127.0.0.1.
 
 Both run with an idle GUI thread, then at each load of ``--busy-ms`` of
 pure-Python work (holding the GIL) in every ``--busy-period-ms`` on the GUI thread.
-First, the same tone looped microphone -> headset by PulseAudio alone (no Hatif)
-gives the sound server's own gaps. ``--cpu-hogs N`` keeps N other processes
-spinning meanwhile, like a desk also running a browser.
+First, the same tone looped microphone -> headset by two ``pacat`` clients with
+the same device buffers (no Hatif) gives the machine's own gaps. ``--cpu-hogs N``
+keeps N other processes spinning meanwhile, like a desk also running a browser.
 
 Usage: ``.venv/bin/python bench/audio.py [--seconds 60] [--busy-ms 30,60,90]
 [--cpu-hogs N] [--json PATH]``
@@ -107,9 +107,9 @@ class LoadResult:
 
 
 @dataclass
-class SoundServerAlone:
-    """The same tone looped microphone -> headset by PulseAudio itself: no Hatif, no
-    Python. Its gaps are the sound server's and the machine's, the floor for ours."""
+class PlainClientLoop:
+    """The same tone looped microphone -> headset by two plain C clients with Hatif's
+    buffer sizes: no Hatif, no Python. Its gaps are the machine's, the floor for ours."""
 
     tone_seconds: float = 0.0
     gaps: int = 0
@@ -121,7 +121,7 @@ class SoundServerAlone:
 @dataclass
 class Results:
     loads: list[LoadResult] = field(default_factory=list)
-    sound_server_alone: SoundServerAlone | None = None
+    plain_client: PlainClientLoop | None = None
 
 
 class BusyGui:
@@ -346,27 +346,42 @@ def measure_glitches(
     return find_gaps(heard), stats
 
 
-def measure_sound_server_alone(
+def _pacat(pulse: PulseAudioServer, mode: str, device: str, latency_ms: int) -> list[str]:
+    return [
+        "pacat", f"--{mode}", f"--device={device}", "--format=s16le", "--rate=16000",
+        "--channels=1", f"--latency-msec={latency_ms}", "--raw",
+    ]  # fmt: skip
+
+
+def measure_plain_client(
     app: QCoreApplication, pulse: PulseAudioServer, work: Path, seconds: float
-) -> SoundServerAlone:
-    module = pulse.pactl(
-        "load-module", "module-loopback", f"source={MIC_SOURCE}", f"sink={HEADSET_SINK}",
-        f"latency_msec={SINK_BUFFER_MS + SOURCE_BUFFER_MS}",
-    ).strip()  # fmt: skip
+) -> PlainClientLoop:
+    """The tone looped microphone -> headset by two ``pacat`` clients (C, normal
+    priority) with Hatif's device buffers: what any client gets on this machine."""
+    capture = subprocess.Popen(
+        _pacat(pulse, "record", MIC_SOURCE, SOURCE_BUFFER_MS),
+        env=pulse.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    playback = subprocess.Popen(
+        _pacat(pulse, "playback", HEADSET_SINK, SINK_BUFFER_MS),
+        env=pulse.env, stdin=capture.stdout, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
     try:
         player = pulse.play_into(
             MIC_FEED_SINK, sine_pcm(440.0, seconds + 2.0, level=0.5), latency_ms=200
         )
         wait(app, 1.0)
-        recording = pulse.start_recording(HEADSET_SINK, work / "alone.raw")
+        recording = pulse.start_recording(HEADSET_SINK, work / "plain.raw")
         wait(app, seconds)
         heard = recording.finish()
         player.kill()
         player.wait(timeout=5)
     finally:
-        pulse.pactl("unload-module", module)
+        for process in (capture, playback):
+            process.kill()
+            process.wait(timeout=5)
     gaps, gap_ms, longest, tone_seconds = find_gaps(heard)
-    return SoundServerAlone(tone_seconds, gaps, gap_ms, longest, os.getloadavg()[0])
+    return PlainClientLoop(tone_seconds, gaps, gap_ms, longest, os.getloadavg()[0])
 
 
 def describe(values: list[float]) -> str:
@@ -401,19 +416,20 @@ def print_table(results: Results) -> None:
             f"{load.gui_timer_late_ms_max:>9.0f} {load.machine_stall_ms_max:>8.0f} "
             f"{load.load_average:>5.1f}"
         )
-    alone = results.sound_server_alone
-    if alone is not None:
-        per_minute = alone.gaps / alone.tone_seconds * 60 if alone.tone_seconds else 0.0
+    plain = results.plain_client
+    if plain is not None:
+        per_minute = plain.gaps / plain.tone_seconds * 60 if plain.tone_seconds else 0.0
         print(
-            f"{'sound server alone':<19} {'-':>13} {'-':>12} {per_minute:>9.1f} "
-            f"{alone.gaps:>5} {alone.gap_ms_total:>7.0f} {alone.longest_gap_ms:>8.0f} "
-            f"{'-':>9} {'-':>8} {alone.load_average:>5.1f}"
+            f"{'pacat loop':<19} {'-':>13} {'-':>12} {per_minute:>9.1f} "
+            f"{plain.gaps:>5} {plain.gap_ms_total:>7.0f} {plain.longest_gap_ms:>8.0f} "
+            f"{'-':>9} {'-':>8} {plain.load_average:>5.1f}"
         )
     print("\nGaps: >= 10 ms where the returning tone falls below a quarter of its median;")
     print("budget for gaps is 0. 'GUI late': worst lateness of the GUI thread's own timer.")
     print("'machine': worst oversleep of a 5 ms sleep in a separate process during the tone")
     print("(the machine's own stalls, nothing to do with the GIL); 'load': 1-minute load average.")
-    print("'sound server alone': the same tone looped mic -> headset by PulseAudio, no Hatif.")
+    print("'pacat loop': the same tone looped mic -> headset by two pacat clients with the")
+    print("same device buffers (40 ms capture, 60 ms playback): no Hatif, no Python.")
     for load in results.loads:
         label = f"{load.busy_ms}/{load.busy_period_ms} ms" if load.busy_ms else "idle"
         counters = ", ".join(f"{key}={value}" for key, value in load.bridge_stats.items())
@@ -447,10 +463,8 @@ def run(args: argparse.Namespace) -> Results:
             rig = EchoCallRig(app, work, devices)
             hogs = start_cpu_hogs(args.cpu_hogs)
             try:
-                print("sound server alone: tone ...", flush=True)
-                results.sound_server_alone = measure_sound_server_alone(
-                    app, pulse, work, args.seconds
-                )
+                print("pacat loop: tone ...", flush=True)
+                results.plain_client = measure_plain_client(app, pulse, work, args.seconds)
                 for busy_ms in [0, *args.busy_ms]:
                     load = LoadResult(busy_ms, args.busy_period_ms)
                     busy = BusyGui(busy_ms, args.busy_period_ms)
