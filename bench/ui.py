@@ -202,10 +202,9 @@ def _type_once(app, panel, runner, word: str, interval_s: float) -> tuple[float,
     return time.perf_counter() - last_key, time.process_time() - cpu, stalls
 
 
-def _scroll_once(app, panel, runner, row: int) -> tuple[float, StallLog]:  # type: ignore[no-untyped-def]
-    """(jump to ``row`` of the whole queue until its rows show, stalls meanwhile)."""
-    panel.search.clear()
-    _wait_applied(app, panel, runner, "", StallLog())
+def _scroll_once(app, panel, row: int) -> tuple[float, StallLog]:  # type: ignore[no-untyped-def]
+    """(jump to ``row`` of the queue until its rows show, stalls meanwhile); the
+    caller has cleared the search, so the whole queue is shown."""
     stalls = StallLog()
     model = panel.model
     started = time.perf_counter()
@@ -249,7 +248,7 @@ def measure_searches(store_path: Path, rounds: int, key_interval_s: float) -> di
     panel.search.clear()
     _wait_applied(app, panel, runner, "", StallLog())
     scrolls = [
-        _scroll_once(app, panel, runner, row)
+        _scroll_once(app, panel, row)
         for row in (25_000, 50_000, 75_000, 99_000)
         if row < panel.model.rowCount()
     ]
