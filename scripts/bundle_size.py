@@ -18,6 +18,10 @@ import tarfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 MB = 1_000_000
 
@@ -84,11 +88,28 @@ def measure(folder: Path) -> BundleSize:
     return result
 
 
+class _ByteCounter(io.RawIOBase):
+    """A write-only sink that keeps the count of bytes, not the bytes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: ReadableBuffer) -> int:
+        size = memoryview(data).nbytes
+        self.count += size
+        return size
+
+
 def gzipped_size(folder: Path) -> int:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz", compresslevel=6) as archive:
+    # Counted, not kept: the archive of a whole bundle is tens of MB.
+    sink = _ByteCounter()
+    with tarfile.open(fileobj=sink, mode="w:gz", compresslevel=6) as archive:
         archive.add(folder, arcname=folder.name)
-    return buffer.tell()
+    return sink.count
 
 
 def main(argv: list[str] | None = None) -> int:
