@@ -267,8 +267,9 @@ def measure_first_pull(server: ServerProcess, folder: Path) -> dict:
 
 
 def _order_id_at(client: HttpClient, position: int) -> int:
-    """The id of the order at ``position`` in ascending id order (for a mid-table page)."""
-    page = client.get_json("/orders", params={"sort": "id", "offset": 0, "limit": 1})
+    """About the id of the order at ``position`` in ascending id order (for a mid-table
+    page): the bench inserts its orders one after the other, so ids are consecutive)."""
+    page = client.get_json("/orders", params={"sort": "id", "limit": 1})
     first = int(page["items"][0]["id"]) if page["items"] else 0
     return first + position
 
