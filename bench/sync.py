@@ -268,7 +268,7 @@ def measure_first_pull(server: ServerProcess, folder: Path) -> dict:
 
 def _order_id_at(client: HttpClient, position: int) -> int:
     """About the id of the order at ``position`` in ascending id order (for a mid-table
-    page): the bench inserts its orders one after the other, so ids are consecutive)."""
+    page; the bench inserts its orders one after the other, so ids are consecutive)."""
     page = client.get_json("/orders", params={"sort": "id", "limit": 1})
     first = int(page["items"][0]["id"]) if page["items"] else 0
     return first + position
