@@ -346,7 +346,7 @@ def measure_glitches(
     return find_gaps(heard), stats
 
 
-def _pacat(pulse: PulseAudioServer, mode: str, device: str, latency_ms: int) -> list[str]:
+def _pacat(mode: str, device: str, latency_ms: int) -> list[str]:
     return [
         "pacat", f"--{mode}", f"--device={device}", "--format=s16le", "--rate=16000",
         "--channels=1", f"--latency-msec={latency_ms}", "--raw",
@@ -359,11 +359,11 @@ def measure_plain_client(
     """The tone looped microphone -> headset by two ``pacat`` clients (C, normal
     priority) with Hatif's device buffers: what any client gets on this machine."""
     capture = subprocess.Popen(
-        _pacat(pulse, "record", MIC_SOURCE, SOURCE_BUFFER_MS),
+        _pacat("record", MIC_SOURCE, SOURCE_BUFFER_MS),
         env=pulse.env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     playback = subprocess.Popen(
-        _pacat(pulse, "playback", HEADSET_SINK, SINK_BUFFER_MS),
+        _pacat("playback", HEADSET_SINK, SINK_BUFFER_MS),
         env=pulse.env, stdin=capture.stdout, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:

@@ -62,7 +62,7 @@ class BridgeStats:
     mic_dropped_bytes: int  # microphone audio dropped because pjsua was late
     earpiece_dropped_bytes: int  # far-end audio dropped because the device was late
     earpiece_starved: int  # times the earpiece ran dry mid-stream
-    longest_qt_tick_gap_ms: float  # worst wait between two Qt-side transfers
+    longest_mic_gap_ms: float  # worst wait between two deliveries of microphone audio
     callback_errors: int
     slowest_callback_us: int
 
@@ -162,7 +162,7 @@ class CallAudioBridge(QObject):
             mic_dropped_bytes=self._mic.dropped_bytes,
             earpiece_dropped_bytes=self._earpiece.dropped_bytes,
             earpiece_starved=self._io.earpiece_starved if self._io else self._last_starved,
-            longest_qt_tick_gap_ms=max(
+            longest_mic_gap_ms=max(
                 self._io.longest_tick_gap_ms if self._io else self._last_gap,
                 self._mic.longest_arrival_gap_ms if isinstance(self._mic, MicPipe) else 0.0,
             ),

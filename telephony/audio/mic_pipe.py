@@ -52,8 +52,6 @@ class MicPipe:
         self._last_arrival_ns = 0
         self.longest_arrival_gap_ms = 0.0  # worst wait between two deliveries from Qt
         self.dropped_bytes = 0
-        self.overruns = 0
-        self.underruns = 0
         self._closed = False
 
     # -- reader side (pjmedia's clock thread) ------------------------------------------
@@ -67,8 +65,6 @@ class MicPipe:
         pending = self._pending
         if len(pending) < size:
             self._drain()
-        if len(pending) < size:
-            self.underruns += 1
         out = bytes(pending[:size])
         del pending[:size]
         return out
@@ -123,7 +119,6 @@ class MicPipe:
             excess += excess % 2  # never split a sample
             del self._pending[:excess]
             self.dropped_bytes += excess
-            self.overruns += 1
 
 
 def _enlarge(fd: int) -> int:
