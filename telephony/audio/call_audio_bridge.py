@@ -143,6 +143,11 @@ class CallAudioBridge(QObject):
     def is_running(self) -> bool:
         return self._port is not None
 
+    @property
+    def mic_transport(self) -> str:
+        """How the microphone reaches the port: "pipe" (no Python on Qt's side) or "ring"."""
+        return "pipe" if isinstance(self._mic, MicPipe) else "ring"
+
     def stats(self) -> BridgeStats:
         port = self._port
         mic_short = sent = received = errors = slowest = 0

@@ -110,6 +110,7 @@ def test_tone_into_the_headset_mic_comes_back_to_the_earpiece_through_the_call(
     if mic_path == "ring":  # what a platform without pipe2 (Windows) uses
         monkeypatch.setattr(call_audio_bridge, "mic_pipe_supported", lambda: False)
     handle, bridge = start_echo_call(audio_engine, sipp, bridges, qtbot)
+    assert bridge.mic_transport == mic_path
     player = pulse_audio.play_into(MIC_FEED_SINK, sine_pcm(TONE_HZ, 6.0))
     try:
         # Muted: the far end (the echo) gets silence, so the earpiece stays silent.
