@@ -179,19 +179,19 @@ class WrapUpPanel(QGroupBox):
 
     def show_report(self, report: ActionReport) -> None:
         """What became of the last action, in words."""
-        text, state = self.report_text(report, self._reference)
-        self.result.setText(text)
-        self.result.setProperty("state", state)
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+        self._set_result(*self.report_text(report, self._reference))
 
     def clear_conflict(self) -> None:
         """Forget a refusal (a claim or lease lost) once the order is the agent's again."""
         if self.result.property("state") == "conflict":
-            self.result.clear()
-            self.result.setProperty("state", "")
-            self.result.style().unpolish(self.result)
-            self.result.style().polish(self.result)
+            self._set_result("", "")
+
+    def _set_result(self, text: str, state: str) -> None:
+        self.result.setText(text)
+        self.result.setProperty("state", state)
+        # The stylesheet colours by the "state" property: re-polish to apply it.
+        self.result.style().unpolish(self.result)
+        self.result.style().polish(self.result)
 
     def focus_note(self) -> None:
         self.note_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
