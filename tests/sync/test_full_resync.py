@@ -46,9 +46,13 @@ def test_pruned_cursor_resyncs_everything(
         finally:
             database.dispose()
 
+        # Small pages: the refresh walks many keyset pages (each fetched while the
+        # previous one is stored) and must still miss no order.
+        desk.engine.puller.orders_page_limit = max(2, visible["total"] // 7)
         desk.engine.request_pull()
         desk.engine.sync_once()
         assert desk.engine.puller.full_resyncs == 1
+        assert desk.store.queue.count(QueueFilter()) == visible["total"]
         assert (desk.store.sync.cursor() or 0) >= last_seq > old_cursor
         assert any(change.full_refresh for change in refreshed)
         row = desk.store.queue.rows_by_ids([order_id])[0]
