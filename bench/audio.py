@@ -323,23 +323,32 @@ def finish_stall_probe(probe: subprocess.Popen[str]) -> float:
     return float(out.strip() or 0.0)
 
 
+def record_tone(
+    app: QCoreApplication, pulse: PulseAudioServer, path: Path, seconds: float
+) -> Recording:
+    """Play a tone into the microphone and record the headset for ``seconds``."""
+    # A player with a deep buffer, so its own hiccups are not counted as gaps.
+    player = pulse.play_into(
+        MIC_FEED_SINK, sine_pcm(440.0, seconds + 2.0, level=0.5), latency_ms=200
+    )
+    try:
+        wait(app, 1.0)
+        recording = pulse.start_recording(HEADSET_SINK, path)
+        wait(app, seconds)
+        return recording.finish()
+    finally:
+        player.kill()
+        player.wait(timeout=5)
+
+
 def measure_glitches(
     rig: EchoCallRig, pulse: PulseAudioServer, work: Path, seconds: float
 ) -> tuple[tuple[int, float, float, float], dict[str, Any]]:
     handle, bridge = rig.call()
     try:
-        # A player with a deep buffer, so its own hiccups are not counted as gaps.
-        player = pulse.play_into(
-            MIC_FEED_SINK, sine_pcm(440.0, seconds + 2.0, level=0.5), latency_ms=200
-        )
-        wait(rig.app, 1.0)
-        recording = pulse.start_recording(HEADSET_SINK, work / "tone.raw")
-        probe = start_stall_probe(seconds)
-        wait(rig.app, seconds)
-        heard = recording.finish()
-        stats = {"machine_stall_ms_max": finish_stall_probe(probe)}
-        player.kill()
-        player.wait(timeout=5)
+        probe = start_stall_probe(seconds + 1.0)  # from the tone's start to its end
+        heard = record_tone(rig.app, pulse, work / "tone.raw", seconds)
+        stats: dict[str, Any] = {"machine_stall_ms_max": finish_stall_probe(probe)}
         stats.update(asdict(bridge.stats()))
     finally:
         rig.hang_up(handle, bridge)
@@ -367,15 +376,7 @@ def measure_plain_client(
         env=pulse.env, stdin=capture.stdout, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
-        player = pulse.play_into(
-            MIC_FEED_SINK, sine_pcm(440.0, seconds + 2.0, level=0.5), latency_ms=200
-        )
-        wait(app, 1.0)
-        recording = pulse.start_recording(HEADSET_SINK, work / "plain.raw")
-        wait(app, seconds)
-        heard = recording.finish()
-        player.kill()
-        player.wait(timeout=5)
+        heard = record_tone(app, pulse, work / "plain.raw", seconds)
     finally:
         for process in (capture, playback):
             process.kill()
