@@ -12,6 +12,7 @@ opens only the wallboard, full screen, for the team's big screen.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -111,17 +112,22 @@ class DesktopApp:
         if self.context.single_instance is not None:
             self.context.single_instance.activation_requested.connect(self._bring_forward)
         self.window = window
-        role = session.identity.role
-        if LeadWindows.offered_to(role):
+        if LeadWindows.offered_to(session.identity.role):
             running = self.running
-            leads = LeadWindows(
-                connect_lead(session.server_url, lambda: running.token.token),
-                self.runner, self.config_dir, role,
-            )
+            leads = self._open_lead_windows(session, lambda: running.token.token)
             window.add_team_menu(leads.show_wallboard, leads.show_reports)
             leads.close_with(window)
-            self.lead_windows = leads
         return window
+
+    def _open_lead_windows(
+        self, session: SignedIn, token: Callable[[], str | None]
+    ) -> LeadWindows:
+        """The lead's windows on ``session``'s server, reading the token through ``token``."""
+        self.lead_windows = LeadWindows(
+            connect_lead(session.server_url, token),
+            self.runner, self.config_dir, session.identity.role,
+        )
+        return self.lead_windows
 
     def start_wallboard(self, session: SignedIn) -> LeadWindows | None:
         """The wallboard alone, full screen; None when the account is not a lead's."""
@@ -129,15 +135,11 @@ class DesktopApp:
         if not LeadWindows.offered_to(role):
             return None
         self._board_session = session
-        leads = LeadWindows(
-            connect_lead(session.server_url, self._board_token),
-            self.runner, self.config_dir, role,
-        )
+        leads = self._open_lead_windows(session, self._board_token)
         # Nobody else signs the big screen in again when its token is revoked.
         leads.login_required.connect(self.sign_board_in_again)
         leads.show_kiosk()
         log.info("Wallboard opened full screen for %s (%s)", session.identity.username, role)
-        self.lead_windows = leads
         return leads
 
     def _bring_forward(self) -> None:
