@@ -125,6 +125,10 @@ class WorkspaceService(QObject):
         """Leads and admins answer or take over an escalated order."""
         return detail.escalation is not None and self.is_lead and is_open(detail.status)
 
+    def _waits_for_lead(self, detail: OrderDetail) -> bool:
+        """An escalated order is the lead's until answered: read-only for agents."""
+        return detail.escalation is not None and not self.is_lead
+
     @property
     def queue(self) -> QueueRepository:
         return self._store.queue
@@ -196,8 +200,7 @@ class WorkspaceService(QObject):
 
     def is_editable(self, detail: OrderDetail) -> bool:
         holder_ok = detail.holder in (None, self._me)
-        waits_for_lead = detail.escalation is not None and not self.is_lead
-        return holder_ok and not waits_for_lead and detail.status in _OPEN_FOR_EDIT
+        return holder_ok and not self._waits_for_lead(detail) and detail.status in _OPEN_FOR_EDIT
 
     def confirm_blocker(self, detail: OrderDetail) -> ConfirmBlocker | None:
         """None when Confirm may be pressed; otherwise the reason."""
@@ -205,7 +208,7 @@ class WorkspaceService(QObject):
             return ConfirmBlocker("order_closed", "The order is already closed.")
         if detail.holder not in (None, self._me):
             return ConfirmBlocker("held_by_other", f"{detail.holder} holds this order.")
-        if detail.escalation is not None and not self.is_lead:
+        if self._waits_for_lead(detail):
             return ConfirmBlocker("escalated", "The order waits for the team lead's answer.")
         if detail.attempt_count < 1:
             return ConfirmBlocker(
