@@ -155,6 +155,12 @@ class QueueTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
         return True
 
+    def page_failed(self, generation: int, number: int) -> None:
+        """Fetching window ``number`` failed: the next look at its rows asks again
+        (otherwise they would stay blank until the query changes)."""
+        if generation == self._shown_generation:
+            self._pages_asked.discard(number)
+
     def set_query(self, query: QueueQuery) -> None:
         """Run ``query`` in SQL (on this thread) and show its result."""
         self._query = query

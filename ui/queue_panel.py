@@ -249,7 +249,11 @@ class QueuePanel(QWidget):
         def arrived(ids: list[int]) -> None:
             model.add_page(generation, number, ids)
 
-        self._runner.run(lambda: model.page_ids(query, number), arrived, self._failed)
+        def failed(error: Exception) -> None:
+            model.page_failed(generation, number)
+            log.error("queue page %d failed: %s", number, error)
+
+        self._runner.run(lambda: model.page_ids(query, number), arrived, failed)
 
     def _show(self, prepared: PreparedQuery) -> None:
         selected = self.selected_order_id()

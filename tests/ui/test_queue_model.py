@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -203,6 +204,39 @@ def test_scrolling_far_fetches_ids_off_the_gui_thread(
     assert model.index(550, 0).data(ORDER_ID_ROLE) == expected
     assert model.index(550, 0).data() == repository.rows_by_ids([expected])[0].reference
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_window_that_failed_to_load_is_asked_for_again(
+    qtbot: QtBot, repository: StoreQueueAdapter, runner: OperationRunner
+) -> None:
+    failures = [sqlite3.OperationalError("database is locked")]
+
+    class LockedOnce:
+        """The real store, locked once when a deep window is read."""
+
+        def count(self, query: QueueQuery) -> int:
+            return repository.count(query)
+
+        def ids(self, query: QueueQuery, offset: int = 0, limit: int | None = None):  # type: ignore[no-untyped-def]
+            if offset >= QueueTableModel.PAGE and failures:
+                raise failures.pop()
+            return repository.ids(query, offset, limit)
+
+        def rows_by_ids(self, ids):  # type: ignore[no-untyped-def]
+            return repository.rows_by_ids(ids)
+
+    panel = QueuePanel(LockedOnce(), "Khadija (agent1)", runner=runner)  # type: ignore[arg-type]
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.model.query_applied, timeout=5000):
+        panel.apply_filters()
+    model = panel.model
+    assert model.index(550, 0).data(ORDER_ID_ROLE) is None  # asked for: the read fails
+    qtbot.waitUntil(lambda: not failures, timeout=5000)
+    qtbot.wait(100)  # the failure reaches the GUI thread
+    expected = repository.ids(model.query, 550, 1)[0]
+    with qtbot.waitSignal(model.dataChanged, timeout=5000):
+        assert model.index(550, 0).data(ORDER_ID_ROLE) is None  # looked at again: asked again
+    assert model.index(550, 0).data(ORDER_ID_ROLE) == expected
 
 
 def test_row_changed_while_a_query_runs_is_not_shown_stale(
