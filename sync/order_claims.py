@@ -7,7 +7,7 @@ sentence saying so, and the agent keeps working on the orders it holds.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from core.wire.errors import LEASE_HELD, NOTHING_TO_CLAIM
@@ -45,8 +45,18 @@ def post_or_refuse(
     Raises ``ClaimRefused``: code ``offline`` with ``offline_message`` when the server
     cannot be reached, else the server's code, params and a readable sentence.
     """
+    return _or_refuse(lambda: client.post_json(path, body if body is not None else {}),
+                      offline_message)
+
+
+def get_or_refuse(client: HttpClient, path: str, *, offline_message: str) -> Any:
+    """GET what only the server knows now (an order's history); refused as ``post_or_refuse``."""
+    return _or_refuse(lambda: client.get_json(path), offline_message)
+
+
+def _or_refuse(request: Callable[[], Any], offline_message: str) -> Any:
     try:
-        return client.post_json(path, body if body is not None else {})
+        return request()
     except ServerUnreachable as error:
         raise ClaimRefused("offline", offline_message) from error
     except ApiRefusal as refusal:

@@ -21,8 +21,7 @@ from app.services.workspace_store import ClaimResult
 from core.order_status import OrderStatus
 from core.wire.history import OrderHistoryEntry
 from core.wire.orders import NewOrderResult, OrderWire
-from sync.http_client import ApiRefusal, ServerUnreachable
-from sync.order_claims import ClaimRefused, post_or_refuse
+from sync.order_claims import ClaimRefused, get_or_refuse, post_or_refuse
 from sync.sync_engine import SyncEngine
 
 #: Said when a request that needs the server (escalation, new order, history) cannot go.
@@ -125,12 +124,9 @@ class OrderRequests:
 
     def order_history(self, order_id: int) -> list[OrderEvent]:
         """The server's audited history of the order, oldest first (network)."""
-        try:
-            raw = self._sync.client.get_json(f"/orders/{order_id}/history")
-        except ServerUnreachable as exc:
-            raise ClaimRefused("offline", OFFLINE_MESSAGE) from exc
-        except ApiRefusal as refusal:
-            raise ClaimRefused(refusal.code, refusal.message, dict(refusal.params)) from refusal
+        raw = get_or_refuse(
+            self._sync.client, f"/orders/{order_id}/history", offline_message=OFFLINE_MESSAGE
+        )
         events = []
         for item in raw:
             entry = OrderHistoryEntry.model_validate(item)
