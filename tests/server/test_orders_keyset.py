@@ -7,9 +7,11 @@ for agents and leads, everything for admins).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import or_, select, update
 
 from server.db.models_orders import OrderRow
@@ -46,12 +48,28 @@ def visible_ids(shop: Shop, team_id: int | None) -> set[int]:
         return set(session.execute(query).scalars())
 
 
-def unassigned_orders(shop: Shop, count: int) -> list[int]:
-    """Orders of no team (intake may route new orders to a team: clear it after)."""
-    ids = shop.add_orders(count)
+def _set_team(shop: Shop, ids: list[int], team_id: int | None) -> None:
     with shop.db.write() as session:
-        session.execute(update(OrderRow).where(OrderRow.id.in_(ids)).values(team_id=None))
-    return ids
+        session.execute(update(OrderRow).where(OrderRow.id.in_(ids)).values(team_id=team_id))
+
+
+@pytest.fixture
+def unassigned_orders(shop: Shop) -> Iterator[Callable[[int], list[int]]]:
+    """Makes orders of no team (intake may route new orders to a team: cleared after).
+
+    The server and its database serve the whole session, and an order of no team shows
+    in every team's queue: the test's orders go back to its shop's team at the end, or
+    later tests' claim-next would hand them out."""
+    made: list[int] = []
+
+    def make(count: int) -> list[int]:
+        ids = shop.add_orders(count)
+        _set_team(shop, ids, None)
+        made.extend(ids)
+        return ids
+
+    yield make
+    _set_team(shop, made, shop.team_id)
 
 
 def typed_order(shop: Shop) -> dict[str, Any]:
@@ -67,12 +85,15 @@ def typed_order(shop: Shop) -> dict[str, Any]:
 
 
 def test_keyset_pages_cover_each_visible_order_once_while_orders_arrive(
-    shop: Shop, builder: ShopBuilder, server: RunningServer
+    shop: Shop,
+    builder: ShopBuilder,
+    server: RunningServer,
+    unassigned_orders: Callable[[int], list[int]],
 ) -> None:
     other_team = builder.new_shop(server.api, agents=1, orders=4)
     try:
         team_orders = shop.add_orders(12)
-        unassigned = unassigned_orders(shop, 3)  # visible to every team
+        unassigned = unassigned_orders(3)  # visible to every team
         typed: list[int] = []
 
         def insert_meanwhile(pages_read: int) -> None:
@@ -102,11 +123,14 @@ def test_keyset_pages_cover_each_visible_order_once_while_orders_arrive(
 
 
 def test_keyset_visibility_per_role_is_unchanged(
-    shop: Shop, builder: ShopBuilder, server: RunningServer
+    shop: Shop,
+    builder: ShopBuilder,
+    server: RunningServer,
+    unassigned_orders: Callable[[int], list[int]],
 ) -> None:
     other_team = builder.new_shop(server.api, agents=1, orders=3)
     try:
-        unassigned = unassigned_orders(shop, 2)
+        unassigned = unassigned_orders(2)
         team_view = visible_ids(shop, shop.team_id)
         for user in (shop.agents[0], shop.lead):
             ids, _ = keyset_walk(user.client, limit=7)
