@@ -1,11 +1,9 @@
 """The order state machine: which action may move which status, and guards.
 
-The graph is explicit (``_TARGETS``); the guards check what the action needs
-(a contact attempt before confirming, a reason to cancel, a future time for a
-callback) and who asks (agents can change nothing once an order is closed;
-leads and admins may reopen it or send a confirmed order back from
-preparation). The server enforces this on every write; the desktop uses
-``allowed_actions`` to grey out buttons.
+The graph is explicit (``_TARGETS``); the guards check what the action's own
+parameters need (a reason to cancel, a future time for a callback). Who may
+act (role, lease, owner, attempts, escalation) is ``core.rulebook``'s answer,
+which reads the graph from here.
 
 Meaning of the open statuses:
 - "Non affectée": in the pool, nobody owns it. ASSIGN (a claim by an agent,
@@ -81,8 +79,6 @@ _OUTCOME_TARGETS: dict[OrderAction, OrderStatus] = {
 # Actions that never change the status (they change owner, lines or notes).
 STATUS_KEEPING_ACTIONS: frozenset[OrderAction] = frozenset({_A.EDIT, _A.ADD_NOTE})
 
-# Actions only leads and admins may take.
-SUPERVISOR_ACTIONS: frozenset[OrderAction] = frozenset({_A.REOPEN, _A.RETURN_FROM_PREPARATION})
 
 
 def _build_graph() -> dict[tuple[OrderStatus, OrderAction], frozenset[OrderStatus]]:
@@ -115,42 +111,40 @@ def _error(code: str, message: str, **params: Any) -> TransitionError:
     return TransitionError(code, message, params)
 
 
-def check_editable(status: OrderStatus, role: Role) -> None:
-    """Refuse changes to lines, customer, notes or tags where not allowed.
+def transition_refusal(current: OrderStatus, action: OrderAction) -> TransitionError | None:
+    """Why the graph has no ``action`` from ``current`` (``None`` when it has one).
 
-    Agents edit open orders only; a confirmed order is read-only for them.
-    Leads and admins may correct any order.
+    Who may act, and with which lease or attempts, is ``core.rulebook``'s question;
+    this one is about the state alone.
     """
-    if status in OPEN_STATUSES or role in SUPERVISOR_ROLES:
-        return
-    if status == _S.CONFIRMED:
-        raise _error(
-            "order_confirmed_read_only",
-            "This order is confirmed and can no longer be changed. Ask your team lead.",
-            status=status.value,
+    if (current, action) in TRANSITION_GRAPH:
+        return None
+    if action == _A.REOPEN:
+        return _error(
+            "order_not_closed",
+            f"This order is still open ({current.label_fr}); there is nothing to reopen.",
+            status=current.value,
         )
-    raise _error(
-        "order_closed",
-        f"This order is closed ({status.label_fr}) and can no longer be changed. "
-        "Ask your team lead to reopen it.",
-        status=status.value,
+    if action == _A.RETURN_FROM_PREPARATION:
+        return _error(
+            "order_not_confirmed",
+            f"Only a confirmed order can come back from preparation; this one is "
+            f"{current.label_fr}.",
+            status=current.value,
+        )
+    if current not in OPEN_STATUSES:
+        return _error(
+            "order_closed",
+            f"This order is closed ({current.label_fr}).",
+            status=current.value,
+            action=action.value,
+        )
+    return _error(
+        "transition_not_allowed",
+        f"An order that is {current.label_fr} cannot be changed this way ({action.value}).",
+        status=current.value,
+        action=action.value,
     )
-
-
-def allowed_actions(status: OrderStatus, role: Role) -> frozenset[OrderAction]:
-    """Actions the graph and the role allow (the guards may still refuse)."""
-    allowed: set[OrderAction] = set()
-    for (from_status, action) in TRANSITION_GRAPH:
-        if from_status != status:
-            continue
-        if action in SUPERVISOR_ACTIONS and role not in SUPERVISOR_ROLES:
-            continue
-        if action in STATUS_KEEPING_ACTIONS and role not in SUPERVISOR_ROLES and (
-            status not in OPEN_STATUSES
-        ):
-            continue
-        allowed.add(action)
-    return frozenset(allowed)
 
 
 def _check_aware(value: datetime, name: str) -> None:
@@ -162,27 +156,13 @@ def _check_aware(value: datetime, name: str) -> None:
         )
 
 
-def _check_guards(
-    current: OrderStatus,
+def _check_parameters(
     action: OrderAction,
     *,
-    contact_attempts: int,
     cancel_reason: str | None,
     callback_at: datetime | None,
     now: datetime,
 ) -> None:
-    if action == _A.CONFIRM and contact_attempts < 1:
-        raise _error(
-            "confirm_needs_contact_attempt",
-            "Contact the customer (call, WhatsApp or SMS) before confirming the order.",
-            contact_attempts=contact_attempts,
-        )
-    if action == _A.UNREACHABLE and contact_attempts < 1:
-        raise _error(
-            "unreachable_needs_attempt",
-            "Try to reach the customer at least once before marking the order unreachable.",
-            contact_attempts=contact_attempts,
-        )
     if action == _A.CANCEL and not (cancel_reason and cancel_reason.strip()):
         raise _error("cancel_needs_reason", "Choose or type a reason to cancel the order.")
     if action == _A.CALLBACK:
@@ -196,27 +176,12 @@ def _check_guards(
                 callback_at=callback_at.isoformat(),
                 now=now.isoformat(),
             )
-    if action == _A.REOPEN and current in OPEN_STATUSES:
-        raise _error(
-            "order_not_closed",
-            f"This order is still open ({current.label_fr}); there is nothing to reopen.",
-            status=current.value,
-        )
-    if action == _A.RETURN_FROM_PREPARATION and current != _S.CONFIRMED:
-        raise _error(
-            "order_not_confirmed",
-            f"Only a confirmed order can come back from preparation; this one is "
-            f"{current.label_fr}.",
-            status=current.value,
-        )
 
 
 def next_status(
     current: OrderStatus,
     action: OrderAction,
     *,
-    role: Role,
-    contact_attempts: int,
     cancel_reason: str | None = None,
     callback_at: datetime | None = None,
     now: datetime,
@@ -224,49 +189,18 @@ def next_status(
 ) -> OrderStatus:
     """Status after ``action``, or ``TransitionError`` saying why not.
 
-    ``contact_attempts`` counts attempts on every channel (see
-    ``core.attempt_policy``). ``has_owner`` only matters for REOPEN: an order
-    with an owner goes back to that agent ("Affectée"), else to the pool.
+    Checks the state graph and the action's own parameters (a cancel reason, a
+    callback time in the future). Whether this caller may act at all (role, lease,
+    attempts) is ``core.rulebook.refusal``, which the caller asks first.
+    ``has_owner`` only matters for REOPEN: an order with an owner goes back to
+    that agent ("Affectée"), else to the pool.
     """
     _check_aware(now, "current")
-    if action in SUPERVISOR_ACTIONS and role not in SUPERVISOR_ROLES:
-        raise _error(
-            "role_not_allowed",
-            "Only a team lead or an admin can do this.",
-            action=action.value,
-            role=role.value,
-        )
-    if action in STATUS_KEEPING_ACTIONS:
-        check_editable(current, role)
-        return current
-    if current not in OPEN_STATUSES and action not in SUPERVISOR_ACTIONS:
-        # Closed order: same answer as for an edit, whatever the role, because
-        # a lead must reopen it first (that leaves a trace in the audit).
-        if role in SUPERVISOR_ROLES:
-            raise _error(
-                "order_closed",
-                f"This order is closed ({current.label_fr}); reopen it first.",
-                status=current.value,
-                action=action.value,
-            )
-        check_editable(current, role)
-    _check_guards(
-        current,
-        action,
-        contact_attempts=contact_attempts,
-        cancel_reason=cancel_reason,
-        callback_at=callback_at,
-        now=now,
-    )
-    targets = TRANSITION_GRAPH.get((current, action))
-    if not targets:
-        raise _error(
-            "transition_not_allowed",
-            f"An order that is {current.label_fr} cannot be changed this way ({action.value}).",
-            status=current.value,
-            action=action.value,
-        )
+    refused = transition_refusal(current, action)
+    if refused is not None:
+        raise refused
+    _check_parameters(action, cancel_reason=cancel_reason, callback_at=callback_at, now=now)
     if action == _A.REOPEN:
         return _S.ASSIGNED if has_owner else _S.UNASSIGNED
-    (target,) = targets
+    (target,) = TRANSITION_GRAPH[(current, action)]
     return target

@@ -7,11 +7,11 @@ Groups, in this order:
 4. every other open order (unreachable, callbacks without a time...);
 5. callbacks not due yet, soonest first;
 6. closed orders (normally not in a queue at all; last if they are).
-Inside a group: higher value first, then older first, then reference so the
-order is total and stable.
+Inside a group: the caller's own orders first, then callbacks by time, higher
+value, older, and reference so the order is total and stable.
 
-The key is a pure function of the fields, so the server (SQL ordering aside)
-and the desktop sort the same way.
+The key is a pure function of the fields; ``core.queue_priority_sql`` writes
+the same order as SQL for the server's and the desk's databases.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class QueueGroup(IntEnum):
     CLOSED = 5
 
 
-QueueKey = tuple[int, float, Decimal, float, str]
+QueueKey = tuple[int, int, float, Decimal, float, str]
 
 
 def queue_group(
@@ -66,6 +66,7 @@ def queue_sort_key(
     total: Decimal,
     created_at: datetime,
     now: datetime,
+    owned_by_me: bool = False,
 ) -> QueueKey:
     """Sort key: ``sorted(orders, key=...)`` puts the best order first."""
     group = queue_group(
@@ -74,7 +75,8 @@ def queue_sort_key(
     callback_rank = 0.0
     if group in (QueueGroup.CALLBACK_DUE, QueueGroup.CALLBACK_LATER) and callback_at:
         callback_rank = callback_at.timestamp()
-    return (int(group), callback_rank, -total, created_at.timestamp(), reference)
+    mine = 0 if owned_by_me else 1
+    return (int(group), mine, callback_rank, -total, created_at.timestamp(), reference)
 
 
 def order_queue_key(order: Order, now: datetime) -> QueueKey:

@@ -80,6 +80,9 @@ class SettingsWire(WireModel):
     attempt_cap: int = Field(default=4, ge=1, le=50)
     call_gap_minutes: int = Field(default=10, ge=0, le=1440)
     lease_seconds: int = Field(default=120, ge=10, le=3600)
+    max_leases_per_agent: int = Field(
+        default=3, ge=1, le=50, description="Orders one agent may hold at once"
+    )
     default_region: str = "MA"
     rescue_limits: dict[str, RescueLimits] = Field(
         default_factory=default_rescue_limits, description="Per role: agent, lead, admin"

@@ -59,6 +59,11 @@ class JournalEntryWire(JournalEntryIn):
     agent_name: str
     counts_as_contact: bool = False
     recorded_at: datetime
+    flag: str | None = Field(
+        default=None,
+        description="Set when the entry changed nothing on its order and is shown to the "
+        "lead (core.rulebook.EntryFlag: not_holder, attempt_cap_reached, call_gap)",
+    )
 
 
 class AttemptCheckRequest(WireModel):

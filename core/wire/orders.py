@@ -100,6 +100,9 @@ class OrderWire(WireModel):
     tags: list[str] = Field(default_factory=list)
     attempt_count: int = Field(default=0, description="Contact attempts (all channels)")
     contact_count: int = Field(default=0, description="Attempts that reached the customer")
+    extra_attempts: int = Field(
+        default=0, description="Attempts a lead granted beyond the shop's cap on this order"
+    )
     last_call_at: datetime | None = None
     next_call_allowed_at: datetime | None = None
     callback_at: datetime | None = None

@@ -46,6 +46,8 @@ class OrderRow(Base):
     tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     attempt_count: Mapped[int] = mapped_column(default=0)
     contact_count: Mapped[int] = mapped_column(default=0)
+    #: Attempts a lead granted on this order beyond the shop's cap (audited).
+    extra_attempts: Mapped[int] = mapped_column(default=0, server_default="0")
     last_call_at: Mapped[datetime | None]
     callback_at: Mapped[datetime | None]
     cancel_reason: Mapped[str | None] = mapped_column(String(200))
@@ -139,3 +141,5 @@ class JournalRow(Base):
     template: Mapped[str | None] = mapped_column(String(64))
     counts_as_contact: Mapped[bool] = mapped_column(default=False)
     recorded_at: Mapped[datetime]
+    #: ``core.rulebook.EntryFlag``: the entry changed nothing on its order; the lead sees it.
+    flag: Mapped[str | None] = mapped_column(String(32), index=True)

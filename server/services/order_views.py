@@ -107,6 +107,7 @@ def order_wire(
         tags=sorted(order.tags or []),
         attempt_count=order.attempt_count,
         contact_count=order.contact_count,
+        extra_attempts=order.extra_attempts or 0,
         last_call_at=order.last_call_at,
         next_call_allowed_at=next_call,
         callback_at=order.callback_at,
