@@ -67,6 +67,20 @@ class EscalationRow(WireModel):
     since: datetime
 
 
+class FlaggedEntry(WireModel):
+    """A journal entry stored but flagged (``core.rulebook.EntryFlag``): a call made by
+    someone who did not hold the order, past the attempt cap or inside the call gap."""
+
+    entry_id: str
+    order_id: int
+    order_reference: str
+    agent_id: int
+    agent_name: str
+    channel: str
+    started_at: datetime
+    flag: str
+
+
 class WallboardSnapshot(WireModel):
     """Everything the wallboard draws, computed by the server."""
 
@@ -84,3 +98,6 @@ class WallboardSnapshot(WireModel):
     confirmation_rate: float = Field(default=0.0, description="confirmed / closed today, 0..1")
     last_change_seq: int = 0
     escalations: list[EscalationRow] = Field(default_factory=list)
+    flagged_entries: list[FlaggedEntry] = Field(
+        default_factory=list, description="Today's flagged journal entries, newest first"
+    )
