@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, null
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, null
 
 from core.order_status import OPEN_STATUSES, OrderStatus
 from core.queue_priority import QueueGroup
@@ -24,13 +24,13 @@ _OPEN = sorted(status.value for status in OPEN_STATUSES)
 class QueueColumns:
     """The SQL expressions the queue order reads; ``owner_id`` may be absent."""
 
-    status: ColumnElement[Any]
-    callback_at: ColumnElement[Any]
-    attempt_count: ColumnElement[Any]
-    total: ColumnElement[Any]
-    created_at: ColumnElement[Any]
-    reference: ColumnElement[Any]
-    owner_id: ColumnElement[Any] | None = None
+    status: SQLColumnExpression[Any]
+    callback_at: SQLColumnExpression[Any]
+    attempt_count: SQLColumnExpression[Any]
+    total: SQLColumnExpression[Any]
+    created_at: SQLColumnExpression[Any]
+    reference: SQLColumnExpression[Any]
+    owner_id: SQLColumnExpression[Any] | None = None
 
 
 def queue_group_sql(columns: QueueColumns, now: Any) -> ColumnElement[Any]:

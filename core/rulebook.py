@@ -30,6 +30,7 @@ from core.attempt_policy import AttemptPolicy, CallOutcome, Channel
 from core.domain_error import DomainError
 from core.order_status import OrderStatus, is_open
 from core.order_transitions import SUPERVISOR_ROLES, OrderAction, Role, transition_refusal
+from core.wire.sync_ops import OpKind
 
 #: Leases one agent may hold at once (shop setting ``max_leases_per_agent``).
 DEFAULT_LEASE_CAP = 3
@@ -107,6 +108,34 @@ _CHANNEL_ACT: dict[Channel, Act] = {
     Channel.WHATSAPP: Act.WHATSAPP,
     Channel.SMS: Act.SMS,
 }
+
+
+_OP_ACT: dict[OpKind, Act] = {
+    OpKind.START: Act.START,
+    OpKind.CONFIRM: Act.CONFIRM,
+    OpKind.CANCEL: Act.CANCEL,
+    OpKind.CALLBACK: Act.CALLBACK,
+    OpKind.UNREACHABLE: Act.UNREACHABLE,
+    OpKind.DUPLICATE: Act.DUPLICATE,
+    OpKind.ERRONEOUS: Act.ERRONEOUS,
+    OpKind.RETURN_FROM_PREPARATION: Act.RETURN_FROM_PREPARATION,
+    OpKind.REOPEN: Act.REOPEN,
+    OpKind.EDIT_LINES: Act.EDIT,
+    OpKind.EDIT_CUSTOMER: Act.EDIT,
+    OpKind.SET_DELIVERY_DATE: Act.EDIT,
+    OpKind.ADD_NOTE: Act.ADD_NOTE,
+}
+
+
+def act_for_op(kind: OpKind) -> Act | None:
+    """The act an op of ``kind`` performs (``None`` for journal and presence, which
+    are facts, see ``journal_effect``)."""
+    return _OP_ACT.get(kind)
+
+
+def order_action(act: Act) -> OrderAction | None:
+    """The state-machine action of ``act`` (``None`` for acts that move no status)."""
+    return _ORDER_ACTION.get(act)
 
 
 def contact_act(channel: Channel) -> Act:
@@ -298,18 +327,24 @@ def _someone_else(s: Situation, act: Act) -> DomainError | None:
     return None
 
 
+def lease_cap_refusal(role: Role, leases_held: int, rules: ShopRules) -> Refusal | None:
+    """Whether one more lease is refused: agents hold at most ``rules.lease_cap``
+    orders at once (claim-next asks this before it picks an order)."""
+    if role in SUPERVISOR_ROLES or leases_held < rules.lease_cap:
+        return None
+    return _refused(
+        "lease_cap_reached",
+        f"You already hold {leases_held} orders (the limit is {rules.lease_cap}). "
+        "Finish or give one back first.",
+        held=leases_held,
+        cap=rules.lease_cap,
+    )
+
+
 def _lease(s: Situation, act: Act) -> DomainError | None:
     standing = s.standing
-    if act == Act.CLAIM and not standing.holds_lease and standing.leases_held >= s.rules.lease_cap:
-        if standing.supervisor:
-            return None
-        return _refused(
-            "lease_cap_reached",
-            f"You already hold {standing.leases_held} orders (the limit is "
-            f"{s.rules.lease_cap}). Finish or give one back first.",
-            held=standing.leases_held,
-            cap=s.rules.lease_cap,
-        )
+    if act == Act.CLAIM and not standing.holds_lease:
+        return lease_cap_refusal(standing.role, standing.leases_held, s.rules)
     if act == Act.ESCALATE and not (standing.holds_lease or standing.owns):
         return _refused("not_lease_holder", "Open the order before handing it to your team lead.")
     if act in LEASE_ACTS and not standing.holds_lease:
@@ -451,8 +486,20 @@ def journal_effect(situation: Situation, entry: JournalEntryFacts) -> JournalEff
     return JournalEffect(
         counts_attempt=attempt,
         counts_contact=contact,
-        makes_owner=is_open(situation.order.status),
+        makes_owner=takes_ownership(situation),
         sets_last_call=entry.channel == Channel.CALL and not entry.inbound,
+    )
+
+
+def takes_ownership(situation: Situation) -> bool:
+    """A first note or journal entry of the lease holder on an open order nobody owns
+    makes the holder its sticky owner (until it closes or a lead reassigns it)."""
+    standing = situation.standing
+    return (
+        standing.holds_lease
+        and not standing.owns
+        and not standing.owned_by_other
+        and is_open(situation.order.status)
     )
 
 

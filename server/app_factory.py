@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 
 from core.domain_error import DomainError
+from core.rulebook import Refusal
 from core.wire import API_PREFIX
 from core.wire.errors import ErrorBody
 from server.api import (
@@ -33,7 +34,7 @@ from server.api.nul_guard import NulGuard
 from server.db.migrate import upgrade_database
 from server.db.session import Database, open_database
 from server.reports import router as reports_router
-from server.services.errors import ServiceError
+from server.services.errors import ServiceError, refusal_status
 from server.services.sse_events import ChangeHub
 from server.version import server_version
 
@@ -58,8 +59,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DomainError)
     async def _domain_error(_request: Request, error: DomainError) -> JSONResponse:
+        status = refusal_status(error.code) if isinstance(error, Refusal) else 422
         return _error_response(
-            422, ErrorBody(code=error.code, message=error.message, params=error.params)
+            status, ErrorBody(code=error.code, message=error.message, params=error.params)
         )
 
     @app.exception_handler(ValidationError)

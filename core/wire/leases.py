@@ -17,7 +17,7 @@ class ClaimRequest(WireModel):
     """``POST /api/v1/orders/{id}/claim`` (body optional)."""
 
     lease_seconds: int | None = Field(
-        default=None, ge=1, le=3600, description="Defaults to the server setting"
+        default=None, ge=1, le=3600, description="A shorter lease than the server's setting"
     )
 
 

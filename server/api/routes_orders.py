@@ -10,7 +10,8 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from core.attempt_policy import AttemptRefused, Channel
+from core.attempt_policy import Channel
+from core.rulebook import contact_act
 from core.wire.base import MAX_INT32
 from core.wire.errors import ErrorBody
 from core.wire.journal import AttemptCheckRequest, AttemptCheckResult, JournalEntryWire
@@ -26,12 +27,14 @@ from core.wire.sync_ops import Op, OpResult, OpStatus
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep
 from server.api.params import OffsetQuery, OrderId
 from server.db.models_orders import JournalRow, NoteRow, OrderRow
+from server.services.attempt_grants import grant_attempt
 from server.services.change_log import last_sequence
 from server.services.claims import queue_order, reassign
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError
 from server.services.order_access import visible_order
 from server.services.order_creation import create_order
+from server.services.order_rules import enforce
 from server.services.order_views import names_for_orders, note_wire, order_wire, orders_wire
 from server.services.push_ops import apply_single
 from server.services.settings_store import attempt_policy, load_settings
@@ -235,13 +238,15 @@ def post_op(
 @router.post(
     "/{order_id}/attempts/check",
     response_model=AttemptCheckResult,
-    responses={409: {"model": ErrorBody, "description": "Cap reached or calls too close"}},
+    responses={
+        409: {"model": ErrorBody, "description": "Refused by the rulebook (cap, gap, holder)"}
+    },
 )
 def post_attempt_check(
     order_id: OrderId, body: AttemptCheckRequest, db: DbDep, principal: PrincipalDep
 ) -> AttemptCheckResult:
-    """Ask before dialling or messaging: the attempt cap and the gap between two calls
-    (``core.attempt_policy``) are the server's to enforce."""
+    """Ask before dialling or messaging: the rulebook's answer for this channel (the
+    caller must hold the order; attempt cap; gap between two calls)."""
     try:
         channel = Channel(body.channel)
     except ValueError:
@@ -254,17 +259,25 @@ def post_attempt_check(
     with db.read() as session:
         now = db_now(session)
         order = visible_order(session, principal, order_id)
-        policy = attempt_policy(load_settings(session))
-        try:
-            policy.check_can_attempt(channel, order.attempt_count, order.last_call_at, now)
-        except AttemptRefused as refused:
-            raise ServiceError(409, refused.code, refused.message, refused.params) from None
+        settings = load_settings(session)
+        situation = enforce(session, order, principal, contact_act(channel), now, settings)
+        policy = situation.rules.attempts
         return AttemptCheckResult(
             attempts=order.attempt_count,
-            cap=policy.cap,
-            remaining=policy.remaining_attempts(order.attempt_count),
+            cap=situation.attempt_cap,
+            remaining=max(0, situation.attempt_cap - order.attempt_count),
             next_call_allowed_at=policy.next_call_allowed_at(order.last_call_at),
         )
+
+
+@router.post(
+    "/{order_id}/attempts/grant",
+    response_model=OrderWire,
+    responses={403: {"model": ErrorBody}, 404: {"model": ErrorBody}},
+)
+def post_attempt_grant(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> OrderWire:
+    """A lead or admin grants one more contact attempt on this order (audited)."""
+    return grant_attempt(db, principal, order_id)
 
 
 @router.post("/{order_id}/reassign", status_code=204)

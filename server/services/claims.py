@@ -20,6 +20,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from core.order_status import OPEN_STATUSES, OrderStatus
 from core.order_transitions import Role
+from core.queue_priority_sql import QueueColumns, queue_order_by
+from core.rulebook import Act, Situation, lease_cap_refusal, require
 from core.wire.catalogue import SettingsWire
 from core.wire.leases import (
     ClaimNextResult,
@@ -38,10 +40,11 @@ from server.db.session import Database
 from server.services.audit import record_audit
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError
-from server.services.lease_clock import drop_lease, lease_expiry, lease_held_error, lease_valid
+from server.services.lease_clock import drop_lease, lease_expiry, lease_valid
 from server.services.order_access import visible_order
-from server.services.order_actions import clear_escalation, escalated_error
+from server.services.order_actions import clear_escalation
 from server.services.order_publish import publish_order
+from server.services.order_rules import enforce, leases_held, shop_rules, situation_for
 from server.services.order_views import lease_info, order_wire
 from server.services.presence import touch_presence
 from server.services.settings_store import attempt_policy, load_settings
@@ -112,46 +115,44 @@ def _claim_result(
     return ClaimResult(order=order_wire(order, names, now=now, call_gap=call_gap), lease=lease)
 
 
-def _refusal(
-    session: Session, principal: Principal, order: OrderRow, now: datetime
-) -> ServiceError:
-    """Why a claim of ``order`` lost, in words the agent understands."""
-    if order.status not in OPEN_VALUES:
-        return ServiceError(
-            409,
-            "order_closed",
-            f"This order is closed ({OrderStatus(order.status).label_fr}).",
-            {"status": order.status},
-        )
-    if lease_valid(order, now) and order.lease_holder_id != principal.user_id:
-        assert order.lease_holder_id is not None
-        name = display_names(session, {order.lease_holder_id}).get(order.lease_holder_id, "?")
-        return lease_held_error(order, name)
-    if order.escalated_at is not None and not principal.is_supervisor:
-        return escalated_error()
-    if order.owner_id is not None and order.owner_id != principal.user_id:
-        owner = display_names(session, {order.owner_id}).get(order.owner_id, "?")
-        return ServiceError(
-            409,
-            "owned_by_other",
-            f"This order belongs to {owner}.",
-            {"owner_id": order.owner_id, "owner_name": owner},
-        )
-    return ServiceError(409, "not_claimable", "This order cannot be claimed now.")
+def _lock_claimer(session: Session, db: Database, principal: Principal) -> None:
+    """PostgreSQL: one claim at a time per agent, so two concurrent claims of one agent
+    cannot both pass the lease cap (SQLite runs writers one at a time anyway)."""
+    if db.is_postgres:
+        session.execute(select(User.id).where(User.id == principal.user_id).with_for_update())
+
+
+def _claim_situation(
+    session: Session, principal: Principal, order: OrderRow, now: datetime, settings: SettingsWire
+) -> Situation:
+    holds = lease_valid(order, now) and order.lease_holder_id == principal.user_id
+    return situation_for(
+        session, order, principal, now, settings, holds_lease=holds, count_leases=True
+    )
+
+
+def _lease_length(settings: SettingsWire, asked: int | None) -> int:
+    """The server's lease length; a desk may ask for a shorter one, never a longer one."""
+    return min(asked, settings.lease_seconds) if asked else settings.lease_seconds
 
 
 def claim_order(
     db: Database, principal: Principal, order_id: int, lease_seconds: int | None = None
 ) -> ClaimResult:
-    """Claim one order (409 ``lease_held`` with the holder's name when it loses)."""
+    """Claim one order: the rulebook's answer (409 ``lease_held`` with the holder's
+    name, ``lease_cap_reached``...); the lease length is the server's."""
     with db.write() as session:
         now = db_now(session)
         settings = load_settings(session)
-        seconds = lease_seconds or settings.lease_seconds
+        seconds = _lease_length(settings, lease_seconds)
+        _lock_claimer(session, db, principal)
         order = visible_order(session, principal, order_id)
+        require(_claim_situation(session, principal, order, now, settings), Act.CLAIM)
         if not _take_lease(session, principal, order_id, now, seconds):
+            # Lost a race after the check: the rulebook says why, on the fresh row.
             session.refresh(order)
-            raise _refusal(session, principal, order, now)
+            require(_claim_situation(session, principal, order, now, settings), Act.CLAIM)
+            raise ServiceError(409, "not_claimable", "This order cannot be claimed now.")
         session.refresh(order, attribute_names=_LEASE_COLUMNS)
         record_audit(
             session,
@@ -166,25 +167,26 @@ def claim_order(
         return _claim_result(order, now, names, settings)
 
 
-_QUEUE_TAIL = [OrderRow.callback_at, OrderRow.total.desc(), OrderRow.created_at, OrderRow.id]
+_QUEUE_COLUMNS = QueueColumns(
+    status=OrderRow.status,
+    callback_at=OrderRow.callback_at,
+    attempt_count=OrderRow.attempt_count,
+    total=OrderRow.total,
+    created_at=OrderRow.created_at,
+    reference=OrderRow.reference,
+    owner_id=OrderRow.owner_id,
+)
 
 
 def queue_order(now: datetime, principal: Principal) -> list[Any]:
-    """Best first, as ``core.queue_priority``: due callbacks, never contacted,
-    returned, the rest; then own orders, higher value, older. Leads and admins get
-    the escalated orders first, the longest waiting first."""
-    group = case(
-        (and_(OrderRow.status == OrderStatus.CALLBACK.value, OrderRow.callback_at <= now), 0),
-        (OrderRow.attempt_count == 0, 1),
-        (OrderRow.status == OrderStatus.RETURNED.value, 2),
-        else_=3,
-    )
-    mine = case((OrderRow.owner_id == principal.user_id, 0), else_=1)
+    """Best first, as ``core.queue_priority`` (written once in ``core.queue_priority_sql``).
+    Leads and admins get the escalated orders first, the longest waiting first."""
+    order = queue_order_by(_QUEUE_COLUMNS, now, principal.user_id)
     if principal.is_supervisor:
         # A lead's first job is the orders waiting for an answer, oldest first.
         waiting = case((OrderRow.escalated_at.is_not(None), 0), else_=1)
-        return [waiting, OrderRow.escalated_at, group, mine, *_QUEUE_TAIL]
-    return [group, mine, *_QUEUE_TAIL]
+        return [waiting, OrderRow.escalated_at.asc().nulls_last(), *order, OrderRow.id]
+    return [*order, OrderRow.id]
 
 
 def claim_next(
@@ -193,11 +195,18 @@ def claim_next(
     lease_seconds: int | None = None,
     exclude: list[int] | None = None,
 ) -> ClaimNextResult:
-    """Claim the best order the caller may take; empty result when none is left."""
+    """Claim the best order the caller may take; empty result when none is left,
+    409 ``lease_cap_reached`` when the agent already holds as many as it may."""
     with db.write() as session:
         now = db_now(session)
         settings = load_settings(session)
-        seconds = lease_seconds or settings.lease_seconds
+        seconds = _lease_length(settings, lease_seconds)
+        _lock_claimer(session, db, principal)
+        capped = lease_cap_refusal(
+            principal.role, leases_held(session, principal.user_id, now), shop_rules(settings)
+        )
+        if capped is not None:
+            raise capped
         for _attempt in range(5):
             query = (
                 select(OrderRow.id)
@@ -253,7 +262,7 @@ def heartbeat(
     lost: list[LostLease] = []
     with db.write() as session:
         now = db_now(session)
-        seconds = lease_seconds or load_settings(session).lease_seconds
+        seconds = _lease_length(load_settings(session), lease_seconds)
         expires = lease_expiry(now, seconds)
         for ref in leases:
             result = session.execute(
@@ -279,6 +288,8 @@ def heartbeat(
                 )
                 continue
             order = session.get(OrderRow, ref.order_id)
+            if order is not None and not principal.sees_team(order.team_id):
+                order = None  # another team's order: the same answer as a missing one
             holder_name = None
             if order is not None and order.lease_holder_id and lease_valid(order, now):
                 holder_name = display_names(session, {order.lease_holder_id}).get(
@@ -348,22 +359,28 @@ def reassign(
     db: Database, principal: Principal, order_id: int, owner_id: int | None, release_lease: bool
 ) -> ClaimResult | None:
     """Lead / admin: give the order to another agent of the team (or to the pool)."""
-    if not principal.is_supervisor:
-        raise ServiceError(403, "forbidden", "Only a team lead or an admin can reassign orders.")
     with db.write() as session:
         now = db_now(session)
         order = visible_order(session, principal, order_id, with_for_update=db.is_postgres)
+        enforce(session, order, principal, Act.REASSIGN, now, load_settings(session))
         if owner_id is not None:
+            team_id = order.team_id if order.team_id is not None else principal.team_id
             owner = session.get(User, owner_id)
-            if owner is None or not owner.active or not principal.sees_team(owner.team_id):
+            if (
+                owner is None
+                or not owner.active
+                or owner.team_id is None
+                or (team_id is not None and owner.team_id != team_id)
+                or not principal.sees_team(owner.team_id)
+            ):
+                # A user of another team answers like a missing one.
                 raise ServiceError(
                     422,
                     "unknown_user",
-                    f"There is no agent {owner_id} in your team.",
+                    f"There is no agent {owner_id} in this order's team.",
                     {"user_id": owner_id},
                 )
-            if order.team_id is not None and owner.team_id != order.team_id:
-                order.team_id = owner.team_id
+            order.team_id = owner.team_id
         from_status = order.status
         order.owner_id = owner_id
         # The lead decided who goes on with the order: that answers an escalation.

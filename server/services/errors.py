@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from core.domain_error import DomainError
+from core.rulebook import NOT_VISIBLE
 
 
 class ServiceError(DomainError):
@@ -28,3 +29,22 @@ def not_found(what: str, ident: object) -> ServiceError:
 
 def forbidden(message: str, **params: Any) -> ServiceError:
     return ServiceError(403, "forbidden", message, params)
+
+
+#: Rulebook refusals that are about the input, not about who may act.
+_INPUT_REFUSALS = frozenset(
+    {"entry_in_future", "entry_too_old", "entry_longer_than_elapsed", "naive_datetime"}
+)
+
+
+def refusal_status(code: str) -> int:
+    """HTTP status of a ``core.rulebook`` refusal: another team's order is the same 404
+    as a missing one; a role refusal 403; bad times 422; the rest 409 (the order's
+    state or someone else's reservation stands in the way)."""
+    if code == NOT_VISIBLE:
+        return 404
+    if code == "role_not_allowed":
+        return 403
+    if code in _INPUT_REFUSALS:
+        return 422
+    return 409

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from core.order_status import OrderStatus
+from core.rulebook import Act
 from core.wire.orders import EscalateRequest, EscalationAnswer, OrderWire
 from server.auth.principal import Principal
 from server.db.models_orders import OrderRow
@@ -21,23 +22,13 @@ from server.db.models_users import Team
 from server.db.session import Database
 from server.services.audit import record_audit
 from server.services.db_clock import db_now
-from server.services.errors import ServiceError, not_found
 from server.services.lease_clock import drop_lease, lease_expiry, lease_valid
 from server.services.order_access import visible_order
 from server.services.order_actions import add_note, clear_escalation
 from server.services.order_publish import publish_order
+from server.services.order_rules import enforce
 from server.services.order_views import order_wire
 from server.services.settings_store import attempt_policy, load_settings
-
-
-def _check_open(order: OrderRow) -> None:
-    if not OrderStatus(order.status).is_open:
-        raise ServiceError(
-            409,
-            "order_closed",
-            f"This order is closed ({OrderStatus(order.status).label_fr}).",
-            {"status": order.status},
-        )
 
 
 def _finish(
@@ -74,21 +65,10 @@ def escalate(
         order = visible_order(
             session, principal, order_id, with_for_update=db.is_postgres, populate_existing=True
         )
-        _check_open(order)
-        if order.escalated_at is not None:
-            raise ServiceError(
-                409,
-                "already_escalated",
-                "This order already waits for the team lead.",
-                {"since": order.escalated_at.isoformat()},
-            )
         holds = lease_valid(order, now) and order.lease_holder_id == principal.user_id
-        if not holds and order.owner_id != principal.user_id:
-            raise ServiceError(
-                409,
-                "not_lease_holder",
-                "Open the order before handing it to your team lead.",
-            )
+        enforce(
+            session, order, principal, Act.ESCALATE, now, load_settings(session), holds_lease=holds
+        )
         team = session.get(Team, order.team_id) if order.team_id is not None else None
         order.escalation_reason = request.reason.value
         order.escalation_text = request.text.strip()
@@ -117,23 +97,15 @@ def escalate(
 
 
 def _escalated_order_for_lead(
-    session: Session, db: Database, principal: Principal, order_id: int
+    session: Session, db: Database, principal: Principal, order_id: int, now: datetime
 ) -> OrderRow:
-    """The escalated order, if the caller leads its team (or is an admin): 403 for an
-    agent or the lead of another team, 409 ``not_escalated`` when nothing waits."""
-    if not principal.is_supervisor:
-        raise ServiceError(403, "forbidden", "Only a team lead or an admin can answer.")
-    order = session.get(OrderRow, order_id, with_for_update=db.is_postgres, populate_existing=True)
-    if order is None:
-        raise not_found("order", order_id)
-    if not principal.is_admin and order.team_id not in (None, principal.team_id):
-        raise ServiceError(
-            403, "forbidden", "This order belongs to another team.", {"team_id": order.team_id}
-        )
-    if order.escalated_at is None:
-        raise ServiceError(
-            409, "not_escalated", "This order does not wait for a team lead (any more)."
-        )
+    """The escalated order, if the caller may answer it: the rulebook's answer (403
+    for an agent, the same 404 as a missing order for another team's lead, 409
+    ``not_escalated`` when nothing waits)."""
+    order = visible_order(
+        session, principal, order_id, with_for_update=db.is_postgres, populate_existing=True
+    )
+    enforce(session, order, principal, Act.ANSWER_ESCALATION, now, load_settings(session))
     return order
 
 
@@ -143,10 +115,10 @@ def answer_escalation(
     """The lead's answer becomes a note; the order goes back to the agent who asked."""
     with db.write() as session:
         now = db_now(session)
-        order = _escalated_order_for_lead(session, db, principal, order_id)
+        order = _escalated_order_for_lead(session, db, principal, order_id, now)
         agent_id = order.escalated_by_id
         clear_escalation(order)
-        add_note(session, order, principal, answer.text, None, now)
+        add_note(session, order, principal, answer.text, None, now)  # owner set below
         order.owner_id = agent_id
         if order.status == OrderStatus.UNASSIGNED.value and agent_id is not None:
             order.status = OrderStatus.ASSIGNED.value
@@ -168,7 +140,7 @@ def take_escalation(db: Database, principal: Principal, order_id: int) -> OrderW
     """The lead takes the order over: owner and lease holder now."""
     with db.write() as session:
         now = db_now(session)
-        order = _escalated_order_for_lead(session, db, principal, order_id)
+        order = _escalated_order_for_lead(session, db, principal, order_id, now)
         agent_id = order.escalated_by_id
         clear_escalation(order)
         order.owner_id = principal.user_id

@@ -58,12 +58,12 @@ def check_fence(
     holder_name: str,
     owner_name: str | None,
 ) -> None:
-    """Refuse a write that is not fenced by the current lease epoch or version.
+    """Refuse a write whose fencing token is not current (who may write at all is
+    ``core.rulebook``'s answer, asked after this).
 
     With ``lease_epoch``: the caller must be the holder under that epoch (an
     expired lease nobody else took is still the caller's: the epoch proves it).
-    With ``expected_version``: the order must not have changed, and nobody else
-    may hold it. Agents may not write on an order another agent owns.
+    With ``expected_version``: the order must not have changed since.
     """
     if lease_epoch is None and expected_version is None:
         raise ServiceError(
@@ -71,44 +71,31 @@ def check_fence(
             "fence_required",
             "This change must carry the lease epoch or the order version.",
         )
-    if lease_epoch is not None:
-        if order.lease_holder_id != principal.user_id or order.lease_epoch != lease_epoch:
-            if held_by_other(order, principal, now):
-                raise lease_held_error(order, holder_name)
-            changed = order.updated_at.isoformat() if order.updated_at else None
-            if owner_name and order.owner_id != principal.user_id:
-                message = f"This order was reassigned to {owner_name}; your reservation ended."
-            else:
-                message = "Your reservation of this order ended; open the order again."
-            raise ServiceError(
-                409,
-                "stale_epoch",
-                message,
-                {
-                    "epoch": lease_epoch,
-                    "current_epoch": order.lease_epoch,
-                    "owner_name": owner_name,
-                    "changed_at": changed,
-                },
-            )
-    else:
+    if lease_epoch is not None and (
+        order.lease_holder_id != principal.user_id or order.lease_epoch != lease_epoch
+    ):
         if held_by_other(order, principal, now):
             raise lease_held_error(order, holder_name)
+        changed = order.updated_at.isoformat() if order.updated_at else None
+        if owner_name and order.owner_id != principal.user_id:
+            message = f"This order was reassigned to {owner_name}; your reservation ended."
+        else:
+            message = "Your reservation of this order ended; open the order again."
+        raise ServiceError(
+            409,
+            "stale_epoch",
+            message,
+            {
+                "epoch": lease_epoch,
+                "current_epoch": order.lease_epoch,
+                "owner_name": owner_name,
+                "changed_at": changed,
+            },
+        )
     if expected_version is not None and order.version != expected_version:
         raise ServiceError(
             412,
             "version_conflict",
             "Somebody changed this order since you opened it; look at it again.",
             {"version": expected_version, "current_version": order.version},
-        )
-    if (
-        not principal.is_supervisor
-        and order.owner_id is not None
-        and order.owner_id != principal.user_id
-    ):
-        raise ServiceError(
-            409,
-            "owned_by_other",
-            f"This order belongs to {owner_name or 'another agent'}.",
-            {"owner_id": order.owner_id, "owner_name": owner_name},
         )

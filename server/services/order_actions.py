@@ -13,12 +13,22 @@ from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.attempt_policy import CallOutcome, Channel, counts_as_attempt, counts_as_contact
+from core.attempt_policy import CallOutcome, Channel
 from core.order_status import OrderStatus, is_open
 from core.order_transitions import OrderAction, next_status
 from core.phone_numbers import InvalidPhoneNumber, normalize_phone
+from core.rulebook import (
+    JournalEntryFacts,
+    Situation,
+    act_for_op,
+    check_entry_times,
+    journal_effect,
+    order_action,
+    takes_ownership,
+)
+from core.wire.catalogue import SettingsWire
 from core.wire.changes import ChangeEntity
-from core.wire.journal import JournalEntryIn, JournalEntryWire
+from core.wire.journal import JournalDirection, JournalEntryIn, JournalEntryWire
 from core.wire.sync_ops import (
     PAYLOAD_MODELS,
     CallbackPayload,
@@ -29,7 +39,6 @@ from core.wire.sync_ops import (
     EditLinesPayload,
     NotePayload,
     Op,
-    OpKind,
 )
 from server.auth.principal import Principal
 from server.db.models_catalogue import PredefinedNoteRow
@@ -38,25 +47,10 @@ from server.services.catalogue import WantedLine, reprice_order, take_stock, wan
 from server.services.change_log import append_change
 from server.services.errors import ServiceError
 from server.services.lease_clock import drop_lease
+from server.services.order_rules import situation_for
 from server.services.order_views import note_wire
 from server.services.rescue_limits import check_delivery_date, check_edit_lines, limits_for
 from server.services.settings_store import load_settings
-
-_ACTION_FOR_KIND: dict[OpKind, OrderAction] = {
-    OpKind.START: OrderAction.START,
-    OpKind.CONFIRM: OrderAction.CONFIRM,
-    OpKind.CANCEL: OrderAction.CANCEL,
-    OpKind.CALLBACK: OrderAction.CALLBACK,
-    OpKind.UNREACHABLE: OrderAction.UNREACHABLE,
-    OpKind.DUPLICATE: OrderAction.DUPLICATE,
-    OpKind.ERRONEOUS: OrderAction.ERRONEOUS,
-    OpKind.RETURN_FROM_PREPARATION: OrderAction.RETURN_FROM_PREPARATION,
-    OpKind.REOPEN: OrderAction.REOPEN,
-    OpKind.EDIT_LINES: OrderAction.EDIT,
-    OpKind.EDIT_CUSTOMER: OrderAction.EDIT,
-    OpKind.SET_DELIVERY_DATE: OrderAction.EDIT,
-    OpKind.ADD_NOTE: OrderAction.ADD_NOTE,
-}
 
 
 def parse_payload(op: Op) -> Any:
@@ -75,20 +69,10 @@ def parse_payload(op: Op) -> Any:
 
 
 def make_owner(order: OrderRow, principal: Principal) -> None:
-    """First note or journal entry: the writer becomes the sticky owner."""
-    if order.owner_id is None and order.status not in (
-        s.value for s in OrderStatus if not is_open(s)
-    ):
-        order.owner_id = principal.user_id
-        if order.status == OrderStatus.UNASSIGNED.value:
-            order.status = OrderStatus.ASSIGNED.value
-
-
-def escalated_error() -> ServiceError:
-    """An agent may not close or move an order that waits for the team lead."""
-    return ServiceError(
-        409, "escalated", "This order waits for your team lead's answer.", {}
-    )
+    """The writer becomes the sticky owner (``core.rulebook.takes_ownership`` said so)."""
+    order.owner_id = principal.user_id
+    if order.status == OrderStatus.UNASSIGNED.value:
+        order.status = OrderStatus.ASSIGNED.value
 
 
 def clear_escalation(order: OrderRow) -> None:
@@ -107,8 +91,11 @@ def add_note(
     text: str | None,
     predefined_code: str | None,
     now: datetime,
+    *,
+    takes_owner: bool = False,
 ) -> None:
-    """Write a note (free text and/or predefined), apply the predefined note's tags."""
+    """Write a note (free text and/or predefined), apply the predefined note's tags;
+    ``takes_owner``: the rulebook made the writer the order's owner by this note."""
     body = (text or "").strip()
     if predefined_code:
         predefined = session.execute(
@@ -134,7 +121,8 @@ def add_note(
     )
     session.add(note)
     session.flush()
-    make_owner(order, principal)
+    if takes_owner:
+        make_owner(order, principal)
     append_change(
         session,
         entity=ChangeEntity.NOTE,
@@ -147,20 +135,22 @@ def add_note(
 
 
 def apply_status_action(
-    session: Session, order: OrderRow, principal: Principal, op: Op, now: datetime
+    session: Session, order: OrderRow, principal: Principal, op: Op, situation: Situation
 ) -> None:
-    """start / confirm / cancel / callback / ... : the state machine, then side effects."""
+    """start / confirm / cancel / callback / ... once the rulebook allowed it: the
+    state machine with the action's parameters, then side effects."""
+    now = situation.now
     payload: DispositionPayload = parse_payload(op)
-    action = _ACTION_FOR_KIND[op.kind]
+    act = act_for_op(op.kind)
+    action = order_action(act) if act is not None else None
+    if action is None:
+        raise ServiceError(422, "invalid_input", f"{op.kind.value} moves no status.")
     cancel_reason = payload.reason if isinstance(payload, CancelPayload) else None
     callback_at = payload.callback_at if isinstance(payload, CallbackPayload) else None
-    if order.escalated_at is not None and not principal.is_supervisor:
-        raise escalated_error()
+    owner_by_note = takes_ownership(situation)
     target = next_status(
         OrderStatus(order.status),
         action,
-        role=principal.role,
-        contact_attempts=order.attempt_count,
         cancel_reason=cancel_reason,
         callback_at=callback_at,
         now=now,
@@ -182,20 +172,22 @@ def apply_status_action(
         clear_escalation(order)
         # A closed order needs no reservation; the next claimer gets a new epoch anyway.
         drop_lease(order)
-    add_note(session, order, principal, payload.note, payload.predefined_code, now)
+    add_note(
+        session,
+        order,
+        principal,
+        payload.note,
+        payload.predefined_code,
+        now,
+        takes_owner=owner_by_note and is_open(target),
+    )
 
 
 def apply_edit(
-    session: Session, order: OrderRow, principal: Principal, op: Op, now: datetime
+    session: Session, order: OrderRow, principal: Principal, op: Op, situation: Situation
 ) -> None:
-    """edit_lines / edit_customer / add_note: editable check, then the change."""
-    next_status(
-        OrderStatus(order.status),
-        _ACTION_FOR_KIND[op.kind],
-        role=principal.role,
-        contact_attempts=order.attempt_count,
-        now=now,
-    )
+    """edit_lines / edit_customer / add_note once the rulebook allowed it."""
+    now = situation.now
     payload = parse_payload(op)
     if isinstance(payload, EditLinesPayload):
         check_edit_lines(limits_for(load_settings(session), principal.role), order, payload)
@@ -217,7 +209,15 @@ def apply_edit(
     elif isinstance(payload, EditCustomerPayload):
         _edit_customer(session, order, payload)
     elif isinstance(payload, NotePayload):
-        add_note(session, order, principal, payload.text, payload.predefined_code, now)
+        add_note(
+            session,
+            order,
+            principal,
+            payload.text,
+            payload.predefined_code,
+            now,
+            takes_owner=takes_ownership(situation),
+        )
 
 
 def _edit_customer(session: Session, order: OrderRow, payload: EditCustomerPayload) -> None:
@@ -243,9 +243,19 @@ def _edit_customer(session: Session, order: OrderRow, payload: EditCustomerPaylo
 
 
 def record_journal(
-    session: Session, order: OrderRow, principal: Principal, op: Op, now: datetime
-) -> bool:
-    """Store a contact attempt (always accepted) and count it; False when already known."""
+    session: Session,
+    order: OrderRow,
+    principal: Principal,
+    op: Op,
+    now: datetime,
+    settings: SettingsWire,
+) -> JournalRow | None:
+    """Store a contact attempt (always, the call happened) and apply what the rulebook
+    says it changes; ``None`` when the entry was already known.
+
+    An entry from someone who neither holds nor owns the order, or one the rulebook
+    would have refused at its time, changes nothing on the order and is flagged.
+    """
     entry: JournalEntryIn = parse_payload(op)
     if entry.order_id != order.id:
         raise ServiceError(
@@ -255,7 +265,7 @@ def record_journal(
             {"field": "order_id"},
         )
     if session.get(JournalRow, entry.id) is not None:
-        return False
+        return None
     try:
         channel = Channel(entry.channel)
         outcome = CallOutcome(entry.outcome)
@@ -263,7 +273,16 @@ def record_journal(
         raise ServiceError(
             422, "invalid_payload", str(error), {"field": "channel/outcome"}
         ) from None
-    contact = counts_as_contact(channel, outcome)
+    check_entry_times(entry.started_at, entry.ring_seconds, entry.talk_seconds, now)
+    facts = JournalEntryFacts(
+        channel=channel,
+        outcome=outcome,
+        inbound=entry.direction == JournalDirection.INBOUND,
+        started_at=entry.started_at,
+        number_is_customers=_is_customers_number(order, entry.number),
+    )
+    situation = situation_for(session, order, principal, now, settings)
+    effect = journal_effect(situation, facts)
     row = JournalRow(
         id=entry.id,
         order_id=order.id,
@@ -280,26 +299,29 @@ def record_journal(
         sip_reason=entry.sip_reason,
         note=entry.note,
         template=entry.template,
-        counts_as_contact=contact,
+        counts_as_contact=effect.counts_contact,
         recorded_at=now,
+        flag=effect.flag.value if effect.flag else None,
     )
     session.add(row)
-    if counts_as_attempt(channel, outcome):
+    if effect.counts_attempt:
         order.attempt_count += 1
-    if contact:
+    if effect.counts_contact:
         order.contact_count += 1
-    if channel == Channel.CALL and (
+    if effect.sets_last_call and (
         order.last_call_at is None or entry.started_at > order.last_call_at
     ):
         order.last_call_at = entry.started_at
-    make_owner(order, principal)
+    if effect.makes_owner:
+        make_owner(order, principal)
     session.flush()
     wire = JournalEntryWire(
         **entry.model_dump(),
         agent_id=principal.user_id,
         agent_name=principal.display_name,
-        counts_as_contact=contact,
+        counts_as_contact=effect.counts_contact,
         recorded_at=now,
+        flag=row.flag,
     )
     append_change(
         session,
@@ -310,4 +332,13 @@ def record_journal(
         team_id=order.team_id,
         user_id=principal.user_id,
     )
-    return True
+    return row
+
+
+def _is_customers_number(order: OrderRow, number: str) -> bool:
+    """Whether ``number`` is one of the order's phones (any spelling)."""
+    try:
+        wanted = normalize_phone(number)
+    except InvalidPhoneNumber:
+        return False
+    return wanted in set(order.phones or []) or wanted == order.main_phone

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.domain_error import DomainError
+from core.rulebook import CONFLICT_CODES, act_for_op
 from core.wire.errors import IDEMPOTENCY_KEY_REUSED, SEQUENCE_GAP
 from core.wire.sync_ops import Op, OpKind, OpResult, OpStatus, PushBatch, PushResult
 from server.auth.principal import Principal
@@ -43,12 +44,11 @@ from server.services.order_actions import (
     record_journal,
 )
 from server.services.order_publish import publish_order
+from server.services.order_rules import enforce
 from server.services.order_views import names_for_orders
 from server.services.presence import apply_presence
+from server.services.settings_store import load_settings
 
-CONFLICT_CODES = frozenset(
-    {"lease_held", "stale_epoch", "version_conflict", "owned_by_other", "lease_lost"}
-)
 EDIT_KINDS = frozenset(
     {OpKind.EDIT_LINES, OpKind.EDIT_CUSTOMER, OpKind.ADD_NOTE, OpKind.SET_DELIVERY_DATE}
 )
@@ -202,11 +202,18 @@ def _apply(
         session, principal, op.order_id, with_for_update=db.is_postgres, populate_existing=True
     )
     from_status = order.status
+    settings = load_settings(session)
+    flag: str | None = None
     if op.kind == OpKind.JOURNAL:
-        # The call happened: recorded whatever the lease says.
-        if not record_journal(session, order, principal, op, now):
+        # The call happened: always stored; the rulebook says what it changes.
+        entry = record_journal(session, order, principal, op, now, settings)
+        if entry is None:
             return OpStatus.DUPLICATE, order.version
+        flag = entry.flag
     else:
+        act = act_for_op(op.kind)
+        if act is None:
+            raise ServiceError(422, "invalid_input", f"{op.kind.value} does not apply to orders.")
         names = names_for_orders(session, [order])
         check_fence(
             order,
@@ -217,13 +224,32 @@ def _apply(
             holder_name=names.get(order.lease_holder_id or 0, "?"),
             owner_name=names.get(order.owner_id or 0),
         )
+        # Past the fence, a request with an epoch carries the current one.
+        holds = op.lease_epoch is not None and order.lease_holder_id == principal.user_id
+        situation = enforce(session, order, principal, act, now, settings, holds_lease=holds)
         if op.kind in EDIT_KINDS:
-            apply_edit(session, order, principal, op, now)
+            apply_edit(session, order, principal, op, situation)
         else:
-            apply_status_action(session, order, principal, op, now)
+            apply_status_action(session, order, principal, op, situation)
+    detail = audit_detail(op, order, from_status)
+    if flag is not None:
+        # Stored and shown to the lead, but the order did not change: its version
+        # stays, so the holder's pending edits are not fenced off by someone else's call.
+        detail["flag"] = flag
+        record_audit(
+            session,
+            actor=principal,
+            action="order.journal_flagged",
+            entity="order",
+            entity_id=order.id,
+            at=now,
+            op_id=str(op.op_id),
+            detail=detail,
+        )
+        return OpStatus.APPLIED, order.version
     order.version += 1
     order.updated_at = now
-    detail = audit_detail(op, order, from_status)
+    detail["version"] = order.version
     record_audit(
         session,
         actor=principal,
