@@ -149,6 +149,6 @@ def open_order(qtbot: QtBot, desk: Desk, order_id: int) -> None:
     qtbot.waitUntil(
         lambda: workspace.current is not None
         and workspace.current.order_id == order_id
-        and workspace.current.holder == desk.me,
+        and workspace.current.holds_lease,
         timeout=10_000,
     )
