@@ -31,23 +31,23 @@ from tests.ui.test_order_editing import (  # noqa: F401 (fixtures)
 from ui.main_window import WorkspaceWindow
 
 
-def _change_order(database: StoreDatabase, seq: int, **fields: Any) -> None:
+def _change_order(store: StoreDatabase, seq: int, **fields: Any) -> None:
     """The order as the server would send it after ``fields`` changed."""
     payload = json.loads(
-        database.reader.connect().execute(select(schema.orders.c.payload)).scalar_one()
+        store.reader.connect().execute(select(schema.orders.c.payload)).scalar_one()
     )
     payload["version"] += 1
     payload.update(fields)
-    LocalSyncStore(database).apply_changes([order_event(seq, payload)], seq)
+    LocalSyncStore(store).apply_changes([order_event(seq, payload)], seq)
 
 
 def _open(
-    qtbot: QtBot, workspace: WorkspaceService, database: StoreDatabase,
-    local_store: LocalStoreWorkspace,  # noqa: F811
+    qtbot: QtBot, service: WorkspaceService, store: StoreDatabase,
+    local: LocalStoreWorkspace,
 ) -> WorkspaceWindow:
-    window = _window(workspace, database, local_store, frozenset({"escalate"}))
+    window = _window(service, store, local, frozenset({"escalate"}))
     qtbot.addWidget(window)
-    workspace.open_order(1)
+    service.open_order(1)
     assert window.order.phone_buttons
     return window
 
