@@ -245,6 +245,9 @@ class WorkspaceWindow(QMainWindow):
             self.call_bar.transfer_requested.connect(phone.transfer_to_lead)
             self.inbound.answer_requested.connect(self._on_answer_inbound)
             self.inbound.decline_requested.connect(phone.decline)
+            # A customer who called in and was typed in as a new order: that call is
+            # the contact on the new order.
+            workspace.order_created.connect(phone.attach_inbound_call)
         self._gap_timer = QTimer(self)
         self._gap_timer.setSingleShot(True)
         self._gap_timer.timeout.connect(self._refresh_contact)

@@ -72,6 +72,7 @@ class WorkspaceService(QObject):
     reference_changed = Signal()  # catalogue, cities, notes, templates or settings
     history_loaded = Signal(object)  # OrderHistory: the server's history of the open order
     attempt_refused = Signal(int, object)  # order id, DomainError: do not dial / message
+    order_created = Signal(int)  # order id of an order this desk created (in its hands)
 
     def __init__(
         self,
@@ -522,6 +523,7 @@ class WorkspaceService(QObject):
             payload["note"] = note.strip()
 
         def created(order_id: int) -> None:
+            self.order_created.emit(order_id)
             self.queue_changed.emit()
             self.open_order(order_id)
 
