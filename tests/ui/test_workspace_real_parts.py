@@ -73,7 +73,9 @@ def test_sign_in_claim_call_confirm_against_real_parts(
 
     # Before any attempt, Confirm is off and says why.
     assert not window.wrapup.confirm.isEnabled()
-    assert "contact attempt" in window.wrapup.confirm.toolTip()
+    assert window.wrapup.confirm.toolTip() == (
+        "Contact the customer (call, WhatsApp or SMS) before confirming the order."
+    )
     assert window.call_bar.attempt_label.text() == "Attempt 1 of 4"
 
     finished: list[AttemptFinished] = []
@@ -87,6 +89,12 @@ def test_sign_in_claim_call_confirm_against_real_parts(
 
     qtbot.waitUntil(lambda: window.wrapup.confirm.isEnabled(), timeout=5_000)
     assert window.order.journal.topLevelItemCount() == 1
+    # The call starts the shop's gap: no second call now, and the bar says until when.
+    assert not window.call_bar.dial_button.isEnabled()
+    assert window.call_bar.dial_button.toolTip().startswith(
+        "This customer was called less than 10 minutes ago"
+    )
+    assert all(not button.isEnabled() for button in window.order.phone_buttons)
     window.wrapup.confirm.click()
     qtbot.waitUntil(
         lambda: window.wrapup.result.property("state") == "accepted", timeout=15_000
