@@ -173,3 +173,31 @@ def test_the_grant_control_is_a_leads(
         if shown:
             assert grant.isEnabled()
             assert "4 so far, limit 4" in grant.toolTip()
+
+
+def test_offline_the_desk_decides_from_the_rulebook_with_its_own_unpushed_attempts(
+    qtbot: QtBot, workspace: WorkspaceService, database: StoreDatabase,  # noqa: F811
+    local_store: LocalStoreWorkspace,  # noqa: F811
+) -> None:
+    # The server counted 3 attempts; the desk then made one more it could not push.
+    _change_order(database, 2, attempt_count=3)
+    window = _open(qtbot, workspace, database, local_store)
+    whatsapp = window.findChild(type(window.escalate_action), "action_whatsapp")
+    whatsapp.trigger()  # the server cannot be reached: the rulebook lets it go
+    qtbot.waitUntil(lambda: len(window.dialogs.dialogs) == 1, timeout=10_000)
+    assert window.call_bar.attempt_label.text() == "Attempt 4 of 4"
+    phone = window.order.detail.phones[0] if window.order.detail else ""
+    workspace.record_journal(
+        1,
+        {
+            "id": str(uuid.uuid4()), "order_id": 1, "channel": "sms", "kind": "message",
+            "direction": "outbound", "number": phone,
+            "started_at": datetime.now(UTC).isoformat(), "outcome": "message_sent",
+        },
+    )
+    # 3 counted by the server + 1 waiting in the outbox: the cap is reached here too.
+    assert window.call_bar.attempt_label.text() == "All 4 attempts used"
+    assert not window.call_bar.sms_button.isEnabled()
+    whatsapp.trigger()
+    assert len(window.dialogs.dialogs) == 1
+    assert window.wrapup.result.text().startswith("The order already had 4 contact attempts")
