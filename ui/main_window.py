@@ -408,6 +408,14 @@ class WorkspaceWindow(QMainWindow):
                 "You are offline: new orders cannot be taken until the server is back. "
                 "You can keep working on the orders you already hold."
             )
+        elif result.code:
+            # The one table of refusals (e.g. lease_cap_reached), the server's sentence
+            # for a code it does not know.
+            text = refusal_sentence(
+                result.code,
+                result.params,
+                result.message or self.tr("The server did not give you this order."),
+            )
         else:
             text = result.message or self.tr("The server did not give you this order.")
         self.wrapup.result.setText(text)

@@ -337,10 +337,15 @@ class LocalStoreWorkspace:
 
     @staticmethod
     def _last_call(order: OrderWire, timeline: Sequence[TimelineEntry]) -> datetime | None:
-        """The last outbound call, the server's or one this desk has not pushed yet
-        (an inbound call does not start the gap between two calls)."""
+        """The last outbound call: the server's, or one this desk has not pushed yet
+        (an inbound call does not start the gap; a call the server stored but did not
+        count, e.g. made without the lease, does not either)."""
         calls = [
-            e.at for e in timeline if e.kind == "call" and e.data.get("direction") != "inbound"
+            e.at
+            for e in timeline
+            if e.kind == "call"
+            and e.state == EntryState.PENDING
+            and e.data.get("direction") != "inbound"
         ]
         if order.last_call_at is not None:
             calls.append(order.last_call_at)

@@ -55,6 +55,7 @@ class OrderRequests:
                 holder_name=str(holder) if holder else None,
                 code=refused.code,
                 message=refused.message,
+                params=dict(params),
             )
         return ClaimResult(order_id, True, self._me, result.lease.expires_at)
 
@@ -64,7 +65,9 @@ class OrderRequests:
         except ClaimRefused as refused:
             if refused.code == "nothing_to_claim":
                 return None
-            return ClaimResult(0, False, code=refused.code, message=refused.message)
+            return ClaimResult(
+                0, False, code=refused.code, message=refused.message, params=dict(refused.params)
+            )
         return ClaimResult(result.order.id, True, self._me, result.lease.expires_at)
 
     def release(self, order_id: int, *, wait_for_outbox: float = 5.0) -> None:

@@ -53,6 +53,7 @@ class ClaimResult:
     expires_at: datetime | None = None
     code: str = ""
     message: str = ""
+    params: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
