@@ -18,9 +18,18 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from app.services.order_rules import OrderVerdicts
 from app.services.softphone_views import CallPhase, CallView
+from core.domain_error import DomainError
+from core.rulebook import Act
 from ui.formatting import format_duration, format_time, phone_text
 from ui.icons import icon
+from ui.refusal_text import refusal_sentence
+
+
+def _sentence(refused: DomainError) -> str:
+    return refusal_sentence(refused.code, refused.params, refused.message)
+
 
 _KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#")
 
@@ -59,6 +68,8 @@ class CallBar(QFrame):
         self.setObjectName("callBar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._call: CallView | None = None
+        self._has_order = False
+        self._refusals: dict[Act, DomainError | None] = {}
 
         self.number = QComboBox(self)
         self.number.setObjectName("dialNumber")
@@ -131,52 +142,70 @@ class CallBar(QFrame):
         self.transfer_button.clicked.connect(self.transfer_requested)
         self.whatsapp_button.clicked.connect(self.whatsapp_requested)
         self.sms_button.clicked.connect(self.sms_requested)
-        self.set_order(None, 0, 4, None)
+        self.set_order(None)
         self.show_call(None)
 
     # -- what the window tells us ----------------------------------------
     def set_order(
-        self,
-        phones: tuple[str, ...] | None,
-        attempts: int,
-        cap: int,
-        next_allowed: datetime | None,
-        closed: bool = False,
+        self, phones: tuple[str, ...] | None, verdicts: OrderVerdicts | None = None
     ) -> None:
+        """The open order's numbers, and the rulebook's answer for calling and
+        messaging its customer: each button is enabled from it and says why not."""
+        selected = self.selected_number()
         self.number.clear()
         for phone in phones or ():
             self.number.addItem(phone_text(phone), phone)
-        has_order = bool(phones)
-        capped = attempts >= cap
-        self.dial_button.setEnabled(has_order and not capped and self._call is None)
-        self.whatsapp_button.setEnabled(has_order and not capped)
-        self.sms_button.setEnabled(has_order and not capped)
-        if phones is None or closed:
+        if selected:
+            self.select_number(selected)
+        has_order = bool(phones) and verdicts is not None
+        self._refusals = {
+            act: (verdicts.refusal(act) if verdicts is not None else None)
+            for act in (Act.CALL, Act.WHATSAPP, Act.SMS)
+        }
+        self._has_order = has_order
+        for act, button, tip in (
+            (Act.WHATSAPP, self.whatsapp_button, self.tr("Send a WhatsApp message (Ctrl+W)")),
+            (Act.SMS, self.sms_button, self.tr("Send an SMS")),
+        ):
+            refused = self._refusals[act]
+            button.setEnabled(has_order and refused is None)
+            button.setToolTip(tip if refused is None or not has_order else _sentence(refused))
+        self._apply_dial()
+        if verdicts is None or not has_order:
             self.attempt_label.clear()
             self.gap_label.clear()
-            self.dial_button.setEnabled(has_order and self._call is None)
-            self.dial_button.setToolTip(self.tr("Call (F5)"))
             return
+        cap, attempts = verdicts.attempt_cap, verdicts.attempts
+        self.attempt_label.setText(
+            self.tr("Attempt %1 of %2")
+            .replace("%1", str(min(attempts + 1, cap)))
+            .replace("%2", str(cap))
+            if attempts < cap
+            else self.tr("All %1 attempts used").replace("%1", str(cap))
+        )
+        allowed_at = verdicts.recheck_at
+        self.gap_label.setText(
+            self.tr("Next call from %1").replace("%1", format_time(allowed_at))
+            if allowed_at is not None
+            else ""
+        )
+
+    def call_refusal(self) -> DomainError | None:
+        """Why Dial is off for the open order (None: the rulebook allows a call)."""
+        return self._refusals.get(Act.CALL)
+
+    def _apply_dial(self) -> None:
+        """Dial follows the rulebook and the phone: never on during a call, never on
+        when the rulebook refuses a call."""
+        refused = self._refusals.get(Act.CALL)
+        in_call = self._call is not None
+        self.dial_button.setEnabled(
+            self._has_order and refused is None and not in_call and self.number.count() > 0
+        )
+        if self._has_order and refused is not None:
+            self.dial_button.setToolTip(_sentence(refused))
         else:
-            self.attempt_label.setText(
-                self.tr("Attempt %1 of %2")
-                .replace("%1", str(min(attempts + 1, cap)))
-                .replace("%2", str(cap))
-                if not capped
-                else self.tr("All %1 attempts used").replace("%1", str(cap))
-            )
-        if next_allowed is not None:
-            self.gap_label.setText(
-                self.tr("Next call from %1").replace("%1", format_time(next_allowed))
-            )
-            self.dial_button.setToolTip(
-                self.tr("The minimum gap between two calls is not over yet.")
-            )
-        else:
-            self.gap_label.clear()
-            self.dial_button.setToolTip(
-                self.tr("The attempt limit is reached.") if capped else self.tr("Call (F5)")
-            )
+            self.dial_button.setToolTip(self.tr("Call (F5)"))
 
     def show_call(self, call: CallView | None) -> None:
         self._call = call if call is not None and call.phase != CallPhase.ENDED else None
@@ -187,7 +216,7 @@ class CallBar(QFrame):
         self.hold_button.setEnabled(active)
         self.keypad_button.setEnabled(active)
         self.transfer_button.setEnabled(active)
-        self.dial_button.setEnabled(not in_call and self.number.count() > 0)
+        self._apply_dial()
         for button, checked in (
             (self.mute_button, bool(call and call.muted)),
             (self.hold_button, bool(call and call.on_hold)),

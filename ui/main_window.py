@@ -10,12 +10,15 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from app.services.desktop_services import DesktopServices
+from app.services.order_rules import OrderVerdicts
 from app.services.order_views import OrderDetail
 from app.services.presence_service import PauseReason
 from app.services.softphone_views import AttemptFinished, InboundCall
 from app.services.workspace_store import ActionReport, ActionState, ClaimResult
+from core.attempt_policy import Channel
 from core.dispositions import Disposition
-from core.order_status import is_open
+from core.domain_error import DomainError
+from core.rulebook import Act, contact_act
 from ui.call_bar import CallBar
 from ui.callback_reminder import CallbackReminder
 from ui.dashboard_dialog import DashboardDialog
@@ -28,6 +31,7 @@ from ui.message_dialog import MessageDialog
 from ui.new_order_dialog import NewOrderDialog
 from ui.order_panel import OrderPanel
 from ui.queue_panel import QueuePanel
+from ui.refusal_text import refusal_sentence
 from ui.shortcuts import shortcut_keys
 from ui.status_bar import WorkspaceStatusBar
 from ui.wrapup_panel import WrapUpPanel
@@ -68,6 +72,7 @@ class WorkspaceWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.inbound = InboundCallPopup(self)
         self.dashboard: DashboardDialog | None = None
+        self._checking = False  # an attempt check is on its way to the server
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("mainSplitter")
@@ -206,6 +211,8 @@ class WorkspaceWindow(QMainWindow):
         self.reminder.open_requested.connect(workspace.open_order)
         self.order.open_order_requested.connect(workspace.open_order)
         self.order.answer_escalation_requested.connect(self._on_answer_escalation)
+        self.order.grant_attempt_requested.connect(workspace.grant_attempt)
+        workspace.attempt_refused.connect(self._on_attempt_refused)
         workspace.current_order_changed.connect(self._show_current)
         workspace.orders_changed.connect(self.queue.model.refresh_rows)
         workspace.queue_changed.connect(self.queue.reload)
@@ -238,6 +245,12 @@ class WorkspaceWindow(QMainWindow):
             self.call_bar.transfer_requested.connect(phone.transfer_to_lead)
             self.inbound.answer_requested.connect(self._on_answer_inbound)
             self.inbound.decline_requested.connect(phone.decline)
+            # A customer who called in and was typed in as a new order: that call is
+            # the contact on the new order.
+            workspace.order_created.connect(phone.attach_inbound_call)
+        self._gap_timer = QTimer(self)
+        self._gap_timer.setSingleShot(True)
+        self._gap_timer.timeout.connect(self._refresh_contact)
         self._clock = QTimer(self)
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self._refresh_time_bound)
@@ -245,42 +258,63 @@ class WorkspaceWindow(QMainWindow):
 
     # -- showing the open order -----------------------------------------------
     def _show_current(self, detail: OrderDetail | None) -> None:
+        """Draw the open order; every control follows one rulebook answer (verdicts)."""
         workspace = self.services.workspace
-        self.order.show_order(detail)
+        self._gap_timer.stop()
         if detail is None:
-            self.call_bar.set_order(None, 0, workspace.attempt_cap(), None)
+            self.order.show_order(None)
+            self.call_bar.set_order(None)
             self.wrapup.set_order(None, None, ())
+            self._show_escalate(None)
             return
+        verdicts = workspace.verdicts(detail)
+        self.order.show_order(detail, verdicts)
         self.queue.select_order(detail.order_id)
-        self.call_bar.set_order(
-            detail.phones,
-            detail.attempt_count,
-            workspace.attempt_cap(),
-            workspace.next_call_allowed_at(detail),
-            closed=not is_open(detail.status),
-        )
+        self.call_bar.set_order(detail.phones, verdicts)
         if self.services.softphone is not None:
             self.call_bar.show_call(self.services.softphone.call)
-        self.wrapup.set_order(
-            detail,
-            workspace.confirm_blocker(detail),
-            workspace.callback_slots(datetime.now(UTC)),
-            workspace.is_editable(detail),
+        self.wrapup.set_order(detail, verdicts, workspace.callback_slots(datetime.now(UTC)))
+        self._show_escalate(verdicts)
+        recheck = verdicts.recheck_at
+        if recheck is not None:
+            # The call gap ends by itself: ask the rulebook again then, so Dial comes back.
+            wait_ms = (recheck - datetime.now(UTC)).total_seconds() * 1000
+            self._gap_timer.start(max(0, min(int(wait_ms) + 50, 24 * 3600 * 1000)))
+
+    def _show_escalate(self, verdicts: OrderVerdicts | None) -> None:
+        if "escalate" not in self.services.features:
+            return  # off and saying so since the menus were built
+        refused = verdicts.refusal(Act.ESCALATE) if verdicts is not None else None
+        self.escalate_action.setEnabled(verdicts is not None and refused is None)
+        tip = (
+            refusal_sentence(refused.code, refused.params, refused.message)
+            if refused is not None
+            else self.tr("Escalate to the team lead…")
         )
+        self.escalate_action.setToolTip(tip)
+        self.escalate_action.setStatusTip(tip)
 
     def _refresh_time_bound(self) -> None:
-        """Gap timers and due callbacks move with the clock."""
+        """Due callbacks and the rulebook's time-bound answers move with the clock."""
         self.reminder.check()
+        self._refresh_contact()
+
+    def _refresh_contact(self) -> None:
+        """Ask the rulebook again about calling and messaging (the call gap passes by
+        itself); the rest of the order, and what the agent is typing, stay as they are."""
         detail = self.services.workspace.current
+        if detail is None:
+            return
+        verdicts = self.services.workspace.verdicts(detail)
+        self.call_bar.set_order(detail.phones, verdicts)
         phone = self.services.softphone
-        if detail is not None and (phone is None or phone.call is None):
-            self.call_bar.set_order(
-                detail.phones,
-                detail.attempt_count,
-                self.services.workspace.attempt_cap(),
-                self.services.workspace.next_call_allowed_at(detail),
-                closed=not is_open(detail.status),
-            )
+        if phone is not None:
+            self.call_bar.show_call(phone.call)
+        self.order.show_contact(verdicts)
+        recheck = verdicts.recheck_at
+        if recheck is not None:
+            wait_ms = (recheck - datetime.now(UTC)).total_seconds() * 1000
+            self._gap_timer.start(max(0, min(int(wait_ms) + 50, 24 * 3600 * 1000)))
 
     # -- slots ------------------------------------------------------------------
     def _current_id(self) -> int | None:
@@ -294,8 +328,43 @@ class WorkspaceWindow(QMainWindow):
                 self, self.tr("Phone unavailable"), self.tr("The softphone could not start.")
             )
             return
+        detail = self.services.workspace.current
+        if detail is None or self._checking:
+            return
         self.call_bar.select_number(number)
-        phone.dial(self._current_id(), number)
+        order_id = detail.order_id
+
+        def dial() -> None:
+            self._checking = False
+            if phone.call is None and self._current_id() == order_id:
+                phone.dial(order_id, number)
+            self.call_bar.show_call(phone.call)
+
+        self._ask_before_contact(order_id, Channel.CALL, dial)
+
+    def _ask_before_contact(self, order_id: int, channel: Channel, go: Callable[[], None]) -> None:
+        """The rulebook first (nothing leaves when it refuses), then the server's word
+        (it counts every desk's attempts), then ``go``."""
+        workspace = self.services.workspace
+        detail = workspace.current
+        if detail is None or detail.order_id != order_id:
+            return
+        refused = workspace.verdicts(detail).refusal(contact_act(channel))
+        if refused is not None:
+            self._on_attempt_refused(order_id, refused)
+            return
+        self._checking = True
+        self.call_bar.dial_button.setEnabled(False)
+        workspace.check_attempt(order_id, channel, go)
+
+    def _on_attempt_refused(self, order_id: int, refused: DomainError) -> None:
+        self._checking = False
+        if order_id != self._current_id():
+            return
+        text = refusal_sentence(refused.code, refused.params, refused.message)
+        self.wrapup.show_refusal(text)
+        self.statusBar().showMessage(text, 10_000)
+        self.services.workspace.reload_current()
 
     def _on_hangup(self) -> None:
         if self.services.softphone is not None:
@@ -338,6 +407,14 @@ class WorkspaceWindow(QMainWindow):
             text = self.tr(
                 "You are offline: new orders cannot be taken until the server is back. "
                 "You can keep working on the orders you already hold."
+            )
+        elif result.code:
+            # The one table of refusals (e.g. lease_cap_reached), the server's sentence
+            # for a code it does not know.
+            text = refusal_sentence(
+                result.code,
+                result.params,
+                result.message or self.tr("The server did not give you this order."),
             )
         else:
             text = result.message or self.tr("The server did not give you this order.")
@@ -394,14 +471,22 @@ class WorkspaceWindow(QMainWindow):
 
     def _on_message(self, channel: str) -> None:
         detail = self.services.workspace.current
-        if detail is None or not detail.phones:
+        if detail is None or not detail.phones or self._checking:
             return
-        dialog = MessageDialog(self.services.messaging, detail, channel, self)
-        if self.dialogs.run(dialog):
-            self.services.messaging.launch(
-                detail, channel, dialog.number(), dialog.template(), dialog.text()
-            )
-            self.services.workspace.apply_remote_changes([detail.order_id], False)
+
+        def compose() -> None:
+            self._checking = False
+            current = self.services.workspace.current
+            if current is None or current.order_id != detail.order_id:
+                return
+            dialog = MessageDialog(self.services.messaging, current, channel, self)
+            if self.dialogs.run(dialog):
+                self.services.messaging.launch(
+                    current, channel, dialog.number(), dialog.template(), dialog.text()
+                )
+            self.services.workspace.apply_remote_changes([current.order_id], False)
+
+        self._ask_before_contact(detail.order_id, Channel(channel), compose)
 
     def _on_escalate(self) -> None:
         detail = self.services.workspace.current

@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.order_rules import OrderVerdicts
 from app.services.order_views import OrderDetail, OrderEvent
 from app.services.workspace_service import OrderHistory, WorkspaceService
+from core.domain_error import DomainError
 from core.pricing import LineRequest
+from core.rulebook import Act
 from ui.escalation_banner import EscalationBanner
 from ui.formatting import (
     channel_label,
@@ -40,7 +43,11 @@ from ui.formatting import (
 from ui.icons import icon
 from ui.order_history_text import action_label, history_detail_text
 from ui.order_lines_editor import OrderLinesEditor
-from ui.refusal_text import reason_text
+from ui.refusal_text import reason_text, refusal_sentence
+
+
+def _sentence(refused: DomainError) -> str:
+    return refusal_sentence(refused.code, refused.params, refused.message)
 
 
 def _qdate(value: date) -> QDate:
@@ -53,11 +60,13 @@ class OrderPanel(QWidget):
     dial_requested = Signal(str)
     open_order_requested = Signal(int)
     answer_escalation_requested = Signal(int)  # order id: the window asks for the text
+    grant_attempt_requested = Signal(int)  # order id: a lead grants one more attempt
 
     def __init__(self, workspace: WorkspaceService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._detail: OrderDetail | None = None
+        self._verdicts: OrderVerdicts | None = None
 
         self.title = QLabel(self)
         self.title.setObjectName("orderTitle")
@@ -70,12 +79,21 @@ class OrderPanel(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         self.escalation = EscalationBanner(self)
+        # Why the order cannot be edited (the rulebook's answer), where the agent looks.
+        self.read_only = QLabel(self)
+        self.read_only.setObjectName("readOnlyReason")
+        self.read_only.setWordWrap(True)
+        self.read_only.setVisible(False)
+        self.grant_attempt = QPushButton(self.tr("One more attempt"), self)
+        self.grant_attempt.setObjectName("grantAttemptButton")
+        self.grant_attempt.setVisible(False)
 
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.status)
         header.addStretch(1)
         header.addWidget(self.holder)
+        header.addWidget(self.grant_attempt)
 
         # Customer and phones
         self.customer_name = QLabel(self)
@@ -174,6 +192,7 @@ class OrderPanel(QWidget):
         top_layout.addLayout(header)
         top_layout.addWidget(self.banner)
         top_layout.addWidget(self.escalation)
+        top_layout.addWidget(self.read_only)
         details = QHBoxLayout()
         details.addWidget(customer, 1)
         details.addWidget(delivery, 1)
@@ -207,6 +226,7 @@ class OrderPanel(QWidget):
         self.clear_delivery_date.clicked.connect(self._on_clear_delivery_date)
         self.escalation.answer_requested.connect(self._on_answer_escalation)
         self.escalation.take_over_requested.connect(self._on_take_over)
+        self.grant_attempt.clicked.connect(self._on_grant_attempt)
         workspace.history_loaded.connect(self._on_history_loaded)
         self._server_history: OrderHistory | None = None
         self.show_order(None)
@@ -216,7 +236,9 @@ class OrderPanel(QWidget):
     def detail(self) -> OrderDetail | None:
         return self._detail
 
-    def show_order(self, detail: OrderDetail | None) -> None:
+    def show_order(self, detail: OrderDetail | None, verdicts: OrderVerdicts | None = None) -> None:
+        """Show ``detail``; every control is enabled from the rulebook's answer
+        (``verdicts``, asked of the workspace when not given) and says why not."""
         same_order = (
             detail is not None
             and self._detail is not None
@@ -228,21 +250,27 @@ class OrderPanel(QWidget):
         self._content.setVisible(detail is not None)
         if detail is None:
             return
-        editable = self._workspace.is_editable(detail)
+        verdicts = verdicts or self._workspace.verdicts(detail)
+        self._verdicts = verdicts
+        edit_refused = verdicts.refusal(Act.EDIT)
+        editable = edit_refused is None
+        why_not = _sentence(edit_refused) if edit_refused is not None else ""
+        self.read_only.setText(why_not)
+        self.read_only.setVisible(not editable)
         self.title.setText(self.tr("Order %1").replace("%1", detail.reference))
         self.status.setText(status_label(detail.status))
         self.status.setProperty("status", str(detail.status))
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
-        me = self._workspace.me
-        if detail.holder and detail.holder != me:
-            self.holder.setText(self.tr("Held by %1").replace("%1", detail.holder))
-        elif detail.holder == me:
+        if detail.holds_lease:
             self.holder.setText(self.tr("You hold this order"))
+        elif detail.holder:
+            self.holder.setText(self.tr("Held by %1").replace("%1", detail.holder))
         else:
             self.holder.setText("")
+        self._show_grant(verdicts)
         self._show_duplicates(detail)
-        self._show_customer(detail)
+        self._show_customer(detail, verdicts)
         if not (same_order and self.save_address.isEnabled()):
             self.city.blockSignals(True)
             self.city.clear()
@@ -253,6 +281,8 @@ class OrderPanel(QWidget):
             self.save_address.setEnabled(False)
         self.address.setReadOnly(not editable)
         self.city.setEnabled(editable)
+        for widget in (self.address, self.city, self.lines):
+            widget.setToolTip(why_not)
         self._show_fee(self.city.currentText())
         self.lines.set_limits(self._workspace.rescue_limits())
         if not keep_draft:
@@ -270,7 +300,7 @@ class OrderPanel(QWidget):
             )
         self._show_rescue(detail, editable)
         self.escalation.show_escalation(
-            detail.escalation, lead_actions=self._workspace.can_answer_escalation(detail)
+            detail.escalation, lead_actions=verdicts.allowed(Act.ANSWER_ESCALATION)
         )
         self._fill_journal(detail)
         self._fill_notes(detail)
@@ -298,7 +328,33 @@ class OrderPanel(QWidget):
         )
         self.banner.setVisible(True)
 
-    def _show_customer(self, detail: OrderDetail) -> None:
+    def show_contact(self, verdicts: OrderVerdicts) -> None:
+        """The rulebook's new answer about calling (the gap passed): the phone buttons."""
+        if self._detail is None or verdicts.order_id != self._detail.order_id:
+            return
+        self._verdicts = verdicts
+        refused = verdicts.refusal(Act.CALL)
+        for button, phone in zip(self.phone_buttons, self._detail.phones, strict=False):
+            button.setEnabled(refused is None)
+            button.setToolTip(
+                self.tr("Call %1").replace("%1", phone) if refused is None else _sentence(refused)
+            )
+        self._show_grant(verdicts)
+
+    def _show_grant(self, verdicts: OrderVerdicts) -> None:
+        """A lead's "one more attempt": shown to those the rulebook lets grant one."""
+        refused = verdicts.refusal(Act.GRANT_ATTEMPT)
+        self.grant_attempt.setVisible(refused is None or refused.code != "role_not_allowed")
+        self.grant_attempt.setEnabled(refused is None)
+        self.grant_attempt.setToolTip(
+            _sentence(refused)
+            if refused is not None
+            else self.tr("Allow one more contact attempt on this order (%1 so far, limit %2).")
+            .replace("%1", str(verdicts.attempts))
+            .replace("%2", str(verdicts.attempt_cap))
+        )
+
+    def _show_customer(self, detail: OrderDetail, verdicts: OrderVerdicts) -> None:
         self.customer_name.setText(detail.customer_name)
         self.customer_email.setText(detail.email or "—")
         while self.phones_box.count():
@@ -308,10 +364,16 @@ class OrderPanel(QWidget):
                 widget.hide()
                 widget.deleteLater()
         self.phone_buttons = []
+        call_refused = verdicts.refusal(Act.CALL)
         for phone in detail.phones:
             button = QPushButton(icon("call"), phone_text(phone), self)
             button.setObjectName("phoneButton")
-            button.setToolTip(self.tr("Call %1").replace("%1", phone))
+            button.setEnabled(call_refused is None)
+            button.setToolTip(
+                self.tr("Call %1").replace("%1", phone)
+                if call_refused is None
+                else _sentence(call_refused)
+            )
             button.clicked.connect(lambda _c=False, p=phone: self.dial_requested.emit(p))
             self.phones_box.addWidget(button)
             self.phone_buttons.append(button)
@@ -379,8 +441,10 @@ class OrderPanel(QWidget):
             )
         )
         self.delivery_date.setDate(_qdate(detail.delivery_date or today))
-        for widget in (self.delivery_date, self.set_delivery_date):
+        for widget in (self.delivery_date, self.set_delivery_date, self.clear_delivery_date):
             widget.setEnabled(editable)
+            if not editable:
+                widget.setToolTip(self.read_only.text())
         self.clear_delivery_date.setEnabled(editable and detail.delivery_date is not None)
 
     def _fill_history(self, detail: OrderDetail) -> None:
@@ -494,6 +558,10 @@ class OrderPanel(QWidget):
     def _on_answer_escalation(self) -> None:
         if self._detail is not None:
             self.answer_escalation_requested.emit(self._detail.order_id)
+
+    def _on_grant_attempt(self) -> None:
+        if self._detail is not None:
+            self.grant_attempt_requested.emit(self._detail.order_id)
 
     def _on_take_over(self) -> None:
         if self._detail is not None:

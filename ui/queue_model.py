@@ -328,7 +328,7 @@ class QueueTableModel(QAbstractTableModel):
         if role == _DISPLAY:
             return self._texts(shown)[column]
         row = shown.row
-        held_by_other = bool(row.holder) and row.holder != self._me
+        held_by_other = bool(row.holder) and not row.held_by_me
         if role == _FONT:
             return self._bold if self._callback_due(row) else None
         if role == _FOREGROUND:
@@ -376,7 +376,7 @@ class QueueTableModel(QAbstractTableModel):
             return ""
         return (
             QCoreApplication.translate("QueueTableModel", "me")
-            if row.holder == self._me
+            if row.held_by_me
             else row.holder
         )
 

@@ -1,8 +1,9 @@
 """Wrap-up: a predefined note or free text, then a disposition.
 
-Confirm stays disabled until there has been a contact attempt (the tooltip
-says why); cancel needs a reason, call back a time (the best slots are
-offered). The last line tells the agent whether the server accepted it.
+Every button is enabled from the rulebook's answer (``core.rulebook``: e.g.
+Confirm only after a contact, closing only with the order's lease) and its
+tooltip says why not; cancel needs a reason, call back a time (the best
+slots are offered). The last line tells the agent whether the server accepted it.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.order_rules import OrderVerdicts
 from app.services.order_views import OrderDetail
-from app.services.workspace_service import ConfirmBlocker
 from app.services.workspace_store import ActionReport, ActionState
 from core.dispositions import Disposition, PredefinedNote, cancel_reason_label
+from core.rulebook import Act
 from ui.formatting import format_datetime
 from ui.icons import icon
-from ui.refusal_text import lost_lease_text, reason_text
+from ui.refusal_text import lost_lease_text, reason_text, refusal_sentence
 
 # Combos shrink with the window instead of forcing it wider than a laptop screen.
 _SHRINKABLE = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -139,37 +141,38 @@ class WrapUpPanel(QGroupBox):
     def set_order(
         self,
         detail: OrderDetail | None,
-        blocker: ConfirmBlocker | None,
+        verdicts: OrderVerdicts | None,
         slots: Sequence[datetime],
-        editable: bool = True,
     ) -> None:
-        has = detail is not None
+        """Each control is enabled from the rulebook's answer for its act, and its
+        tooltip says why when it is not."""
         if detail is not None and detail.reference != self._reference:
             self._reference = detail.reference
             self.result.clear()
             self.result.setProperty("state", "")
-        for widget in (
-            self.predefined,
-            self.note_text,
-            self.add_note,
+        for act, widgets, tip in (
+            (Act.ADD_NOTE, (self.predefined, self.note_text, self.add_note), self.tr("Add note")),
+            (Act.CONFIRM, (self.confirm,), self.tr("Confirm the order (Ctrl+Enter)")),
+            (Act.CANCEL, (self.cancel, self.cancel_reason), self.tr("Cancel order")),
+            (
+                Act.CALLBACK,
+                (self.callback, self.callback_at, self.slots),
+                self.tr("Call back"),
+            ),
+            (Act.UNREACHABLE, (self.unreachable,), self.tr("Unreachable")),
+            (Act.DUPLICATE, (self.duplicate,), self.tr("Duplicate")),
+            (Act.ERRONEOUS, (self.erroneous,), self.tr("Erroneous")),
         ):
-            widget.setEnabled(has)
-        for other in (
-            self.cancel,
-            self.cancel_reason,
-            self.callback,
-            self.callback_at,
-            self.slots,
-            self.unreachable,
-            self.duplicate,
-            self.erroneous,
-        ):
-            other.setEnabled(has and editable)
-        self.confirm.setEnabled(has and editable and blocker is None)
-        if blocker is not None:
-            self.confirm.setToolTip(self._blocker_text(blocker))
-        else:
-            self.confirm.setToolTip(self.tr("Confirm the order (Ctrl+Enter)"))
+            refused = verdicts.refusal(act) if verdicts is not None else None
+            allowed = detail is not None and verdicts is not None and refused is None
+            text = (
+                refusal_sentence(refused.code, refused.params, refused.message)
+                if detail is not None and refused is not None
+                else tip
+            )
+            for widget in widgets:
+                widget.setEnabled(allowed)
+                widget.setToolTip(text)
         self.slots.clear()
         self.slots.addItem(self.tr("Suggested times…"), None)
         for slot in slots:
@@ -180,6 +183,11 @@ class WrapUpPanel(QGroupBox):
     def show_report(self, report: ActionReport) -> None:
         """What became of the last action, in words."""
         self._set_result(*self.report_text(report, self._reference))
+
+    def show_refusal(self, text: str) -> None:
+        """Why the last thing the agent tried did not happen (e.g. a call the rulebook
+        or the server refused)."""
+        self._set_result(text, "rejected")
 
     def clear_conflict(self) -> None:
         """Forget a refusal (a claim or lease lost) once the order is the agent's again."""
@@ -197,18 +205,6 @@ class WrapUpPanel(QGroupBox):
         self.note_text.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     # -- internals ----------------------------------------------------------
-    def _blocker_text(self, blocker: ConfirmBlocker) -> str:
-        texts = {
-            "needs_contact_attempt": self.tr(
-                "Call or message the customer first: confirming needs a contact attempt."
-            ),
-            "order_closed": self.tr("The order is already closed."),
-            "held_by_other": self.tr("Another agent holds this order."),
-            "escalated": self.tr("The order waits for the team lead's answer."),
-            "no_lines": self.tr("The order has no article."),
-        }
-        return texts.get(blocker.code, blocker.message)
-
     def _kind_text(self, kind: str) -> str:
         return {
             "add_note": self.tr("Note"),
@@ -227,6 +223,7 @@ class WrapUpPanel(QGroupBox):
             "set_delivery_date": self.tr("Delivery date"),
             "create_order": self.tr("New order"),
             "journal": self.tr("Attempt"),
+            "grant_attempt": self.tr("Extra attempt"),
         }.get(kind, kind)
 
     def report_text(self, report: ActionReport, reference: str) -> tuple[str, str]:

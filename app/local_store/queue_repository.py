@@ -3,10 +3,9 @@
 Built for a lazy id-only table model: ``count(filter)`` sizes the view,
 ``ids(filter, sort, offset, limit)`` gives one window of ids in order, and
 ``rows_by_ids(ids)`` fetches only the rows on screen. The "best first" order
-mirrors ``core.queue_priority``: callbacks due, never contacted, returned
-from preparation, other open orders, callbacks later, closed; then value,
-then age. The status shown is the agent's local one while the server has not
-confirmed it yet.
+is ``core.queue_priority``'s, written as SQL once by ``core.queue_priority_sql``
+(the server sorts with the same terms). The status shown is the agent's local
+one while the server has not confirmed it yet.
 
 Search answers from the FTS5 trigram index ``orders_search`` (migration
 ``0004_queue_search``): every word of at least ``MIN_SEARCH_CHARS`` characters
@@ -26,13 +25,14 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, column, func, literal, or_, select, table, text
+from sqlalchemy import ColumnElement, and_, column, func, literal, or_, select, table, text
 
 from app.local_store import schema
 from app.local_store.local_sync_store import read_meta
 from app.local_store.order_rows import iso_utc
 from app.local_store.store_database import StoreDatabase
 from core.order_status import OPEN_STATUSES, OrderStatus
+from core.queue_priority_sql import QueueColumns, queue_order_by
 from core.text_folding import fold_text
 
 _OPEN = sorted(status.value for status in OPEN_STATUSES)
@@ -286,26 +286,19 @@ class QueueRepository:
     ) -> list[ColumnElement[Any]]:
         orders = schema.orders
         if sort is QueueSort.PRIORITY:
-            status = self._status()
-            has_callback = and_(
-                status == OrderStatus.CALLBACK.value, orders.c.callback_at.is_not(None)
+            with self._db.reader.connect() as connection:
+                me = read_meta(connection, "user_id")
+            columns = QueueColumns(
+                status=self._status(),
+                callback_at=orders.c.callback_at,
+                attempt_count=orders.c.attempt_count,
+                total=orders.c.total_cents,
+                created_at=orders.c.created_at,
+                reference=orders.c.reference,
+                owner_id=orders.c.owner_id,
             )
-            group = case(
-                (status.not_in(_OPEN), 5),
-                (and_(has_callback, orders.c.callback_at <= iso_utc(now)), 0),
-                (has_callback, 4),
-                (orders.c.attempt_count == 0, 1),
-                (status == OrderStatus.RETURNED.value, 2),
-                else_=3,
-            )
-            callback_rank = case((has_callback, orders.c.callback_at), else_="")
-            return [
-                group,
-                callback_rank,
-                orders.c.total_cents.desc(),
-                orders.c.created_at,
-                orders.c.reference,
-            ]
+            # Times are ISO text in UTC here: comparing them as text orders them.
+            return queue_order_by(columns, iso_utc(now), int(me) if me else None)
         column: ColumnElement[Any] = {
             QueueSort.CREATED_AT: orders.c.created_at,
             QueueSort.UPDATED_AT: orders.c.updated_at,

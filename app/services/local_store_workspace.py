@@ -31,6 +31,7 @@ from app.local_store.queue_repository import QueueSort as StoreSort
 from app.local_store.refusal_repository import RefusalRepository
 from app.local_store.store_database import StoreDatabase
 from app.services.order_requests import OrderRequests
+from app.services.order_rules import shop_rules
 from app.services.order_views import (
     ArticleView,
     EscalationView,
@@ -48,9 +49,11 @@ from app.services.order_views import (
     VariantStock,
 )
 from app.services.workspace_store import ClaimResult, MessageTemplate
+from core.attempt_policy import CallOutcome, Channel
 from core.dispositions import CancelReason, Disposition, PredefinedNote
 from core.order_status import OrderStatus
 from core.pricing import ArticlePhase, ArticlePricing
+from core.rulebook import JournalEntryFacts, ShopRules, is_attempt, is_contact
 from core.wire.catalogue import (
     ArticleWire,
     CityWire,
@@ -115,6 +118,25 @@ def _escalation(order: OrderWire) -> EscalationView | None:
     )
 
 
+def _facts(entry: TimelineEntry) -> JournalEntryFacts:
+    """The rulebook's view of a journal entry this desk wrote."""
+    data = entry.data
+    try:
+        channel = Channel(str(data.get("channel") or "call"))
+    except ValueError:
+        channel = Channel.CALL
+    try:
+        outcome = CallOutcome(str(data.get("outcome") or "failed"))
+    except ValueError:
+        outcome = CallOutcome.FAILED
+    return JournalEntryFacts(
+        channel=channel,
+        outcome=outcome,
+        inbound=data.get("direction") == "inbound",
+        started_at=entry.at,
+    )
+
+
 def _status(value: str) -> OrderStatus:
     try:
         return OrderStatus(value)
@@ -169,6 +191,7 @@ class StoreQueueAdapter:
             callback_at=row.callback_at,
             holder=holder,
             attempt_count=row.attempt_count,
+            held_by_me=row.held_by_me,
         )
 
 
@@ -206,13 +229,17 @@ class LocalStoreWorkspace:
         phone = customer["phones"].split(",")[0]
         previous = self._details.customer_history(phone, exclude_order_id=order_id) if phone else []
         open_duplicates = tuple(p.reference for p in previous if _status(p.status).is_open)
-        holder: str | None
+        my_id = self.user_id()
+        holder: str | None = None
+        holder_id: int | None = None
+        lease = order.lease
         if stored.held_epoch is not None:
-            holder = self._me
-        elif order.lease is not None and order.lease.expires_at > datetime.now(UTC):
-            holder = order.lease.holder_name
-        else:
-            holder = None
+            holder, holder_id = self._me, my_id
+        elif lease is not None and lease.expires_at > datetime.now(UTC):
+            holder, holder_id = lease.holder_name, lease.holder_id
+        pending = [
+            e for e in timeline if e.kind in ("call", "message") and e.state == EntryState.PENDING
+        ]
         return OrderDetail(
             order_id=order.id,
             reference=order.reference,
@@ -244,10 +271,12 @@ class LocalStoreWorkspace:
             tags=frozenset(order.tags),
             owner=order.owner_name,
             holder=holder,
-            attempt_count=max(order.attempt_count, self._local_attempts(order_id, timeline)),
-            contact_count=order.contact_count,
+            # What this desk journaled and has not pushed yet is not in the server's
+            # counts: add it, so the cap bites offline too (conservative).
+            attempt_count=order.attempt_count + sum(1 for e in pending if is_attempt(_facts(e))),
+            contact_count=order.contact_count + sum(1 for e in pending if is_contact(_facts(e))),
             callback_at=order.callback_at,
-            last_call_at=order.last_call_at or self._last_local_call(timeline),
+            last_call_at=self._last_call(order, timeline),
             created_at=order.created_at,
             version=order.version,
             history=self._history(order, timeline),
@@ -268,6 +297,9 @@ class LocalStoreWorkspace:
             delivery_date=_date(customer["delivery_date"]),
             escalation=_escalation(order),
             owner_id=order.owner_id,
+            holder_id=holder_id,
+            holds_lease=stored.held_epoch is not None,
+            extra_attempts=order.extra_attempts,
         )
 
     def _city_fee(self, city: str) -> Decimal | None:
@@ -304,15 +336,19 @@ class LocalStoreWorkspace:
         return {key: str(row[key] or "") for key in _LOCAL_COLUMNS}
 
     @staticmethod
-    def _local_attempts(order_id: int, timeline: Sequence[TimelineEntry]) -> int:
-        """Attempts journaled here but not yet counted by the server."""
-        return sum(
-            1 for e in timeline if e.kind in ("call", "message") and e.state == EntryState.PENDING
-        )
-
-    @staticmethod
-    def _last_local_call(timeline: Sequence[TimelineEntry]) -> datetime | None:
-        calls = [e.at for e in timeline if e.kind == "call"]
+    def _last_call(order: OrderWire, timeline: Sequence[TimelineEntry]) -> datetime | None:
+        """The last outbound call: the server's, or one this desk has not pushed yet
+        (an inbound call does not start the gap; a call the server stored but did not
+        count, e.g. made without the lease, does not either)."""
+        calls = [
+            e.at
+            for e in timeline
+            if e.kind == "call"
+            and e.state == EntryState.PENDING
+            and e.data.get("direction") != "inbound"
+        ]
+        if order.last_call_at is not None:
+            calls.append(order.last_call_at)
         return max(calls) if calls else None
 
     @staticmethod
@@ -423,8 +459,23 @@ class LocalStoreWorkspace:
             raw = read_meta(connection, "settings")
         return json.loads(raw) if raw else {}
 
-    def attempt_cap(self) -> int:
-        return int(self._settings().get("attempt_cap", 4))
+    def shop_rules(self) -> ShopRules:
+        """Attempt cap, call gap and lease cap as the server last sent them."""
+        return shop_rules(self._settings())
+
+    def user_id(self) -> int | None:
+        """The signed-in user's id (the store belongs to one user)."""
+        with self._db.reader.connect() as connection:
+            raw = read_meta(connection, "user_id")
+        return int(raw) if raw else None
+
+    def held_lease_count(self) -> int:
+        """Orders this desk holds right now (the rulebook caps them)."""
+        with self._db.reader.connect() as connection:
+            return int(
+                connection.execute(select(func.count()).select_from(schema.held_leases)).scalar()
+                or 0
+            )
 
     def best_call_hours(self, minimum_calls: int = 20) -> Sequence[int]:
         """Working hours ranked by the share of calls answered in the store's journal."""
@@ -442,9 +493,6 @@ class LocalStoreWorkspace:
             return []
         working = [h for h in calls if 9 <= h <= 20 and calls[h] >= 3]
         return sorted(working, key=lambda h: answered[h] / calls[h], reverse=True)[:6]
-
-    def call_gap_minutes(self) -> int:
-        return int(self._settings().get("call_gap_minutes", 10))
 
     def rescue_limits(self, role: str) -> RescueLimitsView:
         """The shop's limits for ``role`` (defaults until the server sent its settings)."""
@@ -492,6 +540,12 @@ class LocalStoreWorkspace:
 
     def release(self, order_id: int) -> None:
         self._requests.release(order_id)
+
+    def check_attempt(self, order_id: int, channel: str) -> None:
+        self._requests.check_attempt(order_id, channel)
+
+    def grant_attempt(self, order_id: int) -> None:
+        self._requests.grant_attempt(order_id)
 
     def escalate(self, order_id: int, reason: str, text: str) -> None:
         self._requests.escalate(order_id, reason, text)

@@ -55,6 +55,7 @@ class OrderRequests:
                 holder_name=str(holder) if holder else None,
                 code=refused.code,
                 message=refused.message,
+                params=dict(params),
             )
         return ClaimResult(order_id, True, self._me, result.lease.expires_at)
 
@@ -64,7 +65,9 @@ class OrderRequests:
         except ClaimRefused as refused:
             if refused.code == "nothing_to_claim":
                 return None
-            return ClaimResult(0, False, code=refused.code, message=refused.message)
+            return ClaimResult(
+                0, False, code=refused.code, message=refused.message, params=dict(refused.params)
+            )
         return ClaimResult(result.order.id, True, self._me, result.lease.expires_at)
 
     def release(self, order_id: int, *, wait_for_outbox: float = 5.0) -> None:
@@ -94,6 +97,17 @@ class OrderRequests:
 
     def _post(self, path: str, body: dict[str, Any] | None = None) -> Any:
         return post_or_refuse(self._sync.client, path, body, offline_message=OFFLINE_MESSAGE)
+
+    def check_attempt(self, order_id: int, channel: str) -> None:
+        """May this desk contact the customer now? The server counts every desk's
+        attempts; a refusal raises ``ClaimRefused`` (``offline`` when unreachable)."""
+        self._post(f"/orders/{order_id}/attempts/check", {"channel": channel})
+
+    def grant_attempt(self, order_id: int) -> None:
+        """Lead: one more attempt on the order (audited by the server); the new cap
+        reaches every desk, this one included, through the change log."""
+        self._post(f"/orders/{order_id}/attempts/grant")
+        self._sync.request_pull()
 
     def escalate(self, order_id: int, reason: str, text: str) -> None:
         self._post(f"/orders/{order_id}/escalate", {"reason": reason, "text": text})

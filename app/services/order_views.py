@@ -55,6 +55,8 @@ class QueueRow:
     callback_at: datetime | None
     holder: str | None
     attempt_count: int
+    #: The signed-in user holds it (decided by user id, never by the name shown).
+    held_by_me: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,12 @@ class OrderDetail:
     delivery_date: date | None = None
     escalation: EscalationView | None = None
     owner_id: int | None = None
+    #: Who holds the lease, by user id (``holder`` is only the name to show).
+    holder_id: int | None = None
+    #: This desk holds the order's lease (it has the epoch to fence its writes with).
+    holds_lease: bool = False
+    #: Attempts a lead granted on top of the shop's cap.
+    extra_attempts: int = 0
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject
 
@@ -33,6 +34,9 @@ from telephony.sip_engine import SipEngine
 from telephony.sip_events import CallSnapshot, CallState, IncomingCall, RegistrationState
 
 log = logging.getLogger(__name__)
+
+#: How long after an answered inbound call a new order typed for the caller still takes it.
+_ORPHAN_WINDOW = timedelta(minutes=30)
 
 _PHASES = {
     CallState.CALLING: CallPhase.DIALING,
@@ -65,6 +69,10 @@ class SoftphoneService(SoftphoneControls):
         self._lead_extension = lead_extension
         self._orders: dict[int, int | None] = {}  # call handle -> order id
         self._call: CallView | None = None
+        # The last answered inbound call that matched no order, until a new order
+        # typed for that caller takes it (see ``attach_inbound_call``).
+        self._orphan_inbound: CallJournalEntry | None = None
+        self._inbound_handles: set[int] = set()
         engine.registration_changed.connect(self._on_registration)
         engine.call_state_changed.connect(self._on_call_state)
         engine.call_journaled.connect(self._on_journaled)
@@ -123,10 +131,29 @@ class SoftphoneService(SoftphoneControls):
 
     def answer(self, handle: int, order_id: int | None) -> None:
         self._orders[handle] = order_id
+        self._inbound_handles.add(handle)
         self._engine.answer(handle)
 
     def decline(self, handle: int) -> None:
         self._engine.decline(handle)
+
+    def attach_inbound_call(self, order_id: int) -> None:
+        call = self._call
+        if (
+            call is not None
+            and call.order_id is None
+            and self._orders.get(call.handle, 0) is None
+            and call.handle in self._inbound_handles
+        ):
+            # Still talking: the call journals itself on the new order when it ends.
+            self._orders[call.handle] = order_id
+            self._call = replace(call, order_id=order_id)
+            self.call_changed.emit(self._call)
+            return
+        orphan = self._orphan_inbound
+        self._orphan_inbound = None
+        if orphan is not None and datetime.now(UTC) - orphan.started < _ORPHAN_WINDOW:
+            self._store.record_action(OpKind.JOURNAL, order_id, self._payload(order_id, orphan))
 
     def on_headset_lost(self, role: str, description: str) -> None:
         """The chosen headset vanished: pause the agent and say so."""
@@ -186,6 +213,23 @@ class SoftphoneService(SoftphoneControls):
         matches = self._store.orders_by_phone(number)
         return matches[0].order_id if matches else None
 
+    @staticmethod
+    def _payload(order_id: int, entry: CallJournalEntry) -> dict[str, object]:
+        return {
+            "id": str(uuid.uuid4()),
+            "order_id": order_id,
+            "channel": str(entry.channel),
+            "kind": "call",
+            "direction": str(entry.direction),
+            "number": entry.number[:32],
+            "started_at": entry.started.astimezone(UTC).isoformat(),
+            "ring_seconds": round(entry.ring_seconds, 3),
+            "talk_seconds": round(entry.talk_seconds, 3),
+            "outcome": str(entry.outcome),
+            "sip_code": entry.sip_code if 100 <= entry.sip_code <= 699 else None,
+            "sip_reason": entry.sip_reason[:200] or None,
+        }
+
     def _on_journaled(self, entry: CallJournalEntry) -> None:
         order_id = self._orders.pop(entry.call_handle, None)
         if order_id is None and entry.direction is CallDirection.INBOUND:
@@ -209,23 +253,14 @@ class SoftphoneService(SoftphoneControls):
             sip_reason=entry.sip_reason,
             agent=self._agent_name,
         )
+        self._inbound_handles.discard(entry.call_handle)
         op_id = ""
         if order_id is not None:
-            payload = {
-                "id": str(uuid.uuid4()),
-                "order_id": order_id,
-                "channel": str(entry.channel),
-                "kind": "call",
-                "direction": str(entry.direction),
-                "number": entry.number[:32],
-                "started_at": entry.started.astimezone(UTC).isoformat(),
-                "ring_seconds": round(entry.ring_seconds, 3),
-                "talk_seconds": round(entry.talk_seconds, 3),
-                "outcome": str(entry.outcome),
-                "sip_code": entry.sip_code if 100 <= entry.sip_code <= 699 else None,
-                "sip_reason": entry.sip_reason[:200] or None,
-            }
-            op_id = self._store.record_action(OpKind.JOURNAL, order_id, payload)
+            op_id = self._store.record_action(
+                OpKind.JOURNAL, order_id, self._payload(order_id, entry)
+            )
+        elif entry.direction is CallDirection.INBOUND and contact:
+            self._orphan_inbound = entry
         if not other_call_up:
             # A call refused as busy must not end the presence of the call in progress.
             self._presence.call_ended(order_id)

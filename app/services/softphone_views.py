@@ -110,3 +110,9 @@ class SoftphoneControls(QObject):
 
     def decline(self, handle: int) -> None:
         raise NotImplementedError
+
+    def attach_inbound_call(self, order_id: int) -> None:
+        """A new order was typed during (or just after) an answered inbound call that
+        belonged to no order: journal that call on the new order (it is the contact
+        that lets the agent confirm it)."""
+        raise NotImplementedError

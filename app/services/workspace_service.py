@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from app.services.operations import OperationRunner
+from app.services.order_rules import OrderVerdicts, situation_for
 from app.services.order_views import ArticleView, OrderDetail, OrderEvent, RescueLimitsView
 from app.services.queue_repository import QueueRepository
 from app.services.workspace_store import (
@@ -28,27 +29,22 @@ from app.services.workspace_store import (
     MessageTemplate,
     WorkspaceStore,
 )
+from core.attempt_policy import Channel
 from core.dispositions import Disposition, PredefinedNote
-from core.order_status import OrderStatus, is_open
+from core.domain_error import DomainError
 from core.pricing import LineRequest, PricedOrder, price_order
+from core.rulebook import ShopRules, contact_act
 from core.text_folding import fold_text
 from core.wire.sync_ops import OpKind
 
 log = logging.getLogger(__name__)
 
-_OPEN_FOR_EDIT = frozenset(
-    {
-        OrderStatus.ASSIGNED,
-        OrderStatus.IN_PROGRESS,
-        OrderStatus.RETURNED,
-        OrderStatus.CALLBACK,
-        OrderStatus.UNREACHABLE,
-        OrderStatus.UNASSIGNED,
-    }
-)
-
-
 _DEFAULT_BEST_HOURS = (11, 18, 14, 10, 19, 16)
+
+#: Codes of a request that did not reach the server: the desk decides by itself.
+_UNREACHABLE = frozenset(
+    {"offline", "server_unreachable", "server_timeout", "server_error", "server_bad_answer"}
+)
 
 #: After a failed history fetch (offline), the next redraw of the order retries after this.
 HISTORY_RETRY_SECONDS = 15.0
@@ -64,14 +60,6 @@ class OrderHistory:
     message: str = ""
 
 
-@dataclass(frozen=True)
-class ConfirmBlocker:
-    """Why Confirm is disabled right now (code for tests, English fallback)."""
-
-    code: str
-    message: str
-
-
 class WorkspaceService(QObject):
     """Orders as the agent works them; broadcasts what changed."""
 
@@ -83,6 +71,8 @@ class WorkspaceService(QObject):
     action_reported = Signal(object)  # ActionReport
     reference_changed = Signal()  # catalogue, cities, notes, templates or settings
     history_loaded = Signal(object)  # OrderHistory: the server's history of the open order
+    attempt_refused = Signal(int, object)  # order id, DomainError: do not dial / message
+    order_created = Signal(int)  # order id of an order this desk created (in its hands)
 
     def __init__(
         self,
@@ -121,13 +111,58 @@ class WorkspaceService(QObject):
         """Discounts, free delivery and delivery delay this user may grant."""
         return self._store.rescue_limits(self._role)
 
-    def can_answer_escalation(self, detail: OrderDetail) -> bool:
-        """Leads and admins answer or take over an escalated order."""
-        return detail.escalation is not None and self.is_lead and is_open(detail.status)
+    # -- the rulebook ----------------------------------------------------
+    def verdicts(self, detail: OrderDetail, now: datetime | None = None) -> OrderVerdicts:
+        """What the signed-in user may do to ``detail`` now, and why not (core.rulebook)."""
+        situation = situation_for(
+            detail,
+            user_id=self._store.user_id(),
+            role=self._role,
+            rules=self._store.shop_rules(),
+            leases_held=self._store.held_lease_count(),
+            now=now or datetime.now(UTC),
+        )
+        return OrderVerdicts.of(detail.order_id, situation)
 
-    def _waits_for_lead(self, detail: OrderDetail) -> bool:
-        """An escalated order is the lead's until answered: read-only for agents."""
-        return detail.escalation is not None and not self.is_lead
+    def shop_rules(self) -> ShopRules:
+        return self._store.shop_rules()
+
+    def check_attempt(self, order_id: int, channel: Channel, go: Callable[[], None]) -> None:
+        """Ask before dialling or opening a message; ``go`` runs on the GUI thread only
+        when the attempt may happen, otherwise ``attempt_refused`` says why.
+
+        Online the server answers (it counts what other desks did); when it cannot be
+        reached, the rulebook decides from the local store, which also counts this
+        desk's journal entries not pushed yet.
+        """
+
+        def refused(exc: Exception) -> None:
+            code = getattr(exc, "code", "")
+            if code not in _UNREACHABLE:
+                self.attempt_refused.emit(
+                    order_id,
+                    DomainError(code or "refused", str(exc), getattr(exc, "params", None)),
+                )
+                return
+            detail = self._store.order_detail(order_id)
+            if detail is None:
+                self.attempt_refused.emit(order_id, DomainError("not_found", str(exc)))
+                return
+            local = self.verdicts(detail).refusal(contact_act(channel))
+            if local is None:
+                go()
+            else:
+                self.attempt_refused.emit(order_id, local)
+
+        self._runner.run(
+            lambda: self._store.check_attempt(order_id, channel.value),
+            lambda _r: go(),
+            refused,
+        )
+
+    def grant_attempt(self, order_id: int) -> None:
+        """Lead: one more contact attempt on this order (the server audits it)."""
+        self._server_action(order_id, "grant_attempt", lambda: self._store.grant_attempt(order_id))
 
     @property
     def queue(self) -> QueueRepository:
@@ -174,9 +209,6 @@ class WorkspaceService(QObject):
     def templates(self) -> Sequence[MessageTemplate]:
         return self._store.templates()
 
-    def attempt_cap(self) -> int:
-        return self._store.attempt_cap()
-
     def pending_actions(self) -> int:
         return self._store.pending_actions()
 
@@ -197,33 +229,6 @@ class WorkspaceService(QObject):
             free_delivery=free_delivery,
             order_discount_pct=order_discount_pct,
         )
-
-    def is_editable(self, detail: OrderDetail) -> bool:
-        holder_ok = detail.holder in (None, self._me)
-        return holder_ok and not self._waits_for_lead(detail) and detail.status in _OPEN_FOR_EDIT
-
-    def confirm_blocker(self, detail: OrderDetail) -> ConfirmBlocker | None:
-        """None when Confirm may be pressed; otherwise the reason."""
-        if not is_open(detail.status):
-            return ConfirmBlocker("order_closed", "The order is already closed.")
-        if detail.holder not in (None, self._me):
-            return ConfirmBlocker("held_by_other", f"{detail.holder} holds this order.")
-        if self._waits_for_lead(detail):
-            return ConfirmBlocker("escalated", "The order waits for the team lead's answer.")
-        if detail.attempt_count < 1:
-            return ConfirmBlocker(
-                "needs_contact_attempt",
-                "Call or message the customer first: confirming needs a contact attempt.",
-            )
-        if not detail.lines:
-            return ConfirmBlocker("no_lines", "The order has no article.")
-        return None
-
-    def next_call_allowed_at(self, detail: OrderDetail) -> datetime | None:
-        if detail.last_call_at is None:
-            return None
-        at = detail.last_call_at + timedelta(minutes=self._store.call_gap_minutes())
-        return at if at > datetime.now(UTC) else None
 
     def callback_slots(self, now: datetime, count: int = 4) -> list[datetime]:
         """Suggested call-back times: the team's best hours still ahead.
@@ -518,6 +523,7 @@ class WorkspaceService(QObject):
             payload["note"] = note.strip()
 
         def created(order_id: int) -> None:
+            self.order_created.emit(order_id)
             self.queue_changed.emit()
             self.open_order(order_id)
 

@@ -17,6 +17,7 @@ from app.services.order_views import ArticleView, OrderDetail, OrderEvent, Rescu
 from app.services.queue_repository import QueueRepository
 from core.dispositions import PredefinedNote
 from core.pricing import ArticlePricing
+from core.rulebook import ShopRules
 from core.wire.sync_ops import OpKind
 
 
@@ -52,6 +53,7 @@ class ClaimResult:
     expires_at: datetime | None = None
     code: str = ""
     message: str = ""
+    params: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -87,13 +89,21 @@ class WorkspaceStore(Protocol):
 
     def templates(self) -> Sequence[MessageTemplate]: ...
 
-    def attempt_cap(self) -> int: ...
+    def shop_rules(self) -> ShopRules:
+        """Attempt cap, call gap and lease cap (the shop's settings) for the rulebook."""
+        ...
+
+    def user_id(self) -> int | None:
+        """The signed-in user's id: who "me" is for the rulebook."""
+        ...
+
+    def held_lease_count(self) -> int:
+        """Orders this desk holds right now."""
+        ...
 
     def best_call_hours(self) -> Sequence[int]:
         """Local hours when customers answer best (the team's journal), best first."""
         ...
-
-    def call_gap_minutes(self) -> int: ...
 
     def rescue_limits(self, role: str) -> RescueLimitsView:
         """What ``role`` may grant to save an order (shop settings)."""
@@ -138,3 +148,13 @@ class WorkspaceStore(Protocol):
         ...
 
     def release(self, order_id: int) -> None: ...
+
+    def check_attempt(self, order_id: int, channel: str) -> None:
+        """Ask the server whether a contact attempt may happen now (network; worker
+        thread). Raises an error with ``code``/``params`` when refused (``offline`` when
+        the server cannot be reached)."""
+        ...
+
+    def grant_attempt(self, order_id: int) -> None:
+        """Lead: one more attempt on the order (network; worker thread)."""
+        ...

@@ -16,6 +16,7 @@ from app.wallboard.wallboard_state import (
     AgentPresence,
     AgentTile,
     EscalationWaiting,
+    FlaggedCall,
     HourSlot,
     LeaseHeld,
     WallboardState,
@@ -121,6 +122,22 @@ def read_state(snapshot_json: Any | None, live_json: Any) -> WallboardState:
             )
             for row in snapshot.escalations
         ]
+        state.flagged = sorted(
+            (
+                FlaggedCall(
+                    order_id=row.order_id,
+                    order_reference=row.order_reference,
+                    agent_id=row.agent_id,
+                    agent_name=row.agent_name,
+                    channel=row.channel,
+                    started_at=row.started_at,
+                    flag=row.flag,
+                )
+                for row in snapshot.flagged_entries
+            ),
+            key=lambda call: call.started_at,
+            reverse=True,
+        )
     return state
 
 

@@ -102,6 +102,20 @@ class EscalationWaiting:
         return max(timedelta(0), now - self.since)
 
 
+@dataclass(frozen=True)
+class FlaggedCall:
+    """A contact attempt stored today but flagged to the lead (``core.rulebook.EntryFlag``):
+    made without holding the order, past the attempt cap, or inside the call gap."""
+
+    order_id: int
+    order_reference: str
+    agent_id: int
+    agent_name: str
+    channel: str
+    started_at: datetime
+    flag: str
+
+
 @dataclass
 class WallboardState:
     """Everything the wallboard draws, at ``as_of`` (server clock)."""
@@ -120,6 +134,8 @@ class WallboardState:
     escalations: list[EscalationWaiting] = field(default_factory=list)
     #: False when the server's snapshot (the only source of escalations) failed.
     escalations_read: bool = True
+    #: Today's flagged attempts, newest first (from the server's snapshot).
+    flagged: list[FlaggedCall] = field(default_factory=list)
     cursor: int = 0
 
     def agents_sorted(self) -> list[AgentTile]:

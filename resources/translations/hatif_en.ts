@@ -46,103 +46,102 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/call_bar.py" line="66"/>
+        <location filename="../../ui/call_bar.py" line="77"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="68"/>
+        <location filename="../../ui/call_bar.py" line="79"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="70"/>
+        <location filename="../../ui/call_bar.py" line="81"/>
         <source>Mute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="72"/>
+        <location filename="../../ui/call_bar.py" line="83"/>
         <source>Hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="75"/>
+        <location filename="../../ui/call_bar.py" line="86"/>
         <source>Keypad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="85"/>
+        <location filename="../../ui/call_bar.py" line="96"/>
         <source>Transfer to lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="86"/>
+        <location filename="../../ui/call_bar.py" line="97"/>
         <source>WhatsApp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="88"/>
+        <location filename="../../ui/call_bar.py" line="99"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="162"/>
+        <location filename="../../ui/call_bar.py" line="167"/>
+        <source>Send a WhatsApp message (Ctrl+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="168"/>
+        <source>Send an SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="180"/>
         <source>Attempt %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="166"/>
+        <location filename="../../ui/call_bar.py" line="184"/>
         <source>All %1 attempts used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="170"/>
+        <location filename="../../ui/call_bar.py" line="188"/>
         <source>Next call from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="173"/>
-        <source>The minimum gap between two calls is not over yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_bar.py" line="178"/>
-        <source>The attempt limit is reached.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_bar.py" line="158"/>
-        <location filename="../../ui/call_bar.py" line="178"/>
+        <location filename="../../ui/call_bar.py" line="208"/>
         <source>Call (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="221"/>
+        <location filename="../../ui/call_bar.py" line="250"/>
         <source>No call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="222"/>
+        <location filename="../../ui/call_bar.py" line="251"/>
         <source>Dialing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="223"/>
+        <location filename="../../ui/call_bar.py" line="252"/>
         <source>Ringing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="224"/>
+        <location filename="../../ui/call_bar.py" line="253"/>
         <source>Incoming call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="225"/>
+        <location filename="../../ui/call_bar.py" line="254"/>
         <source>In call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="226"/>
+        <location filename="../../ui/call_bar.py" line="255"/>
         <source>Call ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,7 +231,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="256"/>
+        <location filename="../../ui/desktop_app.py" line="284"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,8 +474,9 @@
 <context>
     <name>LeadWindows</name>
     <message>
-        <location filename="../../ui/wallboard/lead_windows.py" line="82"/>
+        <location filename="../../ui/wallboard/lead_windows.py" line="88"/>
         <source>Hatif — Reports</source>
+        <extracomment>The server refused the token (revoked, expired): the live feed waits for a new sign-in, then :meth:`resume_after_login`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -970,225 +970,236 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="90"/>
+        <location filename="../../ui/order_panel.py" line="108"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="92"/>
+        <location filename="../../ui/order_panel.py" line="110"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="93"/>
+        <location filename="../../ui/order_panel.py" line="111"/>
         <source>Phones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="94"/>
+        <location filename="../../ui/order_panel.py" line="112"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="105"/>
+        <location filename="../../ui/order_panel.py" line="123"/>
         <source>Save address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="117"/>
+        <location filename="../../ui/order_panel.py" line="135"/>
         <source>Set date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="119"/>
+        <location filename="../../ui/order_panel.py" line="137"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="128"/>
+        <location filename="../../ui/order_panel.py" line="146"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="130"/>
+        <location filename="../../ui/order_panel.py" line="148"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="131"/>
+        <location filename="../../ui/order_panel.py" line="149"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="132"/>
+        <location filename="../../ui/order_panel.py" line="150"/>
         <source>Delivery date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="137"/>
+        <location filename="../../ui/order_panel.py" line="155"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="145"/>
-        <location filename="../../ui/order_panel.py" line="156"/>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="163"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="146"/>
+        <location filename="../../ui/order_panel.py" line="164"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="147"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="148"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>Ring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="149"/>
+        <location filename="../../ui/order_panel.py" line="167"/>
         <source>Talk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="150"/>
+        <location filename="../../ui/order_panel.py" line="168"/>
         <source>SIP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="151"/>
+        <location filename="../../ui/order_panel.py" line="169"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="167"/>
+        <location filename="../../ui/order_panel.py" line="185"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="168"/>
+        <location filename="../../ui/order_panel.py" line="186"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="169"/>
+        <location filename="../../ui/order_panel.py" line="187"/>
         <source>Previous orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="209"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="232"/>
+        <location filename="../../ui/order_panel.py" line="260"/>
         <source>Order %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="239"/>
+        <location filename="../../ui/order_panel.py" line="268"/>
         <source>Held by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="241"/>
+        <location filename="../../ui/order_panel.py" line="266"/>
         <source>You hold this order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="295"/>
-        <source>This phone has another open order: %1. Check it is not a duplicate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_panel.py" line="314"/>
-        <source>Call %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/order_panel.py" line="323"/>
-        <source>Delivery: %1</source>
+        <location filename="../../ui/order_panel.py" line="87"/>
+        <source>One more attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/order_panel.py" line="325"/>
+        <source>This phone has another open order: %1. Check it is not a duplicate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="340"/>
+        <location filename="../../ui/order_panel.py" line="373"/>
+        <source>Call %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="352"/>
+        <source>Allow one more contact attempt on this order (%1 so far, limit %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="385"/>
+        <source>Delivery: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="387"/>
         <source>No delivery fee known for this city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="344"/>
+        <location filename="../../ui/order_panel.py" line="406"/>
         <source>Attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="349"/>
+        <location filename="../../ui/order_panel.py" line="411"/>
         <source> (waiting to send)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="357"/>
+        <location filename="../../ui/order_panel.py" line="419"/>
         <source>Order discount: %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="363"/>
+        <location filename="../../ui/order_panel.py" line="425"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>Discount on %n line</numerusform>
@@ -1196,27 +1207,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="365"/>
+        <location filename="../../ui/order_panel.py" line="427"/>
         <source>Free delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="368"/>
+        <location filename="../../ui/order_panel.py" line="430"/>
         <source>Delivery on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="377"/>
+        <location filename="../../ui/order_panel.py" line="439"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="398"/>
+        <location filename="../../ui/order_panel.py" line="462"/>
         <source>The history is unavailable offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="451"/>
+        <location filename="../../ui/order_panel.py" line="515"/>
         <source>Previous orders (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1637,7 +1648,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="282"/>
+        <location filename="../../ui/queue_panel.py" line="286"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1693,13 +1704,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="333"/>
+        <location filename="../../ui/queue_model.py" line="339"/>
         <source>Held by %1</source>
         <extracomment>Rows of the first screenful, fetched and formatted with the ids, so painting them needs neither SQL nor formatting on the GUI thread. Orders changed since the running query started (its rows may be older). Generation of the query on screen (``_generation`` runs ahead while a newer one is on its way). Fetches a window of ids elsewhere (worker thread); None: here, now.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="372"/>
+        <location filename="../../ui/queue_model.py" line="378"/>
         <source>me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1707,112 +1718,212 @@
 <context>
     <name>RefusalText</name>
     <message>
-        <location filename="../../ui/refusal_text.py" line="44"/>
+        <location filename="../../ui/refusal_text.py" line="48"/>
+        <source>only the agent who holds the order can contact the customer or record an outcome: open it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="56"/>
         <source>this order was taken over by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="49"/>
+        <location filename="../../ui/refusal_text.py" line="61"/>
         <source>this order is now held by %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="52"/>
+        <location filename="../../ui/refusal_text.py" line="64"/>
         <source>your reservation of this order expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="54"/>
+        <location filename="../../ui/refusal_text.py" line="66"/>
         <source>the order was changed by someone else in the meantime.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="59"/>
+        <location filename="../../ui/refusal_text.py" line="71"/>
         <source>there is not enough stock for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="63"/>
+        <location filename="../../ui/refusal_text.py" line="77"/>
+        <source>the order already had %1 contact attempts (the limit is %2): mark it unreachable or ask your team lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="85"/>
         <source>the attempt limit is reached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="68"/>
+        <location filename="../../ui/refusal_text.py" line="90"/>
         <source>the server cannot be reached right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="83"/>
+        <location filename="../../ui/refusal_text.py" line="113"/>
+        <source>this customer was called less than %1 minutes ago: the next call is possible from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="125"/>
+        <source>this order belongs to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="128"/>
+        <source>this order belongs to another agent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="132"/>
+        <source>you already hold %1 orders (the limit is %2): finish or give one back first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="143"/>
+        <source>this order is closed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="148"/>
+        <source>this attempt is older than %1 hours, longer than a desk may stay offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="154"/>
+        <source>there is no such order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="155"/>
+        <source>only a team lead or an admin can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="158"/>
+        <source>this order is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="159"/>
+        <source>this order is confirmed and can no longer be changed: ask your team lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="163"/>
+        <source>contact the customer (call, WhatsApp or SMS) before confirming the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="167"/>
+        <source>the order has no article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="168"/>
+        <source>try to reach the customer at least once before marking the order unreachable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="172"/>
+        <source>the order is not closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="173"/>
+        <source>the order is not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="174"/>
+        <source>this cannot be done in the order&apos;s current state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="177"/>
+        <source>this attempt is dated in the future: check the desk&apos;s clock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="180"/>
+        <source>this attempt lasted longer than the time since it started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="201"/>
         <source>the discount on the order may not exceed %1 % for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="88"/>
+        <location filename="../../ui/refusal_text.py" line="206"/>
         <source>the discount on a line may not exceed %1 % for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="92"/>
+        <location filename="../../ui/refusal_text.py" line="210"/>
         <source>the delivery may be put off by %1 days at most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="98"/>
+        <location filename="../../ui/refusal_text.py" line="216"/>
         <source>the phone number %1 is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="100"/>
+        <location filename="../../ui/refusal_text.py" line="218"/>
         <source>the phone number is not valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="104"/>
+        <location filename="../../ui/refusal_text.py" line="222"/>
         <source>the article %1 is not in the catalogue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="107"/>
+        <location filename="../../ui/refusal_text.py" line="225"/>
         <source>you may not grant free delivery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="110"/>
+        <location filename="../../ui/refusal_text.py" line="228"/>
         <source>the delivery date is in the past.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="113"/>
+        <location filename="../../ui/refusal_text.py" line="231"/>
         <source>the order waits for the team lead&apos;s answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="116"/>
+        <location filename="../../ui/refusal_text.py" line="234"/>
         <source>the order is already with the team lead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="119"/>
+        <location filename="../../ui/refusal_text.py" line="237"/>
         <source>the order is not escalated any more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="120"/>
+        <location filename="../../ui/refusal_text.py" line="238"/>
         <source>the current password is wrong.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="121"/>
+        <location filename="../../ui/refusal_text.py" line="239"/>
         <source>the new password must differ from the current one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="124"/>
+        <location filename="../../ui/refusal_text.py" line="242"/>
         <source>you are not allowed to do this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="134"/>
+        <location filename="../../ui/refusal_text.py" line="252"/>
         <source>You no longer hold order %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2267,77 +2378,110 @@
     </message>
     <message>
         <location filename="../../ui/wallboard/wallboard_texts.py" line="62"/>
-        <source>{name}: call for {elapsed}</source>
+        <source>without holding the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="63"/>
+        <source>past the attempt limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/wallboard_texts.py" line="64"/>
-        <source>{name}: paused for {elapsed}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="68"/>
-        <source>Order {ref} waits for the lead for {elapsed}</source>
+        <source>too soon after the previous call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/wallboard_texts.py" line="71"/>
-        <source>Order {ref} unconfirmed for {elapsed}</source>
+        <source>%1 %2 on %3, %4</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="77"/>
-        <source>Complex case</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="80"/>
+        <source>%n attempt(s) flagged today</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="78"/>
-        <source>Complaint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="79"/>
-        <source>Special authorisation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="87"/>
-        <source>Only the lead of this order&apos;s team or an admin may do this.</source>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="83"/>
+        <source>and %1 more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/wallboard_texts.py" line="89"/>
-        <source>This escalation was already answered or taken over by someone else.</source>
+        <source>{name}: call for {elapsed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/wallboard_texts.py" line="91"/>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="92"/>
-        <source>This order no longer exists or is not visible to you.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="93"/>
-        <source>This order is closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="94"/>
-        <source>The server cannot be reached; try again in a moment.</source>
+        <source>{name}: paused for {elapsed}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wallboard/wallboard_texts.py" line="95"/>
+        <source>Order {ref} waits for the lead for {elapsed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="98"/>
+        <source>Order {ref} unconfirmed for {elapsed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="104"/>
+        <source>Complex case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="105"/>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="106"/>
+        <source>Special authorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="114"/>
+        <source>Only the lead of this order&apos;s team or an admin may do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="116"/>
+        <source>This escalation was already answered or taken over by someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="118"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="119"/>
+        <source>This order no longer exists or is not visible to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="120"/>
+        <source>This order is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="121"/>
+        <source>The server cannot be reached; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="122"/>
         <source>The server did not answer in time; try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="96"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="123"/>
         <source>The server failed; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="97"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="124"/>
         <source>Your session has expired; sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2345,98 +2489,98 @@
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="91"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="92"/>
         <source>Hatif — Wallboard</source>
         <extracomment>Escalation rows hold two lines (order and customer, agent and reason). Escalation rows shown without scrolling; the panel grows with them up to this. Largest tile scale: a small team gets big tiles, but not absurd ones. How much wider than its scaled size a tile may grow to fill its row. The window was closed (whoever opened it stops the live feed).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="132"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="134"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="319"/>
         <source>Wallboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="136"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
         <source>Not live — reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
         <source>Alert thresholds…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="142"/>
         <source>Full screen (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="193"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="202"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="199"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="208"/>
         <source>Leases held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="221"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="230"/>
         <source>No order is waiting for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="506"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="232"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="529"/>
         <source>Answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="507"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="234"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="530"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="319"/>
         <source>Wallboard — {team}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="413"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="432"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="455"/>
         <source>Reassign order {ref}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="417"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="440"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="459"/>
         <source>Release order {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="421"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="444"/>
         <source>Open {name}&apos;s journal for today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="469"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="492"/>
         <source>Escalations ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="470"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="493"/>
         <source>Escalations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="521"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="544"/>
         <source>Write an answer for the agent first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="540"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="563"/>
         <source>The action failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2551,178 +2695,179 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Hatif — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>New order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>My profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Next order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Write a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Escalate to the team lead…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Search the queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>WhatsApp…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>SMS…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>My day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Not available on this server yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Wallboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Phone unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>The softphone could not start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>No order is waiting right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>%1 already holds this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>The server did not give you this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Headset unplugged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2730,190 +2875,176 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="47"/>
+        <location filename="../../ui/wrapup_panel.py" line="49"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="60"/>
         <source>Free note for the team (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="62"/>
+        <location filename="../../ui/wrapup_panel.py" line="154"/>
         <source>Add note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="63"/>
+        <location filename="../../ui/wrapup_panel.py" line="65"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="67"/>
+        <location filename="../../ui/wrapup_panel.py" line="156"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="71"/>
+        <location filename="../../ui/wrapup_panel.py" line="73"/>
+        <location filename="../../ui/wrapup_panel.py" line="160"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="83"/>
+        <location filename="../../ui/wrapup_panel.py" line="162"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="85"/>
+        <location filename="../../ui/wrapup_panel.py" line="163"/>
+        <location filename="../../ui/wrapup_panel.py" line="215"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="86"/>
+        <location filename="../../ui/wrapup_panel.py" line="164"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>Erroneous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="131"/>
+        <location filename="../../ui/wrapup_panel.py" line="133"/>
         <source>Predefined note…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="135"/>
+        <location filename="../../ui/wrapup_panel.py" line="137"/>
         <source>Reason for cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="172"/>
+        <location filename="../../ui/wrapup_panel.py" line="155"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="174"/>
+        <location filename="../../ui/wrapup_panel.py" line="177"/>
         <source>Suggested times…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="195"/>
-        <source>Call or message the customer first: confirming needs a contact attempt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
-        <source>The order is already closed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
-        <source>Another agent holds this order.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
-        <source>The order waits for the team lead&apos;s answer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
-        <source>The order has no article.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="211"/>
         <source>Confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="212"/>
         <source>Cancellation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="209"/>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
         <source>Call-back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="219"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>Escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="221"/>
         <source>Answer to the escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="222"/>
         <source>Taking over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
         <source>Delivery date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="224"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="225"/>
         <source>Attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="231"/>
-        <source>%1 saved, waiting for the server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="233"/>
-        <source>%1 accepted by the server.</source>
+        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <source>Extra attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <source>%1 saved, waiting for the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="238"/>
+        <source>%1 accepted by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>%1 not applied: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="240"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>%1 refused by the server: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="266"/>
+        <location filename="../../ui/wrapup_panel.py" line="271"/>
         <source>Choose a reason for cancelling first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="283"/>
+        <location filename="../../ui/wrapup_panel.py" line="288"/>
         <source>Choose a call-back time in the future.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2921,7 +3052,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="239"/>
+        <location filename="../../ui/desktop_app.py" line="267"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation type="unfinished"></translation>

@@ -46,103 +46,102 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/call_bar.py" line="66"/>
+        <location filename="../../ui/call_bar.py" line="77"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="68"/>
+        <location filename="../../ui/call_bar.py" line="79"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="70"/>
+        <location filename="../../ui/call_bar.py" line="81"/>
         <source>Mute</source>
         <translation>Muet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="72"/>
+        <location filename="../../ui/call_bar.py" line="83"/>
         <source>Hold</source>
         <translation>Attente</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="75"/>
+        <location filename="../../ui/call_bar.py" line="86"/>
         <source>Keypad</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="85"/>
+        <location filename="../../ui/call_bar.py" line="96"/>
         <source>Transfer to lead</source>
         <translation>Transférer au chef</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="86"/>
+        <location filename="../../ui/call_bar.py" line="97"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="88"/>
+        <location filename="../../ui/call_bar.py" line="99"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="162"/>
+        <location filename="../../ui/call_bar.py" line="167"/>
+        <source>Send a WhatsApp message (Ctrl+W)</source>
+        <translation>Envoyer un message WhatsApp (Ctrl+W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="168"/>
+        <source>Send an SMS</source>
+        <translation>Envoyer un SMS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="180"/>
         <source>Attempt %1 of %2</source>
         <translation>Tentative %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="166"/>
+        <location filename="../../ui/call_bar.py" line="184"/>
         <source>All %1 attempts used</source>
         <translation>Les %1 tentatives sont épuisées</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="170"/>
+        <location filename="../../ui/call_bar.py" line="188"/>
         <source>Next call from %1</source>
         <translation>Prochain appel à partir de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="173"/>
-        <source>The minimum gap between two calls is not over yet.</source>
-        <translation>L&apos;intervalle minimum entre deux appels n&apos;est pas encore écoulé.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_bar.py" line="178"/>
-        <source>The attempt limit is reached.</source>
-        <translation>La limite de tentatives est atteinte.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/call_bar.py" line="158"/>
-        <location filename="../../ui/call_bar.py" line="178"/>
+        <location filename="../../ui/call_bar.py" line="208"/>
         <source>Call (F5)</source>
         <translation>Appeler (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="221"/>
+        <location filename="../../ui/call_bar.py" line="250"/>
         <source>No call</source>
         <translation>Aucun appel</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="222"/>
+        <location filename="../../ui/call_bar.py" line="251"/>
         <source>Dialing…</source>
         <translation>Numérotation…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="223"/>
+        <location filename="../../ui/call_bar.py" line="252"/>
         <source>Ringing…</source>
         <translation>Ça sonne…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="224"/>
+        <location filename="../../ui/call_bar.py" line="253"/>
         <source>Incoming call</source>
         <translation>Appel entrant</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="225"/>
+        <location filename="../../ui/call_bar.py" line="254"/>
         <source>In call</source>
         <translation>En appel</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="226"/>
+        <location filename="../../ui/call_bar.py" line="255"/>
         <source>Call ended</source>
         <translation>Appel terminé</translation>
     </message>
@@ -232,7 +231,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="256"/>
+        <location filename="../../ui/desktop_app.py" line="284"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation>Le tableau mural est réservé aux chefs d&apos;équipe et aux administrateurs ; %1 se connecte en tant qu&apos;agent.</translation>
     </message>
@@ -475,8 +474,9 @@
 <context>
     <name>LeadWindows</name>
     <message>
-        <location filename="../../ui/wallboard/lead_windows.py" line="82"/>
+        <location filename="../../ui/wallboard/lead_windows.py" line="88"/>
         <source>Hatif — Reports</source>
+        <extracomment>The server refused the token (revoked, expired): the live feed waits for a new sign-in, then :meth:`resume_after_login`.</extracomment>
         <translation>Hatif — Rapports</translation>
     </message>
 </context>
@@ -970,225 +970,236 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="90"/>
+        <location filename="../../ui/order_panel.py" line="108"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="92"/>
+        <location filename="../../ui/order_panel.py" line="110"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="93"/>
+        <location filename="../../ui/order_panel.py" line="111"/>
         <source>Phones</source>
         <translation>Téléphones</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="94"/>
+        <location filename="../../ui/order_panel.py" line="112"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="105"/>
+        <location filename="../../ui/order_panel.py" line="123"/>
         <source>Save address</source>
         <translation>Enregistrer l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="117"/>
+        <location filename="../../ui/order_panel.py" line="135"/>
         <source>Set date</source>
         <translation>Fixer la date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="119"/>
+        <location filename="../../ui/order_panel.py" line="137"/>
         <source>No date</source>
         <translation>Sans date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="128"/>
+        <location filename="../../ui/order_panel.py" line="146"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="130"/>
+        <location filename="../../ui/order_panel.py" line="148"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="131"/>
+        <location filename="../../ui/order_panel.py" line="149"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="132"/>
+        <location filename="../../ui/order_panel.py" line="150"/>
         <source>Delivery date</source>
         <translation>Date de livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="137"/>
+        <location filename="../../ui/order_panel.py" line="155"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="145"/>
-        <location filename="../../ui/order_panel.py" line="156"/>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="163"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="146"/>
+        <location filename="../../ui/order_panel.py" line="164"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="147"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="148"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>Ring</source>
         <translation>Sonnerie</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="149"/>
+        <location filename="../../ui/order_panel.py" line="167"/>
         <source>Talk</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="150"/>
+        <location filename="../../ui/order_panel.py" line="168"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="151"/>
+        <location filename="../../ui/order_panel.py" line="169"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>What</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>Attempts</source>
         <translation>Tentatives</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="167"/>
+        <location filename="../../ui/order_panel.py" line="185"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="168"/>
+        <location filename="../../ui/order_panel.py" line="186"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="169"/>
+        <location filename="../../ui/order_panel.py" line="187"/>
         <source>Previous orders</source>
         <translation>Commandes précédentes</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="209"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation>Ouvrez une commande de la file, ou appuyez sur F8 pour la suivante.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="232"/>
+        <location filename="../../ui/order_panel.py" line="260"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="239"/>
+        <location filename="../../ui/order_panel.py" line="268"/>
         <source>Held by %1</source>
         <translation>Tenue par %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="241"/>
+        <location filename="../../ui/order_panel.py" line="266"/>
         <source>You hold this order</source>
         <translation>Vous tenez cette commande</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="295"/>
+        <location filename="../../ui/order_panel.py" line="87"/>
+        <source>One more attempt</source>
+        <translation>Une tentative de plus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="325"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation>Ce numéro a une autre commande ouverte : %1. Vérifiez que ce n&apos;est pas un doublon.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="314"/>
+        <location filename="../../ui/order_panel.py" line="340"/>
+        <location filename="../../ui/order_panel.py" line="373"/>
         <source>Call %1</source>
         <translation>Appeler le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="323"/>
+        <location filename="../../ui/order_panel.py" line="352"/>
+        <source>Allow one more contact attempt on this order (%1 so far, limit %2).</source>
+        <translation>Autoriser une tentative de contact de plus sur cette commande (%1 jusqu’ici, limite %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="385"/>
         <source>Delivery: %1</source>
         <translation>Livraison : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="325"/>
+        <location filename="../../ui/order_panel.py" line="387"/>
         <source>No delivery fee known for this city</source>
         <translation>Aucun frais de livraison connu pour cette ville</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="344"/>
+        <location filename="../../ui/order_panel.py" line="406"/>
         <source>Attempts (%1)</source>
         <translation>Tentatives (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="349"/>
+        <location filename="../../ui/order_panel.py" line="411"/>
         <source> (waiting to send)</source>
         <translation> (en attente d&apos;envoi)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="357"/>
+        <location filename="../../ui/order_panel.py" line="419"/>
         <source>Order discount: %1 %</source>
         <translation>Remise globale : %1 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="363"/>
+        <location filename="../../ui/order_panel.py" line="425"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>Remise sur %n ligne</numerusform>
@@ -1196,27 +1207,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="365"/>
+        <location filename="../../ui/order_panel.py" line="427"/>
         <source>Free delivery</source>
         <translation>Livraison offerte</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="368"/>
+        <location filename="../../ui/order_panel.py" line="430"/>
         <source>Delivery on %1</source>
         <translation>Livraison le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="377"/>
+        <location filename="../../ui/order_panel.py" line="439"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation>Livraison différée convenue avec le client : %1 jours au maximum pour vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="398"/>
+        <location filename="../../ui/order_panel.py" line="462"/>
         <source>The history is unavailable offline.</source>
         <translation>L&apos;historique n&apos;est pas disponible hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="451"/>
+        <location filename="../../ui/order_panel.py" line="515"/>
         <source>Previous orders (%1)</source>
         <translation>Commandes précédentes (%1)</translation>
     </message>
@@ -1637,7 +1648,7 @@
         <translation>Tapez au moins %1 caractères pour rechercher</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="282"/>
+        <location filename="../../ui/queue_panel.py" line="286"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n commande</numerusform>
@@ -1693,13 +1704,13 @@
         <translation>Tenue par</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="333"/>
+        <location filename="../../ui/queue_model.py" line="339"/>
         <source>Held by %1</source>
         <extracomment>Rows of the first screenful, fetched and formatted with the ids, so painting them needs neither SQL nor formatting on the GUI thread. Orders changed since the running query started (its rows may be older). Generation of the query on screen (``_generation`` runs ahead while a newer one is on its way). Fetches a window of ids elsewhere (worker thread); None: here, now.</extracomment>
         <translation>Tenue par %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="372"/>
+        <location filename="../../ui/queue_model.py" line="378"/>
         <source>me</source>
         <translation>moi</translation>
     </message>
@@ -1707,112 +1718,212 @@
 <context>
     <name>RefusalText</name>
     <message>
-        <location filename="../../ui/refusal_text.py" line="44"/>
+        <location filename="../../ui/refusal_text.py" line="48"/>
+        <source>only the agent who holds the order can contact the customer or record an outcome: open it first.</source>
+        <translation>seul l’agent qui tient la commande peut contacter le client ou enregistrer un résultat : ouvrez-la d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="56"/>
         <source>this order was taken over by %1 at %2.</source>
         <translation>cette commande a été reprise par %1 à %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="49"/>
+        <location filename="../../ui/refusal_text.py" line="61"/>
         <source>this order is now held by %1.</source>
         <translation>cette commande est maintenant tenue par %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="52"/>
+        <location filename="../../ui/refusal_text.py" line="64"/>
         <source>your reservation of this order expired.</source>
         <translation>votre réservation de cette commande a expiré.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="54"/>
+        <location filename="../../ui/refusal_text.py" line="66"/>
         <source>the order was changed by someone else in the meantime.</source>
         <translation>la commande a été modifiée par quelqu&apos;un d&apos;autre entre-temps.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="59"/>
+        <location filename="../../ui/refusal_text.py" line="71"/>
         <source>there is not enough stock for %1.</source>
         <translation>le stock est insuffisant pour %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="63"/>
+        <location filename="../../ui/refusal_text.py" line="77"/>
+        <source>the order already had %1 contact attempts (the limit is %2): mark it unreachable or ask your team lead.</source>
+        <translation>la commande a déjà eu %1 tentatives de contact (la limite est %2) : marquez-la injoignable ou demandez à votre chef d’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="85"/>
         <source>the attempt limit is reached.</source>
         <translation>la limite de tentatives est atteinte.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="68"/>
+        <location filename="../../ui/refusal_text.py" line="90"/>
         <source>the server cannot be reached right now.</source>
         <translation>le serveur est injoignable pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="83"/>
+        <location filename="../../ui/refusal_text.py" line="113"/>
+        <source>this customer was called less than %1 minutes ago: the next call is possible from %2.</source>
+        <translation>ce client a été appelé il y a moins de %1 minutes : le prochain appel est possible à partir de %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="125"/>
+        <source>this order belongs to %1.</source>
+        <translation>cette commande appartient à %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="128"/>
+        <source>this order belongs to another agent.</source>
+        <translation>cette commande appartient à un autre agent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="132"/>
+        <source>you already hold %1 orders (the limit is %2): finish or give one back first.</source>
+        <translation>vous tenez déjà %1 commandes (la limite est %2) : terminez-en ou rendez-en une d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="143"/>
+        <source>this order is closed (%1).</source>
+        <translation>cette commande est clôturée (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="148"/>
+        <source>this attempt is older than %1 hours, longer than a desk may stay offline.</source>
+        <translation>cette tentative date de plus de %1 heures, plus longtemps qu’un poste peut rester hors ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="154"/>
+        <source>there is no such order.</source>
+        <translation>cette commande n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="155"/>
+        <source>only a team lead or an admin can do this.</source>
+        <translation>seul un chef d’équipe ou un administrateur peut faire cela.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="158"/>
+        <source>this order is closed.</source>
+        <translation>cette commande est clôturée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="159"/>
+        <source>this order is confirmed and can no longer be changed: ask your team lead.</source>
+        <translation>cette commande est confirmée et ne peut plus être modifiée : demandez à votre chef d’équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="163"/>
+        <source>contact the customer (call, WhatsApp or SMS) before confirming the order.</source>
+        <translation>contactez le client (appel, WhatsApp ou SMS) avant de confirmer la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="167"/>
+        <source>the order has no article.</source>
+        <translation>la commande n’a aucun article.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="168"/>
+        <source>try to reach the customer at least once before marking the order unreachable.</source>
+        <translation>essayez de joindre le client au moins une fois avant de marquer la commande injoignable.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="172"/>
+        <source>the order is not closed.</source>
+        <translation>la commande n’est pas clôturée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="173"/>
+        <source>the order is not confirmed.</source>
+        <translation>la commande n’est pas confirmée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="174"/>
+        <source>this cannot be done in the order&apos;s current state.</source>
+        <translation>ce n’est pas possible dans l’état actuel de la commande.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="177"/>
+        <source>this attempt is dated in the future: check the desk&apos;s clock.</source>
+        <translation>cette tentative est datée dans le futur : vérifiez l’horloge du poste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="180"/>
+        <source>this attempt lasted longer than the time since it started.</source>
+        <translation>cette tentative a duré plus longtemps que le temps écoulé depuis son début.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="201"/>
         <source>the discount on the order may not exceed %1 % for you.</source>
         <translation>la remise globale ne peut pas dépasser %1 % pour vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="88"/>
+        <location filename="../../ui/refusal_text.py" line="206"/>
         <source>the discount on a line may not exceed %1 % for you.</source>
         <translation>la remise sur une ligne ne peut pas dépasser %1 % pour vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="92"/>
+        <location filename="../../ui/refusal_text.py" line="210"/>
         <source>the delivery may be put off by %1 days at most.</source>
         <translation>la livraison peut être reportée de %1 jours au plus.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="98"/>
+        <location filename="../../ui/refusal_text.py" line="216"/>
         <source>the phone number %1 is not valid.</source>
         <translation>le numéro de téléphone %1 n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="100"/>
+        <location filename="../../ui/refusal_text.py" line="218"/>
         <source>the phone number is not valid.</source>
         <translation>le numéro de téléphone n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="104"/>
+        <location filename="../../ui/refusal_text.py" line="222"/>
         <source>the article %1 is not in the catalogue.</source>
         <translation>l&apos;article %1 n&apos;est pas au catalogue.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="107"/>
+        <location filename="../../ui/refusal_text.py" line="225"/>
         <source>you may not grant free delivery.</source>
         <translation>vous ne pouvez pas offrir la livraison.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="110"/>
+        <location filename="../../ui/refusal_text.py" line="228"/>
         <source>the delivery date is in the past.</source>
         <translation>la date de livraison est dans le passé.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="113"/>
+        <location filename="../../ui/refusal_text.py" line="231"/>
         <source>the order waits for the team lead&apos;s answer.</source>
         <translation>la commande attend la réponse du chef d&apos;équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="116"/>
+        <location filename="../../ui/refusal_text.py" line="234"/>
         <source>the order is already with the team lead.</source>
         <translation>la commande est déjà chez le chef d&apos;équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="119"/>
+        <location filename="../../ui/refusal_text.py" line="237"/>
         <source>the order is not escalated any more.</source>
         <translation>la commande n&apos;est plus escaladée.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="120"/>
+        <location filename="../../ui/refusal_text.py" line="238"/>
         <source>the current password is wrong.</source>
         <translation>le mot de passe actuel est incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="121"/>
+        <location filename="../../ui/refusal_text.py" line="239"/>
         <source>the new password must differ from the current one.</source>
         <translation>le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="124"/>
+        <location filename="../../ui/refusal_text.py" line="242"/>
         <source>you are not allowed to do this.</source>
         <translation>vous n&apos;avez pas le droit de faire ceci.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="134"/>
+        <location filename="../../ui/refusal_text.py" line="252"/>
         <source>You no longer hold order %1: %2</source>
         <translation>Vous ne tenez plus la commande %1 : %2</translation>
     </message>
@@ -2267,77 +2378,110 @@
     </message>
     <message>
         <location filename="../../ui/wallboard/wallboard_texts.py" line="62"/>
+        <source>without holding the order</source>
+        <translation>sans tenir la commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="63"/>
+        <source>past the attempt limit</source>
+        <translation>au-delà de la limite de tentatives</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="64"/>
+        <source>too soon after the previous call</source>
+        <translation>trop tôt après l’appel précédent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="71"/>
+        <source>%1 %2 on %3, %4</source>
+        <translation>%1 %2 sur %3, %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="80"/>
+        <source>%n attempt(s) flagged today</source>
+        <translation>
+            <numerusform>%n tentative signalée aujourd’hui</numerusform>
+            <numerusform>%n tentatives signalées aujourd’hui</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="83"/>
+        <source>and %1 more</source>
+        <translation>et %1 de plus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="89"/>
         <source>{name}: call for {elapsed}</source>
         <translation>{name} : en appel depuis {elapsed}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="64"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="91"/>
         <source>{name}: paused for {elapsed}</source>
         <translation>{name} : en pause depuis {elapsed}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="68"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="95"/>
         <source>Order {ref} waits for the lead for {elapsed}</source>
         <translation>Commande {ref} en attente du chef d&apos;équipe depuis {elapsed}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="71"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="98"/>
         <source>Order {ref} unconfirmed for {elapsed}</source>
         <translation>Commande {ref} non confirmée depuis {elapsed}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="77"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="104"/>
         <source>Complex case</source>
         <translation>Cas complexe</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="78"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="105"/>
         <source>Complaint</source>
         <translation>Réclamation</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="79"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="106"/>
         <source>Special authorisation</source>
         <translation>Autorisation spéciale</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="87"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="114"/>
         <source>Only the lead of this order&apos;s team or an admin may do this.</source>
         <translation>Réservé au chef de l&apos;équipe de cette commande ou à un admin.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="89"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="116"/>
         <source>This escalation was already answered or taken over by someone else.</source>
         <translation>Quelqu&apos;un d&apos;autre a déjà répondu à cette escalade ou l&apos;a reprise.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="91"/>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="92"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="118"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="119"/>
         <source>This order no longer exists or is not visible to you.</source>
         <translation>Cette commande n&apos;existe plus ou ne vous est pas visible.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="93"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="120"/>
         <source>This order is closed.</source>
         <translation>Cette commande est clôturée.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="94"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="121"/>
         <source>The server cannot be reached; try again in a moment.</source>
         <translation>Le serveur est injoignable ; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="95"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="122"/>
         <source>The server did not answer in time; try again.</source>
         <translation>Le serveur n&apos;a pas répondu à temps ; réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="96"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="123"/>
         <source>The server failed; try again in a moment.</source>
         <translation>Erreur du serveur ; réessayez dans un instant.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_texts.py" line="97"/>
+        <location filename="../../ui/wallboard/wallboard_texts.py" line="124"/>
         <source>Your session has expired; sign in again.</source>
         <translation>Votre session a expiré ; reconnectez-vous.</translation>
     </message>
@@ -2345,98 +2489,98 @@
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="91"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="92"/>
         <source>Hatif — Wallboard</source>
         <extracomment>Escalation rows hold two lines (order and customer, agent and reason). Escalation rows shown without scrolling; the panel grows with them up to this. Largest tile scale: a small team gets big tiles, but not absurd ones. How much wider than its scaled size a tile may grow to fill its row. The window was closed (whoever opened it stops the live feed).</extracomment>
         <translation>Hatif — Tableau mural</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="132"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="134"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="319"/>
         <source>Wallboard</source>
         <translation>Tableau mural</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="136"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
         <source>Not live — reconnecting</source>
         <translation>Pas en direct — reconnexion</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
         <source>Alert thresholds…</source>
         <translation>Seuils d&apos;alerte…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="142"/>
         <source>Full screen (F11)</source>
         <translation>Plein écran (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="193"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="202"/>
         <source>Queue</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="199"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="208"/>
         <source>Leases held</source>
         <translation>Commandes en main</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="221"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="230"/>
         <source>No order is waiting for you.</source>
         <translation>Aucune commande ne vous attend.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="506"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="232"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="529"/>
         <source>Answer…</source>
         <translation>Répondre…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="507"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="234"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="530"/>
         <source>Take over</source>
         <translation>Reprendre</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="319"/>
         <source>Wallboard — {team}</source>
         <translation>Tableau mural — {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="413"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="432"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="455"/>
         <source>Reassign order {ref}…</source>
         <translation>Réaffecter la commande {ref}…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="417"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="440"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="459"/>
         <source>Release order {ref}</source>
         <translation>Libérer la commande {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="421"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="444"/>
         <source>Open {name}&apos;s journal for today</source>
         <translation>Ouvrir le journal du jour de {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="469"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="492"/>
         <source>Escalations ({count})</source>
         <translation>Escalades ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="470"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="493"/>
         <source>Escalations</source>
         <translation>Escalades</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="521"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="544"/>
         <source>Write an answer for the agent first.</source>
         <translation>Écrivez d&apos;abord une réponse pour l&apos;agent.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="540"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="563"/>
         <source>The action failed: {message}</source>
         <translation>L&apos;action a échoué : {message}</translation>
     </message>
@@ -2551,178 +2695,179 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="60"/>
         <source>Hatif — %1</source>
         <translation>Hatif — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>New order…</source>
         <translation>Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>My profile…</source>
         <translation>Mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Order</source>
         <translation>&amp;Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Next order</source>
         <translation>Commande suivante</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Escalate to the team lead…</source>
         <translation>Escalader au chef d&apos;équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Search the queue</source>
         <translation>Rechercher dans la file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>WhatsApp…</source>
         <translation>WhatsApp…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>SMS…</source>
         <translation>SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>My day</source>
         <translation>Ma journée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Not available on this server yet.</source>
         <translation>Pas encore disponible sur ce serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Team</source>
         <translation>É&amp;quipe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Wallboard</source>
         <translation>Tableau mural</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="401"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>Cette commande attend la réponse du chef d&apos;équipe : seul un chef d&apos;équipe peut la prendre.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>
@@ -2730,190 +2875,176 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="47"/>
+        <location filename="../../ui/wrapup_panel.py" line="49"/>
         <source>Wrap-up</source>
         <translation>Clôture de l&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="60"/>
         <source>Free note for the team (Ctrl+N)</source>
         <translation>Note libre pour l&apos;équipe (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="62"/>
+        <location filename="../../ui/wrapup_panel.py" line="154"/>
         <source>Add note</source>
         <translation>Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="63"/>
+        <location filename="../../ui/wrapup_panel.py" line="65"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="67"/>
+        <location filename="../../ui/wrapup_panel.py" line="156"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="71"/>
+        <location filename="../../ui/wrapup_panel.py" line="73"/>
+        <location filename="../../ui/wrapup_panel.py" line="160"/>
         <source>Call back</source>
         <translation>À rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="83"/>
+        <location filename="../../ui/wrapup_panel.py" line="162"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="85"/>
+        <location filename="../../ui/wrapup_panel.py" line="163"/>
+        <location filename="../../ui/wrapup_panel.py" line="215"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="86"/>
+        <location filename="../../ui/wrapup_panel.py" line="164"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>Erroneous</source>
         <translation>Erronée</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="131"/>
+        <location filename="../../ui/wrapup_panel.py" line="133"/>
         <source>Predefined note…</source>
         <translation>Note prédéfinie…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="135"/>
+        <location filename="../../ui/wrapup_panel.py" line="137"/>
         <source>Reason for cancelling…</source>
         <translation>Motif d&apos;annulation…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="172"/>
+        <location filename="../../ui/wrapup_panel.py" line="155"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>Confirmer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="174"/>
+        <location filename="../../ui/wrapup_panel.py" line="177"/>
         <source>Suggested times…</source>
         <translation>Créneaux suggérés…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="195"/>
-        <source>Call or message the customer first: confirming needs a contact attempt.</source>
-        <translation>Appelez ou écrivez d&apos;abord au client : la confirmation exige une tentative de contact.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
-        <source>The order is already closed.</source>
-        <translation>La commande est déjà clôturée.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
-        <source>Another agent holds this order.</source>
-        <translation>Un autre agent traite cette commande.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
-        <source>The order waits for the team lead&apos;s answer.</source>
-        <translation>La commande attend la réponse du chef d&apos;équipe.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
-        <source>The order has no article.</source>
-        <translation>La commande n&apos;a aucun article.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="211"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="212"/>
         <source>Cancellation</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="209"/>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
         <source>Call-back</source>
         <translation>Rappel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="219"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>Escalation</source>
         <translation>Escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="221"/>
         <source>Answer to the escalation</source>
         <translation>Réponse à l&apos;escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="222"/>
         <source>Taking over</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
         <source>Delivery date</source>
         <translation>Date de livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="224"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="225"/>
         <source>Attempt</source>
         <translation>Tentative</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="231"/>
+        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <source>Extra attempt</source>
+        <translation>Tentative supplémentaire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="236"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 enregistrée, en attente du serveur…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="233"/>
+        <location filename="../../ui/wrapup_panel.py" line="238"/>
         <source>%1 accepted by the server.</source>
         <translation>%1 acceptée par le serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>%1 not applied: %2</source>
         <translation>%1 non appliquée : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="240"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 refusée par le serveur : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="266"/>
+        <location filename="../../ui/wrapup_panel.py" line="271"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>Choisissez d&apos;abord un motif d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="283"/>
+        <location filename="../../ui/wrapup_panel.py" line="288"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
     </message>
@@ -2921,7 +3052,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="239"/>
+        <location filename="../../ui/desktop_app.py" line="267"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>

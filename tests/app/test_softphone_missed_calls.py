@@ -88,3 +88,47 @@ def test_a_call_back_during_a_call_is_journaled_as_missed_on_the_callers_order(
     assert popups == []
     assert phone.call is not None and phone.call.phase == CallPhase.ACTIVE
     assert presence.view.state is AgentState.IN_CALL
+
+
+def test_an_inbound_call_from_a_new_customer_is_the_contact_on_the_order_typed_for_them(
+    engine: SipEngine, store: LocalStoreWorkspace, sipp: SippLauncher, qtbot: QtBot
+) -> None:
+    """No order has the caller's number; the agent answers and types a new order: the
+    call goes in that order's journal (an inbound contact, no attempt), during the
+    call or right after it."""
+    presence = PresenceService(lambda *_published: None)
+    phone = SoftphoneService(engine, store, presence, agent_name=ME)
+    finished: list[AttemptFinished] = []
+    popups: list[InboundCall] = []
+    phone.attempt_finished.connect(finished.append)
+    phone.incoming_call.connect(popups.append)
+    remote = f"127.0.0.1:{engine.transport_port(SipTransport.UDP)}"
+
+    # Typed while still talking: the call journals itself on the new order.
+    sipp.start("uac_customer_calls_in", {"CALLER": "0611111111", "TALK_MS": 1500}, remote=remote)
+    qtbot.waitUntil(lambda: bool(popups), timeout=5000)
+    assert popups[0].order_ids == ()
+    phone.answer(popups[0].handle, None)
+    qtbot.waitUntil(lambda: phone.call is not None and phone.call.phase == CallPhase.ACTIVE)
+    phone.attach_inbound_call(ORDER_ID)
+    qtbot.waitUntil(lambda: bool(finished), timeout=8000)
+    assert finished[0].order_id == ORDER_ID
+    assert finished[0].journal.direction == "inbound"
+    assert finished[0].journal.outcome == "answered"
+    detail = store.order_detail(ORDER_ID)
+    assert detail is not None
+    assert (detail.contact_count, detail.attempt_count) == (1, 0)
+
+    # Typed once the call was over: the last answered call with no order is taken.
+    sipp.start("uac_customer_calls_in", {"CALLER": "0622222222", "TALK_MS": 500}, remote=remote)
+    qtbot.waitUntil(lambda: len(popups) == 2, timeout=5000)
+    phone.answer(popups[1].handle, None)
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=8000)
+    assert finished[1].order_id is None and not finished[1].op_id
+    phone.attach_inbound_call(ORDER_ID)
+    detail = store.order_detail(ORDER_ID)
+    assert detail is not None
+    assert (detail.contact_count, detail.attempt_count) == (2, 0)
+    assert sum(j.direction == "inbound" for j in detail.journal) == 2
+    phone.attach_inbound_call(ORDER_ID)  # taken once only
+    assert len(store.order_detail(ORDER_ID).journal) == 2  # type: ignore[union-attr]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 from uuid import uuid4
 
@@ -17,6 +19,8 @@ from app.local_store.local_store import LocalStore
 from app.local_store.order_rows import order_row
 from app.local_store.queue_repository import QueueFilter, QueueSort
 from app.local_store.store_database import current_revision, migrate, open_store_database
+from core.order_status import OrderStatus
+from core.queue_priority import queue_sort_key
 from core.wire.changes import ChangeEvent
 from core.wire.orders import LeaseInfo
 from core.wire.sync_ops import CancelPayload, JournalEntryIn, NotePayload, OpKind
@@ -323,3 +327,46 @@ def test_catalogue_entities_land_in_their_tables(store: LocalStore) -> None:
     assert store.catalogue.settings().attempt_cap == 5
     assert store.catalogue.templates("fr")[0].body == "Bonjour {customer_name}"
     assert store.catalogue.predefined_notes()[0].code == "no_answer"
+
+
+def test_priority_order_is_core_queue_sort_key(store: LocalStore) -> None:
+    """The desk's SQL sorts the queue exactly as ``core.queue_priority`` does: groups,
+    the agent's own orders first, callbacks by time, value, age, reference."""
+    rng = random.Random(13)
+    now = BASE_TIME + timedelta(days=1)
+    statuses = ["unassigned", "assigned", "in_progress", "callback", "returned",
+                "unreachable", "confirmed", "cancelled"]
+    orders = []
+    for order_id in range(1, 121):
+        status = rng.choice(statuses)
+        callback_at = None
+        if status == "callback" and rng.random() < 0.8:
+            callback_at = (now + timedelta(minutes=rng.randint(-300, 300))).isoformat()
+        orders.append(
+            order_json(
+                order_id,
+                status=status,
+                callback_at=callback_at,
+                attempt_count=rng.choice([0, 0, 1, 3]),
+                total=f"{rng.choice([150, 200, 250])}.00",
+                created_at=(BASE_TIME + timedelta(minutes=rng.randint(0, 50))).isoformat(),
+                owner_id=rng.choice([None, None, 7, 8]),
+            )
+        )
+    store.sync.apply_changes([order_event(o["id"], o) for o in orders], len(orders))
+
+    def key(order: dict[str, object]) -> object:
+        callback = order["callback_at"]
+        return queue_sort_key(
+            reference=str(order["reference"]),
+            status=OrderStatus(str(order["status"])),
+            callback_at=datetime.fromisoformat(str(callback)) if callback else None,
+            attempt_count=int(str(order["attempt_count"])),
+            total=Decimal(str(order["total"])),
+            created_at=datetime.fromisoformat(str(order["created_at"])),
+            now=now,
+            owned_by_me=order["owner_id"] == 7,
+        )
+
+    expected = [o["id"] for o in sorted(orders, key=key)]
+    assert store.queue.ids(QueueFilter(), QueueSort.PRIORITY, limit=500, now=now) == expected

@@ -30,6 +30,8 @@ from app.services.presence_service import PresenceService
 from app.services.stats_service import StatsService
 from app.services.workspace_service import WorkspaceService
 from core.pricing import LineRequest
+from core.rulebook import Act
+from core.wire.orders import LeaseInfo
 from sync.sync_engine import SyncEngine
 from sync.sync_store import ReferenceData
 from tests.sync.order_factory import order_event
@@ -79,6 +81,14 @@ def database(tmp_path: Path, qapp: QApplication) -> Iterator[StoreDatabase]:
     ]
     sync_store.store_resync_orders(generation, [order])
     sync_store.finish_full_resync(generation, 0)
+    # The agent opened the order: this desk holds its lease (the rulebook's "holder").
+    lease = LeaseInfo(
+        order_id=1, holder_id=3, holder_name=ME, epoch=1,
+        expires_at=datetime.now(UTC) + timedelta(hours=1),
+    )
+    order["lease"] = lease.model_dump(mode="json")
+    order["lease_epoch"] = 1
+    sync_store.record_claim(order, lease)
     sync_store.replace_reference_data(
         ReferenceData(ARTICLES, CITIES, {"attempt_cap": 4}, [], [])
     )
@@ -177,10 +187,10 @@ def test_confirm_waits_for_a_contact_attempt_and_cancel_for_a_reason(
     panel.set_choices([], ["changed_mind", "too_expensive"])
     detail = workspace.order_detail(1)
     assert detail is not None
-    panel.set_order(detail, workspace.confirm_blocker(detail), [])
+    panel.set_order(detail, workspace.verdicts(detail), [])
     assert not panel.confirm.isEnabled()
     assert panel.confirm.toolTip() == (
-        "Call or message the customer first: confirming needs a contact attempt."
+        "Contact the customer (call, WhatsApp or SMS) before confirming the order."
     )
     asked: list[object] = []
     panel.disposition_requested.connect(lambda *args: asked.append(args))
@@ -273,7 +283,12 @@ def test_commands_the_server_lacks_are_off_and_say_why(
     assert bare.escalate_action.toolTip() == "Not available on this server yet."
     full = _window(workspace, database, local_store, frozenset({"create_order", "escalate"}))
     qtbot.addWidget(full)
-    assert full.new_order_action.isEnabled() and full.escalate_action.isEnabled()
+    assert full.new_order_action.isEnabled()
+    # Escalating is about the open order: on once the rulebook allows it for one.
+    assert not full.escalate_action.isEnabled()
+    workspace.open_order(1)
+    assert full.escalate_action.isEnabled()
+    assert not bare.escalate_action.isEnabled()
 
 
 def _escalate_locally(database: StoreDatabase) -> None:
@@ -352,6 +367,10 @@ def test_the_escalation_banner_offers_answers_to_leads_only(
         assert banner.answer.isVisibleTo(panel) is lead_actions
         assert banner.take_over.isVisibleTo(panel) is lead_actions
         # While it waits for the lead, the agent's hands are off the order.
-        assert service.is_editable(detail) is lead_actions
-        blocker = service.confirm_blocker(detail)
+        verdicts = service.verdicts(detail)
+        assert verdicts.allowed(Act.EDIT) is lead_actions
+        blocker = verdicts.refusal(Act.CONFIRM)
         assert (blocker is not None and blocker.code == "escalated") is not lead_actions
+        assert panel.read_only.isVisibleTo(panel) is not lead_actions
+        if not lead_actions:
+            assert panel.read_only.text() == "The order waits for the team lead's answer."

@@ -22,6 +22,7 @@ from ui.wallboard.agent_tiles_model import AgentTilesModel, TileRole
 from ui.wallboard.escalations_model import EscalationsModel
 from ui.wallboard.leases_model import LeasesModel
 from ui.wallboard.queue_model import QueueDepthModel
+from ui.wallboard.wallboard_texts import WallboardTexts
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -157,3 +158,29 @@ def test_escalations_come_from_the_snapshot_oldest_first_and_flag_past_the_thres
     assert [(a.kind, a.subject) for a in alerts if a.kind is AlertKind.LONG_ESCALATION] == [
         (AlertKind.LONG_ESCALATION, "CMD-8")
     ]
+
+
+def test_flagged_attempts_come_from_the_snapshot_newest_first_in_words(qapp: object) -> None:
+    def row(entry: int, minutes: int, flag: str) -> dict[str, object]:
+        return {"entry_id": f"e{entry}", "order_id": entry, "order_reference": f"CMD-{entry}",
+                "agent_id": 1, "agent_name": "Samira", "channel": "call", "flag": flag,
+                "started_at": (NOW - timedelta(minutes=minutes)).isoformat()}
+
+    snapshot = {"generated_at": NOW.isoformat(), "queue": {}, "escalations": [],
+                "flagged_entries": [row(7, 30, "not_holder"), row(8, 5, "attempt_cap_reached"),
+                                    row(9, 50, "call_gap"), row(10, 90, "not_holder")]}
+    state = read_state(snapshot, {})
+    assert [call.order_reference for call in state.flagged] == [
+        "CMD-8", "CMD-7", "CMD-9", "CMD-10"
+    ]
+    texts = WallboardTexts()
+    at = (NOW - timedelta(minutes=5)).astimezone().strftime("%H:%M")
+    line = texts.flagged_calls(state.flagged)
+    assert line.startswith(
+        f"4 attempt(s) flagged today: {at} \u2066Samira\u2069 on \u2066CMD-8\u2069, "
+        "past the attempt limit • "
+    )
+    assert "without holding the order" in line
+    assert "too soon after the previous call" in line
+    assert line.endswith("and 1 more")
+    assert read_state(None, {}).flagged == []

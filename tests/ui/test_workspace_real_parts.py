@@ -73,7 +73,9 @@ def test_sign_in_claim_call_confirm_against_real_parts(
 
     # Before any attempt, Confirm is off and says why.
     assert not window.wrapup.confirm.isEnabled()
-    assert "contact attempt" in window.wrapup.confirm.toolTip()
+    assert window.wrapup.confirm.toolTip() == (
+        "Contact the customer (call, WhatsApp or SMS) before confirming the order."
+    )
     assert window.call_bar.attempt_label.text() == "Attempt 1 of 4"
 
     finished: list[AttemptFinished] = []
@@ -87,6 +89,15 @@ def test_sign_in_claim_call_confirm_against_real_parts(
 
     qtbot.waitUntil(lambda: window.wrapup.confirm.isEnabled(), timeout=5_000)
     assert window.order.journal.topLevelItemCount() == 1
+    # The call starts the shop's gap: no second call now, and the bar says until when.
+    qtbot.waitUntil(
+        lambda: window.call_bar.dial_button.toolTip().startswith(
+            "This customer was called less than 10 minutes ago"
+        ),
+        timeout=5_000,
+    )
+    assert not window.call_bar.dial_button.isEnabled()
+    assert all(not button.isEnabled() for button in window.order.phone_buttons)
     window.wrapup.confirm.click()
     qtbot.waitUntil(
         lambda: window.wrapup.result.property("state") == "accepted", timeout=15_000
@@ -208,7 +219,11 @@ def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
     # The call is in the agent's timeline and on the server.
     assert window.order.journal.topLevelItemCount() == 1
     journal = desk.api(f"/orders/{order_id}/journal")
-    assert [entry["outcome"] for entry in journal if entry["channel"] == "call"] == ["answered"]
+    calls = [entry for entry in journal if entry["channel"] == "call"]
+    assert [entry["outcome"] for entry in calls] == ["answered"]
+    # It was journaled after the lease was gone: a fact, flagged to the lead, that
+    # counts for nothing on the colleague's order.
+    assert calls[0]["flag"] == "not_holder"
 
     # The colleague gives it back; once the agent holds it again the refusal goes.
     as_colleague("release")
@@ -216,7 +231,13 @@ def test_lease_taken_by_another_agent_is_said_in_words_and_the_journal_is_kept(
     open_order(qtbot, desk, order_id)
     qtbot.waitUntil(lambda: result.text() == "", timeout=5_000)
     assert result.property("state") == ""
-    qtbot.waitUntil(lambda: window.wrapup.confirm.isEnabled(), timeout=5_000)
+    # The flagged call is no contact: Confirm waits for one, and says so.
+    assert desk.api(f"/orders/{order_id}")["attempt_count"] == 0
+    assert not window.wrapup.confirm.isEnabled()
+    assert window.wrapup.confirm.toolTip() == (
+        "Contact the customer (call, WhatsApp or SMS) before confirming the order."
+    )
+    assert window.call_bar.dial_button.isEnabled()
 
 
 def test_sign_in_dialog_keeps_the_token_in_the_keyring(

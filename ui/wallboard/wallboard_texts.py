@@ -11,7 +11,7 @@ from datetime import timedelta
 from PySide6.QtCore import QObject
 
 from app.wallboard.alerts import Alert, AlertKind
-from app.wallboard.wallboard_state import AgentPresence
+from app.wallboard.wallboard_state import AgentPresence, FlaggedCall
 from core.dispositions import OutcomeClass
 from core.order_status import OrderStatus
 from core.wire.orders import EscalationReason
@@ -55,6 +55,33 @@ class WallboardTexts(QObject):
             OutcomeClass.UNCLASSIFIED: self.tr("Unclassified"),
         }
         return labels[outcome]
+
+    def flag(self, flag: str) -> str:
+        """Why a stored attempt changed nothing on its order (core.rulebook.EntryFlag)."""
+        labels = {
+            "not_holder": self.tr("without holding the order"),
+            "attempt_cap_reached": self.tr("past the attempt limit"),
+            "call_gap": self.tr("too soon after the previous call"),
+        }
+        return labels.get(flag, flag)
+
+    def flagged_call(self, call: FlaggedCall) -> str:
+        """One flagged attempt: when, who, which order, why."""
+        return (
+            self.tr("%1 %2 on %3, %4")
+            .replace("%1", call.started_at.astimezone().strftime("%H:%M"))
+            .replace("%2", left_to_right(call.agent_name))
+            .replace("%3", left_to_right(call.order_reference))
+            .replace("%4", self.flag(call.flag))
+        )
+
+    def flagged_calls(self, calls: list[FlaggedCall], shown: int = 3) -> str:
+        """The lead's panel line: how many attempts were flagged today, the latest first."""
+        head = self.tr("%n attempt(s) flagged today", "", len(calls))
+        lines = [self.flagged_call(call) for call in calls[:shown]]
+        if len(calls) > shown:
+            lines.append(self.tr("and %1 more").replace("%1", str(len(calls) - shown)))
+        return head + ": " + " • ".join(lines)
 
     def alert(self, alert: Alert) -> str:
         elapsed = duration(alert.elapsed)

@@ -75,6 +75,14 @@ QWidget#wallboard QLabel#alertBanner {{
     padding: 8px 14px;
     border-radius: 8px;
 }}
+QWidget#wallboard QLabel#flaggedBanner {{
+    background: {WARNING.name()};
+    color: black;
+    font-size: {round(BASE_POINT_SIZE * 1.2)}pt;
+    font-weight: bold;
+    padding: 6px 14px;
+    border-radius: 8px;
+}}
 QWidget#wallboard QLabel#disconnected {{
     font-size: {round(BASE_POINT_SIZE * 0.95)}pt;
     background: {WARNING.name()};

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.wallboard.alerts import Alert, AlertThresholds, ThresholdsFile, current_alerts
 from app.wallboard.wallboard_service import WallboardService
-from app.wallboard.wallboard_state import AgentTile, EscalationWaiting
+from app.wallboard.wallboard_state import AgentTile, EscalationWaiting, FlaggedCall
 from ui.wallboard import wallboard_theme as theme
 from ui.wallboard.agent_tile_delegate import MIN_SCALE, TILE_SIZE, AgentTileDelegate
 from ui.wallboard.agent_tiles_model import AgentTilesModel
@@ -155,6 +155,13 @@ class WallboardWindow(QWidget):
         self.alert_banner.setWordWrap(True)
         self.alert_banner.hide()
         root.addWidget(self.alert_banner)
+        # Attempts the server stored but flagged (a colleague's order, past the cap,
+        # inside the call gap): the lead should look at them today.
+        self.flagged_banner = QLabel()
+        self.flagged_banner.setObjectName("flaggedBanner")
+        self.flagged_banner.setWordWrap(True)
+        self.flagged_banner.hide()
+        root.addWidget(self.flagged_banner)
 
         body = QHBoxLayout()
         body.setSpacing(12)
@@ -319,6 +326,15 @@ class WallboardWindow(QWidget):
         self.outcome_chart.set_outcomes(state.outcomes_today)
         self.hourly_chart.set_slots(state.hourly_sorted())
         self._refresh_alerts()
+        self._show_flagged(state.flagged)
+
+    def _show_flagged(self, calls: list[FlaggedCall]) -> None:
+        if not calls:
+            self.flagged_banner.hide()
+            return
+        direction = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ""
+        self.flagged_banner.setText(direction + self._texts.flagged_calls(calls))
+        self.flagged_banner.show()
 
     @Slot(bool)
     def _on_live(self, live: bool) -> None:

@@ -1,0 +1,121 @@
+"""The rulebook's answer for the open order, as the desk knows it.
+
+``situation_for`` turns an ``OrderDetail`` (the local store's view: server
+counts plus what this desk journaled and has not pushed yet), the signed-in
+user's id and role, and the shop's settings into a ``core.rulebook.Situation``;
+``OrderVerdicts`` holds the rulebook's answer for every act. The windows enable
+each control from it and show the refusal's reason: the desk has no rule of
+its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from app.services.order_views import OrderDetail
+from core.attempt_policy import AttemptPolicy
+from core.domain_error import DomainError
+from core.order_transitions import Role
+from core.rulebook import DEFAULT_LEASE_CAP, Act, OrderFacts, ShopRules, Situation, Standing
+from core.rulebook import verdicts as rulebook_verdicts
+
+
+def shop_rules(settings: Mapping[str, object]) -> ShopRules:
+    """The rulebook's ``ShopRules`` from the shop settings the server sent (SettingsWire)."""
+
+    def number(key: str, default: int) -> int:
+        value = settings.get(key, default)
+        return int(value) if isinstance(value, int | str | float) else default
+
+    return ShopRules(
+        attempts=AttemptPolicy(
+            cap=max(1, number("attempt_cap", 4)),
+            call_gap=timedelta(minutes=max(0, number("call_gap_minutes", 10))),
+        ),
+        lease_cap=max(1, number("max_leases_per_agent", DEFAULT_LEASE_CAP)),
+    )
+
+
+def _role(role: str) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        return Role.AGENT
+
+
+def situation_for(
+    detail: OrderDetail,
+    *,
+    user_id: int | None,
+    role: str,
+    rules: ShopRules,
+    leases_held: int,
+    now: datetime,
+) -> Situation:
+    """The rulebook's view of ``detail`` for the signed-in user (by id, never by name)."""
+    holds = detail.holds_lease
+    held_by_other = not holds and detail.holder_id is not None and detail.holder_id != user_id
+    owner = detail.owner_id
+    return Situation(
+        order=OrderFacts(
+            status=detail.status,
+            attempts=detail.attempt_count,
+            contacts=detail.contact_count,
+            last_call_at=detail.last_call_at,
+            escalated=detail.escalation is not None,
+            extra_attempts=detail.extra_attempts,
+            has_lines=bool(detail.lines),
+        ),
+        standing=Standing(
+            role=_role(role),
+            same_team=True,  # the desk only ever sees its own team's orders
+            holds_lease=holds,
+            held_by_other=held_by_other,
+            owns=owner is not None and owner == user_id,
+            owned_by_other=owner is not None and owner != user_id,
+            leases_held=leases_held,
+            holder_name=detail.holder if held_by_other else None,
+            owner_name=detail.owner,
+        ),
+        rules=rules,
+        now=now,
+    )
+
+
+@dataclass(frozen=True)
+class OrderVerdicts:
+    """The rulebook's answer for one order at one moment: what is allowed, and why not."""
+
+    order_id: int
+    situation: Situation
+    refusals: Mapping[Act, DomainError | None]
+
+    @classmethod
+    def of(cls, order_id: int, situation: Situation) -> OrderVerdicts:
+        return cls(order_id, situation, rulebook_verdicts(situation))
+
+    def allowed(self, act: Act) -> bool:
+        return self.refusals.get(act) is None
+
+    def refusal(self, act: Act) -> DomainError | None:
+        return self.refusals.get(act)
+
+    @property
+    def attempt_cap(self) -> int:
+        """The shop's cap plus the attempts a lead granted on this order."""
+        return self.situation.attempt_cap
+
+    @property
+    def attempts(self) -> int:
+        return self.situation.order.attempts
+
+    @property
+    def recheck_at(self) -> datetime | None:
+        """When the answer changes by itself: the end of a call-gap refusal."""
+        refused = self.refusals.get(Act.CALL)
+        if refused is None or refused.code != "call_gap":
+            return None
+        raw = refused.params.get("allowed_at")
+        return datetime.fromisoformat(str(raw)) if raw else None
