@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from app.local_store import schema
@@ -31,7 +32,6 @@ from app.local_store.queue_repository import QueueSort as StoreSort
 from app.local_store.refusal_repository import RefusalRepository
 from app.local_store.store_database import StoreDatabase
 from app.services.order_requests import OrderRequests
-from app.services.order_rules import shop_rules
 from app.services.order_views import (
     ArticleView,
     EscalationView,
@@ -53,12 +53,13 @@ from core.attempt_policy import CallOutcome, Channel
 from core.dispositions import CancelReason, Disposition, PredefinedNote
 from core.order_status import OrderStatus
 from core.pricing import ArticlePhase, ArticlePricing
-from core.rulebook import JournalEntryFacts, ShopRules, is_attempt, is_contact
+from core.rulebook import JournalEntryFacts, ShopRules, is_attempt, is_contact, shop_rules
 from core.wire.catalogue import (
     ArticleWire,
     CityWire,
     PredefinedNoteWire,
     RescueLimits,
+    SettingsWire,
     TemplateWire,
     default_rescue_limits,
 )
@@ -460,8 +461,13 @@ class LocalStoreWorkspace:
         return json.loads(raw) if raw else {}
 
     def shop_rules(self) -> ShopRules:
-        """Attempt cap, call gap and lease cap as the server last sent them."""
-        return shop_rules(self._settings())
+        """Attempt cap, call gap and lease cap as the server last sent them (the
+        defaults where the store holds none or an unreadable copy)."""
+        try:
+            settings = SettingsWire.model_validate(self._settings())
+        except ValidationError:
+            settings = SettingsWire()
+        return shop_rules(settings)
 
     def user_id(self) -> int | None:
         """The signed-in user's id (the store belongs to one user)."""

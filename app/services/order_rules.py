@@ -12,30 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from app.services.order_views import OrderDetail
-from core.attempt_policy import AttemptPolicy
 from core.domain_error import DomainError
 from core.order_transitions import Role
-from core.rulebook import DEFAULT_LEASE_CAP, Act, OrderFacts, ShopRules, Situation, Standing
+from core.rulebook import Act, OrderFacts, ShopRules, Situation, Standing
 from core.rulebook import verdicts as rulebook_verdicts
-
-
-def shop_rules(settings: Mapping[str, object]) -> ShopRules:
-    """The rulebook's ``ShopRules`` from the shop settings the server sent (SettingsWire)."""
-
-    def number(key: str, default: int) -> int:
-        value = settings.get(key, default)
-        return int(value) if isinstance(value, int | str | float) else default
-
-    return ShopRules(
-        attempts=AttemptPolicy(
-            cap=max(1, number("attempt_cap", 4)),
-            call_gap=timedelta(minutes=max(0, number("call_gap_minutes", 10))),
-        ),
-        lease_cap=max(1, number("max_leases_per_agent", DEFAULT_LEASE_CAP)),
-    )
 
 
 def _role(role: str) -> Role:
