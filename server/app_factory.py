@@ -29,7 +29,9 @@ from server.api import (
     routes_users,
     routes_wallboard,
 )
+from server.api.body_limit import BodyLimit
 from server.api.nul_guard import NulGuard
+from server.config import ServerConfig
 from server.db.migrate import upgrade_database
 from server.db.session import Database, open_database
 from server.reports import router as reports_router
@@ -96,8 +98,10 @@ def create_app(
     migrate: bool = False,
     poll_seconds: float = 1.0,
     db: Database | None = None,
+    config: ServerConfig | None = None,
 ) -> FastAPI:
     """The server app for ``database_url`` (migrated first when ``migrate``)."""
+    config = config or ServerConfig()
     if migrate:
         upgrade_database(database_url)
     database = db or open_database(database_url)
@@ -122,8 +126,13 @@ def create_app(
     )
     app.state.db = database
     app.state.hub = hub
+    app.state.config = config
     _install_error_handlers(app)
     app.add_middleware(NulGuard)
+    # Added last, so it runs first: nothing reads a body before it is counted.
+    app.add_middleware(
+        BodyLimit, max_body=config.max_body_bytes, max_import=config.max_import_bytes
+    )
     routers: list[Any] = [
         routes_health.router,
         routes_auth.router,

@@ -28,6 +28,7 @@ from core.domain_error import DomainError
 from core.order_transitions import Role
 from core.wire.catalogue import ArticleWire, CityWire
 from server.asgi import DATABASE_URL_ENV
+from server.config import MIB, env_name
 from server.db.migrate import upgrade_database
 from server.db.models_catalogue import Article, City
 from server.db.models_users import Team
@@ -90,6 +91,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     sock.set_inheritable(True)
     host, port = sock.getsockname()[:2]
     os.environ[DATABASE_URL_ENV] = url
+    _export_limits(args)
     print(
         f"{LISTENING_PREFIX} http://{host}:{port} (database: {url.split('://')[0]}, "
         f"workers: {args.workers})",
@@ -103,6 +105,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level=args.log_level,
         access_log=args.access_log,
         timeout_graceful_shutdown=3,
+        # Client addresses (login throttling, audit) come from X-Forwarded-For only
+        # when the request comes from one of these proxies.
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
     )
     server = uvicorn.Server(config)
     if args.workers > 1:
@@ -110,6 +116,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     else:
         server.run(sockets=[sock])
     return 0
+
+
+def _export_limits(args: argparse.Namespace) -> None:
+    """Hand the limits to the app through ``HATIF_*`` variables (every worker reads them)."""
+    given: dict[str, object] = {
+        "max_body_bytes": args.max_body_kb * 1024 if args.max_body_kb else None,
+        "max_import_bytes": int(args.max_import_mb * MIB) if args.max_import_mb else None,
+        "sse_per_user": args.sse_per_user,
+        "sse_total": args.sse_total,
+        "sse_write_timeout_s": args.sse_write_timeout,
+        "idle_timeout_hours": args.idle_timeout_hours,
+        "retention_days": args.retention_days,
+        "docs": "1" if args.docs else None,
+    }
+    for name, value in given.items():
+        if value is not None:
+            os.environ[env_name(name)] = str(value)
 
 
 def cmd_seed_demo(args: argparse.Namespace) -> int:
@@ -264,6 +287,25 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-migrate", action="store_true", help="Do not migrate at start")
     serve.add_argument("--log-level", default="warning")
     serve.add_argument("--access-log", action="store_true")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="Comma-separated proxy addresses trusted for X-Forwarded-For ('*' for any)",
+    )
+    serve.add_argument("--max-body-kb", type=int, help="Largest request body (default 1024)")
+    serve.add_argument("--max-import-mb", type=float, help="Largest sheet import (default 20)")
+    serve.add_argument("--sse-per-user", type=int, help="Event streams per user (default 4)")
+    serve.add_argument("--sse-total", type=int, help="Event streams per process (default 1000)")
+    serve.add_argument(
+        "--sse-write-timeout", type=float, help="Drop a stream not read for this long (s, 30)"
+    )
+    serve.add_argument(
+        "--idle-timeout-hours", type=float, help="Sign out tokens unused this long (default 12)"
+    )
+    serve.add_argument(
+        "--retention-days", type=float, help="Keep push bookkeeping this long (default 30)"
+    )
+    serve.add_argument("--docs", action="store_true", help="Serve /docs, /redoc and /openapi.json")
     serve.set_defaults(func=cmd_serve)
 
     with_db(commands.add_parser("migrate", help="Apply schema migrations")).set_defaults(
