@@ -37,6 +37,7 @@ from server.db.session import Database, open_database
 from server.reports import router as reports_router
 from server.services.errors import ServiceError
 from server.services.sse_events import ChangeHub
+from server.services.stream_slots import StreamSlots
 from server.version import server_version
 
 
@@ -49,7 +50,7 @@ def _error_response(
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def _service_error(_request: Request, error: ServiceError) -> JSONResponse:
-        headers = {"Retry-After": "60"} if error.status_code == 429 else None
+        headers = {"Retry-After": "60"} if error.status_code in (429, 503) else None
         if error.status_code == 401:
             headers = {"WWW-Authenticate": "Bearer"}
         return _error_response(
@@ -127,6 +128,7 @@ def create_app(
     app.state.db = database
     app.state.hub = hub
     app.state.config = config
+    app.state.stream_slots = StreamSlots(config.sse_per_user, config.sse_total)
     _install_error_handlers(app)
     app.add_middleware(NulGuard)
     # Added last, so it runs first: nothing reads a body before it is counted.
