@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 
 from pydantic import Field
 
 from core.wire.base import WireModel
+from core.wire.time_bounds import PlausibleMoment
 
 
 class ImportRowError(WireModel):
@@ -46,7 +46,7 @@ class WebhookOrder(WireModel):
     t=<unix s>,id=<event id>,v1=<hex HMAC-SHA256 of "{t}.{id}." + raw body>``."""
 
     reference: str = Field(min_length=1, max_length=64)
-    created_at: datetime | None = None
+    created_at: PlausibleMoment | None = None
     customer_name: str = Field(min_length=1, max_length=200)
     phone: str = Field(min_length=3, max_length=32)
     address: str = Field(default="", max_length=500)
