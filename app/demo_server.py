@@ -104,7 +104,7 @@ def start_demo_server(data_dir: Path, timeout: float = 60.0) -> DemoServer:
         _log.info("Seeding the demo shop into %s", database)
         with log_path.open("wb") as log:
             seeded = subprocess.run(
-                [*base, "seed-demo", "--db", db_url, "--password", DEMO_PASSWORD],
+                [*base, "seed-demo", "--demo", "--db", db_url, "--password", DEMO_PASSWORD],
                 stdout=log, stderr=subprocess.STDOUT, timeout=SEED_TIMEOUT_S, check=False)
         if seeded.returncode != 0:
             database.unlink(missing_ok=True)

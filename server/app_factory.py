@@ -50,7 +50,9 @@ def _error_response(
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def _service_error(_request: Request, error: ServiceError) -> JSONResponse:
-        headers = {"Retry-After": "60"} if error.status_code in (429, 503) else None
+        headers = None
+        if error.status_code in (429, 503):
+            headers = {"Retry-After": str(error.params.get("retry_after", 60))}
         if error.status_code == 401:
             headers = {"WWW-Authenticate": "Bearer"}
         return _error_response(

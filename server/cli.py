@@ -1,7 +1,7 @@
 """``hatif-server``: serve, migrate, seed-demo, import, create-user, catalogue,
 webhook-secret.
 
-The desktop's demo mode runs ``python -m server.cli seed-demo --password demo``
+The desktop's demo mode runs ``python -m server.cli seed-demo --demo --password demo``
 then ``python -m server.cli serve --db sqlite:///... --port N`` and waits for
 the line ``Hatif server listening on http://HOST:PORT``.
 """
@@ -141,7 +141,13 @@ def cmd_seed_demo(args: argparse.Namespace) -> int:
     db = open_database(url)
     try:
         with db.write() as session:
-            result = seed_demo(session, db_now(session), password=args.password, orders=args.orders)
+            result = seed_demo(
+                session,
+                db_now(session),
+                password=args.password,
+                orders=args.orders,
+                demo=args.demo,
+            )
     finally:
         db.dispose()
     if not result.created:
@@ -313,7 +319,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     seed = with_db(commands.add_parser("seed-demo", help="Create the demo shop"))
-    seed.add_argument("--password", help="Password for every demo user")
+    seed.add_argument("--password", help="Password for every demo user (generated when absent)")
+    seed.add_argument(
+        "--demo",
+        action="store_true",
+        help="The desktop's demo shop: --password may be the documented demo password",
+    )
     seed.add_argument("--orders", type=int, default=300)
     seed.set_defaults(func=cmd_seed_demo)
 

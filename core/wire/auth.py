@@ -45,7 +45,9 @@ class CreateUserRequest(WireModel):
 
     username: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     display_name: str = Field(min_length=1, max_length=128)
-    password: str = Field(min_length=4, max_length=256)
+    password: str = Field(
+        min_length=1, max_length=256, description="Checked against the password policy"
+    )
     role: str = Field(description="agent | lead | admin")
     team_id: Id | None = None
 
@@ -68,4 +70,6 @@ class PasswordChangeRequest(WireModel):
     """``POST /auth/password``: a user changes their own password."""
 
     old_password: str = Field(min_length=1, max_length=256)
-    new_password: str = Field(min_length=8, max_length=256)
+    new_password: str = Field(
+        min_length=1, max_length=256, description="Checked against the password policy"
+    )

@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 
 from core.order_transitions import Role
 from core.wire.auth import LoginRequest, LoginResponse
-from server.auth.passwords import DUMMY_HASH, verify_password
+from server.auth.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from server.auth.principal import Principal
-from server.auth.rate_limit import failure_keys, record_failure, too_many_failures
+from server.auth.rate_limit import failure_keys, forget_failures, record_failure, wait_seconds
 from server.auth.tokens import hash_token, new_token
 from server.db.models_users import ApiToken, User
 from server.db.session import Database
@@ -45,24 +45,23 @@ def _login(db: Database, request: LoginRequest, client_address: str | None) -> L
     keys = failure_keys(request.username, client_address)
     with db.write() as session:
         now = db_now(session)
-        if too_many_failures(session, keys, now):
-            return LoginOutcome(
-                error=ServiceError(
-                    429,
-                    "too_many_attempts",
-                    "Too many failed logins; wait a minute and try again.",
-                    {"retry_after": 60},
-                )
-            )
+        wait = wait_seconds(session, keys, now)
+        if wait:
+            return LoginOutcome(error=too_many_attempts(wait))
         user = session.execute(
             select(User).where(User.username == request.username.strip())
         ).scalar()
         ok = verify_password(request.password, user.password_hash if user else DUMMY_HASH)
         if user is None or not ok or not user.active:
-            record_failure(session, keys, now)  # committed: the refusal is not an error
+            # Committed: the refusal is not an error.
+            throttled = record_failure(session, keys, now)
+            audit_failed_login(session, request.username, user, client_address, throttled, now)
             return LoginOutcome(
                 error=ServiceError(401, "bad_credentials", "Wrong user name or password.")
             )
+        forget_failures(session, keys)
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(request.password)
         token, token_hash = new_token()
         row = ApiToken(
             user_id=user.id,
@@ -86,6 +85,47 @@ def _login(db: Database, request: LoginRequest, client_address: str | None) -> L
             response=LoginResponse(
                 token=token, token_id=row.id, expires_at=row.expires_at, user=user_info(user)
             )
+        )
+
+
+def too_many_attempts(wait: int) -> ServiceError:
+    return ServiceError(
+        429,
+        "too_many_attempts",
+        f"Too many wrong passwords; wait {wait} seconds and try again.",
+        {"retry_after": wait},
+    )
+
+
+def audit_failed_login(
+    session: Session,
+    username: str,
+    user: User | None,
+    client_address: str | None,
+    throttled: dict[str, int],
+    now: datetime,
+) -> None:
+    """An audit row per failed login, and one when it starts a delay."""
+    detail = {"username": username.strip()[:64], "address": client_address}
+    entity_id = user.id if user is not None else username.strip()[:64]
+    record_audit(
+        session,
+        actor=None,
+        action="auth.login_failed",
+        entity="user",
+        entity_id=entity_id,
+        at=now,
+        detail=detail,
+    )
+    for key, delay in throttled.items():
+        record_audit(
+            session,
+            actor=None,
+            action="auth.login_throttled",
+            entity="user",
+            entity_id=entity_id,
+            at=now,
+            detail={**detail, "key": key, "delay_s": delay},
         )
 
 
