@@ -15,6 +15,7 @@ from core.domain_error import DomainError
 from core.wire import API_PREFIX
 from core.wire.errors import ErrorBody
 from server.api import (
+    routes_accounts,
     routes_auth,
     routes_catalogue,
     routes_escalations,
@@ -141,6 +142,7 @@ def create_app(
         routes_health.router,
         routes_auth.router,
         routes_users.router,
+        routes_accounts.router,
         routes_orders.router,
         routes_escalations.router,
         routes_history.router,

@@ -1,5 +1,6 @@
-"""``hatif-server``: serve, migrate, seed-demo, import, create-user, catalogue,
-webhook-secret.
+"""``hatif-server``: serve, migrate, seed-demo, import, create-user, the account
+lifecycle (deactivate-user, reactivate-user, reset-password, revoke-tokens),
+catalogue, webhook-secret, prune-changes, prune-sync.
 
 The desktop's demo mode runs ``python -m server.cli seed-demo --demo --password demo``
 then ``python -m server.cli serve --db sqlite:///... --port N`` and waits for
@@ -22,6 +23,8 @@ from pathlib import Path
 import platformdirs
 import uvicorn
 from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from uvicorn.supervisors import Multiprocess
 
 from core.domain_error import DomainError
@@ -31,8 +34,14 @@ from server.asgi import DATABASE_URL_ENV
 from server.config import MIB, env_name
 from server.db.migrate import upgrade_database
 from server.db.models_catalogue import Article, City
-from server.db.models_users import Team
+from server.db.models_users import Team, User
 from server.db.session import open_database
+from server.services.accounts import (
+    deactivate_user,
+    reactivate_user,
+    reset_password,
+    revoke_tokens_of,
+)
 from server.services.catalogue import article_wire, city_wire, upsert_article, upsert_city
 from server.services.change_log import prune_changes_older_than
 from server.services.csv_import import import_csv
@@ -222,6 +231,44 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def _user_id(session: Session, username: str) -> int:
+    user_id = session.execute(select(User.id).where(User.username == username)).scalar()
+    if user_id is None:
+        raise DomainError("not_found", f"There is no user {username!r}.", {"username": username})
+    return int(user_id)
+
+
+def cmd_account(args: argparse.Namespace) -> int:
+    """deactivate-user, reactivate-user, reset-password, revoke-tokens."""
+    url = _database_url(args)
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        with db.write() as session:
+            now = db_now(session)
+            user_id = _user_id(session, args.username)
+            if args.command == "deactivate-user":
+                _user, revoked = deactivate_user(session, None, user_id, now)
+                print(f"{args.username} deactivated; {revoked} sessions ended.")
+            elif args.command == "reactivate-user":
+                reactivate_user(session, None, user_id, now)
+                print(f"{args.username} may sign in again.")
+            elif args.command == "reset-password":
+                generated, revoked = reset_password(session, None, user_id, args.password, now)
+                print(
+                    f"Password of {args.username} reset; {revoked} sessions ended. "
+                    "It must be changed at the next sign-in."
+                )
+                if generated:
+                    print(f"Temporary password: {generated}")
+            else:
+                _user, revoked = revoke_tokens_of(session, None, user_id, now)
+                print(f"{revoked} sessions of {args.username} ended.")
+    finally:
+        db.dispose()
+    return 0
+
+
 def cmd_webhook_secret(args: argparse.Namespace) -> int:
     url = _database_url(args)
     upgrade_database(url)
@@ -340,6 +387,18 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--display-name")
     user.add_argument("--password", help="Asked for (or generated) when absent")
     user.set_defaults(func=cmd_create_user)
+
+    for name, text in (
+        ("deactivate-user", "Stop a user signing in; end their sessions and leases"),
+        ("reactivate-user", "Let a deactivated user sign in again"),
+        ("reset-password", "Set a temporary password the user must change"),
+        ("revoke-tokens", "End every session of a user"),
+    ):
+        account = with_db(commands.add_parser(name, help=text))
+        account.add_argument("username")
+        if name == "reset-password":
+            account.add_argument("--password", help="Temporary password (generated when absent)")
+        account.set_defaults(func=cmd_account)
 
     catalogue = with_db(
         commands.add_parser("catalogue", help="Print the catalogue as JSON, or --load one")

@@ -38,6 +38,10 @@ class LoginResponse(WireModel):
     token_id: int
     expires_at: datetime | None = None
     user: UserInfo
+    must_change_password: bool = Field(
+        default=False,
+        description="An admin reset the password: only POST /auth/password works until changed",
+    )
 
 
 class CreateUserRequest(WireModel):
@@ -73,3 +77,24 @@ class PasswordChangeRequest(WireModel):
     new_password: str = Field(
         min_length=1, max_length=256, description="Checked against the password policy"
     )
+
+
+class PasswordResetRequest(WireModel):
+    """``POST /api/v1/users/{id}/password`` (admin): a temporary password the user
+    must change at the next sign-in; generated (and answered once) when absent."""
+
+    new_password: str | None = Field(default=None, min_length=1, max_length=256)
+
+
+class PasswordResetResult(WireModel):
+    """The temporary password when the server generated it, and the tokens revoked."""
+
+    generated_password: str | None = None
+    revoked_tokens: int = 0
+
+
+class AccountChange(WireModel):
+    """The user after a deactivation, reactivation or revocation, and the tokens revoked."""
+
+    user: UserInfo
+    revoked_tokens: int = 0

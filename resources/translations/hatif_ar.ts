@@ -1834,7 +1834,17 @@
         <translation>غير مسموح لك بهذا الإجراء.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="134"/>
+        <location filename="../../ui/refusal_text.py" line="125"/>
+        <source>an administrator reset your password: choose a new one in your profile first.</source>
+        <translation>أعاد مسؤول تعيين كلمة المرور الخاصة بك: اختر كلمة مرور جديدة في ملفك الشخصي أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="129"/>
+        <source>this password is too easy to guess; choose a longer one.</source>
+        <translation>كلمة المرور هذه سهلة التخمين؛ اختر كلمة أطول.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="141"/>
         <source>You no longer hold order %1: %2</source>
         <translation>لم يعد الطلب %1 بيدك: %2</translation>
     </message>

@@ -1818,7 +1818,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="134"/>
+        <location filename="../../ui/refusal_text.py" line="125"/>
+        <source>an administrator reset your password: choose a new one in your profile first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="129"/>
+        <source>this password is too easy to guess; choose a longer one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="141"/>
         <source>You no longer hold order %1: %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1818,7 +1818,17 @@
         <translation>vous n&apos;avez pas le droit de faire ceci.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="134"/>
+        <location filename="../../ui/refusal_text.py" line="125"/>
+        <source>an administrator reset your password: choose a new one in your profile first.</source>
+        <translation>un administrateur a réinitialisé votre mot de passe : choisissez-en un nouveau dans votre profil d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="129"/>
+        <source>this password is too easy to guess; choose a longer one.</source>
+        <translation>ce mot de passe est trop facile à deviner ; choisissez-en un plus long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="141"/>
         <source>You no longer hold order %1: %2</source>
         <translation>Vous ne tenez plus la commande %1 : %2</translation>
     </message>

@@ -77,6 +77,7 @@ def _change(
         except ServiceError as error:
             return _Outcome(error)
         user.password_hash = hash_password(new_password)
+        user.must_change_password = False
         revoked = session.execute(
             update(ApiToken)
             .where(

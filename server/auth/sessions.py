@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.order_transitions import Role
@@ -22,6 +22,9 @@ from server.services.errors import ServiceError
 from server.services.users import user_info
 
 TOKEN_LIFETIME = timedelta(days=30)
+# How stale ``last_used_at`` may get before a request refreshes it (one small write
+# per token every few minutes, not one per request).
+TOUCH_EVERY = timedelta(minutes=5)
 
 
 @dataclass
@@ -70,6 +73,7 @@ def _login(db: Database, request: LoginRequest, client_address: str | None) -> L
             created_at=now,
             expires_at=now + TOKEN_LIFETIME,
             revoked_at=None,
+            last_used_at=now,
         )
         session.add(row)
         session.flush()
@@ -83,7 +87,11 @@ def _login(db: Database, request: LoginRequest, client_address: str | None) -> L
         )
         return LoginOutcome(
             response=LoginResponse(
-                token=token, token_id=row.id, expires_at=row.expires_at, user=user_info(user)
+                token=token,
+                token_id=row.id,
+                expires_at=row.expires_at,
+                user=user_info(user),
+                must_change_password=user.must_change_password,
             )
         )
 
@@ -138,11 +146,23 @@ def principal_for(user: User, token: ApiToken | None) -> Principal:
         team_id=user.team_id,
         token_id=token.id if token else None,
         device_id=token.device_id if token else None,
+        must_change_password=user.must_change_password,
     )
 
 
-def authenticate(session: Session, token: str) -> Principal | None:
-    """The principal of a bearer token, or None (unknown, revoked, expired, inactive)."""
+@dataclass(frozen=True)
+class Authenticated:
+    """A live token's caller, and whether its ``last_used_at`` should be refreshed."""
+
+    principal: Principal
+    needs_touch: bool
+
+
+def authenticate(
+    session: Session, token: str, idle_timeout: timedelta | None = None
+) -> Authenticated | None:
+    """The caller of a bearer token, or None (unknown, revoked, expired, idle
+    longer than ``idle_timeout``, user inactive)."""
     found = session.execute(
         select(ApiToken, User)
         .join(User, User.id == ApiToken.user_id)
@@ -153,10 +173,22 @@ def authenticate(session: Session, token: str) -> Principal | None:
     row, user = found
     if row.revoked_at is not None or not user.active:
         return None
-    # Token lifetimes are days long: the local clock is precise enough here.
-    if row.expires_at is not None and row.expires_at <= datetime.now(UTC):
+    # Token lifetimes are hours to days long: the local clock is precise enough here.
+    now = datetime.now(UTC)
+    if row.expires_at is not None and row.expires_at <= now:
         return None
-    return principal_for(user, row)
+    last_used = row.last_used_at or row.created_at
+    if idle_timeout is not None and last_used + idle_timeout <= now:
+        return None
+    return Authenticated(principal_for(user, row), last_used + TOUCH_EVERY <= now)
+
+
+def touch_token(db: Database, token_id: int) -> None:
+    """Record that the token was used now (for the idle timeout)."""
+    with db.write() as session:
+        session.execute(
+            update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=db_now(session))
+        )
 
 
 def dead_token_ids(session: Session, token_ids: list[int]) -> set[int]:

@@ -17,8 +17,9 @@ from tests.fixtures.server_process import RunningServer
 
 EXAMPLES_PER_OPERATION = 10
 TIME_BUDGET_S = 60.0
-# Streams never end, and logging the fuzzer out would only test the 401 path.
-SKIPPED_PATHS = ("/events", "/auth/logout", "/revoke")
+# Streams never end, and logging the fuzzer out (or resetting its password, or
+# revoking its tokens) would only test the 401 path.
+SKIPPED_PATHS = ("/events", "/auth/logout", "/revoke", "/revoke-tokens", "/password")
 # The classifier setting would point the server at whatever URL the fuzzer
 # invents; only loopback endpoints may ever be called from tests.
 SKIPPED_PREFIXES = ("/api/v1/reports/classifier",)

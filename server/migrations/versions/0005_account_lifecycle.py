@@ -1,0 +1,34 @@
+"""users.must_change_password (admin reset), api_tokens.last_used_at (idle timeout)
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-12-07 14:40:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0005"
+down_revision = "0004"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "must_change_password", sa.Boolean(), nullable=False, server_default=sa.false()
+            )
+        )
+    with op.batch_alter_table("api_tokens", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("api_tokens", schema=None) as batch_op:
+        batch_op.drop_column("last_used_at")
+    with op.batch_alter_table("users", schema=None) as batch_op:
+        batch_op.drop_column("must_change_password")
