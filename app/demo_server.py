@@ -117,7 +117,7 @@ def start_demo_server(data_dir: Path, timeout: float = 60.0) -> DemoServer:
     url = f"http://127.0.0.1:{port}"
     log = log_path.open("ab")
     process = subprocess.Popen(
-        [*base, "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)],
+        [*base, "serve", "--docs", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT,
         preexec_fn=end_with_parent())
     log.close()

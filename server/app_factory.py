@@ -18,6 +18,7 @@ from server.api import (
     routes_accounts,
     routes_auth,
     routes_catalogue,
+    routes_docs,
     routes_escalations,
     routes_events,
     routes_health,
@@ -126,7 +127,11 @@ def create_app(
         version=server_version(),
         description="Orders, reservations, journal and live events for confirmation desks.",
         lifespan=lifespan,
-        openapi_url="/openapi.json",
+        # Public docs only when IT switches them on (development, the demo); the
+        # description then goes to signed-in callers only (routes_docs).
+        openapi_url="/openapi.json" if config.docs else None,
+        docs_url="/docs" if config.docs else None,
+        redoc_url="/redoc" if config.docs else None,
     )
     app.state.db = database
     app.state.hub = hub
@@ -157,4 +162,6 @@ def create_app(
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(reports_router.router)  # carries its own /api/v1/reports prefix
+    if not config.docs:
+        app.include_router(routes_docs.router)
     return app

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.desktop_services import AgentIdentity
-from core.password_policy import MIN_LENGTH, PasswordProblem, password_problem
 from app.services.operations import OperationRunner
 from app.services.own_history_service import HistoryPage, HistoryUnavailable, OwnHistoryService
 from app.services.session_service import SessionService, SignedIn, SignInError
+from core.password_policy import MIN_LENGTH, PasswordProblem, password_problem
 from ui.own_history_model import OwnHistoryModel
 
 #: Codes meaning "the server is not there right now".

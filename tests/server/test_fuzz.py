@@ -35,7 +35,7 @@ def demo_server(
         url = request.getfixturevalue("postgres_url_factory")()
     # Seeded in this process: a second interpreter start costs more than the seeding.
     assert main(["seed-demo", "--demo", "--db", url, "--password", "demo", "--orders", "60"]) == 0
-    return server_process_factory(url, migrate=False)
+    return server_process_factory(url, migrate=False, extra_args=["--docs"])
 
 
 @pytest.mark.slow
