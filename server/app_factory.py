@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -40,6 +41,7 @@ from server.reports import router as reports_router
 from server.services.errors import ServiceError
 from server.services.sse_events import ChangeHub
 from server.services.stream_slots import StreamSlots
+from server.services.sync_pruning import SyncPruner
 from server.version import server_version
 
 
@@ -113,12 +115,16 @@ def create_app(
     hub = ChangeHub(database, poll_seconds=poll_seconds)
     database.on_changes_committed.append(hub.poke)
 
+    pruner = SyncPruner(database, timedelta(days=config.retention_days))
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await hub.start()
+        await pruner.start()
         try:
             yield
         finally:
+            await pruner.stop()
             await hub.stop()
             database.dispose()
 

@@ -48,6 +48,7 @@ from server.services.csv_import import import_csv
 from server.services.db_clock import db_now
 from server.services.demo_seed import seed_demo
 from server.services.settings_store import load_settings, save_webhook_secret
+from server.services.sync_pruning import prune_sync_bookkeeping
 from server.services.users import create_team, create_user
 
 LISTENING_PREFIX = "Hatif server listening on"
@@ -323,6 +324,21 @@ def cmd_prune_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prune_sync(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        pruned = prune_sync_bookkeeping(db, timedelta(days=args.keep_days))
+    finally:
+        db.dispose()
+    print(
+        f"{pruned.idempotency_keys} idempotency keys and {pruned.applied_ops} applied ops "
+        f"older than {args.keep_days} days removed."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hatif-server", description="The Hatif central server and its administration."
@@ -409,6 +425,12 @@ def build_parser() -> argparse.ArgumentParser:
     prune = with_db(commands.add_parser("prune-changes", help="Drop old change-log entries"))
     prune.add_argument("--keep-days", type=float, default=30.0)
     prune.set_defaults(func=cmd_prune_changes)
+
+    prune_sync = with_db(
+        commands.add_parser("prune-sync", help="Drop old idempotency keys and applied ops")
+    )
+    prune_sync.add_argument("--keep-days", type=float, default=30.0)
+    prune_sync.set_defaults(func=cmd_prune_sync)
 
     hook = with_db(commands.add_parser("webhook-secret", help="Set or generate the webhook secret"))
     hook.add_argument("--set", help="Secret to use (generated when absent)")

@@ -66,7 +66,7 @@ class IdempotencyRecord(Base):
     request_hash: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int | None]
     response: Mapped[dict[str, Any] | None]
-    created_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(index=True)  # pruning (services.sync_pruning)
 
 
 class AppliedOp(Base):
@@ -80,7 +80,7 @@ class AppliedOp(Base):
     client_seq: Mapped[int]
     status: Mapped[str] = mapped_column(String(16))
     result: Mapped[dict[str, Any]]
-    at: Mapped[datetime]
+    at: Mapped[datetime] = mapped_column(index=True)  # pruning (services.sync_pruning)
 
 
 class DeviceSequence(Base):

@@ -1,4 +1,5 @@
-"""users.must_change_password (admin reset), api_tokens.last_used_at (idle timeout)
+"""users.must_change_password (admin reset), api_tokens.last_used_at (idle timeout),
+indexes for pruning idempotency keys and applied ops by age
 
 Revision ID: 0005
 Revises: 0004
@@ -25,9 +26,13 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("api_tokens", schema=None) as batch_op:
         batch_op.add_column(sa.Column("last_used_at", sa.DateTime(timezone=True), nullable=True))
+    op.create_index("ix_idempotency_keys_created_at", "idempotency_keys", ["created_at"])
+    op.create_index("ix_applied_ops_at", "applied_ops", ["at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_applied_ops_at", table_name="applied_ops")
+    op.drop_index("ix_idempotency_keys_created_at", table_name="idempotency_keys")
     with op.batch_alter_table("api_tokens", schema=None) as batch_op:
         batch_op.drop_column("last_used_at")
     with op.batch_alter_table("users", schema=None) as batch_op:
