@@ -77,13 +77,14 @@ def record_failure(session: Session, keys: list[str], now: datetime) -> dict[str
     for key in keys:
         session.add(LoginFailure(key=key, at=now))
     session.flush()
-    counts = dict(
-        session.execute(
+    counts: dict[str, int] = {
+        key: int(count)
+        for key, count in session.execute(
             select(LoginFailure.key, func.count())
             .where(LoginFailure.key.in_(keys), LoginFailure.at > now - WINDOW)
             .group_by(LoginFailure.key)
         ).all()
-    )
+    }
     # Keep the table small: older failures no longer count.
     session.execute(delete(LoginFailure).where(LoginFailure.at < now - WINDOW))
     return {key: math.ceil(_delay(key, int(n))) for key, n in counts.items() if _delay(key, int(n))}
