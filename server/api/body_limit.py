@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from fastapi import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from core.wire import API_PREFIX
@@ -19,13 +20,20 @@ from server.services.errors import ServiceError
 IMPORT_PATH = f"{API_PREFIX}/import/orders"
 
 
+class BodyTooLarge(ServiceError, HTTPException):
+    """413 ``body_too_large``. Also an ``HTTPException``, which FastAPI lets through
+    untouched when it reads a JSON body (anything else it turns into a 400); the
+    ``ServiceError`` handler, found first, answers it like any other refusal."""
+
+    def __init__(self, limit: int) -> None:
+        message = f"The request body is larger than {_size(limit)}."
+        ServiceError.__init__(self, 413, "body_too_large", message, {"limit_bytes": limit})
+        self.detail = message
+        self.headers = None
+
+
 def _too_large(limit: int) -> ServiceError:
-    return ServiceError(
-        413,
-        "body_too_large",
-        f"The request body is larger than {_size(limit)}.",
-        {"limit_bytes": limit},
-    )
+    return BodyTooLarge(limit)
 
 
 def _size(limit: int) -> str:

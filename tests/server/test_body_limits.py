@@ -35,6 +35,10 @@ def test_huge_bodies_get_413_and_the_server_memory_stays_flat(
     assert "1 MB" in login.body["message"]
     assert login.sent_bytes < 10 * MB  # answered before the body was sent, let alone read
 
+    # Streamed to a route whose JSON body FastAPI reads itself: the same refusal.
+    chunked_login = send_big_body(server.port, "/api/v1/auth/login", 20 * MB, declare_length=False)
+    assert chunked_login.status == 413 and chunked_login.body["code"] == "body_too_large"
+
     streamed = send_big_body(
         server.port,
         "/api/v1/webhooks/orders",
