@@ -104,7 +104,7 @@ def start_demo_server(data_dir: Path, timeout: float = 60.0) -> DemoServer:
         _log.info("Seeding the demo shop into %s", database)
         with log_path.open("wb") as log:
             seeded = subprocess.run(
-                [*base, "seed-demo", "--db", db_url, "--password", DEMO_PASSWORD],
+                [*base, "seed-demo", "--demo", "--db", db_url, "--password", DEMO_PASSWORD],
                 stdout=log, stderr=subprocess.STDOUT, timeout=SEED_TIMEOUT_S, check=False)
         if seeded.returncode != 0:
             database.unlink(missing_ok=True)
@@ -117,7 +117,7 @@ def start_demo_server(data_dir: Path, timeout: float = 60.0) -> DemoServer:
     url = f"http://127.0.0.1:{port}"
     log = log_path.open("ab")
     process = subprocess.Popen(
-        [*base, "serve", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)],
+        [*base, "serve", "--docs", "--db", db_url, "--host", "127.0.0.1", "--port", str(port)],
         stdout=log, stderr=subprocess.STDOUT,
         preexec_fn=end_with_parent())
     log.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,8 +17,10 @@ from core.rulebook import Refusal
 from core.wire import API_PREFIX
 from core.wire.errors import ErrorBody
 from server.api import (
+    routes_accounts,
     routes_auth,
     routes_catalogue,
+    routes_docs,
     routes_escalations,
     routes_events,
     routes_health,
@@ -30,12 +33,16 @@ from server.api import (
     routes_users,
     routes_wallboard,
 )
+from server.api.body_limit import BodyLimit
 from server.api.nul_guard import NulGuard
+from server.config import ServerConfig
 from server.db.migrate import upgrade_database
 from server.db.session import Database, open_database
 from server.reports import router as reports_router
 from server.services.errors import ServiceError, refusal_status
 from server.services.sse_events import ChangeHub
+from server.services.stream_slots import StreamSlots
+from server.services.sync_pruning import SyncPruner
 from server.version import server_version
 
 
@@ -48,7 +55,9 @@ def _error_response(
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ServiceError)
     async def _service_error(_request: Request, error: ServiceError) -> JSONResponse:
-        headers = {"Retry-After": "60"} if error.status_code == 429 else None
+        headers = None
+        if error.status_code in (429, 503):
+            headers = {"Retry-After": str(error.params.get("retry_after", 60))}
         if error.status_code == 401:
             headers = {"WWW-Authenticate": "Bearer"}
         return _error_response(
@@ -98,20 +107,26 @@ def create_app(
     migrate: bool = False,
     poll_seconds: float = 1.0,
     db: Database | None = None,
+    config: ServerConfig | None = None,
 ) -> FastAPI:
     """The server app for ``database_url`` (migrated first when ``migrate``)."""
+    config = config or ServerConfig()
     if migrate:
         upgrade_database(database_url)
     database = db or open_database(database_url)
     hub = ChangeHub(database, poll_seconds=poll_seconds)
     database.on_changes_committed.append(hub.poke)
 
+    pruner = SyncPruner(database, timedelta(days=config.retention_days))
+
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await hub.start()
+        await pruner.start()
         try:
             yield
         finally:
+            await pruner.stop()
             await hub.stop()
             database.dispose()
 
@@ -120,16 +135,27 @@ def create_app(
         version=server_version(),
         description="Orders, reservations, journal and live events for confirmation desks.",
         lifespan=lifespan,
-        openapi_url="/openapi.json",
+        # Public docs only when IT switches them on (development, the demo); the
+        # description then goes to signed-in callers only (routes_docs).
+        openapi_url="/openapi.json" if config.docs else None,
+        docs_url="/docs" if config.docs else None,
+        redoc_url="/redoc" if config.docs else None,
     )
     app.state.db = database
     app.state.hub = hub
+    app.state.config = config
+    app.state.stream_slots = StreamSlots(config.sse_per_user, config.sse_total)
     _install_error_handlers(app)
     app.add_middleware(NulGuard)
+    # Added last, so it runs first: nothing reads a body before it is counted.
+    app.add_middleware(
+        BodyLimit, max_body=config.max_body_bytes, max_import=config.max_import_bytes
+    )
     routers: list[Any] = [
         routes_health.router,
         routes_auth.router,
         routes_users.router,
+        routes_accounts.router,
         routes_orders.router,
         routes_escalations.router,
         routes_history.router,
@@ -144,4 +170,6 @@ def create_app(
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(reports_router.router)  # carries its own /api/v1/reports prefix
+    if not config.docs:
+        app.include_router(routes_docs.router)
     return app

@@ -1,5 +1,6 @@
 """ASGI entry for ``uvicorn --factory`` (several worker processes): the database
-URL comes from the ``HATIF_DATABASE_URL`` environment variable."""
+URL comes from the ``HATIF_DATABASE_URL`` environment variable, the limits from
+``HATIF_*`` variables (``server.config``)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import os
 from fastapi import FastAPI
 
 from server.app_factory import create_app
+from server.config import ServerConfig
 
 DATABASE_URL_ENV = "HATIF_DATABASE_URL"
 
 
 def app_from_env() -> FastAPI:
-    return create_app(os.environ[DATABASE_URL_ENV])
+    return create_app(os.environ[DATABASE_URL_ENV], config=ServerConfig.from_env())

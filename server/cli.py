@@ -1,7 +1,8 @@
-"""``hatif-server``: serve, migrate, seed-demo, import, create-user, catalogue,
-webhook-secret.
+"""``hatif-server``: serve, migrate, seed-demo, import, create-user, the account
+lifecycle (deactivate-user, reactivate-user, reset-password, revoke-tokens),
+catalogue, webhook-secret, prune-changes, prune-sync.
 
-The desktop's demo mode runs ``python -m server.cli seed-demo --password demo``
+The desktop's demo mode runs ``python -m server.cli seed-demo --demo --password demo``
 then ``python -m server.cli serve --db sqlite:///... --port N`` and waits for
 the line ``Hatif server listening on http://HOST:PORT``.
 """
@@ -22,22 +23,32 @@ from pathlib import Path
 import platformdirs
 import uvicorn
 from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from uvicorn.supervisors import Multiprocess
 
 from core.domain_error import DomainError
 from core.order_transitions import Role
 from core.wire.catalogue import ArticleWire, CityWire
 from server.asgi import DATABASE_URL_ENV
+from server.config import MIB, env_name
 from server.db.migrate import upgrade_database
 from server.db.models_catalogue import Article, City
-from server.db.models_users import Team
+from server.db.models_users import Team, User
 from server.db.session import open_database
+from server.services.accounts import (
+    deactivate_user,
+    reactivate_user,
+    reset_password,
+    revoke_tokens_of,
+)
 from server.services.catalogue import article_wire, city_wire, upsert_article, upsert_city
 from server.services.change_log import prune_changes_older_than
 from server.services.csv_import import import_csv
 from server.services.db_clock import db_now
 from server.services.demo_seed import seed_demo
 from server.services.settings_store import load_settings, save_webhook_secret
+from server.services.sync_pruning import prune_sync_bookkeeping
 from server.services.users import create_team, create_user
 
 LISTENING_PREFIX = "Hatif server listening on"
@@ -90,6 +101,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     sock.set_inheritable(True)
     host, port = sock.getsockname()[:2]
     os.environ[DATABASE_URL_ENV] = url
+    _export_limits(args)
     print(
         f"{LISTENING_PREFIX} http://{host}:{port} (database: {url.split('://')[0]}, "
         f"workers: {args.workers})",
@@ -103,6 +115,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level=args.log_level,
         access_log=args.access_log,
         timeout_graceful_shutdown=3,
+        # Client addresses (login throttling, audit) come from X-Forwarded-For only
+        # when the request comes from one of these proxies.
+        proxy_headers=True,
+        forwarded_allow_ips=args.forwarded_allow_ips,
     )
     server = uvicorn.Server(config)
     if args.workers > 1:
@@ -112,13 +128,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_limits(args: argparse.Namespace) -> None:
+    """Hand the limits to the app through ``HATIF_*`` variables (every worker reads them)."""
+    given: dict[str, object] = {
+        "max_body_bytes": args.max_body_kb * 1024 if args.max_body_kb else None,
+        "max_import_bytes": int(args.max_import_mb * MIB) if args.max_import_mb else None,
+        "sse_per_user": args.sse_per_user,
+        "sse_total": args.sse_total,
+        "sse_write_timeout_s": args.sse_write_timeout,
+        "idle_timeout_hours": args.idle_timeout_hours,
+        "retention_days": args.retention_days,
+        "docs": "1" if args.docs else None,
+    }
+    for name, value in given.items():
+        if value is not None:
+            os.environ[env_name(name)] = str(value)
+
+
 def cmd_seed_demo(args: argparse.Namespace) -> int:
     url = _database_url(args)
     upgrade_database(url)
     db = open_database(url)
     try:
         with db.write() as session:
-            result = seed_demo(session, db_now(session), password=args.password, orders=args.orders)
+            result = seed_demo(
+                session,
+                db_now(session),
+                password=args.password,
+                orders=args.orders,
+                demo=args.demo,
+            )
     finally:
         db.dispose()
     if not result.created:
@@ -193,6 +232,44 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     return 0
 
 
+def _user_id(session: Session, username: str) -> int:
+    user_id = session.execute(select(User.id).where(User.username == username)).scalar()
+    if user_id is None:
+        raise DomainError("not_found", f"There is no user {username!r}.", {"username": username})
+    return int(user_id)
+
+
+def cmd_account(args: argparse.Namespace) -> int:
+    """deactivate-user, reactivate-user, reset-password, revoke-tokens."""
+    url = _database_url(args)
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        with db.write() as session:
+            now = db_now(session)
+            user_id = _user_id(session, args.username)
+            if args.command == "deactivate-user":
+                _user, revoked = deactivate_user(session, None, user_id, now)
+                print(f"{args.username} deactivated; {revoked} sessions ended.")
+            elif args.command == "reactivate-user":
+                reactivate_user(session, None, user_id, now)
+                print(f"{args.username} may sign in again.")
+            elif args.command == "reset-password":
+                generated, revoked = reset_password(session, None, user_id, args.password, now)
+                print(
+                    f"Password of {args.username} reset; {revoked} sessions ended. "
+                    "It must be changed at the next sign-in."
+                )
+                if generated:
+                    print(f"Temporary password: {generated}")
+            else:
+                _user, revoked = revoke_tokens_of(session, None, user_id, now)
+                print(f"{revoked} sessions of {args.username} ended.")
+    finally:
+        db.dispose()
+    return 0
+
+
 def cmd_webhook_secret(args: argparse.Namespace) -> int:
     url = _database_url(args)
     upgrade_database(url)
@@ -247,6 +324,21 @@ def cmd_prune_changes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prune_sync(args: argparse.Namespace) -> int:
+    url = _database_url(args)
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        pruned = prune_sync_bookkeeping(db, timedelta(days=args.keep_days))
+    finally:
+        db.dispose()
+    print(
+        f"{pruned.idempotency_keys} idempotency keys and {pruned.applied_ops} applied ops "
+        f"older than {args.keep_days} days removed."
+    )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hatif-server", description="The Hatif central server and its administration."
@@ -264,6 +356,25 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-migrate", action="store_true", help="Do not migrate at start")
     serve.add_argument("--log-level", default="warning")
     serve.add_argument("--access-log", action="store_true")
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        default="127.0.0.1",
+        help="Comma-separated proxy addresses trusted for X-Forwarded-For ('*' for any)",
+    )
+    serve.add_argument("--max-body-kb", type=int, help="Largest request body (default 1024)")
+    serve.add_argument("--max-import-mb", type=float, help="Largest sheet import (default 20)")
+    serve.add_argument("--sse-per-user", type=int, help="Event streams per user (default 4)")
+    serve.add_argument("--sse-total", type=int, help="Event streams per process (default 1000)")
+    serve.add_argument(
+        "--sse-write-timeout", type=float, help="Drop a stream not read for this long (s, 30)"
+    )
+    serve.add_argument(
+        "--idle-timeout-hours", type=float, help="Sign out tokens unused this long (default 12)"
+    )
+    serve.add_argument(
+        "--retention-days", type=float, help="Keep push bookkeeping this long (default 30)"
+    )
+    serve.add_argument("--docs", action="store_true", help="Serve /docs, /redoc and /openapi.json")
     serve.set_defaults(func=cmd_serve)
 
     with_db(commands.add_parser("migrate", help="Apply schema migrations")).set_defaults(
@@ -271,7 +382,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     seed = with_db(commands.add_parser("seed-demo", help="Create the demo shop"))
-    seed.add_argument("--password", help="Password for every demo user")
+    seed.add_argument("--password", help="Password for every demo user (generated when absent)")
+    seed.add_argument(
+        "--demo",
+        action="store_true",
+        help="The desktop's demo shop: --password may be the documented demo password",
+    )
     seed.add_argument("--orders", type=int, default=300)
     seed.set_defaults(func=cmd_seed_demo)
 
@@ -288,6 +404,18 @@ def build_parser() -> argparse.ArgumentParser:
     user.add_argument("--password", help="Asked for (or generated) when absent")
     user.set_defaults(func=cmd_create_user)
 
+    for name, text in (
+        ("deactivate-user", "Stop a user signing in; end their sessions and leases"),
+        ("reactivate-user", "Let a deactivated user sign in again"),
+        ("reset-password", "Set a temporary password the user must change"),
+        ("revoke-tokens", "End every session of a user"),
+    ):
+        account = with_db(commands.add_parser(name, help=text))
+        account.add_argument("username")
+        if name == "reset-password":
+            account.add_argument("--password", help="Temporary password (generated when absent)")
+        account.set_defaults(func=cmd_account)
+
     catalogue = with_db(
         commands.add_parser("catalogue", help="Print the catalogue as JSON, or --load one")
     )
@@ -297,6 +425,12 @@ def build_parser() -> argparse.ArgumentParser:
     prune = with_db(commands.add_parser("prune-changes", help="Drop old change-log entries"))
     prune.add_argument("--keep-days", type=float, default=30.0)
     prune.set_defaults(func=cmd_prune_changes)
+
+    prune_sync = with_db(
+        commands.add_parser("prune-sync", help="Drop old idempotency keys and applied ops")
+    )
+    prune_sync.add_argument("--keep-days", type=float, default=30.0)
+    prune_sync.set_defaults(func=cmd_prune_sync)
 
     hook = with_db(commands.add_parser("webhook-secret", help="Set or generate the webhook secret"))
     hook.add_argument("--set", help="Secret to use (generated when absent)")

@@ -101,7 +101,7 @@ class DesktopApp:
             session,
             self.context.paths.data_dir,
             sip_setup_for(self.context),
-            features=self.sessions.server_features(session.server_url),
+            features=self.sessions.server_features(session.server_url, session.token),
         )
         self.audio = self.running.audio
         window = WorkspaceWindow(self.running.services, self.dialogs, self.preferences.shortcuts())

@@ -31,6 +31,7 @@ from app.services.desktop_services import AgentIdentity
 from app.services.operations import OperationRunner
 from app.services.own_history_service import HistoryPage, HistoryUnavailable, OwnHistoryService
 from app.services.session_service import SessionService, SignedIn, SignInError
+from core.password_policy import MIN_LENGTH, PasswordProblem, password_problem
 from ui.own_history_model import OwnHistoryModel
 
 #: Codes meaning "the server is not there right now".
@@ -40,7 +41,7 @@ _OFFLINE_CODES = frozenset({"server_unreachable", "server_timeout", "server_erro
 class ProfileDialog(QDialog):
     """Shows the identity, changes the password on the server, lists my history."""
 
-    MIN_LENGTH = 8
+    MIN_LENGTH = MIN_LENGTH
 
     #: A password change finished: True when the server accepted it.
     passwordChangeFinished = Signal(bool)
@@ -138,6 +139,13 @@ class ProfileDialog(QDialog):
         if new != self.repeat.text():
             self.message.setText(self.tr("The two new passwords differ."))
             return
+        # The server's own policy (core), checked here first to say it without a round trip.
+        if password_problem(new, self._session.identity.username) not in (
+            None,
+            PasswordProblem.TOO_SHORT,
+        ):
+            self.message.setText(self._weak_text())
+            return
         if new == old:
             self.message.setText(self.tr("The new password must differ from the current one."))
             return
@@ -179,8 +187,15 @@ class ProfileDialog(QDialog):
                 "%1", str(self.MIN_LENGTH)
             ),
             "login_required": self.tr("Your session has expired; sign in again."),
+            "weak_password": self._weak_text(),
         }
         return known.get(code) or message or code
+
+    def _weak_text(self) -> str:
+        return self.tr(
+            "This password is too easy to guess: avoid common words, repeated characters "
+            "and your user name."
+        )
 
     # -- history ---------------------------------------------------------
 

@@ -240,6 +240,13 @@ def _rescue_or_request_text(code: str, params: Mapping[str, Any]) -> str | None:
             "RefusalText", "the new password must differ from the current one."
         ),
         "forbidden": QT_TRANSLATE_NOOP("RefusalText", "you are not allowed to do this."),
+        "password_change_required": QT_TRANSLATE_NOOP(
+            "RefusalText",
+            "an administrator reset your password: choose a new one in your profile first.",
+        ),
+        "weak_password": QT_TRANSLATE_NOOP(
+            "RefusalText", "this password is too easy to guess; choose a longer one."
+        ),
     }
     if code in fixed:
         return _tr(fixed[code])

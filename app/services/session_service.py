@@ -114,16 +114,18 @@ class SessionService:
         user = UserInfo.model_validate(raw.get("user", raw))
         return SignedIn(server_url.rstrip("/"), token, _identity(user))
 
-    def server_features(self, server_url: str) -> frozenset[str]:
+    def server_features(self, server_url: str, token: str | None = None) -> frozenset[str]:
         """What this server offers beyond the core protocol, from its OpenAPI paths.
 
         ``create_order``, ``escalate`` and ``change_password`` are offered only
         when the server has the matching endpoint, so the window never shows a
-        command that would fail.
+        command that would fail. The server publishes its description only to a
+        signed-in caller unless IT switched the public docs on: send ``token``.
         """
+        headers = {"Authorization": f"Bearer {token}"} if token else None
         try:
             response = self._http.get(
-                server_url.rstrip("/") + "/openapi.json", timeout=self._timeout
+                server_url.rstrip("/") + "/openapi.json", headers=headers, timeout=self._timeout
             )
             paths = response.json().get("paths", {}) if response.status_code == 200 else {}
         except (requests.RequestException, ValueError):

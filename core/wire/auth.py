@@ -38,6 +38,10 @@ class LoginResponse(WireModel):
     token_id: int
     expires_at: datetime | None = None
     user: UserInfo
+    must_change_password: bool = Field(
+        default=False,
+        description="An admin reset the password: only POST /auth/password works until changed",
+    )
 
 
 class CreateUserRequest(WireModel):
@@ -45,7 +49,9 @@ class CreateUserRequest(WireModel):
 
     username: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     display_name: str = Field(min_length=1, max_length=128)
-    password: str = Field(min_length=4, max_length=256)
+    password: str = Field(
+        min_length=1, max_length=256, description="Checked against the password policy"
+    )
     role: str = Field(description="agent | lead | admin")
     team_id: Id | None = None
 
@@ -68,4 +74,27 @@ class PasswordChangeRequest(WireModel):
     """``POST /auth/password``: a user changes their own password."""
 
     old_password: str = Field(min_length=1, max_length=256)
-    new_password: str = Field(min_length=8, max_length=256)
+    new_password: str = Field(
+        min_length=1, max_length=256, description="Checked against the password policy"
+    )
+
+
+class PasswordResetRequest(WireModel):
+    """``POST /api/v1/users/{id}/password`` (admin): a temporary password the user
+    must change at the next sign-in; generated (and answered once) when absent."""
+
+    new_password: str | None = Field(default=None, min_length=1, max_length=256)
+
+
+class PasswordResetResult(WireModel):
+    """The temporary password when the server generated it, and the tokens revoked."""
+
+    generated_password: str | None = None
+    revoked_tokens: int = 0
+
+
+class AccountChange(WireModel):
+    """The user after a deactivation, reactivation or revocation, and the tokens revoked."""
+
+    user: UserInfo
+    revoked_tokens: int = 0

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from decimal import Decimal
 
 from pydantic import Field
 
 from core.wire.base import WireModel
+from core.wire.time_bounds import PlausibleMoment
 
 
 class ImportRowError(WireModel):
@@ -37,20 +37,20 @@ class WebhookLine(WireModel):
 
     article_ref: str = Field(min_length=1, max_length=64)
     quantity: int = Field(default=1, ge=1, le=999)
-    color: str | None = None
-    size: str | None = None
+    color: str | None = Field(default=None, max_length=64)
+    size: str | None = Field(default=None, max_length=64)
 
 
 class WebhookOrder(WireModel):
     """``POST /api/v1/webhooks/orders``, signed with ``X-Hatif-Signature:
-    sha256=<hex HMAC-SHA256 of the raw body with the shared secret>``."""
+    t=<unix s>,id=<event id>,v1=<hex HMAC-SHA256 of "{t}.{id}." + raw body>``."""
 
     reference: str = Field(min_length=1, max_length=64)
-    created_at: datetime | None = None
+    created_at: PlausibleMoment | None = None
     customer_name: str = Field(min_length=1, max_length=200)
     phone: str = Field(min_length=3, max_length=32)
-    address: str = ""
-    city: str = ""
+    address: str = Field(default="", max_length=500)
+    city: str = Field(default="", max_length=100)
     lines: list[WebhookLine] = Field(default_factory=list, max_length=50)
     total: Decimal | None = Field(
         default=None,
@@ -59,7 +59,7 @@ class WebhookOrder(WireModel):
         decimal_places=2,
         description="Informative; the server reprices",
     )
-    product_text: str | None = None
+    product_text: str | None = Field(default=None, max_length=500)
 
 
 class WebhookResult(WireModel):

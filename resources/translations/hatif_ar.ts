@@ -1447,161 +1447,166 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="69"/>
+        <location filename="../../ui/profile_dialog.py" line="70"/>
         <source>My profile</source>
         <extracomment>Codes meaning &quot;the server is not there right now&quot;. A password change finished: True when the server accepted it. A history page was shown, or its failure was (tests wait on it).</extracomment>
         <translation>ملفي الشخصي</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="106"/>
+        <location filename="../../ui/profile_dialog.py" line="107"/>
         <source>Change password</source>
         <translation>تغيير كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="73"/>
+        <location filename="../../ui/profile_dialog.py" line="74"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="74"/>
+        <location filename="../../ui/profile_dialog.py" line="75"/>
         <source>Username</source>
         <translation>اسم المستخدم</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="75"/>
+        <location filename="../../ui/profile_dialog.py" line="76"/>
         <source>Team</source>
         <translation>الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="78"/>
+        <location filename="../../ui/profile_dialog.py" line="79"/>
         <source>Password</source>
         <translation>كلمة المرور</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="80"/>
+        <location filename="../../ui/profile_dialog.py" line="81"/>
         <source>My history</source>
         <translation>سجلي</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="99"/>
+        <location filename="../../ui/profile_dialog.py" line="100"/>
         <source>At least %1 characters</source>
         <translation>%1 أحرف على الأقل</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="110"/>
+        <location filename="../../ui/profile_dialog.py" line="111"/>
         <source>Current password</source>
         <translation>كلمة المرور الحالية</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="111"/>
+        <location filename="../../ui/profile_dialog.py" line="112"/>
         <source>New password</source>
         <translation>كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="112"/>
+        <location filename="../../ui/profile_dialog.py" line="113"/>
         <source>Repeat new password</source>
         <translation>أعد كتابة كلمة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="122"/>
+        <location filename="../../ui/profile_dialog.py" line="123"/>
         <source>Not available on this server yet.</source>
         <translation>غير متاح بعد على هذا الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="129"/>
+        <location filename="../../ui/profile_dialog.py" line="130"/>
         <source>Type your current password first.</source>
         <translation>أدخل كلمة المرور الحالية أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="133"/>
-        <location filename="../../ui/profile_dialog.py" line="178"/>
+        <location filename="../../ui/profile_dialog.py" line="134"/>
+        <location filename="../../ui/profile_dialog.py" line="186"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>يجب أن تتضمن كلمة المرور الجديدة %1 أحرف على الأقل.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="139"/>
+        <location filename="../../ui/profile_dialog.py" line="140"/>
         <source>The two new passwords differ.</source>
         <translation>كلمتا المرور الجديدتان مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="142"/>
-        <location filename="../../ui/profile_dialog.py" line="174"/>
+        <location filename="../../ui/profile_dialog.py" line="150"/>
+        <location filename="../../ui/profile_dialog.py" line="182"/>
         <source>The new password must differ from the current one.</source>
         <translation>يجب أن تختلف كلمة المرور الجديدة عن الحالية.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="145"/>
+        <location filename="../../ui/profile_dialog.py" line="153"/>
         <source>Changing the password…</source>
         <translation>جارٍ تغيير كلمة المرور…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <location filename="../../ui/profile_dialog.py" line="165"/>
         <source>Password changed. Your other sessions were signed out; this one stays open.</source>
         <translation>تم تغيير كلمة المرور. سُجّل الخروج من جلساتك الأخرى، وتبقى هذه الجلسة مفتوحة.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="170"/>
+        <location filename="../../ui/profile_dialog.py" line="178"/>
         <source>The server cannot be reached; your password was not changed.</source>
         <translation>تعذّر الوصول إلى الخادم؛ لم تُغيَّر كلمة المرور.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="176"/>
+        <location filename="../../ui/profile_dialog.py" line="184"/>
         <source>Too many wrong passwords: wait a few minutes, then try again.</source>
         <translation>محاولات خاطئة كثيرة: انتظر بضع دقائق ثم أعد المحاولة.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="181"/>
+        <location filename="../../ui/profile_dialog.py" line="189"/>
         <source>Your session has expired; sign in again.</source>
         <translation>انتهت صلاحية جلستك؛ سجّل الدخول من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="200"/>
+        <location filename="../../ui/profile_dialog.py" line="196"/>
+        <source>This password is too easy to guess: avoid common words, repeated characters and your user name.</source>
+        <translation>كلمة المرور هذه سهلة التخمين: تجنّب الكلمات الشائعة والأحرف المكرّرة واسم المستخدم الخاص بك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="215"/>
         <source>Refresh</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="202"/>
+        <location filename="../../ui/profile_dialog.py" line="217"/>
         <source>Older entries</source>
         <translation>الإدخالات الأقدم</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="214"/>
+        <location filename="../../ui/profile_dialog.py" line="229"/>
         <source>Your history is not available here.</source>
         <translation>سجلك غير متاح هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="241"/>
+        <location filename="../../ui/profile_dialog.py" line="256"/>
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="257"/>
+        <location filename="../../ui/profile_dialog.py" line="272"/>
         <source>Nothing yet: your actions will show here.</source>
         <translation>لا شيء بعد: ستظهر إجراءاتك هنا.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="260"/>
+        <location filename="../../ui/profile_dialog.py" line="275"/>
         <source>%1 entries, newest first.</source>
         <translation>عدد الإدخالات: %1، الأحدث أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="273"/>
+        <location filename="../../ui/profile_dialog.py" line="288"/>
         <source>You are offline: your history can be read once the server is reachable again.</source>
         <translation>أنت غير متصل: يمكن قراءة سجلك عندما يصبح الخادم متاحًا من جديد.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="276"/>
+        <location filename="../../ui/profile_dialog.py" line="291"/>
         <source>Your session has expired; sign in again to read your history.</source>
         <translation>انتهت صلاحية جلستك؛ سجّل الدخول من جديد لقراءة سجلك.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="278"/>
+        <location filename="../../ui/profile_dialog.py" line="293"/>
         <source>Your history is not available: %1</source>
         <translation>سجلك غير متاح: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="172"/>
-        <location filename="../../ui/profile_dialog.py" line="173"/>
+        <location filename="../../ui/profile_dialog.py" line="180"/>
+        <location filename="../../ui/profile_dialog.py" line="181"/>
         <source>The current password is wrong.</source>
         <translation>كلمة المرور الحالية غير صحيحة.</translation>
     </message>
@@ -1939,7 +1944,17 @@
         <translation>غير مسموح لك بهذا الإجراء.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="252"/>
+        <location filename="../../ui/refusal_text.py" line="243"/>
+        <source>an administrator reset your password: choose a new one in your profile first.</source>
+        <translation>أعاد مسؤول تعيين كلمة المرور الخاصة بك: اختر كلمة مرور جديدة في ملفك الشخصي أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="247"/>
+        <source>this password is too easy to guess; choose a longer one.</source>
+        <translation>كلمة المرور هذه سهلة التخمين؛ اختر كلمة أطول.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="259"/>
         <source>You no longer hold order %1: %2</source>
         <translation>لم يعد الطلب %1 بيدك: %2</translation>
     </message>
@@ -2881,17 +2896,18 @@
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
     </message>

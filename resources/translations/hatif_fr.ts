@@ -1435,161 +1435,166 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="69"/>
+        <location filename="../../ui/profile_dialog.py" line="70"/>
         <source>My profile</source>
         <extracomment>Codes meaning &quot;the server is not there right now&quot;. A password change finished: True when the server accepted it. A history page was shown, or its failure was (tests wait on it).</extracomment>
         <translation>Mon profil</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="106"/>
+        <location filename="../../ui/profile_dialog.py" line="107"/>
         <source>Change password</source>
         <translation>Changer le mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="73"/>
+        <location filename="../../ui/profile_dialog.py" line="74"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="74"/>
+        <location filename="../../ui/profile_dialog.py" line="75"/>
         <source>Username</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="75"/>
+        <location filename="../../ui/profile_dialog.py" line="76"/>
         <source>Team</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="78"/>
+        <location filename="../../ui/profile_dialog.py" line="79"/>
         <source>Password</source>
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="80"/>
+        <location filename="../../ui/profile_dialog.py" line="81"/>
         <source>My history</source>
         <translation>Mon historique</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="99"/>
+        <location filename="../../ui/profile_dialog.py" line="100"/>
         <source>At least %1 characters</source>
         <translation>Au moins %1 caractères</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="110"/>
+        <location filename="../../ui/profile_dialog.py" line="111"/>
         <source>Current password</source>
         <translation>Mot de passe actuel</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="111"/>
+        <location filename="../../ui/profile_dialog.py" line="112"/>
         <source>New password</source>
         <translation>Nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="112"/>
+        <location filename="../../ui/profile_dialog.py" line="113"/>
         <source>Repeat new password</source>
         <translation>Répétez le nouveau mot de passe</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="122"/>
+        <location filename="../../ui/profile_dialog.py" line="123"/>
         <source>Not available on this server yet.</source>
         <translation>Pas encore disponible sur ce serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="129"/>
+        <location filename="../../ui/profile_dialog.py" line="130"/>
         <source>Type your current password first.</source>
         <translation>Saisissez d&apos;abord votre mot de passe actuel.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="133"/>
-        <location filename="../../ui/profile_dialog.py" line="178"/>
+        <location filename="../../ui/profile_dialog.py" line="134"/>
+        <location filename="../../ui/profile_dialog.py" line="186"/>
         <source>The new password needs at least %1 characters.</source>
         <translation>Le nouveau mot de passe doit contenir au moins %1 caractères.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="139"/>
+        <location filename="../../ui/profile_dialog.py" line="140"/>
         <source>The two new passwords differ.</source>
         <translation>Les deux nouveaux mots de passe diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="142"/>
-        <location filename="../../ui/profile_dialog.py" line="174"/>
+        <location filename="../../ui/profile_dialog.py" line="150"/>
+        <location filename="../../ui/profile_dialog.py" line="182"/>
         <source>The new password must differ from the current one.</source>
         <translation>Le nouveau mot de passe doit être différent de l&apos;actuel.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="145"/>
+        <location filename="../../ui/profile_dialog.py" line="153"/>
         <source>Changing the password…</source>
         <translation>Changement du mot de passe…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="157"/>
+        <location filename="../../ui/profile_dialog.py" line="165"/>
         <source>Password changed. Your other sessions were signed out; this one stays open.</source>
         <translation>Mot de passe changé. Vos autres sessions ont été déconnectées ; celle-ci reste ouverte.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="170"/>
+        <location filename="../../ui/profile_dialog.py" line="178"/>
         <source>The server cannot be reached; your password was not changed.</source>
         <translation>Le serveur est injoignable ; votre mot de passe n&apos;a pas été changé.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="176"/>
+        <location filename="../../ui/profile_dialog.py" line="184"/>
         <source>Too many wrong passwords: wait a few minutes, then try again.</source>
         <translation>Trop de mots de passe erronés : patientez quelques minutes, puis réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="181"/>
+        <location filename="../../ui/profile_dialog.py" line="189"/>
         <source>Your session has expired; sign in again.</source>
         <translation>Votre session a expiré ; reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="200"/>
+        <location filename="../../ui/profile_dialog.py" line="196"/>
+        <source>This password is too easy to guess: avoid common words, repeated characters and your user name.</source>
+        <translation>Ce mot de passe est trop facile à deviner : évitez les mots courants, les caractères répétés et votre nom d’utilisateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/profile_dialog.py" line="215"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="202"/>
+        <location filename="../../ui/profile_dialog.py" line="217"/>
         <source>Older entries</source>
         <translation>Entrées plus anciennes</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="214"/>
+        <location filename="../../ui/profile_dialog.py" line="229"/>
         <source>Your history is not available here.</source>
         <translation>Votre historique n&apos;est pas disponible ici.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="241"/>
+        <location filename="../../ui/profile_dialog.py" line="256"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="257"/>
+        <location filename="../../ui/profile_dialog.py" line="272"/>
         <source>Nothing yet: your actions will show here.</source>
         <translation>Rien pour l&apos;instant : vos actions s&apos;afficheront ici.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="260"/>
+        <location filename="../../ui/profile_dialog.py" line="275"/>
         <source>%1 entries, newest first.</source>
         <translation>%1 entrées, les plus récentes en premier.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="273"/>
+        <location filename="../../ui/profile_dialog.py" line="288"/>
         <source>You are offline: your history can be read once the server is reachable again.</source>
         <translation>Vous êtes hors ligne : votre historique sera lisible dès que le serveur sera de nouveau joignable.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="276"/>
+        <location filename="../../ui/profile_dialog.py" line="291"/>
         <source>Your session has expired; sign in again to read your history.</source>
         <translation>Votre session a expiré ; reconnectez-vous pour lire votre historique.</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="278"/>
+        <location filename="../../ui/profile_dialog.py" line="293"/>
         <source>Your history is not available: %1</source>
         <translation>Votre historique n&apos;est pas disponible : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/profile_dialog.py" line="172"/>
-        <location filename="../../ui/profile_dialog.py" line="173"/>
+        <location filename="../../ui/profile_dialog.py" line="180"/>
+        <location filename="../../ui/profile_dialog.py" line="181"/>
         <source>The current password is wrong.</source>
         <translation>Le mot de passe actuel est incorrect.</translation>
     </message>
@@ -1923,7 +1928,17 @@
         <translation>vous n&apos;avez pas le droit de faire ceci.</translation>
     </message>
     <message>
-        <location filename="../../ui/refusal_text.py" line="252"/>
+        <location filename="../../ui/refusal_text.py" line="243"/>
+        <source>an administrator reset your password: choose a new one in your profile first.</source>
+        <translation>un administrateur a réinitialisé votre mot de passe : choisissez-en un nouveau dans votre profil d’abord.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="247"/>
+        <source>this password is too easy to guess; choose a longer one.</source>
+        <translation>ce mot de passe est trop facile à deviner ; choisissez-en un plus long.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/refusal_text.py" line="259"/>
         <source>You no longer hold order %1: %2</source>
         <translation>Vous ne tenez plus la commande %1 : %2</translation>
     </message>
@@ -2857,17 +2872,18 @@
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="420"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="445"/>
+        <location filename="../../ui/main_window.py" line="453"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>

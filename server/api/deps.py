@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from core.wire import API_PREFIX
 from server.auth.principal import Principal
-from server.auth.sessions import authenticate
+from server.auth.sessions import authenticate, touch_token
+from server.config import ServerConfig
 from server.db.session import Database
 from server.services.errors import ServiceError
 from server.services.sse_events import ChangeHub
+
+# What a user whose password an admin reset may still do: change it, see who they
+# are, sign out.
+PASSWORD_CHANGE_PATHS = frozenset(
+    f"{API_PREFIX}/auth/{name}" for name in ("password", "me", "logout")
+)
 
 _bearer = HTTPBearer(auto_error=False, description="Token from POST /api/v1/auth/login")
 
@@ -34,10 +43,22 @@ def get_principal(
     if credentials is None or not credentials.credentials:
         raise ServiceError(401, "unauthenticated", "Log in first.")
     db: Database = request.app.state.db
+    config: ServerConfig = request.app.state.config
     with db.read() as session:
-        principal = authenticate(session, credentials.credentials)
-    if principal is None:
+        found = authenticate(
+            session, credentials.credentials, timedelta(hours=config.idle_timeout_hours)
+        )
+    if found is None:
         raise ServiceError(401, "unauthenticated", "Your session ended; log in again.")
+    if found.needs_touch and found.principal.token_id is not None:
+        touch_token(db, found.principal.token_id)
+    principal = found.principal
+    if principal.must_change_password and request.url.path not in PASSWORD_CHANGE_PATHS:
+        raise ServiceError(
+            403,
+            "password_change_required",
+            "An administrator reset your password: choose a new one first.",
+        )
     device = request.headers.get("X-Hatif-Device")
     if device:
         principal = Principal(**{**principal.__dict__, "device_id": device[:64]})

@@ -5,6 +5,10 @@
 every few seconds keeps proxies from closing an idle stream. A stream whose
 token is revoked (or expires, or whose user is deactivated) ends within a few
 seconds; the client's reconnect then gets 401.
+
+Streams are capped per user and per process (429 ``too_many_streams``, 503
+``server_busy``), and a client that stops reading is dropped after the write
+timeout (``server.config``).
 """
 
 from __future__ import annotations
@@ -20,11 +24,13 @@ from fastapi.responses import StreamingResponse
 from core.wire.changes import PullPage
 from server.api.deps import ERROR_RESPONSES, DbDep, HubDep, PrincipalDep
 from server.api.params import CursorQuery
+from server.api.sse_response import CappedEventStream
 from server.auth.principal import Principal
 from server.db.session import Database
 from server.services.change_log import can_see_change, read_changes
 from server.services.errors import ServiceError
 from server.services.sse_events import ChangeHub
+from server.services.stream_slots import StreamSlots
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 
@@ -79,7 +85,11 @@ async def _changes(
 @router.get(
     "/events",
     response_class=StreamingResponse,
-    responses={200: {"content": {"text/event-stream": {}}, "description": "SSE stream"}},
+    responses={
+        200: {"content": {"text/event-stream": {}}, "description": "SSE stream"},
+        429: {"description": "Too many streams open for this user"},
+        503: {"description": "Too many streams open on this server"},
+    },
 )
 async def get_events(
     request: Request,
@@ -99,8 +109,11 @@ async def get_events(
             ) from None
         if start < 0:
             raise ServiceError(422, "invalid_input", "Last-Event-ID must be a change number.")
-    return StreamingResponse(
+    slots: StreamSlots = request.app.state.stream_slots
+    slots.acquire(principal.user_id)
+    return CappedEventStream(
         _stream(request, db, hub, principal, start),
-        media_type="text/event-stream",
+        release=lambda: slots.release(principal.user_id),
+        write_timeout_s=request.app.state.config.sse_write_timeout_s,
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )

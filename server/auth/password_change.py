@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import update
 
+from server.auth.password_rules import require_strong_password
 from server.auth.passwords import hash_password, verify_password
 from server.auth.principal import Principal
-from server.auth.rate_limit import failure_keys, record_failure, too_many_failures
+from server.auth.rate_limit import failure_keys, record_failure, wait_seconds
 from server.db.models_users import ApiToken, User
 from server.db.session import Database
 from server.services.audit import record_audit
@@ -46,13 +47,14 @@ def _change(
     keys = failure_keys(principal.username, None)
     with db.write() as session:
         now = db_now(session)
-        if too_many_failures(session, keys, now):
+        wait = wait_seconds(session, keys, now)
+        if wait:
             return _Outcome(
                 ServiceError(
                     429,
                     "too_many_attempts",
-                    "Too many wrong passwords; wait a minute and try again.",
-                    {"retry_after": 60},
+                    f"Too many wrong passwords; wait {wait} seconds and try again.",
+                    {"retry_after": wait},
                 )
             )
         user = session.get(User, principal.user_id)
@@ -70,7 +72,12 @@ def _change(
                     "The new password is the same as the current one; choose another.",
                 )
             )
+        try:
+            require_strong_password(new_password, user.username)
+        except ServiceError as error:
+            return _Outcome(error)
         user.password_hash = hash_password(new_password)
+        user.must_change_password = False
         revoked = session.execute(
             update(ApiToken)
             .where(

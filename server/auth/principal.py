@@ -18,6 +18,7 @@ class Principal:
     team_id: int | None
     token_id: int | None = None
     device_id: str | None = None
+    must_change_password: bool = False
 
     @property
     def is_supervisor(self) -> bool:

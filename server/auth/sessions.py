@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core.order_transitions import Role
 from core.wire.auth import LoginRequest, LoginResponse
-from server.auth.passwords import DUMMY_HASH, verify_password
+from server.auth.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from server.auth.principal import Principal
-from server.auth.rate_limit import failure_keys, record_failure, too_many_failures
+from server.auth.rate_limit import failure_keys, forget_failures, record_failure, wait_seconds
 from server.auth.tokens import hash_token, new_token
 from server.db.models_users import ApiToken, User
 from server.db.session import Database
@@ -22,6 +22,9 @@ from server.services.errors import ServiceError
 from server.services.users import user_info
 
 TOKEN_LIFETIME = timedelta(days=30)
+# How stale ``last_used_at`` may get before a request refreshes it (one small write
+# per token every few minutes, not one per request).
+TOUCH_EVERY = timedelta(minutes=5)
 
 
 @dataclass
@@ -45,24 +48,23 @@ def _login(db: Database, request: LoginRequest, client_address: str | None) -> L
     keys = failure_keys(request.username, client_address)
     with db.write() as session:
         now = db_now(session)
-        if too_many_failures(session, keys, now):
-            return LoginOutcome(
-                error=ServiceError(
-                    429,
-                    "too_many_attempts",
-                    "Too many failed logins; wait a minute and try again.",
-                    {"retry_after": 60},
-                )
-            )
+        wait = wait_seconds(session, keys, now)
+        if wait:
+            return LoginOutcome(error=too_many_attempts(wait))
         user = session.execute(
             select(User).where(User.username == request.username.strip())
         ).scalar()
         ok = verify_password(request.password, user.password_hash if user else DUMMY_HASH)
         if user is None or not ok or not user.active:
-            record_failure(session, keys, now)  # committed: the refusal is not an error
+            # Committed: the refusal is not an error.
+            throttled = record_failure(session, keys, now)
+            audit_failed_login(session, request.username, user, client_address, throttled, now)
             return LoginOutcome(
                 error=ServiceError(401, "bad_credentials", "Wrong user name or password.")
             )
+        forget_failures(session, keys)
+        if needs_rehash(user.password_hash):
+            user.password_hash = hash_password(request.password)
         token, token_hash = new_token()
         row = ApiToken(
             user_id=user.id,
@@ -71,6 +73,7 @@ def _login(db: Database, request: LoginRequest, client_address: str | None) -> L
             created_at=now,
             expires_at=now + TOKEN_LIFETIME,
             revoked_at=None,
+            last_used_at=now,
         )
         session.add(row)
         session.flush()
@@ -84,8 +87,53 @@ def _login(db: Database, request: LoginRequest, client_address: str | None) -> L
         )
         return LoginOutcome(
             response=LoginResponse(
-                token=token, token_id=row.id, expires_at=row.expires_at, user=user_info(user)
+                token=token,
+                token_id=row.id,
+                expires_at=row.expires_at,
+                user=user_info(user),
+                must_change_password=user.must_change_password,
             )
+        )
+
+
+def too_many_attempts(wait: int) -> ServiceError:
+    return ServiceError(
+        429,
+        "too_many_attempts",
+        f"Too many wrong passwords; wait {wait} seconds and try again.",
+        {"retry_after": wait},
+    )
+
+
+def audit_failed_login(
+    session: Session,
+    username: str,
+    user: User | None,
+    client_address: str | None,
+    throttled: dict[str, int],
+    now: datetime,
+) -> None:
+    """An audit row per failed login, and one when it starts a delay."""
+    detail = {"username": username.strip()[:64], "address": client_address}
+    entity_id = user.id if user is not None else username.strip()[:64]
+    record_audit(
+        session,
+        actor=None,
+        action="auth.login_failed",
+        entity="user",
+        entity_id=entity_id,
+        at=now,
+        detail=detail,
+    )
+    for key, delay in throttled.items():
+        record_audit(
+            session,
+            actor=None,
+            action="auth.login_throttled",
+            entity="user",
+            entity_id=entity_id,
+            at=now,
+            detail={**detail, "key": key, "delay_s": delay},
         )
 
 
@@ -98,11 +146,23 @@ def principal_for(user: User, token: ApiToken | None) -> Principal:
         team_id=user.team_id,
         token_id=token.id if token else None,
         device_id=token.device_id if token else None,
+        must_change_password=user.must_change_password,
     )
 
 
-def authenticate(session: Session, token: str) -> Principal | None:
-    """The principal of a bearer token, or None (unknown, revoked, expired, inactive)."""
+@dataclass(frozen=True)
+class Authenticated:
+    """A live token's caller, and whether its ``last_used_at`` should be refreshed."""
+
+    principal: Principal
+    needs_touch: bool
+
+
+def authenticate(
+    session: Session, token: str, idle_timeout: timedelta | None = None
+) -> Authenticated | None:
+    """The caller of a bearer token, or None (unknown, revoked, expired, idle
+    longer than ``idle_timeout``, user inactive)."""
     found = session.execute(
         select(ApiToken, User)
         .join(User, User.id == ApiToken.user_id)
@@ -113,10 +173,22 @@ def authenticate(session: Session, token: str) -> Principal | None:
     row, user = found
     if row.revoked_at is not None or not user.active:
         return None
-    # Token lifetimes are days long: the local clock is precise enough here.
-    if row.expires_at is not None and row.expires_at <= datetime.now(UTC):
+    # Token lifetimes are hours to days long: the local clock is precise enough here.
+    now = datetime.now(UTC)
+    if row.expires_at is not None and row.expires_at <= now:
         return None
-    return principal_for(user, row)
+    last_used = row.last_used_at or row.created_at
+    if idle_timeout is not None and last_used + idle_timeout <= now:
+        return None
+    return Authenticated(principal_for(user, row), last_used + TOUCH_EVERY <= now)
+
+
+def touch_token(db: Database, token_id: int) -> None:
+    """Record that the token was used now (for the idle timeout)."""
+    with db.write() as session:
+        session.execute(
+            update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=db_now(session))
+        )
 
 
 def dead_token_ids(session: Session, token_ids: list[int]) -> set[int]:

@@ -1,5 +1,5 @@
 """Change log, push bookkeeping (idempotency keys, applied ops, device sequences),
-audit trail and agent presence."""
+webhook event ids, audit trail and agent presence."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ class IdempotencyRecord(Base):
     request_hash: Mapped[str] = mapped_column(String(64))
     status_code: Mapped[int | None]
     response: Mapped[dict[str, Any] | None]
-    created_at: Mapped[datetime]
+    created_at: Mapped[datetime] = mapped_column(index=True)  # pruning (services.sync_pruning)
 
 
 class AppliedOp(Base):
@@ -80,7 +80,7 @@ class AppliedOp(Base):
     client_seq: Mapped[int]
     status: Mapped[str] = mapped_column(String(16))
     result: Mapped[dict[str, Any]]
-    at: Mapped[datetime]
+    at: Mapped[datetime] = mapped_column(index=True)  # pruning (services.sync_pruning)
 
 
 class DeviceSequence(Base):
@@ -91,6 +91,15 @@ class DeviceSequence(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     last_client_seq: Mapped[int] = mapped_column(default=0)
+
+
+class WebhookEvent(Base):
+    """A webhook event id the server accepted: the same id again is a replay."""
+
+    __tablename__ = "webhook_events"
+
+    event_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    received_at: Mapped[datetime] = mapped_column(index=True)
 
 
 class AuditRow(Base):

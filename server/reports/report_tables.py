@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from core.dispositions import OutcomeClass
+from core.spreadsheet_cells import safe_cell
 from server.reports.agent_hour_report import AgentHourReport, SlotFigures
 from server.reports.outcome_report import OUTCOME_ORDER, OutcomeCounts, OutcomeReport
 from server.reports.report_facts import AgentRef
@@ -88,13 +89,14 @@ def outcome_body(report: OutcomeReport, agents: dict[int, AgentRef]) -> dict[str
 
 
 def to_csv(columns: Sequence[str], rows: Sequence[dict[str, Any]]) -> str:
-    """CSV text (BOM, ``;``, header row); None becomes an empty cell."""
+    """CSV text (BOM, ``;``, header row); None becomes an empty cell, text that
+    a spreadsheet would run as a formula is neutralised (``core.spreadsheet_cells``)."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(columns)
+    writer.writerow([safe_cell(c) for c in columns])
     for row in rows:
-        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+        writer.writerow(["" if row.get(c) is None else safe_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 

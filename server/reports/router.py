@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from core.wire import API_PREFIX
 from core.wire.base import MAX_INT32
+from core.wire.time_bounds import PlausibleDay
 from server.api.deps import AdminDep, DbDep, PrincipalDep, SupervisorDep
 from server.auth.principal import Principal
 from server.db.models_catalogue import Setting
@@ -51,8 +52,10 @@ router = APIRouter(prefix=f"{API_PREFIX}/reports", tags=["reports"])
 DEFAULT_TZ = "Africa/Casablanca"
 MAX_RANGE_DAYS = 93
 
-FromDay = Annotated[date, Query(alias="from", description="First local day (YYYY-MM-DD)")]
-ToDay = Annotated[date, Query(alias="to", description="Last local day, inclusive")]
+FromDay = Annotated[
+    PlausibleDay, Query(alias="from", description="First local day (YYYY-MM-DD, 2000-2099)")
+]
+ToDay = Annotated[PlausibleDay, Query(alias="to", description="Last local day, inclusive")]
 # Ids are bounded like every other id of the protocol: an absurd number is a 422, not a 500.
 TeamQuery = Annotated[
     int | None,
@@ -191,7 +194,7 @@ def live(db: DbDep, principal: SupervisorDep, team_id: TeamQuery = None) -> dict
 @router.get("/journal", summary="One agent's contact attempts of one local day")
 def journal(db: DbDep, principal: PrincipalDep,
             agent_id: Annotated[int, Query(ge=1, le=MAX_INT32)],
-            day: Annotated[date | None, Query()] = None,
+            day: Annotated[PlausibleDay | None, Query()] = None,
             tz: TzQuery = DEFAULT_TZ) -> dict[str, Any]:
     zone = _zone(tz)
     with db.read() as session:

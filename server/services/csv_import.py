@@ -6,6 +6,12 @@ Windows-1252; headers in the sheet's French spellings (``N° Commande`` or
 ``Adresse``, ``Ville``, ``Produit``, ``Prix`` or ``Total``, ``Opérateur``,
 ``Statut``). Good rows import (upsert by order number), bad rows are reported
 with their line number in the file and the reason.
+
+Parsing is bounded and linear in the size of the file: every cell is capped
+to its column's width (a longer cell is a row error, ``cell_too_long``), no
+pattern can backtrack, and the sheet is parsed before the write transaction
+opens (``parse_sheet``), so a hostile file never holds the database's write
+lock; only the upserts run inside it (``apply_sheet``).
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -80,11 +86,26 @@ DATE_FORMATS = (
     "%d-%m-%Y",
     "%Y-%m-%dT%H:%M:%S",
 )
-_PRODUCT_PART = re.compile(
-    r"^\s*(?:(?P<qty1>\d+)\s*[x×*]\s*)?(?P<name>.*?)(?:\s*\((?P<variant>[^)]*)\))?"
-    r"(?:\s*[x×*]\s*(?P<qty2>\d+))?\s*$",
-    re.IGNORECASE,
-)
+# The widest cell each column may hold (the database column's width, or what a
+# value of that kind can sensibly be); a longer cell makes its row an error.
+CELL_WIDTH: dict[str, int] = {
+    "reference": 64,
+    "created_at": 32,
+    "customer": 200,
+    "phone": 64,
+    "address": 500,
+    "city": 100,
+    "product": 500,
+    "price": 32,
+    "operator": 128,
+    "status": 64,
+}
+# Longer header cells name no column we know.
+MAX_HEADER_CELL = 100
+# The csv module refuses larger fields outright; a row error says it better.
+MAX_FIELD_CHARS = 64 * 1024
+_TIMES = "xX×*"
+csv.field_size_limit(MAX_FIELD_CHARS)
 
 
 class RowError(Exception):
@@ -158,19 +179,17 @@ class Catalogue:
     def lines_for(self, product: str) -> list[WantedLine]:
         """Lines for "2 x Sandale Rio (Noir, 39) + Sac Cabas"; empty when any part is unknown."""
         lines: list[WantedLine] = []
-        for part in re.split(r"\s*\+\s*|\s*\|\s*", product.strip()):
+        for raw in product.replace("|", "+").split("+"):
+            part = raw.strip()
             if not part:
                 continue
-            match = _PRODUCT_PART.match(part)
-            if match is None:
-                return []
-            article = self.by_key.get(fold_text(match["name"] or ""))
+            quantity, name, variant = split_product_part(part)
+            article = self.by_key.get(fold_text(name))
             if article is None:
                 return []
-            quantity = int(match["qty1"] or match["qty2"] or 1)
             color = size = None
-            if match["variant"]:
-                bits = [bit.strip() for bit in match["variant"].split(",")]
+            if variant:
+                bits = [bit.strip() for bit in variant.split(",")]
                 color = bits[0] or None
                 size = bits[1] if len(bits) > 1 and bits[1] else None
             if article.variants and find_variant(article, color, size) is None:
@@ -179,7 +198,58 @@ class Catalogue:
         return lines
 
 
+def split_product_part(part: str) -> tuple[int, str, str | None]:
+    """Quantity, name and variant of "2 x Sandale Rio (Noir, 39)" or "Sac (Noir) x 3".
+
+    Written with plain string scans rather than one regular expression: the
+    expression it replaces backtracked quadratically on long cells.
+    """
+    text = part.strip()
+    quantity: int | None = None
+    # Trailing "x 3".
+    digits_start = len(text)
+    while digits_start > 0 and text[digits_start - 1].isdigit():
+        digits_start -= 1
+    if digits_start < len(text):
+        before = text[:digits_start].rstrip()
+        if before and before[-1] in _TIMES:
+            quantity = int(text[digits_start:])
+            text = before[:-1].rstrip()
+    # "(Noir, 39)" at the end.
+    variant: str | None = None
+    if text.endswith(")"):
+        opening = text.rfind("(")
+        inside = text[opening + 1 : -1] if opening >= 0 else ")"
+        if ")" not in inside:
+            variant = inside
+            text = text[:opening].rstrip()
+    # Leading "2 x".
+    digits_end = 0
+    while digits_end < len(text) and text[digits_end].isdigit():
+        digits_end += 1
+    if digits_end:
+        after = text[digits_end:].lstrip()
+        if after and after[0] in _TIMES:
+            quantity = int(text[:digits_end]) if quantity is None else quantity
+            text = after[1:].lstrip()
+    return quantity or 1, text, variant
+
+
+def _check_widths(values: dict[str, str]) -> None:
+    for name, value in values.items():
+        width = CELL_WIDTH.get(name)
+        if width is not None and len(value) > width:
+            raise RowError(
+                "cell_too_long",
+                f"The {name} cell has {len(value)} characters; at most {width} fit.",
+                column=name,
+                length=str(len(value)),
+                width=str(width),
+            )
+
+
 def _row_to_order(values: dict[str, str], catalogue: Catalogue, region: str) -> IncomingOrder:
+    _check_widths(values)
     reference = values.get("reference", "").strip()
     if not reference:
         raise RowError("missing_reference", "The order number is empty.")
@@ -191,9 +261,7 @@ def _row_to_order(values: dict[str, str], catalogue: Catalogue, region: str) -> 
     phone_text = values.get("phone", "").strip()
     try:
         phones = [
-            normalize_phone(part, region)
-            for part in re.split(r"\s*/\s*", phone_text)
-            if part.strip()
+            normalize_phone(part.strip(), region) for part in phone_text.split("/") if part.strip()
         ] or [normalize_phone(phone_text, region)]
     except InvalidPhoneNumber as error:
         raise RowError(
@@ -222,19 +290,38 @@ def _row_to_order(values: dict[str, str], catalogue: Catalogue, region: str) -> 
     )
 
 
-def import_csv(
-    session: Session,
-    data: bytes,
-    *,
-    now: datetime,
-    actor: Principal | None,
-    region: str = "MA",
-) -> ImportReport:
-    """Import every good row of ``data``; the report lists the bad ones."""
+@dataclass
+class ParsedRow:
+    """A good row of the sheet, ready to upsert."""
+
+    line: int
+    order: IncomingOrder
+
+
+@dataclass
+class ParsedSheet:
+    """The sheet after parsing: the report so far (bad rows) and the good rows."""
+
+    report: ImportReport
+    rows: list[ParsedRow] = field(default_factory=list)
+
+
+def _row_error(line: int, error: RowError | DomainError) -> ImportRowError:
+    return ImportRowError(
+        line=line,
+        code=error.code,
+        message=error.message,
+        params={k: str(v) for k, v in error.params.items()},
+    )
+
+
+def parse_sheet(data: bytes, catalogue: Catalogue, region: str = "MA") -> ParsedSheet:
+    """Every row of ``data`` as an order or a line-numbered error (no database work)."""
     text, encoding = decode_sheet(data)
     text = text.replace("\x00", "")  # stray NULs from broken exports; no database stores them
     delimiter = detect_delimiter(text)
-    report = ImportReport(encoding=encoding, delimiter=delimiter)
+    parsed = ParsedSheet(ImportReport(encoding=encoding, delimiter=delimiter))
+    report = parsed.report
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
@@ -242,8 +329,14 @@ def import_csv(
         report.errors.append(
             ImportRowError(line=1, code="empty_file", message="The file is empty.")
         )
-        return report
-    fields = [HEADERS.get(fold_text(column)) for column in header]
+        return parsed
+    except csv.Error as error:
+        report.errors.append(_unreadable(1, error))
+        return parsed
+    fields = [
+        HEADERS.get(fold_text(column)) if len(column) <= MAX_HEADER_CELL else None
+        for column in header
+    ]
     missing = [name for name in REQUIRED if name not in fields]
     if missing:
         report.errors.append(
@@ -254,11 +347,18 @@ def import_csv(
                 params={"columns": ",".join(missing)},
             )
         )
-        return report
-    catalogue = Catalogue.load(session)
+        return parsed
     seen: set[str] = set()
     line = reader.line_num
-    for row in reader:
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # a cell past MAX_FIELD_CHARS: the rest cannot be trusted
+            report.rows += 1
+            report.errors.append(_unreadable(line + 1, error))
+            break
         start_line, line = line + 1, reader.line_num
         if not any(cell.strip() for cell in row):
             continue
@@ -273,7 +373,6 @@ def import_csv(
                 )
             values = {f: cell for f, cell in zip(fields, row, strict=True) if f is not None}
             incoming = _row_to_order(values, catalogue, region)
-            incoming.team_id = actor.team_id if actor is not None else None
             if incoming.reference in seen:
                 raise RowError(
                     "repeated_reference",
@@ -281,24 +380,35 @@ def import_csv(
                     reference=incoming.reference,
                 )
             seen.add(incoming.reference)
+        except (RowError, DomainError) as error:
+            report.errors.append(_row_error(start_line, error))
+            continue
+        parsed.rows.append(ParsedRow(start_line, incoming))
+    return parsed
+
+
+def _unreadable(line: int, error: csv.Error) -> ImportRowError:
+    return ImportRowError(
+        line=line,
+        code="unreadable_row",
+        message=f"This row cannot be read ({error}); the rows after it were not imported.",
+        params={"max_chars": str(MAX_FIELD_CHARS)},
+    )
+
+
+def apply_sheet(
+    session: Session, parsed: ParsedSheet, *, now: datetime, actor: Principal | None
+) -> ImportReport:
+    """Upsert the parsed rows (in the caller's write transaction); the full report."""
+    report = parsed.report
+    for row in parsed.rows:
+        incoming = row.order
+        incoming.team_id = actor.team_id if actor is not None else None
+        try:
             with session.begin_nested():
                 result = upsert_incoming(session, incoming, now, actor)
-        except RowError as error:
-            report.errors.append(
-                ImportRowError(
-                    line=start_line, code=error.code, message=error.message, params=error.params
-                )
-            )
-            continue
         except DomainError as error:  # e.g. pricing refused the matched articles
-            report.errors.append(
-                ImportRowError(
-                    line=start_line,
-                    code=error.code,
-                    message=error.message,
-                    params={k: str(v) for k, v in error.params.items()},
-                )
-            )
+            report.errors.append(_row_error(row.line, error))
             continue
         if result.outcome == IntakeOutcome.CREATED:
             report.created += 1
@@ -308,4 +418,18 @@ def import_csv(
             report.unchanged += 1
         if result.duplicate_of and result.outcome != IntakeOutcome.UNCHANGED:
             report.flagged_duplicates += 1
+    report.errors.sort(key=lambda error: error.line)
     return report
+
+
+def import_csv(
+    session: Session,
+    data: bytes,
+    *,
+    now: datetime,
+    actor: Principal | None,
+    region: str = "MA",
+) -> ImportReport:
+    """Import every good row of ``data`` in one session; the report lists the bad ones."""
+    parsed = parse_sheet(data, Catalogue.load(session), region)
+    return apply_sheet(session, parsed, now=now, actor=actor)

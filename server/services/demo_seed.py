@@ -300,8 +300,12 @@ def seed_demo(
     password: str | None = None,
     orders: int = 300,
     rng_seed: int = 2024,
+    demo: bool = False,
 ) -> DemoSeedResult:
-    """Fill an empty database with the demo shop (does nothing if users exist)."""
+    """Fill an empty database with the demo shop (does nothing if users exist).
+
+    A given ``password`` must pass the password policy unless ``demo`` says this
+    is the desktop's demo shop, whose password is documented (and weak)."""
     if session.execute(select(func.count()).select_from(User)).scalar_one():
         return DemoSeedResult(created=False)
     rng = random.Random(rng_seed)
@@ -326,6 +330,7 @@ def seed_demo(
             role=role,
             team_id=team_id,
             now=now,
+            check_password=not (demo and password),
         )
         if role == Role.AGENT:
             agents.append(user)

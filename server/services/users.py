@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from core.order_transitions import Role
 from core.wire.auth import TeamInfo, UserInfo
+from server.auth.password_rules import require_strong_password
 from server.auth.passwords import hash_password
 from server.db.models_users import Team, User
 from server.services.errors import ServiceError
@@ -50,8 +51,12 @@ def create_user(
     role: Role,
     team_id: int | None,
     now: datetime,
+    check_password: bool = True,
 ) -> User:
-    """A new active user (refused if the name is taken or the team unknown)."""
+    """A new active user (refused if the name is taken, the team unknown or the
+    password weak; ``check_password`` False only for the demo shop's documented password)."""
+    if check_password:
+        require_strong_password(password, username)
     if session.execute(select(User).where(User.username == username)).scalar():
         raise ServiceError(
             409, "username_taken", f"The user name {username!r} is taken.", {"username": username}

@@ -1,36 +1,46 @@
-"""The shop's JSON webhook: HMAC-SHA256 over the raw body with a shared secret.
+"""The shop's JSON webhook: a signed order (``webhook_signature``) becomes an
+order, once per event id.
 
-Header ``X-Hatif-Signature: sha256=<hex>``. A replay of the same order is
-harmless (upsert by reference, ``created`` false).
+The same order sent again under a new event id is harmless (upsert by
+reference, ``created`` false); the same event id again is refused (409
+``webhook_replayed``), so a captured request cannot be sent twice.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.order_model import OrderSource
 from core.phone_numbers import InvalidPhoneNumber, normalize_phone
 from core.wire.intake import WebhookOrder, WebhookResult
+from server.db.models_sync import WebhookEvent
 from server.services.catalogue import WantedLine
 from server.services.errors import ServiceError
 from server.services.order_intake import IncomingOrder, IntakeOutcome, upsert_incoming
+from server.services.webhook_signature import TOLERANCE_S
+
+# Event ids are kept well past the signature's tolerance: by then a replay is stale anyway.
+EVENT_ID_RETENTION = timedelta(seconds=TOLERANCE_S * 12)
 
 
-def sign_body(secret: str, body: bytes) -> str:
-    """The header value a shop sends for ``body``."""
-    return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
-
-
-def check_signature(secret: str | None, body: bytes, header: str | None) -> None:
-    """401 unless ``header`` is the body's HMAC with the shared secret."""
-    if not secret:
-        raise ServiceError(403, "webhook_disabled", "No webhook secret is configured.")
-    if not header or not hmac.compare_digest(sign_body(secret, body), header.strip()):
-        raise ServiceError(401, "bad_signature", "The webhook signature does not match.")
+def remember_event(session: Session, event_id: str, now: datetime) -> None:
+    """Record the event id, or 409 ``webhook_replayed`` when it was seen already."""
+    session.execute(delete(WebhookEvent).where(WebhookEvent.received_at < now - EVENT_ID_RETENTION))
+    try:
+        with session.begin_nested():
+            session.add(WebhookEvent(event_id=event_id, received_at=now))
+            session.flush()
+    except IntegrityError:
+        raise ServiceError(
+            409,
+            "webhook_replayed",
+            f"Webhook event {event_id} was received already.",
+            {"event_id": event_id},
+        ) from None
 
 
 def accept_webhook_order(

@@ -89,6 +89,21 @@ def test_demo_shop_serves_agents_lead_and_wallboard(
     agent.close()
 
 
+def test_seed_demo_refuses_a_weak_password_unless_it_is_the_desktop_demo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'shop.db'}"
+    code, out = cli(capsys, "seed-demo", "--db", url, "--password", "demo", "--orders", "1")
+    assert code == 2 and "weak_password" in out
+    code, out = cli(capsys, "seed-demo", "--db", url, "--orders", "1")
+    assert code == 0 and "Demo shop created" in out
+    demo_url = f"sqlite:///{tmp_path / 'demo.db'}"
+    code, out = cli(
+        capsys, "seed-demo", "--demo", "--db", demo_url, "--password", "demo", "--orders", "1"
+    )
+    assert code == 0 and "Demo shop created" in out
+
+
 def test_import_create_user_and_catalogue_commands(
     tmp_path: Path, sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -114,13 +129,18 @@ def test_import_create_user_and_catalogue_commands(
         "--team",
         "Équipe Rabat",
         "--password",
-        "s3cret!",
+        "rabat-Sud-7#lumiere",
         "--db",
         sqlite_url,
     )
     assert code == 0 and "User nadia (lead) created" in out, out
-    code, out = cli(capsys, "create-user", "nadia", "--password", "x1234", "--db", sqlite_url)
+    code, out = cli(
+        capsys, "create-user", "nadia", "--password", "rabat-Sud-7#lumiere", "--db", sqlite_url
+    )
     assert code == 2 and "username_taken" in out
+    for weak in ("password", "Motdepasse2026!", "s3cret!"):
+        code, out = cli(capsys, "create-user", "omar", "--password", weak, "--db", sqlite_url)
+        assert code == 2 and "weak_password" in out, (weak, out)
 
     source = tmp_path / "catalogue.json"
     source.write_text(

@@ -1,11 +1,16 @@
 """Property-based fuzz of the OpenAPI spec (schemathesis strategies driven by
-hypothesis, bounded in examples and time): whatever the input, the server
+hypothesis, bounded in examples and time), call by call and as chains of calls
+(stateful, links inferred from the spec): whatever the input, the server
 answers 2xx/4xx, never 5xx — on SQLite and on PostgreSQL, with the demo shop."""
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import httpx
 import pytest
@@ -17,8 +22,13 @@ from tests.fixtures.server_process import RunningServer
 
 EXAMPLES_PER_OPERATION = 10
 TIME_BUDGET_S = 60.0
-# Streams never end, and logging the fuzzer out would only test the 401 path.
-SKIPPED_PATHS = ("/events", "/auth/logout", "/revoke")
+STATEFUL_EXAMPLES = 60
+SKIPPED_REGEX = (
+    r"(/events|/auth/logout|/revoke|/revoke-tokens|/password)$|^/api/v1/reports/classifier"
+)
+# Streams never end, and logging the fuzzer out (or resetting its password, or
+# revoking its tokens) would only test the 401 path.
+SKIPPED_PATHS = ("/events", "/auth/logout", "/revoke", "/revoke-tokens", "/password")
 # The classifier setting would point the server at whatever URL the fuzzer
 # invents; only loopback endpoints may ever be called from tests.
 SKIPPED_PREFIXES = ("/api/v1/reports/classifier",)
@@ -33,8 +43,8 @@ def demo_server(
     else:
         url = request.getfixturevalue("postgres_url_factory")()
     # Seeded in this process: a second interpreter start costs more than the seeding.
-    assert main(["seed-demo", "--db", url, "--password", "demo", "--orders", "60"]) == 0
-    return server_process_factory(url, migrate=False)
+    assert main(["seed-demo", "--demo", "--db", url, "--password", "demo", "--orders", "60"]) == 0
+    return server_process_factory(url, migrate=False, extra_args=["--docs"])
 
 
 @pytest.mark.slow
@@ -80,3 +90,37 @@ def test_no_input_makes_the_server_fail(demo_server: RunningServer) -> None:
         fuzz()
     assert calls > 200
     assert failures == [], "\n".join(failures[:40])
+
+
+@pytest.mark.slow
+def test_chained_calls_never_make_the_server_fail(demo_server: RunningServer) -> None:
+    """Stateful: schemathesis's own runner chains real ids from one answer into the
+    next call along the links it infers from the spec (list orders, then claim,
+    edit, read one...), with the size limits, stream caps and throttling in place."""
+    login = httpx.post(
+        f"{demo_server.api}/auth/login",
+        json={"username": "admin", "password": "demo"},
+        timeout=30,
+    )
+    login.raise_for_status()
+    st = Path(sys.executable).with_name("st")
+    run = subprocess.run(
+        [
+            str(st), "run", f"{demo_server.base_url}/openapi.json",
+            "--url", demo_server.base_url,
+            "--header", f"Authorization: Bearer {login.json()['token']}",
+            "--phases", "stateful",
+            "--checks", "not_a_server_error",
+            "--exclude-path-regex", SKIPPED_REGEX,
+            "--max-examples", str(STATEFUL_EXAMPLES),
+            "--request-timeout", "30",
+            "--generation-database", "none",
+            "--seed", "2026",
+        ],
+        capture_output=True, text=True, timeout=600, check=False,
+    )  # fmt: skip
+    report = run.stdout + run.stderr
+    assert run.returncode == 0, report[-6000:]
+    generated = re.search(r"(\d+) generated, (\d+) passed", report)
+    assert generated is not None and int(generated[1]) >= 100, report[-3000:]
+    assert generated[1] == generated[2], report[-3000:]

@@ -35,6 +35,7 @@ def seed_demo_database(db_url: str, *, orders: int | None = None, timeout: float
         "-m",
         "server.cli",
         "seed-demo",
+        "--demo",
         "--db",
         db_url,
         "--password",

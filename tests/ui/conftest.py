@@ -36,7 +36,10 @@ def shop_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSer
     url = f"sqlite:///{folder / 'hatif.db'}"
     upgrade_database(url)
     subprocess.run(
-        [sys.executable, "-m", "server.cli", "seed-demo", "--db", url, "--password", "demo"],
+        [
+            sys.executable, "-m", "server.cli", "seed-demo", "--demo",
+            "--db", url, "--password", "demo",
+        ],
         cwd=REPO_ROOT, check=True, capture_output=True, timeout=120,
     )
     server = RunningServer(db_url=url, port=free_port())

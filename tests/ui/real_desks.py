@@ -90,7 +90,7 @@ def open_desk(
         else None
     )
     if with_features:
-        options["features"] = sessions.server_features(server.base_url)
+        options["features"] = sessions.server_features(server.base_url, session.token)
     running = start_workspace(
         session,
         folder / "desk",

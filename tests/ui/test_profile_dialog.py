@@ -103,7 +103,16 @@ def test_password_change_in_words_then_only_the_new_password_signs_in(
     dialog.new.setText("court")
     dialog.repeat.setText("court")
     dialog.change_button.click()
-    assert dialog.message.text() == "The new password needs at least 8 characters."
+    assert dialog.message.text() == "The new password needs at least 12 characters."
+    # Long enough but among the first an attacker tries: the server's policy, said at once.
+    dialog.new.setText("Motdepasse2026!")
+    dialog.repeat.setText("Motdepasse2026!")
+    dialog.change_button.click()
+    assert dialog.message.text().startswith("This password is too easy to guess")
+    with pytest.raises(SignInError) as weak:
+        sessions.change_password(dialog._session, PASSWORD, "Motdepasse2026!")
+    assert weak.value.code == "weak_password"
+    assert dialog.password_refusal("weak_password", "") == dialog.message.text()
 
     assert not change(qtbot, dialog, "not-my-password", NEW_PASSWORD)
     assert dialog.message.text() == "The current password is wrong."
