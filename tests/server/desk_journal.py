@@ -50,3 +50,25 @@ def admin_view(shop: Shop, order_id: int) -> dict[str, Any]:
     assert answer.status_code == 200, answer.text
     body: dict[str, Any] = answer.json()
     return body
+
+
+def push_ops(client: httpx.Client, ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Push several ops (``kind``, ``order_id``, ``payload``, optional ``lease_epoch`` /
+    ``expected_version``) in one batch from a device of its own; their results."""
+    device = f"desk-{uuid.uuid4().hex[:8]}"
+    batch = [
+        {"op_id": str(uuid.uuid4()), "client_seq": seq, **op} for seq, op in enumerate(ops, start=1)
+    ]
+    answer = client.post(
+        "/sync/push",
+        json={"device_id": device, "ops": batch},
+        headers={"Idempotency-Key": str(uuid.uuid4())},
+    )
+    assert answer.status_code == 200, answer.text
+    results: list[dict[str, Any]] = answer.json()["results"]
+    return results
+
+
+def journal_op(order_id: int, **entry: Any) -> dict[str, Any]:
+    """A journal op for ``push_ops``."""
+    return {"kind": "journal", "order_id": order_id, "payload": journal_entry(order_id, **entry)}
