@@ -204,6 +204,7 @@ def get_journal(order_id: OrderId, db: DbDep, principal: PrincipalDep) -> list[J
                 agent_name=names.get(row.agent_id, "?"),
                 counts_as_contact=row.counts_as_contact,
                 recorded_at=row.recorded_at,
+                flag=row.flag,
             )
             for row in rows
         ]

@@ -14,7 +14,7 @@ from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from core.order_model import OrderSource
@@ -25,6 +25,7 @@ from server.db.models_orders import OrderRow
 from server.db.models_users import Team, User
 from server.services.audit import record_audit
 from server.services.catalogue import WantedLine, delivery_fee_for, reprice_order
+from server.services.errors import ServiceError
 from server.services.order_publish import publish_order
 
 DUPLICATE_TAG = "doublon-possible"
@@ -81,23 +82,39 @@ def default_team_id(session: Session) -> int | None:
     return session.execute(select(Team.id).order_by(Team.id).limit(1)).scalar()
 
 
-def find_operator(session: Session, text: str | None) -> User | None:
-    """The user a sheet's "Opérateur" names (user name or display name, folded)."""
+def find_operator(
+    session: Session, text: str | None, actor: Principal | None = None
+) -> User | None:
+    """The user a sheet's "Opérateur" names (user name or display name, folded), among
+    the users the importer may see (a lead's sheet cannot name another team's agent)."""
     if not text or not text.strip():
         return None
     wanted = fold_text(text)
     for user in session.execute(select(User).where(User.active.is_(True))).scalars():
+        if actor is not None and not actor.sees_team(user.team_id):
+            continue
         if wanted in (fold_text(user.username), fold_text(user.display_name)):
             return user
     return None
 
 
-def duplicate_of(session: Session, reference: str, phone: str | None) -> str | None:
+def duplicate_of(
+    session: Session, reference: str, phone: str | None, team_id: int | None
+) -> str | None:
+    """An open order of another reference with this phone, among the orders whoever
+    sees this one may see (its team's and team-less ones; a team-less order only
+    among team-less ones), so a duplicate flag never reveals another team's order."""
     if not phone:
         return None
+    same_wall = (
+        or_(OrderRow.team_id == team_id, OrderRow.team_id.is_(None))
+        if team_id is not None
+        else OrderRow.team_id.is_(None)
+    )
     return session.execute(
         select(OrderRow.reference)
         .where(
+            same_wall,
             OrderRow.main_phone == phone,
             OrderRow.reference != reference,
             OrderRow.status.in_([s.value for s in OPEN_STATUSES]),
@@ -109,7 +126,7 @@ def duplicate_of(session: Session, reference: str, phone: str | None) -> str | N
 
 def flag_duplicate(session: Session, order: OrderRow) -> str | None:
     """Mark the order when an open order of another reference has its main phone."""
-    duplicate = duplicate_of(session, order.reference, order.main_phone)
+    duplicate = duplicate_of(session, order.reference, order.main_phone, order.team_id)
     order.possible_duplicate_of = duplicate
     if duplicate:
         order.tags = sorted(set(order.tags or []) | {DUPLICATE_TAG})
@@ -142,6 +159,14 @@ def upsert_incoming(
     existing = session.execute(
         select(OrderRow).where(OrderRow.reference == incoming.reference)
     ).scalar()
+    if existing is not None and actor is not None and not actor.sees_team(existing.team_id):
+        # Another team's reference: refused without saying whose it is or what it holds.
+        raise ServiceError(
+            409,
+            "reference_unavailable",
+            f"The reference {incoming.reference} cannot be used here; check it with the shop.",
+            {"reference": incoming.reference},
+        )
     fingerprint = incoming.fingerprint()
     if existing is not None and (
         existing.import_fingerprint == fingerprint
@@ -150,7 +175,7 @@ def upsert_incoming(
     ):
         # Same data again, or agents already work on it: the sheet does not overwrite them.
         return IntakeResult(existing, IntakeOutcome.UNCHANGED, existing.possible_duplicate_of)
-    operator = find_operator(session, incoming.operator)
+    operator = find_operator(session, incoming.operator, actor)
     if existing is None:
         order = OrderRow(
             reference=incoming.reference,

@@ -17,6 +17,7 @@ from server.services.audit import record_audit
 from server.services.change_log import append_change
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError
+from server.services.order_access import visible_order
 
 # A desk reports presence changes and heart-beats (even with no lease) every
 # minute; silent longer than this, its agent is shown offline.
@@ -52,6 +53,9 @@ def apply_presence(
     """Store the caller's state; ``since`` moves only when the state changes."""
     if update.state == PresenceState.PAUSED and not (update.reason or "").strip():
         raise ServiceError(422, "pause_needs_reason", "Say why you pause (break, training...).")
+    if update.order_id is not None:
+        # Another team's order answers like a missing one (no probing through presence).
+        visible_order(session, principal, update.order_id)
     row = session.get(PresenceRow, principal.user_id)
     if row is None:
         row = PresenceRow(

@@ -14,6 +14,7 @@ from core.wire.orders import EscalationReason
 from core.wire.wallboard import (
     AgentFigures,
     EscalationRow,
+    FlaggedEntry,
     HourBucket,
     QueueFigures,
     WallboardSnapshot,
@@ -146,7 +147,39 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
         confirmation_rate=(len(confirmed) / len(closed_today)) if closed_today else 0.0,
         last_change_seq=last_sequence(session),
         escalations=_escalations(session, team),
+        flagged_entries=_flagged_entries(session, team, day_start),
     )
+
+
+#: Enough for a lead to act on; the full list is in the journal report.
+_FLAGGED_SHOWN = 50
+
+
+def _flagged_entries(
+    session: Session, team: ColumnElement[bool], day_start: datetime
+) -> list[FlaggedEntry]:
+    """Today's journal entries that changed nothing on their order, newest first."""
+    rows = session.execute(
+        select(JournalRow, OrderRow.reference)
+        .join(OrderRow, OrderRow.id == JournalRow.order_id)
+        .where(team, JournalRow.flag.is_not(None), JournalRow.recorded_at >= day_start)
+        .order_by(JournalRow.recorded_at.desc())
+        .limit(_FLAGGED_SHOWN)
+    ).all()
+    names = display_names(session, {entry.agent_id for entry, _ref in rows})
+    return [
+        FlaggedEntry(
+            entry_id=str(entry.id),
+            order_id=entry.order_id,
+            order_reference=reference,
+            agent_id=entry.agent_id,
+            agent_name=names.get(entry.agent_id, "?"),
+            channel=entry.channel,
+            started_at=entry.started_at,
+            flag=entry.flag or "",
+        )
+        for entry, reference in rows
+    ]
 
 
 def _escalations(session: Session, team: ColumnElement[bool]) -> list[EscalationRow]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -66,6 +68,18 @@ class Shop:
         ids = self.builder.add_orders(self, count, **overrides)
         self.order_ids.extend(ids)
         return ids
+
+    @contextmanager
+    def settings(self, **values: Any) -> Iterator[None]:
+        """The shop's settings with ``values`` for the block (the server is shared by
+        the session's tests: the old ones come back afterwards)."""
+        before = self.admin.client.get("/settings").json()
+        answer = self.admin.client.put("/settings", json={**before, **values})
+        assert answer.status_code == 200, answer.text
+        try:
+            yield
+        finally:
+            self.admin.client.put("/settings", json=before)
 
     def audit_count(self) -> int:
         with self.db.read() as session:

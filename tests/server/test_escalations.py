@@ -108,8 +108,13 @@ def test_only_the_leads_of_the_team_answer(
         foreign = other_team.lead.client.post(
             f"/orders/{order_id}/escalation/answer", json={"text": "Pas mon équipe"}
         )
-        assert foreign.status_code == 403
-        assert other_team.lead.client.post(f"/orders/{order_id}/escalation/take").status_code == 403
+        # Another team's order answers exactly like a missing one.
+        missing = other_team.lead.client.post(
+            "/orders/999999999/escalation/answer", json={"text": "Pas mon équipe"}
+        )
+        assert foreign.status_code == missing.status_code == 404
+        assert foreign.json()["code"] == missing.json()["code"] == "not_found"
+        assert other_team.lead.client.post(f"/orders/{order_id}/escalation/take").status_code == 404
         assert other_team.lead.client.get("/wallboard").json()["escalations"] == []
     finally:
         other_team.close()

@@ -228,6 +228,9 @@ def test_rules_of_core_are_enforced_with_readable_reasons(shop: Shop) -> None:
 def test_attempt_cap_and_call_gap_are_checked_but_journal_is_always_accepted(shop: Shop) -> None:
     agent = shop.agents[1]
     order_id = shop.order_ids[0]
+    unclaimed = agent.client.post(f"/orders/{order_id}/attempts/check", json={"channel": "call"})
+    assert unclaimed.status_code == 409 and unclaimed.json()["code"] == "not_lease_holder"
+    assert agent.client.post(f"/orders/{order_id}/claim").status_code == 200
     check = agent.client.post(f"/orders/{order_id}/attempts/check", json={"channel": "call"})
     assert check.status_code == 200 and check.json()["remaining"] == 4
     results = push(agent.client, [journal(order_id, 1, "no_answer")], device="desk-gap")
@@ -242,4 +245,7 @@ def test_attempt_cap_and_call_gap_are_checked_but_journal_is_always_accepted(sho
     ] * 4
     capped = agent.client.post(f"/orders/{order_id}/attempts/check", json={"channel": "sms"})
     assert capped.status_code == 409 and capped.json()["code"] == "attempt_cap_reached"
-    assert agent.client.get(f"/orders/{order_id}").json()["attempt_count"] == 5
+    # The fifth attempt (made anyway, e.g. offline) is stored, not counted, and flagged.
+    assert agent.client.get(f"/orders/{order_id}").json()["attempt_count"] == 4
+    entries = agent.client.get(f"/orders/{order_id}/journal").json()
+    assert sorted(str(e.get("flag")) for e in entries) == ["None"] * 4 + ["attempt_cap_reached"]
