@@ -2,8 +2,9 @@
 expected answer computed by ``core.rulebook.refusal`` from the order as the server
 shows it, then sent to the real server process and compared.
 
-
-
+Each situation (role, relationship, state) is built through the API (claims,
+journal entries, ops, escalation, reassign) with users of its own (a team per role
+and relationship, agents per state, so leases never add up). Acts the
 rulebook refuses are sent first, on one order; each act it allows runs on the same
 order as long as the previous ones left the situation as it was, else on a fresh
 copy. Another team's order must answer exactly as a missing one.
@@ -46,6 +47,7 @@ OPEN_STATES = ("open", "at_cap", "in_gap")
 #: Run only the situations whose name contains this (e.g. ``agent/free``), to debug.
 ONLY = os.environ.get("RULE_MATRIX_ONLY", "")
 WORKERS = 4
+_ADDING = threading.Lock()
 
 
 class Unbuildable(Exception):
@@ -133,7 +135,8 @@ class Situations:
         """A fresh order in the cell's situation; the previous one is given back."""
         self.discard()
         cell, worker = self.cell, self.worker
-        (order_id,) = self.order_shop.add_orders(1)
+        with _ADDING:  # a shop numbers its references by its order count
+            (order_id,) = self.order_shop.add_orders(1)
         epoch = claim(worker.client, order_id)
         now = datetime.now(UTC)
         if cell.state == "at_cap":
@@ -277,6 +280,8 @@ def _run_cell(
     after = admin_view(situations.order_shop, order_id)
     if _facts_key(after) != _facts_key(wire):
         situations.discard()
+    else:
+        wire = after
     # Each allowed act on the situation as built (a fresh copy once one changed it).
     for kind in [k for k in ALL_KINDS if expected[k] == APPLIED]:
         if situations.order_id is None:

@@ -87,6 +87,10 @@ class TwoTeams(RuleBasedStateMachine):
         after = self._views()
         for i, (old, new) in enumerate(zip(before, after, strict=True)):
             label = f"{kind} by {actor.username} on order {old['id']}"
+            if i == index and self.team_of[actor.id] is not self.orders[index][0]:
+                # Another team's order: nothing of it may change (it "does not exist").
+                assert new == old, f"{label}: another team's order changed"
+                continue
             if i != index or kind in LEAD_TOOLS:
                 if i != index and kind != "import":
                     assert new["owner_id"] == old["owner_id"], f"{label}: other order's owner"
@@ -240,12 +244,12 @@ class TwoTeams(RuleBasedStateMachine):
         )
         assert answer.status_code < 500, answer.text
 
-    @rule(lead=st.sampled_from([3, 5]), index=order_ix, target=st.integers(0, 6))
-    def reassign(self, lead: int, index: int, target: int) -> None:
+    @rule(lead=st.sampled_from([3, 5]), index=order_ix, to=st.integers(0, 6))
+    def reassign(self, lead: int, index: int, to: int) -> None:
         actor = self.actors[lead]
         shop, order_id = self.orders[index]
         candidates = [*self.a.agents, self.a.admin, *self.b.agents, self.b.lead]
-        owner = candidates[target].id if target < len(candidates) else None
+        owner = candidates[to].id if to < len(candidates) else None
         answer = self._act(
             actor,
             index,
