@@ -11,7 +11,6 @@ from decimal import Decimal
 from typing import Any
 
 import httpx
-import pytest
 
 from core.order_status import OrderStatus
 from core.queue_priority import queue_sort_key
@@ -160,10 +159,6 @@ def test_a_fifth_call_past_the_cap_is_stored_flagged_and_not_counted(shop: Shop)
     assert [entry.get("flag") for entry in entries] == [None] * 4 + ["attempt_cap_reached"]
 
 
-@pytest.mark.xfail(
-    reason="GET /orders/{id}/journal leaves out the entries' flag (the change log has it)",
-    strict=True,
-)
 def test_the_orders_journal_shows_the_flag_of_an_entry_that_changed_nothing(shop: Shop) -> None:
     intruder, holder = shop.agents[0], shop.agents[1]
     order_id = shop.order_ids[0]
@@ -175,10 +170,6 @@ def test_the_orders_journal_shows_the_flag_of_an_entry_that_changed_nothing(shop
     ]
 
 
-@pytest.mark.xfail(
-    reason="the CSV import still matches references across teams and updates the order",
-    strict=True,
-)
 def test_csv_import_of_another_teams_reference_is_a_row_error_that_touches_nothing(
     shop: Shop, builder: ShopBuilder
 ) -> None:
