@@ -30,6 +30,7 @@ from core.attempt_policy import AttemptPolicy, CallOutcome, Channel
 from core.domain_error import DomainError
 from core.order_status import OrderStatus, is_open
 from core.order_transitions import SUPERVISOR_ROLES, OrderAction, Role, transition_refusal
+from core.wire.catalogue import SettingsWire
 from core.wire.sync_ops import OpKind
 
 #: Leases one agent may hold at once (shop setting ``max_leases_per_agent``).
@@ -209,6 +210,17 @@ class ShopRules:
 
     attempts: AttemptPolicy = field(default_factory=AttemptPolicy)
     lease_cap: int = DEFAULT_LEASE_CAP
+
+
+def shop_rules(settings: SettingsWire) -> ShopRules:
+    """The shop's settings (as the server stores them and desks receive them) as the
+    rulebook reads them."""
+    return ShopRules(
+        attempts=AttemptPolicy(
+            cap=settings.attempt_cap, call_gap=timedelta(minutes=settings.call_gap_minutes)
+        ),
+        lease_cap=settings.max_leases_per_agent,
+    )
 
 
 @dataclass(frozen=True)

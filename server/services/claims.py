@@ -21,7 +21,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from core.order_status import OPEN_STATUSES, OrderStatus
 from core.order_transitions import Role
 from core.queue_priority_sql import QueueColumns, queue_order_by
-from core.rulebook import Act, Situation, lease_cap_refusal, require
+from core.rulebook import Act, Situation, lease_cap_refusal, require, shop_rules
 from core.wire.catalogue import SettingsWire
 from core.wire.leases import (
     ClaimNextResult,
@@ -44,7 +44,7 @@ from server.services.lease_clock import drop_lease, lease_expiry, lease_valid
 from server.services.order_access import visible_order
 from server.services.order_actions import clear_escalation
 from server.services.order_publish import publish_order
-from server.services.order_rules import enforce, leases_held, shop_rules, situation_for
+from server.services.order_rules import enforce, leases_held, situation_for
 from server.services.order_views import lease_info, order_wire
 from server.services.presence import touch_presence
 from server.services.settings_store import attempt_policy, load_settings

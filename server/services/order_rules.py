@@ -10,18 +10,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.order_status import OrderStatus
-from core.rulebook import Act, OrderFacts, ShopRules, Situation, Standing, require
+from core.rulebook import Act, OrderFacts, Situation, Standing, require, shop_rules
 from core.wire.catalogue import SettingsWire
 from server.auth.principal import Principal
 from server.db.models_orders import OrderRow
 from server.services.lease_clock import lease_valid
-from server.services.settings_store import attempt_policy
 from server.services.users import display_names
-
-
-def shop_rules(settings: SettingsWire) -> ShopRules:
-    """The shop's settings as the rulebook reads them."""
-    return ShopRules(attempts=attempt_policy(settings), lease_cap=settings.max_leases_per_agent)
 
 
 def order_facts(order: OrderRow) -> OrderFacts:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -10,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from core.attempt_policy import AttemptPolicy
 from core.order_transitions import Role
+from core.rulebook import shop_rules
 from core.wire.catalogue import SettingsWire, default_rescue_limits
 from server.db.models_catalogue import Setting
 from server.services.errors import ServiceError
@@ -50,9 +50,7 @@ def save_settings(session: Session, settings: SettingsWire) -> None:
 
 
 def attempt_policy(settings: SettingsWire) -> AttemptPolicy:
-    return AttemptPolicy(
-        cap=settings.attempt_cap, call_gap=timedelta(minutes=settings.call_gap_minutes)
-    )
+    return shop_rules(settings).attempts
 
 
 def load_webhook_secret(session: Session) -> str | None:

@@ -96,7 +96,9 @@ def test_a_change_that_commits_late_is_not_skipped(shop: Shop, backend: Backend)
 def test_sse_reconnect_with_last_event_id_gets_every_missed_event_once(shop: Shop) -> None:
     agent = shop.agents[0]
     live = SseCollector(shop.api, agent.token, count=1).start()
-    agent.client.post(f"/orders/{shop.order_ids[0]}/claim")
+    # A teammate's claim (the agent's stream sees the team's changes): the agent itself
+    # then holds three orders, within the per-agent lease cap.
+    shop.agents[1].client.post(f"/orders/{shop.order_ids[0]}/claim")
     events = live.join()
     assert live.error is None and len(events) == 1
     assert events[0].event == "order" and events[0].data["entity_id"] == str(shop.order_ids[0])

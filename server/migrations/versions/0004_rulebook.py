@@ -23,12 +23,12 @@ def upgrade() -> None:
         )
     with op.batch_alter_table("journal_entries", schema=None) as batch_op:
         batch_op.add_column(sa.Column("flag", sa.String(32), nullable=True))
-        batch_op.create_index("ix_journal_flag", ["flag"])
+        batch_op.create_index("ix_journal_entries_flag", ["flag"])
 
 
 def downgrade() -> None:
     with op.batch_alter_table("journal_entries", schema=None) as batch_op:
-        batch_op.drop_index("ix_journal_flag")
+        batch_op.drop_index("ix_journal_entries_flag")
         batch_op.drop_column("flag")
     with op.batch_alter_table("orders", schema=None) as batch_op:
         batch_op.drop_column("extra_attempts")
