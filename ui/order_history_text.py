@@ -33,6 +33,11 @@ _ACTION_LABELS: dict[str, str] = {
     "escalate": str(QT_TRANSLATE_NOOP("OrderHistory", "Escalated")),
     "escalation_answer": str(QT_TRANSLATE_NOOP("OrderHistory", "Escalation answered")),
     "escalation_take": str(QT_TRANSLATE_NOOP("OrderHistory", "Taken over by the lead")),
+    "journal": str(QT_TRANSLATE_NOOP("OrderHistory", "Contact attempt")),
+    "journal_flagged": str(
+        QT_TRANSLATE_NOOP("OrderHistory", "Attempt flagged to the lead (changed nothing)")
+    ),
+    "attempt_grant": str(QT_TRANSLATE_NOOP("OrderHistory", "One more attempt granted")),
 }
 
 

@@ -98,6 +98,7 @@ class OwnHistoryModel(QAbstractTableModel):
             "reopen": self.tr("Reopened"),
             "reassign": self.tr("Reassigned"),
             "return_from_preparation": self.tr("Returned from preparation"),
+            "attempt_grant": self.tr("One more attempt granted"),
         }
         return labels.get(key, action)
 

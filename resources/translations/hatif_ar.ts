@@ -804,27 +804,42 @@
         <translation>تولّاه رئيس الفريق</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="56"/>
+        <location filename="../../ui/order_history_text.py" line="36"/>
+        <source>Contact attempt</source>
+        <translation>محاولة اتصال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="38"/>
+        <source>Attempt flagged to the lead (changed nothing)</source>
+        <translation>محاولة مُبلَّغ عنها لرئيس الفريق (دون أي أثر على الطلب)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="40"/>
+        <source>One more attempt granted</source>
+        <translation>تم منح محاولة إضافية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="61"/>
         <source>order discount %1 %</source>
         <translation>خصم الطلب %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="58"/>
+        <location filename="../../ui/order_history_text.py" line="63"/>
         <source>total %1</source>
         <translation>المجموع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="63"/>
+        <location filename="../../ui/order_history_text.py" line="68"/>
         <source>delivery on %1</source>
         <translation>التوصيل يوم %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="68"/>
+        <location filename="../../ui/order_history_text.py" line="73"/>
         <source>call back at %1</source>
         <translation>إعادة الاتصال في %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="74"/>
+        <location filename="../../ui/order_history_text.py" line="79"/>
         <source>free delivery</source>
         <translation>توصيل مجاني</translation>
     </message>
@@ -1394,52 +1409,57 @@
         <translation>مرتجع من التحضير</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="108"/>
+        <location filename="../../ui/own_history_model.py" line="101"/>
+        <source>One more attempt granted</source>
+        <translation>تم منح محاولة إضافية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="109"/>
         <source>Positive</source>
         <translation>إيجابي</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="109"/>
+        <location filename="../../ui/own_history_model.py" line="110"/>
         <source>Negative</source>
         <translation>سلبي</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="110"/>
+        <location filename="../../ui/own_history_model.py" line="111"/>
         <source>Partial</source>
         <translation>جزئي</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="111"/>
+        <location filename="../../ui/own_history_model.py" line="112"/>
         <source>Unclassified</source>
         <translation>غير مصنف</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Time</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Order</source>
         <translation>الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Outcome</source>
         <translation>النتيجة</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="121"/>
+        <location filename="../../ui/own_history_model.py" line="122"/>
         <source>Channel</source>
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="121"/>
+        <location filename="../../ui/own_history_model.py" line="122"/>
         <source>Talk time</source>
         <translation>مدة المحادثة</translation>
     </message>

@@ -796,27 +796,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="56"/>
+        <location filename="../../ui/order_history_text.py" line="36"/>
+        <source>Contact attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="38"/>
+        <source>Attempt flagged to the lead (changed nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="40"/>
+        <source>One more attempt granted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="61"/>
         <source>order discount %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="58"/>
+        <location filename="../../ui/order_history_text.py" line="63"/>
         <source>total %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="63"/>
+        <location filename="../../ui/order_history_text.py" line="68"/>
         <source>delivery on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="68"/>
+        <location filename="../../ui/order_history_text.py" line="73"/>
         <source>call back at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="74"/>
+        <location filename="../../ui/order_history_text.py" line="79"/>
         <source>free delivery</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1382,52 +1397,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="108"/>
-        <source>Positive</source>
+        <location filename="../../ui/own_history_model.py" line="101"/>
+        <source>One more attempt granted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/own_history_model.py" line="109"/>
-        <source>Negative</source>
+        <source>Positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/own_history_model.py" line="110"/>
-        <source>Partial</source>
+        <source>Negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/own_history_model.py" line="111"/>
+        <source>Partial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="112"/>
         <source>Unclassified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="121"/>
+        <location filename="../../ui/own_history_model.py" line="122"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="121"/>
+        <location filename="../../ui/own_history_model.py" line="122"/>
         <source>Talk time</source>
         <translation type="unfinished"></translation>
     </message>

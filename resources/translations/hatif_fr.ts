@@ -796,27 +796,42 @@
         <translation>Reprise par le chef d&apos;équipe</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="56"/>
+        <location filename="../../ui/order_history_text.py" line="36"/>
+        <source>Contact attempt</source>
+        <translation>Tentative de contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="38"/>
+        <source>Attempt flagged to the lead (changed nothing)</source>
+        <translation>Tentative signalée au chef d&apos;équipe (sans effet sur la commande)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="40"/>
+        <source>One more attempt granted</source>
+        <translation>Une tentative supplémentaire accordée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="61"/>
         <source>order discount %1 %</source>
         <translation>remise globale %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="58"/>
+        <location filename="../../ui/order_history_text.py" line="63"/>
         <source>total %1</source>
         <translation>total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="63"/>
+        <location filename="../../ui/order_history_text.py" line="68"/>
         <source>delivery on %1</source>
         <translation>livraison le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="68"/>
+        <location filename="../../ui/order_history_text.py" line="73"/>
         <source>call back at %1</source>
         <translation>rappel le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="74"/>
+        <location filename="../../ui/order_history_text.py" line="79"/>
         <source>free delivery</source>
         <translation>livraison offerte</translation>
     </message>
@@ -1382,52 +1397,57 @@
         <translation>Retour confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="108"/>
+        <location filename="../../ui/own_history_model.py" line="101"/>
+        <source>One more attempt granted</source>
+        <translation>Une tentative supplémentaire accordée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/own_history_model.py" line="109"/>
         <source>Positive</source>
         <translation>Positif</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="109"/>
+        <location filename="../../ui/own_history_model.py" line="110"/>
         <source>Negative</source>
         <translation>Négatif</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="110"/>
+        <location filename="../../ui/own_history_model.py" line="111"/>
         <source>Partial</source>
         <translation>Partiel</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="111"/>
+        <location filename="../../ui/own_history_model.py" line="112"/>
         <source>Unclassified</source>
         <translation>Non classé</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Order</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="120"/>
+        <location filename="../../ui/own_history_model.py" line="121"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="121"/>
+        <location filename="../../ui/own_history_model.py" line="122"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/own_history_model.py" line="121"/>
+        <location filename="../../ui/own_history_model.py" line="122"/>
         <source>Talk time</source>
         <translation>Temps de conversation</translation>
     </message>

@@ -25,7 +25,9 @@ from server.services.users import display_names
 ORDER_PREFIX = "order."
 # Bookkeeping, not something the user did to the order (journal rows come from
 # the journal table with their outcome and talk time).
-_NOT_OWN_ACTIONS = frozenset({"order.claim", "order.release", "order.journal"})
+_NOT_OWN_ACTIONS = frozenset(
+    {"order.claim", "order.release", "order.journal", "order.journal_flagged"}
+)
 _INTERNAL_DETAIL = frozenset({"version", "status", "from_status"})
 
 
