@@ -31,7 +31,7 @@ from app.command_line import MODE_PROVISION, MODE_SELF_TEST, CommandLine, parse_
 from app.crash_report import collect_previous_crashes, install_crash_handler
 from app.demo_server import DemoServer, DemoServerError, start_demo_server
 from app.logging_setup import LoggingConfig, SecretRedactor, setup_logging
-from app.provisioning import SECRET_KEYS, ProvisioningError, provision
+from app.provisioning import SECRET_KEYS, ProvisioningError, keyring_fallback_for, provision
 from app.secret_store import KeyringUnavailableError, SecretStore
 from app.self_test import (
     EXIT_CONFIG_ERROR,
@@ -99,8 +99,8 @@ def _run_provision(command: CommandLine, paths: AppPaths, settings: EffectiveSet
         carried_secrets = any(read_flat_file(command.provision_file).get(k)
                               for k in SECRET_KEYS)
     except (ProvisioningError, SettingValueError, KeyringUnavailableError) as exc:
+        # The console handler shows this line: one sentence, said once.
         _log.error("Provisioning from %s failed: %s", command.provision_file, exc.message)
-        _say(exc.message)
         return EXIT_FAILED
     print(result.summary())
     if carried_secrets:
@@ -215,11 +215,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     _log.info("Hatif starting (%s); log file %s", command.mode, log_file)
 
     try:
+        fallback = settings[schema.KEYRING_FALLBACK]
+        if command.mode == MODE_PROVISION and command.provision_file is not None:
+            fallback = keyring_fallback_for(command.provision_file, settings)
         secrets = SecretStore.open(
-            settings[schema.KEYRING_FALLBACK], paths.data_dir, os.environ,
+            fallback, paths.data_dir, os.environ,
             on_secret=redactor.add, passphrase_prompt=_prompt_passphrase)
         secrets.install_as_default()
-        if not secrets.available:
+        if not secrets.available and command.mode != MODE_PROVISION:
+            # Provisioning says it itself, once, when the file carries a secret.
             _log.warning("%s", secrets.status.message)
         if command.mode == MODE_PROVISION:
             return _run_provision(command, paths, settings, secrets)
