@@ -25,9 +25,11 @@ import requests
 from app import settings_schema as schema
 from app.app_paths import AppPaths
 from app.bundle_info import bundle_details
+from app.http_settings import http_config
 from app.secret_store import KeyringUnavailableError, SecretStore, sip_password_key
 from app.settings_loader import EffectiveSettings
 from app.sip_account_config import is_sip_configured, sip_account_from_settings
+from sync.http_config import describe_failure
 from telephony.sip_account_settings import SipAccountSettings
 
 EXIT_OK = 0
@@ -154,12 +156,16 @@ def check_server(inputs: SelfTestInputs) -> CheckResult:
     health = url + HEALTH_PATH
     details: dict[str, Any] = {"url": health}
     started = time.monotonic()
+    config = http_config(inputs.settings)
+    details["verify_tls"] = config.verify_tls
+    details["ca_file"] = config.ca_file
     try:
-        response = requests.get(
-            health, timeout=inputs.settings[schema.SERVER_TIMEOUT],
-            verify=inputs.settings[schema.SERVER_VERIFY_TLS])
-    except requests.RequestException as exc:
-        return CheckResult("server", FAIL, f"Server {url} unreachable: {exc}", details)
+        with config.new_session() as session:
+            response = session.get(health, timeout=inputs.settings[schema.SERVER_TIMEOUT])
+    except (requests.RequestException, OSError) as exc:
+        failure = describe_failure(exc, config, url)
+        details["failure"] = failure.code
+        return CheckResult("server", FAIL, failure.message, details)
     details["elapsed_ms"] = round((time.monotonic() - started) * 1000, 1)
     details["http_status"] = response.status_code
     try:

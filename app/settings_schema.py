@@ -160,6 +160,10 @@ SERVER_URL: Setting[str] = Setting(
 SERVER_VERIFY_TLS: Setting[bool] = Setting(
     "server.verify_tls", "bool", True,
     "Check the server's TLS certificate (turn off only for a lab server)", _parse_bool)
+SERVER_CA_FILE: Setting[str] = Setting(
+    "server.ca_file", "str", "",
+    "PEM file of the CA that signed the server's certificate (internal or self-signed); "
+    "empty trusts the system's CAs")
 SERVER_TIMEOUT: Setting[float] = Setting(
     "server.timeout_seconds", "float", 10.0, "Timeout of one HTTP request to the server",
     _parse_positive)
@@ -227,7 +231,7 @@ KEYRING_FALLBACK: Setting[str] = _choice(
 
 
 ALL_SETTINGS: tuple[Setting[object], ...] = (  # type: ignore[assignment]
-    SERVER_URL, SERVER_VERIFY_TLS, SERVER_TIMEOUT,
+    SERVER_URL, SERVER_VERIFY_TLS, SERVER_CA_FILE, SERVER_TIMEOUT,
     SIP_DOMAIN, SIP_REGISTRAR, SIP_PROXY, SIP_REGISTER, SIP_TRANSPORT, SIP_SRTP,
     SIP_USER, SIP_AUTH_USER, SIP_DISPLAY_NAME,
     SIP_LOCAL_PORT, SIP_REGISTER_TIMEOUT,

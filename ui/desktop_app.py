@@ -82,7 +82,7 @@ class DesktopApp:
         self.context = context
         self.app = app
         self.dialogs = dialogs
-        self.sessions = SessionService(context.secrets)
+        self.sessions = SessionService(context.secrets, http=context.http)
         self.preferences = UiPreferences(context.paths.data_dir, context.paths.user_settings_file)
         self.runner = OperationRunner(app)
         self.running: RunningWorkspace | None = None
@@ -102,6 +102,7 @@ class DesktopApp:
             self.context.paths.data_dir,
             sip_setup_for(self.context),
             features=self.sessions.server_features(session.server_url),
+            http=self.context.http,
         )
         self.audio = self.running.audio
         window = WorkspaceWindow(self.running.services, self.dialogs, self.preferences.shortcuts())
@@ -124,7 +125,7 @@ class DesktopApp:
     ) -> LeadWindows:
         """The lead's windows on ``session``'s server, reading the token through ``token``."""
         self.lead_windows = LeadWindows(
-            connect_lead(session.server_url, token),
+            connect_lead(session.server_url, token, self.context.http),
             self.runner, self.config_dir, session.identity.role,
         )
         return self.lead_windows
@@ -211,7 +212,8 @@ class DesktopApp:
             self.runner,
             self.window,
             can_change_password="change_password" in running.services.features,
-            history=own_history_for(running.session.server_url, lambda: running.token.token),
+            history=own_history_for(running.session.server_url, lambda: running.token.token,
+                                    http=self.context.http),
         )
         self.dialogs.run(dialog)
 
