@@ -40,12 +40,16 @@ class LoginResponse(WireModel):
     user: UserInfo
 
 
+#: The shortest password an admin may set for a new user or a user may choose.
+MIN_PASSWORD_LENGTH = 8
+
+
 class CreateUserRequest(WireModel):
     """``POST /api/v1/users`` (admin)."""
 
     username: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
     display_name: str = Field(min_length=1, max_length=128)
-    password: str = Field(min_length=4, max_length=256)
+    password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=256)
     role: str = Field(description="agent | lead | admin")
     team_id: Id | None = None
 
@@ -68,4 +72,4 @@ class PasswordChangeRequest(WireModel):
     """``POST /auth/password``: a user changes their own password."""
 
     old_password: str = Field(min_length=1, max_length=256)
-    new_password: str = Field(min_length=8, max_length=256)
+    new_password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=256)
