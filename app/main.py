@@ -10,16 +10,13 @@ from __future__ import annotations
 import getpass
 import logging
 import os
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QMessageLogContext,
-    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -135,19 +132,6 @@ def _run_self_test(command: CommandLine, paths: AppPaths, settings: EffectiveSet
     return report.exit_code
 
 
-def _quit_on_sigterm() -> QTimer:
-    """SIGTERM (session logout, ``kill``) ends the event loop like Quit does, so the
-    window's shutdown runs and the demo server and demo line stop with Hatif.
-
-    Python runs signal handlers only between its own bytecodes and Qt's event loop
-    runs none, so a timer wakes the interpreter four times a second; keep it alive."""
-    signal.signal(signal.SIGTERM, lambda _signum, _frame: QCoreApplication.quit())
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
-    wake.start(250)
-    return wake
-
-
 def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
              secrets: SecretStore, redactor: SecretRedactor, log_file: Path,
              previous_crashes: list[Path]) -> int:
@@ -159,10 +143,12 @@ def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
     # The ui package (and with it QtWidgets) is loaded only for the window, so
     # that --provision and --self-test work on a desk whose display stack is broken.
     from ui.desktop_app import create_application, run_desktop
+    from ui.termination import install_termination
 
     qt_args = [sys.argv[0] if sys.argv else "hatif", *command.extra_qt_args]
-    create_application(qt_args)
-    wake = _quit_on_sigterm()
+    # SIGTERM/SIGINT close Hatif like Quit, from any state (ui/termination.py), so the
+    # window's shutdown runs and the demo server and demo line stop with Hatif.
+    wake = install_termination(create_application(qt_args))
     guard.listen()
     demo: DemoServer | None = None
     try:

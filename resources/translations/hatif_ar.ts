@@ -236,7 +236,13 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="286"/>
+        <location filename="../../ui/desktop_app.py" line="275"/>
+        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
+        <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="294"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation>لوحة المتابعة مخصصة لرؤساء الفرق والمسؤولين؛ %1 يسجّل الدخول بصفة وكيل.</translation>
     </message>
@@ -2982,15 +2988,6 @@
         <location filename="../../ui/wrapup_panel.py" line="291"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/desktop_app.py" line="269"/>
-        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
-        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
-        <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
     </message>
 </context>
 </TS>

@@ -232,7 +232,13 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="286"/>
+        <location filename="../../ui/desktop_app.py" line="275"/>
+        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="294"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2961,15 +2967,6 @@
     <message>
         <location filename="../../ui/wrapup_panel.py" line="291"/>
         <source>Choose a call-back time in the future.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/desktop_app.py" line="269"/>
-        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
-        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

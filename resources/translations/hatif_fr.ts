@@ -232,7 +232,13 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="286"/>
+        <location filename="../../ui/desktop_app.py" line="275"/>
+        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
+        <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="294"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation>Le tableau mural est réservé aux chefs d&apos;équipe et aux administrateurs ; %1 se connecte en tant qu&apos;agent.</translation>
     </message>
@@ -2962,15 +2968,6 @@
         <location filename="../../ui/wrapup_panel.py" line="291"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/desktop_app.py" line="269"/>
-        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
-        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
-        <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
     </message>
 </context>
 </TS>
