@@ -35,6 +35,7 @@ from server.db.session import Database, open_database
 from server.reports import router as reports_router
 from server.services.errors import ServiceError
 from server.services.sse_events import ChangeHub
+from server.stream_shutdown import end_streams_on_exit_signals
 from server.version import server_version
 
 
@@ -107,9 +108,11 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await hub.start()
+        unhook_signals = end_streams_on_exit_signals(hub.end_streams)
         try:
             yield
         finally:
+            unhook_signals()
             await hub.stop()
             database.dispose()
 

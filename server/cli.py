@@ -140,6 +140,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level=args.log_level,
         access_log=args.access_log,
         timeout_graceful_shutdown=3,
+        # uvicorn kills a worker that does not answer its health ping within this time,
+        # counted from its spawn: a worker importing FastAPI and SQLAlchemy on a busy
+        # 2-core machine took longer than the default 5 s, and was killed and respawned
+        # forever (the server never answered).
+        timeout_worker_healthcheck=30,
     )
     server = uvicorn.Server(config)
     if args.workers > 1:

@@ -54,6 +54,11 @@ async def _changes(
     while True:
         if await request.is_disconnected():
             return
+        if hub.closing:
+            # The client reconnects after `retry`, to this server once it is back or
+            # to another worker behind the proxy, and resumes from its cursor.
+            yield ": server stopping\n\n"
+            return
         if hub.token_ended(principal.token_id):
             yield ": session ended\n\n"
             return
