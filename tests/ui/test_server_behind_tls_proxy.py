@@ -127,3 +127,21 @@ def test_self_test_honours_server_ca_file(tmp_path: Path, proxy: TlsProxy) -> No
     assert server_ko["status"] == "fail"
     assert "is not trusted" in server_ko["message"], server_ko
     assert "server.ca_file" in server_ko["message"]
+    # The guide's stream block: the probe's two lines arrive apart.
+    events = next(c for c in json.loads(trusted.stdout)["checks"] if c["name"] == "events")
+    assert events["status"] == "pass", events
+
+
+def test_self_test_catches_a_proxy_that_buffers_the_event_stream(
+        tmp_path: Path, seeded_server: RunningServer,
+        tls_proxy_factory: Callable[..., TlsProxy]) -> None:
+    buffering = tls_proxy_factory(seeded_server, buffering=True)
+    desk = make_desk(tmp_path / "desk", keyring_file=tmp_path / "keyring.cfg")
+
+    result = desk.run("--self-test", "--json", "--server-url", buffering.base_url,
+                      "--set", f"server.ca_file={buffering.ca_file}")
+
+    events = next(c for c in json.loads(result.stdout)["checks"] if c["name"] == "events")
+    assert events["status"] == "warn", events
+    assert "buffers it" in events["message"]
+    assert "proxy_buffering off" in events["message"]
