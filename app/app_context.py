@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.app_paths import AppPaths
+from app.http_settings import http_config
 from app.logging_setup import SecretRedactor
 from app.secret_store import SecretStore
 from app.settings_loader import EffectiveSettings
 from app.single_instance import SingleInstance
+from sync.http_config import HttpConfig
 
 
 @dataclass(frozen=True)
@@ -48,3 +50,8 @@ class AppContext:
     debug: bool = False
     previous_crash_reports: list[Path] = field(default_factory=list)
     qt_args: list[str] = field(default_factory=list)
+
+    @property
+    def http(self) -> HttpConfig:
+        """How every client of this desk reaches the server (server.ca_file, verify_tls)."""
+        return http_config(self.settings)

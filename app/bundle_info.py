@@ -9,10 +9,12 @@ from importlib.metadata import PackageNotFoundError, version
 from PySide6 import QtCore
 from PySide6.QtCore import QCollator, QLocale
 
+from core.version import VERSION
+
 
 def app_version() -> str:
-    """The installed package version (the bundle carries the package metadata)."""
-    return _package_version("hatif") or "0.0.0+unknown"
+    """Hatif's version (core.version: the same in a source install and the bundle)."""
+    return VERSION
 
 
 def is_frozen() -> bool:

@@ -10,16 +10,13 @@ from __future__ import annotations
 import getpass
 import logging
 import os
-import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QMessageLogContext,
-    QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
@@ -31,7 +28,7 @@ from app.command_line import MODE_PROVISION, MODE_SELF_TEST, CommandLine, parse_
 from app.crash_report import collect_previous_crashes, install_crash_handler
 from app.demo_server import DemoServer, DemoServerError, start_demo_server
 from app.logging_setup import LoggingConfig, SecretRedactor, setup_logging
-from app.provisioning import SECRET_KEYS, ProvisioningError, provision
+from app.provisioning import SECRET_KEYS, ProvisioningError, keyring_fallback_for, provision
 from app.secret_store import KeyringUnavailableError, SecretStore
 from app.self_test import (
     EXIT_CONFIG_ERROR,
@@ -99,8 +96,8 @@ def _run_provision(command: CommandLine, paths: AppPaths, settings: EffectiveSet
         carried_secrets = any(read_flat_file(command.provision_file).get(k)
                               for k in SECRET_KEYS)
     except (ProvisioningError, SettingValueError, KeyringUnavailableError) as exc:
+        # The console handler shows this line: one sentence, said once.
         _log.error("Provisioning from %s failed: %s", command.provision_file, exc.message)
-        _say(exc.message)
         return EXIT_FAILED
     print(result.summary())
     if carried_secrets:
@@ -135,19 +132,6 @@ def _run_self_test(command: CommandLine, paths: AppPaths, settings: EffectiveSet
     return report.exit_code
 
 
-def _quit_on_sigterm() -> QTimer:
-    """SIGTERM (session logout, ``kill``) ends the event loop like Quit does, so the
-    window's shutdown runs and the demo server and demo line stop with Hatif.
-
-    Python runs signal handlers only between its own bytecodes and Qt's event loop
-    runs none, so a timer wakes the interpreter four times a second; keep it alive."""
-    signal.signal(signal.SIGTERM, lambda _signum, _frame: QCoreApplication.quit())
-    wake = QTimer()
-    wake.timeout.connect(lambda: None)
-    wake.start(250)
-    return wake
-
-
 def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
              secrets: SecretStore, redactor: SecretRedactor, log_file: Path,
              previous_crashes: list[Path]) -> int:
@@ -159,10 +143,12 @@ def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
     # The ui package (and with it QtWidgets) is loaded only for the window, so
     # that --provision and --self-test work on a desk whose display stack is broken.
     from ui.desktop_app import create_application, run_desktop
+    from ui.termination import install_termination
 
     qt_args = [sys.argv[0] if sys.argv else "hatif", *command.extra_qt_args]
-    create_application(qt_args)
-    wake = _quit_on_sigterm()
+    # SIGTERM/SIGINT close Hatif like Quit, from any state (ui/termination.py), so the
+    # window's shutdown runs and the demo server and demo line stop with Hatif.
+    wake = install_termination(create_application(qt_args))
     guard.listen()
     demo: DemoServer | None = None
     try:
@@ -215,11 +201,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     _log.info("Hatif starting (%s); log file %s", command.mode, log_file)
 
     try:
+        fallback = settings[schema.KEYRING_FALLBACK]
+        if command.mode == MODE_PROVISION and command.provision_file is not None:
+            fallback = keyring_fallback_for(command.provision_file, settings)
         secrets = SecretStore.open(
-            settings[schema.KEYRING_FALLBACK], paths.data_dir, os.environ,
+            fallback, paths.data_dir, os.environ,
             on_secret=redactor.add, passphrase_prompt=_prompt_passphrase)
         secrets.install_as_default()
-        if not secrets.available:
+        if not secrets.available and command.mode != MODE_PROVISION:
+            # Provisioning says it itself, once, when the file carries a secret.
             _log.warning("%s", secrets.status.message)
         if command.mode == MODE_PROVISION:
             return _run_provision(command, paths, settings, secrets)

@@ -52,12 +52,14 @@ class ProvisioningResult:
     settings_file: Path
     settings_written: list[str] = field(default_factory=list)
     secrets_stored: list[str] = field(default_factory=list)
+    secrets_location: str = ""  # e.g. "the OS keyring (Secret Service)"
 
     def summary(self) -> str:
         lines = [f"Settings written to {self.settings_file}: "
                  + (", ".join(self.settings_written) or "none")]
         if self.secrets_stored:
-            lines.append("Stored in the OS keyring: " + ", ".join(self.secrets_stored))
+            lines.append(f"Stored in {self.secrets_location}: "
+                         + ", ".join(self.secrets_stored))
         return "\n".join(lines)
 
 
@@ -77,6 +79,20 @@ def _secret_key(name: str, merged: EffectiveSettings) -> SecretKey:
             "server.api_token needs server.url and auth.username, in the file or already "
             "configured on this desk.")
     return api_token_key(url, username)
+
+
+def keyring_fallback_for(source_file: Path, current: EffectiveSettings) -> str:
+    """``keyring.fallback`` as the provisioning run must open the keyring: the file's
+    own value when it sets one (the secrets of that same file depend on it), else the
+    desk's. A file that cannot be read leaves the desk's value; provision() then
+    reports what is wrong with it."""
+    try:
+        value = read_flat_file(source_file).get(schema.KEYRING_FALLBACK.name)
+        if value is None:
+            return current[schema.KEYRING_FALLBACK]
+        return schema.KEYRING_FALLBACK.parse(value, f"provisioning file {source_file}")
+    except Exception:  # any reading or parsing error: provision() says which, once
+        return current[schema.KEYRING_FALLBACK]
 
 
 def provision(
@@ -116,9 +132,10 @@ def provision(
                 "provisioning.secret_not_text", {"key": name}, f"{name} must be a text value.")
         secret_values[_secret_key(name, merged)] = value
     if secret_values and not secrets.available:
-        raise ProvisioningError("keyring.unavailable", {}, NO_KEYRING_MESSAGE)
+        raise ProvisioningError("keyring.unavailable", {},
+                                secrets.status.message or NO_KEYRING_MESSAGE)
 
-    result = ProvisioningResult(settings_file)
+    result = ProvisioningResult(settings_file, secrets_location=secrets.status.location)
     for key, value in secret_values.items():
         secrets.set(key, value)
         result.secrets_stored.append(f"{key.label} ({key.account})")

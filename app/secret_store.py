@@ -87,6 +87,9 @@ class KeyringStatus:
     backend: str
     origin: str  # explicit | os | encrypted_file_fallback | none
     message: str
+    # Where a stored secret goes, in words for IT ("the OS keyring (Secret Service)",
+    # "the encrypted file /home/…/keyring-encrypted.cfg"); empty without a keyring.
+    location: str = ""
 
     @property
     def insecure(self) -> bool:
@@ -138,6 +141,21 @@ class _PassphraseEncryptedKeyring(EncryptedKeyring):
 def _backend_name(backend: keyring.backend.KeyringBackend) -> str:
     kind = type(backend)
     return f"{kind.__module__}.{kind.__name__}"
+
+
+# Names IT knows the OS keyrings by, from the backend's module.
+_OS_KEYRING_NAMES = {
+    "keyring.backends.SecretService": "Secret Service",
+    "keyring.backends.libsecret": "Secret Service (libsecret)",
+    "keyring.backends.kwallet": "KWallet",
+    "keyring.backends.Windows": "Windows Credential Locker",
+    "keyring.backends.macOS": "macOS Keychain",
+}
+
+
+def _os_keyring_location(backend: keyring.backend.KeyringBackend) -> str:
+    module = type(backend).__module__
+    return f"the OS keyring ({_OS_KEYRING_NAMES.get(module, _backend_name(backend))})"
 
 
 def _is_real(backend: keyring.backend.KeyringBackend) -> bool:
@@ -204,12 +222,14 @@ class SecretStore:
             name = _backend_name(explicit)
             note = " (plaintext file: for tests only)" if "Plaintext" in name else ""
             return cls(explicit, KeyringStatus(
-                True, name, "explicit", f"Keyring chosen by keyring's configuration{note}."),
-                on_secret)
+                True, name, "explicit", f"Keyring chosen by keyring's configuration{note}.",
+                f"the keyring chosen by keyring's configuration ({name})"), on_secret)
         os_backend = _recommended_os_backend()
         if os_backend is not None:
+            location = _os_keyring_location(os_backend)
             return cls(os_backend, KeyringStatus(
-                True, _backend_name(os_backend), "os", "OS keyring."), on_secret)
+                True, _backend_name(os_backend), "os", location[0].upper() + location[1:] + ".",
+                location), on_secret)
         if fallback == "encrypted_file":
             passphrase = environ.get(PASSPHRASE_ENV) or (
                 passphrase_prompt() if passphrase_prompt else None)
@@ -224,7 +244,8 @@ class SecretStore:
             backend = _PassphraseEncryptedKeyring(path, passphrase)
             return cls(backend, KeyringStatus(
                 True, _backend_name(backend), "encrypted_file_fallback",
-                f"Encrypted file {path} (opted in with keyring.fallback)."), on_secret)
+                f"Encrypted file {path} (opted in with keyring.fallback).",
+                f"the encrypted file {path}"), on_secret)
         return cls(None, KeyringStatus(False, "none", "none", NO_KEYRING_MESSAGE), on_secret)
 
     def _require(self) -> keyring.backend.KeyringBackend:
@@ -264,8 +285,7 @@ class SecretStore:
             raise KeyringUnavailableError(
                 "keyring.write_failed", f"The keyring refused to store the {key.label}: {exc}"
             ) from None
-        _log.info("Stored the %s of %s in the keyring (%s)", key.label, key.account,
-                  self.status.backend)
+        _log.info("Stored the %s of %s in %s", key.label, key.account, self.status.location)
 
     def delete(self, key: SecretKey) -> None:
         """Forget the secret; nothing happens when it was not stored."""

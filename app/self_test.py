@@ -25,9 +25,11 @@ import requests
 from app import settings_schema as schema
 from app.app_paths import AppPaths
 from app.bundle_info import bundle_details
+from app.http_settings import http_config
 from app.secret_store import KeyringUnavailableError, SecretStore, sip_password_key
 from app.settings_loader import EffectiveSettings
 from app.sip_account_config import is_sip_configured, sip_account_from_settings
+from sync.http_config import describe_failure
 from telephony.sip_account_settings import SipAccountSettings
 
 EXIT_OK = 0
@@ -154,12 +156,16 @@ def check_server(inputs: SelfTestInputs) -> CheckResult:
     health = url + HEALTH_PATH
     details: dict[str, Any] = {"url": health}
     started = time.monotonic()
+    config = http_config(inputs.settings)
+    details["verify_tls"] = config.verify_tls
+    details["ca_file"] = config.ca_file
     try:
-        response = requests.get(
-            health, timeout=inputs.settings[schema.SERVER_TIMEOUT],
-            verify=inputs.settings[schema.SERVER_VERIFY_TLS])
-    except requests.RequestException as exc:
-        return CheckResult("server", FAIL, f"Server {url} unreachable: {exc}", details)
+        with config.new_session() as session:
+            response = session.get(health, timeout=inputs.settings[schema.SERVER_TIMEOUT])
+    except (requests.RequestException, OSError) as exc:
+        failure = describe_failure(exc, config, url)
+        details["failure"] = failure.code
+        return CheckResult("server", FAIL, failure.message, details)
     details["elapsed_ms"] = round((time.monotonic() - started) * 1000, 1)
     details["http_status"] = response.status_code
     try:
@@ -174,6 +180,49 @@ def check_server(inputs: SelfTestInputs) -> CheckResult:
     details["health"] = body
     return CheckResult("server", PASS, f"Server {url} answers, version {body.get('version')}.",
                        details)
+
+
+EVENTS_PROBE_PATH = "/api/v1/events/probe"
+# The server sends the probe's two lines 0.5 s apart: less than half that between
+# them at the desk means something held the first one back.
+_PROBE_MIN_GAP_S = 0.25
+
+
+def check_events(inputs: SelfTestInputs) -> CheckResult:
+    """Open the live-update stream's probe for a moment, through the same proxy the
+    desks use: a proxy that buffers the stream is caught here, not by agents."""
+    url = inputs.settings[schema.SERVER_URL]
+    if not url:
+        return CheckResult("events", SKIP, "server.url is not set.")
+    config = http_config(inputs.settings)
+    timeout = inputs.settings[schema.SERVER_TIMEOUT]
+    started = time.monotonic()
+    try:
+        with config.new_session() as session, session.get(
+                url + EVENTS_PROBE_PATH, stream=True, timeout=(timeout, timeout)) as response:
+            if response.status_code == 404:
+                return CheckResult("events", SKIP, "This server has no stream probe (older "
+                                   "version): live updates were not checked.")
+            if response.status_code != 200:
+                status = response.status_code
+                return CheckResult("events", FAIL, f"The live-update stream answered HTTP "
+                                   f"{status}.", {"http_status": status})
+            arrivals = [time.monotonic() - started
+                        for chunk in response.iter_content(chunk_size=None) if chunk]
+    except (requests.RequestException, OSError) as exc:
+        return CheckResult("events", SKIP, "Live updates not checked: "
+                           + describe_failure(exc, config, url).message)
+    details: dict[str, Any] = {"first_ms": round(arrivals[0] * 1000, 1) if arrivals else None,
+                               "last_ms": round(arrivals[-1] * 1000, 1) if arrivals else None,
+                               "chunks": len(arrivals)}
+    if len(arrivals) < 2 or arrivals[-1] - arrivals[0] < _PROBE_MIN_GAP_S:
+        return CheckResult(
+            "events", WARN, "The live-update stream arrives in one piece: a proxy between "
+            "this desk and the server buffers it, so agents would see changes late and in "
+            "bursts. nginx: proxy_buffering off for /api/v1/events (docs/it-guide.md).",
+            details)
+    return CheckResult("events", PASS, "Live updates stream through without buffering "
+                       f"(first line after {details['first_ms']:.0f} ms).", details)
 
 
 def check_sip(inputs: SelfTestInputs) -> CheckResult:
@@ -249,8 +298,8 @@ def check_bundle(_inputs: SelfTestInputs) -> CheckResult:
 
 
 CHECKS: tuple[Callable[[SelfTestInputs], CheckResult], ...] = (
-    check_configuration, check_keyring, check_server, check_sip, check_audio, check_call,
-    check_bundle)
+    check_configuration, check_keyring, check_server, check_events, check_sip, check_audio,
+    check_call, check_bundle)
 
 
 def run_self_test(inputs: SelfTestInputs) -> SelfTestReport:

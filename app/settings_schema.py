@@ -160,6 +160,10 @@ SERVER_URL: Setting[str] = Setting(
 SERVER_VERIFY_TLS: Setting[bool] = Setting(
     "server.verify_tls", "bool", True,
     "Check the server's TLS certificate (turn off only for a lab server)", _parse_bool)
+SERVER_CA_FILE: Setting[str] = Setting(
+    "server.ca_file", "str", "",
+    "PEM file of the CA that signed the server's certificate (internal or self-signed); "
+    "empty trusts the system's CAs")
 SERVER_TIMEOUT: Setting[float] = Setting(
     "server.timeout_seconds", "float", 10.0, "Timeout of one HTTP request to the server",
     _parse_positive)
@@ -190,6 +194,31 @@ SIP_LOCAL_PORT: Setting[int] = Setting(
 SIP_REGISTER_TIMEOUT: Setting[float] = Setting(
     "sip.register_timeout_seconds", "float", 8.0,
     "How long the self-test waits for the SIP registration", _parse_positive)
+
+# What a PBX may need beyond the account itself (docs/telephony.md, "Settings").
+SIP_REALM: Setting[str] = Setting(
+    "sip.realm", "str", "*",
+    "Digest realm the password is for; * answers any realm the registrar names")
+SIP_KEEPALIVE: Setting[int] = Setting(
+    "sip.keepalive_seconds", "int", 15,
+    "Interval of the UDP keep-alive that holds a NAT binding open; 0 turns it off",
+    _parse_count)
+SIP_REGISTRATION_INTERVAL: Setting[int] = Setting(
+    "sip.registration_interval_seconds", "int", 300,
+    "Registration lifetime asked of the registrar (Expires); renewed before it ends",
+    lambda text: _at_least(text, 30))
+SIP_MEDIA_ADDRESS: Setting[str] = Setting(
+    "sip.media_address", "str", "",
+    "Address written in the SDP for the call audio (a NAT's public address, or the "
+    "desk's VPN address); empty uses the desk's own")
+
+
+def _at_least(text: str, minimum: int) -> int:
+    number = _parse_int(text)
+    if number < minimum:
+        raise ValueError(f"must be {minimum} or more")
+    return number
+
 
 DIAL_OUTSIDE_PREFIX: Setting[str] = Setting(
     "dial.outside_prefix", "str", "", "Digits the PBX needs before an outside number, e.g. 0")
@@ -227,10 +256,11 @@ KEYRING_FALLBACK: Setting[str] = _choice(
 
 
 ALL_SETTINGS: tuple[Setting[object], ...] = (  # type: ignore[assignment]
-    SERVER_URL, SERVER_VERIFY_TLS, SERVER_TIMEOUT,
+    SERVER_URL, SERVER_VERIFY_TLS, SERVER_CA_FILE, SERVER_TIMEOUT,
     SIP_DOMAIN, SIP_REGISTRAR, SIP_PROXY, SIP_REGISTER, SIP_TRANSPORT, SIP_SRTP,
     SIP_USER, SIP_AUTH_USER, SIP_DISPLAY_NAME,
     SIP_LOCAL_PORT, SIP_REGISTER_TIMEOUT,
+    SIP_REALM, SIP_KEEPALIVE, SIP_REGISTRATION_INTERVAL, SIP_MEDIA_ADDRESS,
     DIAL_OUTSIDE_PREFIX, DIAL_NUMBER_FORMAT,
     UI_LANGUAGE, PHONE_DEFAULT_REGION,
     LOG_LEVEL, LOG_MAX_BYTES, LOG_BACKUP_COUNT,

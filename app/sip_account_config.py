@@ -50,6 +50,10 @@ def sip_account_from_settings(settings: EffectiveSettings) -> SipAccountSettings
         transport=transport,
         srtp=SrtpMode(settings[schema.SIP_SRTP]),
         register=settings[schema.SIP_REGISTER],
+        realm=settings[schema.SIP_REALM] or "*",
+        keepalive_s=settings[schema.SIP_KEEPALIVE],
+        registration_timeout_s=settings[schema.SIP_REGISTRATION_INTERVAL],
+        media_address=settings[schema.SIP_MEDIA_ADDRESS],
         dial_plan=DialPlan(
             dial_format=DialFormat(settings[schema.DIAL_NUMBER_FORMAT]),
             prefix=settings[schema.DIAL_OUTSIDE_PREFIX],

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Creates .venv with Python 3.11/3.12 (pjsua2 wheels stop at 3.12) and installs
-# Hatif into it. Usage: scripts/bootstrap.sh [extra]   (extra: dev)
+# Hatif into it. Usage: scripts/bootstrap.sh [extra]   (extra: desk (default), dev, server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-EXTRA="${1:-}"
+EXTRA="${1:-desk}"
 VENV=".venv"
 
 pick_python() {

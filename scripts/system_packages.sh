@@ -12,8 +12,10 @@ RUNTIME_PKGS=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 lib
 # The suite runs against real peers: SIPp, Kamailio, PostgreSQL, PulseAudio, Xvfb.
 TEST_PKGS=(sip-tester kamailio kamailio-tls-modules postgresql pulseaudio pulseaudio-utils
     sox xvfb xauth openssl baresip procps iproute2
-    icu-devtools binutils gcc)
+    icu-devtools binutils gcc gnome-keyring dbus-daemon dbus-bin nginx)
 # icu-devtools/binutils/gcc: the bundle build trims Qt's ICU data to fr/ar/en.
+# gnome-keyring + dbus-run-session (dbus-bin): a real Secret Service for the keyring tests;
+# nginx: the desk against the server behind the guide's TLS reverse proxy.
 
 PKGS=("${RUNTIME_PKGS[@]}")
 if [ "$PURPOSE" = "test" ]; then PKGS+=("${TEST_PKGS[@]}"); fi

@@ -43,6 +43,7 @@ from server.services.errors import ServiceError, refusal_status
 from server.services.sse_events import ChangeHub
 from server.services.stream_slots import StreamSlots
 from server.services.sync_pruning import SyncPruner
+from server.stream_shutdown import end_streams_on_exit_signals
 from server.version import server_version
 
 
@@ -123,9 +124,11 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         await hub.start()
         await pruner.start()
+        unhook_signals = end_streams_on_exit_signals(hub.end_streams)
         try:
             yield
         finally:
+            unhook_signals()
             await pruner.stop()
             await hub.stop()
             database.dispose()

@@ -2,6 +2,11 @@
 lifecycle (deactivate-user, reactivate-user, reset-password, revoke-tokens),
 catalogue, webhook-secret, prune-changes, prune-sync.
 
+Every command works on the database of ``--db`` or ``HATIF_DATABASE_URL`` and
+says which one first (on stderr, password hidden). Without either it refuses,
+rather than quietly creating a private SQLite file no other command would find;
+an existing file at the old default place is still used, and named.
+
 The desktop's demo mode runs ``python -m server.cli seed-demo --demo --password demo``
 then ``python -m server.cli serve --db sqlite:///... --port N`` and waits for
 the line ``Hatif server listening on http://HOST:PORT``.
@@ -24,6 +29,7 @@ import platformdirs
 import uvicorn
 from pydantic import BaseModel, Field
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 from uvicorn.supervisors import Multiprocess
 
@@ -61,20 +67,50 @@ class CatalogueFile(BaseModel):
     cities: list[CityWire] = Field(default_factory=list)
 
 
-def default_database_url() -> str:
-    """SQLite file in the user data directory (created if missing)."""
-    folder = Path(platformdirs.user_data_dir("hatif-server", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / 'hatif.db'}"
+class NoDatabaseChosen(Exception):
+    """Neither --db nor HATIF_DATABASE_URL, and no database at the old default place."""
+
+
+def legacy_default_database() -> Path:
+    """Where earlier versions created a SQLite file when no database was named."""
+    return Path(platformdirs.user_data_dir("hatif-server", appauthor=False)) / "hatif.db"
+
+
+def shown_url(url: str) -> str:
+    """The URL with its password hidden, for the console and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can parse: open_database will say why
+        return url
 
 
 def _database_url(args: argparse.Namespace) -> str:
-    return str(args.db or os.environ.get(DATABASE_URL_ENV) or default_database_url())
+    """The database this command works on, announced on stderr."""
+    if args.db:
+        url, origin = str(args.db), "--db"
+    elif os.environ.get(DATABASE_URL_ENV):
+        url, origin = os.environ[DATABASE_URL_ENV], DATABASE_URL_ENV
+    elif legacy_default_database().is_file():
+        url = f"sqlite:///{legacy_default_database()}"
+        origin = f"the old default file; set {DATABASE_URL_ENV} to keep using it"
+    else:
+        raise NoDatabaseChosen(
+            f"no database named: set {DATABASE_URL_ENV} (e.g. in the service's "
+            f"EnvironmentFile) or pass --db, e.g. --db postgresql://hatif@/hatif or "
+            f"--db sqlite:////var/lib/hatif/hatif.db (docs/it-guide.md, Running the server)")
+    print(f"hatif-server: database {shown_url(url)} (from {origin})", file=sys.stderr,
+          flush=True)
+    return url
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    upgrade_database(_database_url(args))
-    print("Database is at the newest schema.")
+    applied = upgrade_database(_database_url(args))
+    if applied:
+        print(f"Applied {len(applied)} migration(s):")
+        for line in applied:
+            print(f"  {line}")
+    else:
+        print("Nothing to apply: the database was already at the newest schema.")
     return 0
 
 
@@ -119,6 +155,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # when the request comes from one of these proxies.
         proxy_headers=True,
         forwarded_allow_ips=args.forwarded_allow_ips,
+        # uvicorn kills a worker that does not answer its health ping within this time,
+        # counted from its spawn: a worker importing FastAPI and SQLAlchemy on a busy
+        # 2-core machine took longer than the default 5 s, and was killed and respawned
+        # forever (the server never answered).
+        timeout_worker_healthcheck=30,
     )
     server = uvicorn.Server(config)
     if args.workers > 1:
@@ -200,7 +241,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_create_user(args: argparse.Namespace) -> int:
     url = _database_url(args)
-    upgrade_database(url)
     password = args.password
     generated = False
     if not password:
@@ -208,6 +248,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             password = getpass.getpass(f"Password for {args.username}: ")
         else:
             password, generated = secrets.token_urlsafe(12), True
+    upgrade_database(url)
     db = open_database(url)
     try:
         with db.write() as session:
@@ -341,12 +382,16 @@ def cmd_prune_sync(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="hatif-server", description="The Hatif central server and its administration."
+        prog="hatif-server", description="The Hatif central server and its administration.",
+        epilog=f"Every command works on the database of --db or, without it, of the "
+        f"environment variable {DATABASE_URL_ENV}, and names it on stderr first.",
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
     def with_db(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        sub.add_argument("--db", help="Database URL (default: SQLite file in the user data dir)")
+        sub.add_argument(
+            "--db", help=f"Database URL, e.g. postgresql://hatif@/hatif or "
+            f"sqlite:////var/lib/hatif/hatif.db (default: ${DATABASE_URL_ENV})")
         return sub
 
     serve = with_db(commands.add_parser("serve", help="Run the HTTP server"))
@@ -442,6 +487,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except NoDatabaseChosen as error:
+        print(f"hatif-server: {error}", file=sys.stderr)
+        return 2
     except DomainError as error:
         print(f"error: {error.message} [{error.code}]", file=sys.stderr)
         return 2

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from core.version import VERSION
 
 
 def server_version() -> str:
-    """The installed package version ("0.0.0" when running from a bare checkout)."""
-    try:
-        return version("hatif")
-    except PackageNotFoundError:
-        return "0.0.0"
+    """Hatif's version (core.version), whatever metadata the installed package has."""
+    return VERSION

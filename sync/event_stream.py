@@ -24,6 +24,7 @@ import requests
 from core.wire.changes import ChangeEvent
 from sync.backoff import Backoff
 from sync.http_client import HttpClient
+from sync.http_config import TLS_CODES, describe_failure
 from sync.sse_parser import SseParser
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ class EventStreamListener:
         response.close()
 
     def _run(self) -> None:
-        session = requests.Session()
+        session = self._client.http.new_session()
         try:
             while not self._stop.is_set():
                 self._resume.wait()
@@ -141,8 +142,11 @@ class EventStreamListener:
                 stream=True,
                 timeout=(self._client.connect_timeout, self.read_timeout),
             )
-        except requests.RequestException as error:
-            return self._failed("server_unreachable", f"Live updates unavailable: {error}")
+        except (requests.RequestException, OSError) as error:
+            failure = describe_failure(error, self._client.http, self._client.base_url)
+            if failure.code in TLS_CODES:
+                log.warning("Live updates: %s", failure.message)
+            return self._failed(failure.code, f"Live updates unavailable: {failure.message}")
         with self._lock:
             self._response = response
         try:

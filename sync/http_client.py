@@ -22,6 +22,7 @@ import requests
 from core.wire import API_PREFIX, DEVICE_HEADER
 from core.wire.errors import ErrorBody
 from sync.backoff import Backoff
+from sync.http_config import TLS_CODES, HttpConfig, describe_failure
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +74,10 @@ class HttpClient:
         retries: int = 2,
         backoff_base: float = 0.2,
         backoff_cap: float = 2.0,
+        http: HttpConfig | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self.http = http or HttpConfig()
         self._token_provider = token_provider
         self._device_id = device_id
         self.connect_timeout = connect_timeout
@@ -82,7 +85,7 @@ class HttpClient:
         self.retries = retries
         self._backoff_base = backoff_base
         self._backoff_cap = backoff_cap
-        self._session = requests.Session()
+        self._session = self.http.new_session()
         self._session.headers["Accept"] = "application/json"
         self._closed = threading.Event()
 
@@ -180,7 +183,13 @@ class HttpClient:
                     "server_timeout", "The server did not answer in time."
                 )
                 continue
-            except requests.RequestException as error:
+            except (requests.RequestException, OSError) as error:
+                # OSError: requests checks server.ca_file's path before connecting.
+                failure = describe_failure(error, self.http, self.base_url)
+                if failure.code in TLS_CODES:
+                    # A configuration problem: no retry fixes it, and IT needs the cause.
+                    log.warning("%s %s failed: %s", method, path, failure.message)
+                    raise ServerUnreachable(failure.code, failure.message) from None
                 log.debug("%s %s failed: %s", method, path, error)
                 last_error = ServerUnreachable(
                     "server_unreachable", "The server cannot be reached."

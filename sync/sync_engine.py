@@ -33,6 +33,7 @@ from sync.http_client import (
     ServerUnreachable,
     TokenProvider,
 )
+from sync.http_config import HttpConfig
 from sync.lease_heartbeat import LeaseHeartbeat
 from sync.order_claims import OrderClaims
 from sync.outbox_pusher import OutboxPusher, PushReport, SequenceGapError
@@ -71,12 +72,14 @@ class SyncEngine(QObject):
         use_event_stream: bool = True,
         lease_seconds: int | None = None,
         backoff: Backoff | None = None,
+        http: HttpConfig | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.state = ConnectionState(self)
-        self.client = HttpClient(base_url, token_provider, device_id=store.device_id())
+        self.client = HttpClient(base_url, token_provider, device_id=store.device_id(),
+                                 http=http)
         self.pusher = OutboxPusher(
             self.client, store, batch_size=batch_size, order_label=self._order_label
         )

@@ -131,4 +131,6 @@ def account_config(
     # The registrar, proxy and dialled URIs carry ;transport= instead.
     config.natConfig.udpKaIntervalSec = account.keepalive_s
     _apply_media_config(config, account.srtp, settings)
+    if account.media_address:
+        config.mediaConfig.transportConfig.publicAddress = account.media_address
     return config

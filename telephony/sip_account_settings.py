@@ -47,6 +47,9 @@ class SipAccountSettings:
     registration_timeout_s: int = 300
     registration_retry_s: int = 30
     keepalive_s: int = 15
+    # The address the SDP offers for audio (NAT public address, VPN address); empty:
+    # the address of the interface the media socket is bound to.
+    media_address: str = ""
     dial_plan: DialPlan = field(default_factory=DialPlan)
 
     @property

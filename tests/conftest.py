@@ -6,4 +6,5 @@ pytest_plugins = [
     "tests.fixtures.server_process",
     "tests.fixtures.sip_peers",
     "tests.fixtures.pulse_audio",
+    "tests.fixtures.tls_proxy",
 ]

@@ -33,6 +33,7 @@ from ui.login_dialog import LoginDialog
 from ui.main_window import WorkspaceWindow
 from ui.profile_dialog import ProfileDialog
 from ui.settings_dialog import SettingsDialog
+from ui.termination import termination_requested
 from ui.translations import install_language
 from ui.wallboard.lead_windows import LeadWindows
 
@@ -70,6 +71,7 @@ def sign_in(
         username=username,
         keyring_available=context.secrets.available,
     )
+    log.info("Sign-in dialog open for %s", url or "a server to be typed in")
     if not dialogs.run(dialog):
         return None
     return dialog.session
@@ -82,7 +84,7 @@ class DesktopApp:
         self.context = context
         self.app = app
         self.dialogs = dialogs
-        self.sessions = SessionService(context.secrets)
+        self.sessions = SessionService(context.secrets, http=context.http)
         self.preferences = UiPreferences(context.paths.data_dir, context.paths.user_settings_file)
         self.runner = OperationRunner(app)
         self.running: RunningWorkspace | None = None
@@ -102,6 +104,7 @@ class DesktopApp:
             self.context.paths.data_dir,
             sip_setup_for(self.context),
             features=self.sessions.server_features(session.server_url, session.token),
+            http=self.context.http,
         )
         self.audio = self.running.audio
         window = WorkspaceWindow(self.running.services, self.dialogs, self.preferences.shortcuts())
@@ -124,7 +127,7 @@ class DesktopApp:
     ) -> LeadWindows:
         """The lead's windows on ``session``'s server, reading the token through ``token``."""
         self.lead_windows = LeadWindows(
-            connect_lead(session.server_url, token),
+            connect_lead(session.server_url, token, self.context.http),
             self.runner, self.config_dir, session.identity.role,
         )
         return self.lead_windows
@@ -211,7 +214,8 @@ class DesktopApp:
             self.runner,
             self.window,
             can_change_password="change_password" in running.services.features,
-            history=own_history_for(running.session.server_url, lambda: running.token.token),
+            history=own_history_for(running.session.server_url, lambda: running.token.token,
+                                    http=self.context.http),
         )
         self.dialogs.run(dialog)
 
@@ -252,6 +256,8 @@ def run_desktop(context: AppContext, *, wallboard: bool = False) -> int:
     dialogs = QtDialogs()
     desktop = DesktopApp(context, app, dialogs)
     session = sign_in(context, desktop.sessions, desktop.runner, dialogs)
+    if termination_requested():
+        return EXIT_OK  # SIGTERM/SIGINT during sign-in: nothing to shut down yet
     if session is None:
         return EXIT_NOT_SIGNED_IN
     if wallboard:
@@ -264,12 +270,16 @@ def run_desktop(context: AppContext, *, wallboard: bool = False) -> int:
         dialogs.inform(
             window,
             "Hatif",
-            window.tr("Hatif closed unexpectedly last time. A report was saved in %1.").replace(
-                "%1", str(context.previous_crash_reports[-1])
-            ),
+            # translate() with the context lupdate sees here (window.tr would look the
+            # text up under WorkspaceWindow, where the catalogue does not have it).
+            QCoreApplication.translate(
+                "DesktopApp", "Hatif closed unexpectedly last time. A report was saved in %1."
+            ).replace("%1", str(context.previous_crash_reports[-1])),
         )
     window.show()
     try:
+        if termination_requested():
+            return EXIT_OK  # SIGTERM while the crash notice was open
         return app.exec()
     finally:
         desktop.shutdown()

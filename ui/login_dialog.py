@@ -106,7 +106,32 @@ class LoginDialog(QDialog):
                 "server_unreachable": self.tr(
                     "The server cannot be reached. Check the address and the network."
                 ),
+                "server_timeout": self.tr(
+                    "The server did not answer in time. Check the network and try again."
+                ),
+                "tls_untrusted": self.tr(
+                    "This computer does not trust the server's certificate: {cause} "
+                    "Ask IT to set server.ca_file to the certificate of the company's CA."
+                ).format(cause=self._tls_cause(exc.reason)),
+                "tls_ca_file_missing": self.tr(
+                    "The CA certificate file set for this computer (server.ca_file) cannot "
+                    "be read. Ask IT to check it."
+                ),
+                "tls_failed": self.tr(
+                    "The secure connection to the server failed. Check the address "
+                    "(https:// or http://) with IT."
+                ),
             }
             self.error.setText(texts.get(exc.code, exc.message))
         else:
             self.error.setText(str(exc))
+
+    def _tls_cause(self, reason: str) -> str:
+        """Why the certificate is not trusted, in the agent's language."""
+        causes = {
+            "self_signed": self.tr("it is self-signed or signed by an unknown CA."),
+            "unknown_issuer": self.tr("it is signed by a CA this computer does not know."),
+            "expired": self.tr("it has expired or is not valid yet."),
+            "hostname_mismatch": self.tr("it was issued for another server name."),
+        }
+        return causes.get(reason, self.tr("it could not be verified."))

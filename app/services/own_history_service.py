@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from core.wire.history import OwnHistoryEntry
 from sync.http_client import HttpClient
+from sync.http_config import HttpConfig
 
 #: Entries per page: a screenful of the profile dialog's table.
 PAGE_SIZE = 50
@@ -69,8 +70,9 @@ class OwnHistoryService:
 
 
 def own_history_for(
-    server_url: str, token: Callable[[], str | None], *, timeout: float = 10.0
+    server_url: str, token: Callable[[], str | None], *, timeout: float = 10.0,
+    http: HttpConfig | None = None,
 ) -> OwnHistoryService:
     """A service on its own HTTP client (the composition root keeps no client for it)."""
-    client = HttpClient(server_url, token, read_timeout=timeout, retries=1)
+    client = HttpClient(server_url, token, read_timeout=timeout, retries=1, http=http)
     return OwnHistoryService(client)

@@ -16,6 +16,7 @@ import requests
 from app.secret_store import KeyringUnavailableError, SecretStore, api_token_key
 from app.services.desktop_services import AgentIdentity
 from core.wire.auth import LoginResponse, UserInfo
+from sync.http_config import HttpConfig, describe_failure
 
 log = logging.getLogger(__name__)
 
@@ -23,12 +24,14 @@ API_PREFIX = "/api/v1"
 
 
 class SignInError(Exception):
-    """Sign-in failed; ``code`` is stable, ``message`` an English sentence."""
+    """Sign-in failed; ``code`` is stable, ``message`` an English sentence, ``reason``
+    the detail of a TLS failure (``self_signed``, ``hostname_mismatch``, ...)."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: str, message: str, reason: str = "") -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,18 @@ def _identity(user: UserInfo) -> AgentIdentity:
 class SessionService:
     """Talks to ``/auth`` and keeps the token in the keyring when asked."""
 
-    def __init__(self, secrets: SecretStore, *, timeout: float = 10.0) -> None:
+    def __init__(self, secrets: SecretStore, *, timeout: float = 10.0,
+                 http: HttpConfig | None = None) -> None:
         self._secrets = secrets
         self._timeout = timeout
-        self._http = requests.Session()
+        self._config = http or HttpConfig()
+        self._http = self._config.new_session()
+
+    def _unreachable(self, server_url: str, error: Exception) -> SignInError:
+        """The sign-in error for a request that got no answer, its cause logged."""
+        failure = describe_failure(error, self._config, server_url)
+        log.warning("sign-in: %s", failure.message)
+        return SignInError(failure.code, failure.message, failure.reason)
 
     def _url(self, server_url: str, path: str) -> str:
         return server_url.rstrip("/") + API_PREFIX + path
@@ -59,10 +70,9 @@ class SessionService:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         try:
             response = self._http.post(url, json=body, headers=headers, timeout=self._timeout)
-        except requests.RequestException as exc:
-            raise SignInError(
-                "server_unreachable", f"The server at {url.split(API_PREFIX)[0]} cannot be reached."
-            ) from exc
+        except (requests.RequestException, OSError) as exc:
+            # OSError: requests checks server.ca_file's path before connecting.
+            raise self._unreachable(url.split(API_PREFIX)[0], exc) from exc
         if response.status_code in (401, 403):
             raise SignInError("bad_credentials", "Wrong username or password.")
         if response.status_code >= 400:
@@ -106,7 +116,9 @@ class SessionService:
                 headers={"Authorization": f"Bearer {token}"},
                 timeout=self._timeout,
             )
-        except requests.RequestException:
+        except (requests.RequestException, OSError) as exc:
+            log.warning("stored session not checked: %s",
+                        describe_failure(exc, self._config, server_url).message)
             return None
         if response.status_code != 200:
             return None
@@ -128,7 +140,7 @@ class SessionService:
                 server_url.rstrip("/") + "/openapi.json", headers=headers, timeout=self._timeout
             )
             paths = response.json().get("paths", {}) if response.status_code == 200 else {}
-        except (requests.RequestException, ValueError):
+        except (requests.RequestException, OSError, ValueError):
             paths = {}
         wanted = {
             "create_order": ("post", API_PREFIX + "/orders"),
@@ -165,10 +177,8 @@ class SessionService:
                 headers={"Authorization": f"Bearer {session.token}"},
                 timeout=self._timeout,
             )
-        except requests.RequestException as exc:
-            raise SignInError(
-                "server_unreachable", f"The server at {session.server_url} cannot be reached."
-            ) from exc
+        except (requests.RequestException, OSError) as exc:
+            raise self._unreachable(session.server_url, exc) from exc
         if response.status_code == 401:
             raise SignInError("login_required", "Your session has expired; sign in again.")
         if response.status_code >= 400:

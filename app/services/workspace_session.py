@@ -40,6 +40,7 @@ from app.sip_account_config import (
     sip_engine_settings_from_settings,
 )
 from sync.backoff import Backoff
+from sync.http_config import HttpConfig
 from sync.sync_engine import SyncEngine
 from sync.sync_store import AppliedChanges, LostLeaseNotice, RefusalNotice
 from telephony.audio.call_audio_bridge import CallAudioBridge
@@ -188,6 +189,7 @@ def start_workspace(
     backoff: Backoff | None = None,
     sip_bind_address: str | None = None,
     features: frozenset[str] = frozenset(),
+    http: HttpConfig | None = None,
 ) -> RunningWorkspace:
     """Everything the window needs, started; call ``shutdown`` at the end."""
     owner = QObject()
@@ -207,6 +209,7 @@ def start_workspace(
         lease_seconds=lease_seconds,
         heartbeat_interval=heartbeat_interval,
         backoff=backoff,
+        http=http,
         parent=owner,
     )
     store = LocalStoreWorkspace(database, sync, me)

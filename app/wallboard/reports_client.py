@@ -15,6 +15,7 @@ import requests
 
 from core.wire.auth import TeamInfo
 from core.wire.errors import ErrorBody
+from sync.http_config import HttpConfig, describe_failure
 
 CSV_KINDS = ("agent-hours", "outcomes", "cancel-reasons")
 
@@ -33,6 +34,8 @@ class ReportsApi(Protocol):
     Reports tab imports this module and ``ui`` must not reach ``sync``)."""
 
     read_timeout: float
+    base_url: str
+    http: HttpConfig  # server.ca_file / server.verify_tls, as for every other request
 
     def get_json(self, path: str, params: Any = None, *, timeout: float | None = None) -> Any: ...
 
@@ -94,16 +97,15 @@ class ReportsClient:
         if kind == "outcomes":
             params["classify"] = str(query.classify).lower()
         try:
-            response = requests.get(
+            response = self._api.http.new_session().get(
                 self._api.url(f"/reports/{kind}.csv"),
                 params=params,
                 headers=self._api.auth_headers(),
                 timeout=(3.05, max(self._api.read_timeout, 60.0)),
             )
-        except requests.RequestException as error:
-            raise ReportExportFailed(
-                "server_unreachable", "The server cannot be reached."
-            ) from error
+        except (requests.RequestException, OSError) as error:
+            failure = describe_failure(error, self._api.http, self._api.base_url)
+            raise ReportExportFailed(failure.code, failure.message) from error
         if response.status_code >= 400:
             try:
                 body = ErrorBody.model_validate(response.json())

@@ -18,6 +18,7 @@ from app.wallboard.reports_client import ReportsClient
 from app.wallboard.wallboard_feed import WallboardFeed
 from app.wallboard.wallboard_service import WallboardService
 from sync.http_client import HttpClient
+from sync.http_config import HttpConfig
 
 THRESHOLDS_FILE_NAME = "wallboard_thresholds.json"
 
@@ -67,6 +68,7 @@ class LeadConnection:
         self.client.close()
 
 
-def connect_lead(server_url: str, token: Callable[[], str | None]) -> LeadConnection:
+def connect_lead(server_url: str, token: Callable[[], str | None],
+                 http: HttpConfig | None = None) -> LeadConnection:
     """A connection that follows ``token`` (a re-login replaces it)."""
-    return LeadConnection(HttpClient(server_url, token))
+    return LeadConnection(HttpClient(server_url, token, http=http))

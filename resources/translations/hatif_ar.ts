@@ -235,7 +235,13 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="284"/>
+        <location filename="../../ui/desktop_app.py" line="275"/>
+        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
+        <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="294"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation>لوحة المتابعة مخصصة لرؤساء الفرق والمسؤولين؛ %1 يسجّل الدخول بصفة وكيل.</translation>
     </message>
@@ -563,6 +569,51 @@
         <location filename="../../ui/login_dialog.py" line="107"/>
         <source>The server cannot be reached. Check the address and the network.</source>
         <translation>تعذّر الوصول إلى الخادم. تحقّق من العنوان والشبكة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="110"/>
+        <source>The server did not answer in time. Check the network and try again.</source>
+        <translation>لم يُجب الخادم في الوقت المحدد. تحقّق من الشبكة وأعد المحاولة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="113"/>
+        <source>This computer does not trust the server&apos;s certificate: {cause} Ask IT to set server.ca_file to the certificate of the company&apos;s CA.</source>
+        <translation>هذا الحاسوب لا يثق بشهادة الخادم: {cause} اطلب من قسم المعلوميات ضبط server.ca_file على شهادة جهة التصديق الخاصة بالشركة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="117"/>
+        <source>The CA certificate file set for this computer (server.ca_file) cannot be read. Ask IT to check it.</source>
+        <translation>تعذّرت قراءة ملف شهادة جهة التصديق المضبوط على هذا الحاسوب (server.ca_file). اطلب من قسم المعلوميات التحقق منه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="121"/>
+        <source>The secure connection to the server failed. Check the address (https:// or http://) with IT.</source>
+        <translation>فشل الاتصال الآمن بالخادم. تحقّق من العنوان (https:// أو http://) مع قسم المعلوميات.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="132"/>
+        <source>it is self-signed or signed by an unknown CA.</source>
+        <translation>فهي موقّعة ذاتيًا أو من جهة تصديق مجهولة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="133"/>
+        <source>it is signed by a CA this computer does not know.</source>
+        <translation>فهي موقّعة من جهة تصديق لا يعرفها هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="134"/>
+        <source>it has expired or is not valid yet.</source>
+        <translation>فقد انتهت صلاحيتها أو لم تصبح صالحة بعد.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="135"/>
+        <source>it was issued for another server name.</source>
+        <translation>فقد صدرت لاسم خادم آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="137"/>
+        <source>it could not be verified.</source>
+        <translation>فقد تعذّر التحقق منها.</translation>
     </message>
 </context>
 <context>
@@ -3107,15 +3158,6 @@
         <location filename="../../ui/wrapup_panel.py" line="288"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/desktop_app.py" line="267"/>
-        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
-        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
-        <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>
     </message>
 </context>
 </TS>

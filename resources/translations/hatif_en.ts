@@ -231,7 +231,13 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="284"/>
+        <location filename="../../ui/desktop_app.py" line="275"/>
+        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="294"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,6 +564,51 @@
     <message>
         <location filename="../../ui/login_dialog.py" line="107"/>
         <source>The server cannot be reached. Check the address and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="110"/>
+        <source>The server did not answer in time. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="113"/>
+        <source>This computer does not trust the server&apos;s certificate: {cause} Ask IT to set server.ca_file to the certificate of the company&apos;s CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="117"/>
+        <source>The CA certificate file set for this computer (server.ca_file) cannot be read. Ask IT to check it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="121"/>
+        <source>The secure connection to the server failed. Check the address (https:// or http://) with IT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="132"/>
+        <source>it is self-signed or signed by an unknown CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="133"/>
+        <source>it is signed by a CA this computer does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="134"/>
+        <source>it has expired or is not valid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="135"/>
+        <source>it was issued for another server name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="137"/>
+        <source>it could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3082,15 +3133,6 @@
     <message>
         <location filename="../../ui/wrapup_panel.py" line="288"/>
         <source>Choose a call-back time in the future.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/desktop_app.py" line="267"/>
-        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
-        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -231,7 +231,13 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="284"/>
+        <location filename="../../ui/desktop_app.py" line="275"/>
+        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
+        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
+        <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desktop_app.py" line="294"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation>Le tableau mural est réservé aux chefs d&apos;équipe et aux administrateurs ; %1 se connecte en tant qu&apos;agent.</translation>
     </message>
@@ -559,6 +565,51 @@
         <location filename="../../ui/login_dialog.py" line="107"/>
         <source>The server cannot be reached. Check the address and the network.</source>
         <translation>Le serveur est injoignable. Vérifiez l&apos;adresse et le réseau.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="110"/>
+        <source>The server did not answer in time. Check the network and try again.</source>
+        <translation>Le serveur n&apos;a pas répondu à temps. Vérifiez le réseau et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="113"/>
+        <source>This computer does not trust the server&apos;s certificate: {cause} Ask IT to set server.ca_file to the certificate of the company&apos;s CA.</source>
+        <translation>Cet ordinateur ne fait pas confiance au certificat du serveur : {cause} Demandez à l&apos;informatique de renseigner server.ca_file avec le certificat de l&apos;autorité de l&apos;entreprise.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="117"/>
+        <source>The CA certificate file set for this computer (server.ca_file) cannot be read. Ask IT to check it.</source>
+        <translation>Le fichier de certificat d&apos;autorité configuré sur cet ordinateur (server.ca_file) est illisible. Demandez à l&apos;informatique de le vérifier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="121"/>
+        <source>The secure connection to the server failed. Check the address (https:// or http://) with IT.</source>
+        <translation>La connexion sécurisée au serveur a échoué. Vérifiez l&apos;adresse (https:// ou http://) avec l&apos;informatique.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="132"/>
+        <source>it is self-signed or signed by an unknown CA.</source>
+        <translation>il est auto-signé ou signé par une autorité inconnue.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="133"/>
+        <source>it is signed by a CA this computer does not know.</source>
+        <translation>il est signé par une autorité que cet ordinateur ne connaît pas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="134"/>
+        <source>it has expired or is not valid yet.</source>
+        <translation>il a expiré ou n&apos;est pas encore valide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="135"/>
+        <source>it was issued for another server name.</source>
+        <translation>il a été émis pour un autre nom de serveur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="137"/>
+        <source>it could not be verified.</source>
+        <translation>il n&apos;a pas pu être vérifié.</translation>
     </message>
 </context>
 <context>
@@ -3083,15 +3134,6 @@
         <location filename="../../ui/wrapup_panel.py" line="288"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../ui/desktop_app.py" line="267"/>
-        <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
-        <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
-        <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
     </message>
 </context>
 </TS>

@@ -61,6 +61,8 @@ class ChangeHub:
         self._task: asyncio.Task[None] | None = None
         self._stop = threading.Event()
         self._listener: threading.Thread | None = None
+        # The process is stopping: every stream ends at its next step (see end_streams).
+        self.closing = False
 
     # -- lifecycle -----------------------------------------------------------
     async def start(self) -> None:
@@ -83,6 +85,21 @@ class ChangeHub:
                 await self._task
         if self._listener is not None:
             await asyncio.to_thread(self._listener.join, 3)
+
+    def end_streams(self) -> None:
+        """Make every open stream finish now (callable from a signal handler or any
+        thread): the server is stopping and must not wait for them."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(lambda: loop.create_task(self._wake_for_close()))
+
+    async def _wake_for_close(self) -> None:
+        self.closing = True
+        if self._grew is not None:
+            async with self._grew:
+                self._grew.notify_all()
 
     # -- wake-ups --------------------------------------------------------------
     def poke(self) -> None:
@@ -189,7 +206,7 @@ class ChangeHub:
         assert self._grew is not None
 
         def ready() -> bool:
-            return self.last_seq > after or self.token_ended(token_id)
+            return self.last_seq > after or self.token_ended(token_id) or self.closing
 
         if ready():
             return self.last_seq > after

@@ -25,8 +25,10 @@ import requests
 from app.bundle_info import app_version
 from server.version import server_version
 from tests.app.desk_environment import REPO_ROOT, Desk, make_desk
+from tests.app.test_secret_service import provision_and_read_back
 from tests.app.test_single_instance import stop_process, wait_for
 from tests.fixtures.pulse_audio import HEADSET_DESCRIPTION, MIC_DESCRIPTION, PulseAudioServer
+from tests.fixtures.secret_service import with_secret_service
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
 
@@ -77,6 +79,9 @@ def test_bundle_size(bundle: Path) -> None:
     assert unpacked < MAX_UNPACKED_BYTES
     internal = bundle / "_internal"
     assert list((internal / "pjsua2").glob("_pjsua2*"))  # collected explicitly
+    # Python extensions at the top level are imported, never linked: the link walk
+    # keeps them (cryptography, hence secretstorage, needs cffi's).
+    assert list(internal.glob("_cffi_backend*.so")), "cffi's extension was dropped"
     assert not list(internal.rglob("*WebEngine*"))
     assert not list(internal.rglob("libQt6Quick*"))
     assert not list(internal.rglob("libavcodec*"))
@@ -199,6 +204,16 @@ def test_frozen_encrypted_keyring_opens_with_the_passphrase_only(
     assert refused_check["status"] == "fail"
     assert "does not open" in refused_check["message"]
     assert "Traceback" not in refused.stderr
+
+
+def test_frozen_desk_stores_secrets_in_a_real_secret_service(
+        bundle: Path, tmp_path: Path) -> None:
+    """gnome-keyring unlocked in a D-Bus session: the frozen desk finds the OS keyring
+    (it said "No OS keyring" when build.spec dropped _cffi_backend) and says where the
+    secret went."""
+    desk = with_secret_service(make_desk(tmp_path / "desk", keyring_file=None,
+                                         program=(str(bundle / "hatif"),)))
+    provision_and_read_back(desk, tmp_path)
 
 
 def test_every_library_the_bundle_links_to_is_found(bundle: Path) -> None:

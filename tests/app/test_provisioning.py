@@ -56,7 +56,8 @@ def test_provision_command_puts_secrets_in_the_keyring_and_nowhere_on_disk(
     result = desk.run("--debug", "--provision", str(source))
 
     assert result.returncode == 0, result.stderr
-    assert "Stored in the OS keyring: SIP password (1001@pbx.example.ma:5060)" in result.stdout
+    assert ("Stored in the keyring chosen by keyring's configuration (keyrings.alt.file."
+            "PlaintextKeyring): SIP password (1001@pbx.example.ma:5060)") in result.stdout
     assert "holds secrets in clear: delete it now" in result.stdout
     saved = desk.paths.user_settings_file.read_text()
     assert "[sip]" in saved and "user = 1001" in saved and "password" not in saved
