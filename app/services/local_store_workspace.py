@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from app.local_store import schema
@@ -56,6 +57,7 @@ from core.wire.catalogue import (
     CityWire,
     PredefinedNoteWire,
     RescueLimits,
+    SettingsWire,
     TemplateWire,
     default_rescue_limits,
 )
@@ -422,6 +424,12 @@ class LocalStoreWorkspace:
         with self._db.reader.connect() as connection:
             raw = read_meta(connection, "settings")
         return json.loads(raw) if raw else {}
+
+    def shop_settings(self) -> SettingsWire:
+        try:
+            return SettingsWire.model_validate(self._settings())
+        except ValidationError:  # a newer server's stricter value: keep the defaults
+            return SettingsWire()
 
     def attempt_cap(self) -> int:
         return int(self._settings().get("attempt_cap", 4))

@@ -81,6 +81,16 @@ class SettingsWire(WireModel):
     call_gap_minutes: int = Field(default=10, ge=0, le=1440)
     lease_seconds: int = Field(default=120, ge=10, le=3600)
     default_region: str = "MA"
+    shop_name: str = Field(default="", max_length=120, description="Signs {shop_name}")
+    message_language: str = Field(
+        default="fr",
+        pattern=r"^(fr|ar)$",
+        description="Language of messages to customers who did not write in Arabic",
+    )
+    remind_pool_callbacks: bool = Field(
+        default=False,
+        description="Remind agents of due callbacks nobody owns (not only their own)",
+    )
     rescue_limits: dict[str, RescueLimits] = Field(
         default_factory=default_rescue_limits, description="Per role: agent, lead, admin"
     )

@@ -236,7 +236,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="256"/>
+        <location filename="../../ui/desktop_app.py" line="284"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation>لوحة المتابعة مخصصة لرؤساء الفرق والمسؤولين؛ %1 يسجّل الدخول بصفة وكيل.</translation>
     </message>
@@ -479,8 +479,9 @@
 <context>
     <name>LeadWindows</name>
     <message>
-        <location filename="../../ui/wallboard/lead_windows.py" line="82"/>
+        <location filename="../../ui/wallboard/lead_windows.py" line="88"/>
         <source>Hatif — Reports</source>
+        <extracomment>The server refused the token (revoked, expired): the live feed waits for a new sign-in, then :meth:`resume_after_login`.</extracomment>
         <translation>هاتف — التقارير</translation>
     </message>
 </context>
@@ -568,49 +569,114 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="46"/>
         <source>WhatsApp message</source>
         <translation>رسالة واتساب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="46"/>
         <source>SMS message</source>
         <translation>رسالة SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="53"/>
         <source>French</source>
         <translation>الفرنسية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="53"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="55"/>
+        <location filename="../../ui/message_dialog.py" line="72"/>
         <source>Open and send</source>
         <translation>فتح وإرسال</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="59"/>
+        <location filename="../../ui/message_dialog.py" line="76"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="60"/>
+        <location filename="../../ui/message_dialog.py" line="77"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="61"/>
+        <location filename="../../ui/message_dialog.py" line="78"/>
         <source>Template</source>
         <translation>القالب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="62"/>
+        <location filename="../../ui/message_dialog.py" line="79"/>
         <source>Message</source>
         <translation>الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="121"/>
+        <source>No message template is set up yet: write the message yourself.</source>
+        <translation>لم يتم إعداد أي نموذج رسالة بعد: اكتب الرسالة بنفسك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="128"/>
+        <source>This order has no %1. Write it in the message or choose another template.</source>
+        <translation>هذا الطلب لا يحتوي على قيمة لـ: %1. اكتبها في الرسالة أو اختر نموذجا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="139"/>
+        <source>customer name</source>
+        <translation>اسم الزبون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="140"/>
+        <source>order number</source>
+        <translation>رقم الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="141"/>
+        <source>amount to pay</source>
+        <translation>المبلغ المطلوب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="142"/>
+        <source>articles</source>
+        <translation>المنتجات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="143"/>
+        <source>city</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="144"/>
+        <source>address</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="145"/>
+        <source>phone number</source>
+        <translation>رقم الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="146"/>
+        <source>delivery fee</source>
+        <translation>رسوم التوصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="147"/>
+        <source>agent name</source>
+        <translation>اسم الموظف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="148"/>
+        <source>shop name</source>
+        <translation>اسم المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="149"/>
+        <source>agreed callback time</source>
+        <translation>موعد الاتصال المتفق عليه</translation>
     </message>
 </context>
 <context>
@@ -1649,7 +1715,7 @@
         <translation>اكتب %1 أحرف على الأقل للبحث</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="282"/>
+        <location filename="../../ui/queue_panel.py" line="286"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>لا طلبات</numerusform>
@@ -1709,13 +1775,13 @@
         <translation>بيد</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="333"/>
+        <location filename="../../ui/queue_model.py" line="339"/>
         <source>Held by %1</source>
         <extracomment>Rows of the first screenful, fetched and formatted with the ids, so painting them needs neither SQL nor formatting on the GUI thread. Orders changed since the running query started (its rows may be older). Generation of the query on screen (``_generation`` runs ahead while a newer one is on its way). Fetches a window of ids elsewhere (worker thread); None: here, now.</extracomment>
         <translation>بيد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="372"/>
+        <location filename="../../ui/queue_model.py" line="378"/>
         <source>me</source>
         <translation>أنا</translation>
     </message>
@@ -2361,98 +2427,98 @@
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="91"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="92"/>
         <source>Hatif — Wallboard</source>
         <extracomment>Escalation rows hold two lines (order and customer, agent and reason). Escalation rows shown without scrolling; the panel grows with them up to this. Largest tile scale: a small team gets big tiles, but not absurd ones. How much wider than its scaled size a tile may grow to fill its row. The window was closed (whoever opened it stops the live feed).</extracomment>
         <translation>هاتف — لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="132"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="134"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="312"/>
         <source>Wallboard</source>
         <translation>لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="136"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
         <source>Not live — reconnecting</source>
         <translation>غير مباشر — جارٍ إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
         <source>Alert thresholds…</source>
         <translation>عتبات التنبيه…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="142"/>
         <source>Full screen (F11)</source>
         <translation>ملء الشاشة (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="193"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="195"/>
         <source>Queue</source>
         <translation>قائمة الانتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="199"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="201"/>
         <source>Leases held</source>
         <translation>الطلبات المحجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="221"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
         <source>No order is waiting for you.</source>
         <translation>لا يوجد طلب في انتظارك.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="506"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="513"/>
         <source>Answer…</source>
         <translation>رد…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="507"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="227"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="514"/>
         <source>Take over</source>
         <translation>تولّي الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="312"/>
         <source>Wallboard — {team}</source>
         <translation>لوحة المتابعة — {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="413"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="432"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="420"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="439"/>
         <source>Reassign order {ref}…</source>
         <translation>إعادة إسناد الطلب {ref}…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="417"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="424"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="443"/>
         <source>Release order {ref}</source>
         <translation>تحرير الطلب {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="421"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="428"/>
         <source>Open {name}&apos;s journal for today</source>
         <translation>فتح سجل {name} لهذا اليوم</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="469"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="476"/>
         <source>Escalations ({count})</source>
         <translation>التصعيدات ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="470"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="477"/>
         <source>Escalations</source>
         <translation>التصعيدات</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="521"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="528"/>
         <source>Write an answer for the agent first.</source>
         <translation>اكتب ردًا للوكيل أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="540"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="547"/>
         <source>The action failed: {message}</source>
         <translation>فشل الإجراء: {message}</translation>
     </message>
@@ -2702,47 +2768,47 @@
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Phone unavailable</source>
         <translation>الهاتف غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>The softphone could not start.</source>
         <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>No order is waiting right now.</source>
         <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>هذا الطلب في انتظار رد رئيس الفريق: لا يأخذه إلا رئيس فريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>%1 already holds this order.</source>
         <translation>%1 يعالج هذا الطلب حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
     </message>
@@ -2781,19 +2847,19 @@
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="219"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
@@ -2818,122 +2884,122 @@
         <translation>أوقات مقترحة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="195"/>
+        <location filename="../../ui/wrapup_panel.py" line="203"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>اتصل بالزبون أو راسله أولًا: التأكيد يتطلب محاولة تواصل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <location filename="../../ui/wrapup_panel.py" line="205"/>
         <source>The order is already closed.</source>
         <translation>الطلب مغلق بالفعل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <location filename="../../ui/wrapup_panel.py" line="206"/>
         <source>Another agent holds this order.</source>
         <translation>وكيل آخر يعالج هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <location filename="../../ui/wrapup_panel.py" line="207"/>
         <source>The order waits for the team lead&apos;s answer.</source>
         <translation>الطلب في انتظار رد رئيس الفريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
         <source>The order has no article.</source>
         <translation>الطلب لا يحتوي على أي منتج.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="215"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>Cancellation</source>
         <translation>الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="209"/>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
         <source>Call-back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="221"/>
         <source>Start</source>
         <translation>بدء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="222"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="224"/>
         <source>Escalation</source>
         <translation>التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="225"/>
         <source>Answer to the escalation</source>
         <translation>الرد على التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="226"/>
         <source>Taking over</source>
         <translation>تولّي الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="227"/>
         <source>Delivery date</source>
         <translation>تاريخ التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="228"/>
         <source>New order</source>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="229"/>
         <source>Attempt</source>
         <translation>محاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="231"/>
+        <location filename="../../ui/wrapup_panel.py" line="239"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 محفوظة، في انتظار الخادم…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="233"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>%1 accepted by the server.</source>
         <translation>%1: قبلها الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>%1 not applied: %2</source>
         <translation>%1 لم تُطبَّق: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="240"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 رفضها الخادم: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="266"/>
+        <location filename="../../ui/wrapup_panel.py" line="274"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>اختر سبب الإلغاء أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="283"/>
+        <location filename="../../ui/wrapup_panel.py" line="291"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
     </message>
@@ -2941,7 +3007,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="239"/>
+        <location filename="../../ui/desktop_app.py" line="267"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>

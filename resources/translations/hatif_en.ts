@@ -232,7 +232,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="256"/>
+        <location filename="../../ui/desktop_app.py" line="284"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,8 +475,9 @@
 <context>
     <name>LeadWindows</name>
     <message>
-        <location filename="../../ui/wallboard/lead_windows.py" line="82"/>
+        <location filename="../../ui/wallboard/lead_windows.py" line="88"/>
         <source>Hatif — Reports</source>
+        <extracomment>The server refused the token (revoked, expired): the live feed waits for a new sign-in, then :meth:`resume_after_login`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -564,48 +565,113 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="46"/>
         <source>WhatsApp message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="46"/>
         <source>SMS message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="53"/>
         <source>French</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="53"/>
         <source>Arabic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="55"/>
+        <location filename="../../ui/message_dialog.py" line="72"/>
         <source>Open and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="59"/>
+        <location filename="../../ui/message_dialog.py" line="76"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="60"/>
+        <location filename="../../ui/message_dialog.py" line="77"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="61"/>
+        <location filename="../../ui/message_dialog.py" line="78"/>
         <source>Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="62"/>
+        <location filename="../../ui/message_dialog.py" line="79"/>
         <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="121"/>
+        <source>No message template is set up yet: write the message yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="128"/>
+        <source>This order has no %1. Write it in the message or choose another template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="139"/>
+        <source>customer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="140"/>
+        <source>order number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="141"/>
+        <source>amount to pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="142"/>
+        <source>articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="143"/>
+        <source>city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="144"/>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="145"/>
+        <source>phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="146"/>
+        <source>delivery fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="147"/>
+        <source>agent name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="148"/>
+        <source>shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="149"/>
+        <source>agreed callback time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1637,7 +1703,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="282"/>
+        <location filename="../../ui/queue_panel.py" line="286"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1693,13 +1759,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="333"/>
+        <location filename="../../ui/queue_model.py" line="339"/>
         <source>Held by %1</source>
         <extracomment>Rows of the first screenful, fetched and formatted with the ids, so painting them needs neither SQL nor formatting on the GUI thread. Orders changed since the running query started (its rows may be older). Generation of the query on screen (``_generation`` runs ahead while a newer one is on its way). Fetches a window of ids elsewhere (worker thread); None: here, now.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="372"/>
+        <location filename="../../ui/queue_model.py" line="378"/>
         <source>me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2345,98 +2411,98 @@
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="91"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="92"/>
         <source>Hatif — Wallboard</source>
         <extracomment>Escalation rows hold two lines (order and customer, agent and reason). Escalation rows shown without scrolling; the panel grows with them up to this. Largest tile scale: a small team gets big tiles, but not absurd ones. How much wider than its scaled size a tile may grow to fill its row. The window was closed (whoever opened it stops the live feed).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="132"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="134"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="312"/>
         <source>Wallboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="136"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
         <source>Not live — reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
         <source>Alert thresholds…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="142"/>
         <source>Full screen (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="193"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="195"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="199"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="201"/>
         <source>Leases held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="221"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
         <source>No order is waiting for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="506"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="513"/>
         <source>Answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="507"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="227"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="514"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="312"/>
         <source>Wallboard — {team}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="413"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="432"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="420"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="439"/>
         <source>Reassign order {ref}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="417"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="424"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="443"/>
         <source>Release order {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="421"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="428"/>
         <source>Open {name}&apos;s journal for today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="469"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="476"/>
         <source>Escalations ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="470"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="477"/>
         <source>Escalations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="521"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="528"/>
         <source>Write an answer for the agent first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="540"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="547"/>
         <source>The action failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2682,47 +2748,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Phone unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>The softphone could not start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>No order is waiting right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>%1 already holds this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>The server did not give you this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Headset unplugged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2761,19 +2827,19 @@
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="219"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>Erroneous</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2798,122 +2864,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="195"/>
+        <location filename="../../ui/wrapup_panel.py" line="203"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <location filename="../../ui/wrapup_panel.py" line="205"/>
         <source>The order is already closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <location filename="../../ui/wrapup_panel.py" line="206"/>
         <source>Another agent holds this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <location filename="../../ui/wrapup_panel.py" line="207"/>
         <source>The order waits for the team lead&apos;s answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <location filename="../../ui/wrapup_panel.py" line="208"/>
         <source>The order has no article.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="215"/>
         <source>Confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>Cancellation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="209"/>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
         <source>Call-back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="221"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="222"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="224"/>
         <source>Escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="225"/>
         <source>Answer to the escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="226"/>
         <source>Taking over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="227"/>
         <source>Delivery date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="228"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="229"/>
         <source>Attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="231"/>
+        <location filename="../../ui/wrapup_panel.py" line="239"/>
         <source>%1 saved, waiting for the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="233"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>%1 accepted by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>%1 not applied: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="240"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>%1 refused by the server: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="266"/>
+        <location filename="../../ui/wrapup_panel.py" line="274"/>
         <source>Choose a reason for cancelling first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="283"/>
+        <location filename="../../ui/wrapup_panel.py" line="291"/>
         <source>Choose a call-back time in the future.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2921,7 +2987,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="239"/>
+        <location filename="../../ui/desktop_app.py" line="267"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation type="unfinished"></translation>
