@@ -28,6 +28,7 @@ from ui.message_dialog import MessageDialog
 from ui.new_order_dialog import NewOrderDialog
 from ui.order_panel import OrderPanel
 from ui.queue_panel import QueuePanel
+from ui.refusal_text import reason_text
 from ui.shortcuts import shortcut_keys
 from ui.status_bar import WorkspaceStatusBar
 from ui.wrapup_panel import WrapUpPanel
@@ -63,7 +64,9 @@ class WorkspaceWindow(QMainWindow):
         self.order = OrderPanel(workspace, self)
         self.wrapup = WrapUpPanel(self)
         self.wrapup.set_choices(workspace.predefined_notes(), workspace.cancel_reasons())
-        self.reminder = CallbackReminder(workspace.queue, self)
+        self.reminder = CallbackReminder(
+            workspace.queue, self, include_unowned=workspace.remind_pool_callbacks
+        )
         self.status = WorkspaceStatusBar(self)
         self.setStatusBar(self.status)
         self.inbound = InboundCallPopup(self)
@@ -340,10 +343,15 @@ class WorkspaceWindow(QMainWindow):
                 "You can keep working on the orders you already hold."
             )
         else:
-            text = result.message or self.tr("The server did not give you this order.")
-        self.wrapup.result.setText(text)
-        self.wrapup.result.setProperty("state", "conflict")
+            text = (
+                reason_text(result.code, {}, result.message)
+                if result.message
+                else self.tr("The server did not give you this order.")
+            )
         self.statusBar().showMessage(text, 8000)
+        if result.order_id and result.order_id == self._current_id() and result.code != "offline":
+            return  # the order opens read-only; the wrap-up says why (confirm_blocker)
+        self.wrapup.show_refusal(text)
 
     def _on_action_reported(self, report: ActionReport) -> None:
         """Reports on the open order go to the wrap-up; refusals elsewhere to the status bar."""
@@ -366,6 +374,7 @@ class WorkspaceWindow(QMainWindow):
         workspace = self.services.workspace
         self.queue.set_cities(workspace.cities())
         self.wrapup.set_choices(workspace.predefined_notes(), workspace.cancel_reasons())
+        self.reminder.check()  # the shop may have changed whose call-backs to remind
 
     def _on_pause(self, reason: PauseReason) -> None:
         self.services.presence.pause(reason)

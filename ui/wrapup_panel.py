@@ -32,6 +32,10 @@ from ui.formatting import format_datetime
 from ui.icons import icon
 from ui.refusal_text import lost_lease_text, reason_text
 
+#: Blockers another widget already states (the order's status line, the
+#: escalation banner); the others are said in the result line.
+_SAID_ELSEWHERE = frozenset({"order_closed", "escalated", "needs_contact_attempt", "no_lines"})
+
 # Combos shrink with the window instead of forcing it wider than a laptop screen.
 _SHRINKABLE = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
 
@@ -168,6 +172,9 @@ class WrapUpPanel(QGroupBox):
         self.confirm.setEnabled(has and editable and blocker is None)
         if blocker is not None:
             self.confirm.setToolTip(self._blocker_text(blocker))
+            if not editable and blocker.code not in _SAID_ELSEWHERE:
+                # The one place that says why the order opened read-only.
+                self._set_result(self._blocker_text(blocker), "conflict")
         else:
             self.confirm.setToolTip(self.tr("Confirm the order (Ctrl+Enter)"))
         self.slots.clear()
@@ -203,11 +210,26 @@ class WrapUpPanel(QGroupBox):
                 "Call or message the customer first: confirming needs a contact attempt."
             ),
             "order_closed": self.tr("The order is already closed."),
-            "held_by_other": self.tr("Another agent holds this order."),
+            "held_by_other": self.tr("%1 holds this order: you can read it but not change it."),
+            "lease_held": self.tr("%1 holds this order: you can read it but not change it."),
+            "owned_by_other": self.tr(
+                "This order belongs to %1: you can read it but not change it."
+            ),
             "escalated": self.tr("The order waits for the team lead's answer."),
             "no_lines": self.tr("The order has no article."),
         }
-        return texts.get(blocker.code, blocker.message)
+        holder = str(blocker.params.get("holder_name") or "")
+        if blocker.code in ("held_by_other", "lease_held", "owned_by_other") and not holder:
+            return self.tr("Another agent holds this order.")
+        if blocker.code in texts:
+            return texts[blocker.code].replace("%1", holder)
+        return self.tr("The server did not give you this order: %1").replace(
+            "%1", reason_text(blocker.code, blocker.params, blocker.message)
+        )
+
+    def show_refusal(self, text: str) -> None:
+        """A refusal in the result line, coloured as one (never as a success)."""
+        self._set_result(text, "conflict")
 
     def _kind_text(self, kind: str) -> str:
         return {

@@ -140,6 +140,8 @@ class StoreQueueAdapter:
             statuses=frozenset(statuses),
             city=query.city,
             callbacks_due_only=query.callbacks_due_only,
+            mine_only=query.mine_only,
+            or_unowned=query.or_unowned,
         )
 
     def count(self, query: QueueQuery) -> int:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -70,6 +70,7 @@ class ConfirmBlocker:
 
     code: str
     message: str
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
 class WorkspaceService(QObject):
@@ -102,6 +103,9 @@ class WorkspaceService(QObject):
         self._reports: dict[str, ActionReport] = {}
         self._history_for: tuple[int, int] | None = None  # (order id, version) fetched
         self._history_failed_at = 0.0  # monotonic time of the last failed fetch
+        # Orders the server refused to give me (a colleague holds or owns them):
+        # shown read-only with the server's reason until a claim of mine succeeds.
+        self._refused_claims: dict[int, ClaimResult] = {}
 
     # -- reading -------------------------------------------------------
     @property
@@ -199,6 +203,8 @@ class WorkspaceService(QObject):
         )
 
     def is_editable(self, detail: OrderDetail) -> bool:
+        if detail.order_id in self._refused_claims:
+            return False
         holder_ok = detail.holder in (None, self._me)
         return holder_ok and not self._waits_for_lead(detail) and detail.status in _OPEN_FOR_EDIT
 
@@ -206,8 +212,19 @@ class WorkspaceService(QObject):
         """None when Confirm may be pressed; otherwise the reason."""
         if not is_open(detail.status):
             return ConfirmBlocker("order_closed", "The order is already closed.")
+        refused = self._refused_claims.get(detail.order_id)
+        if refused is not None:
+            return ConfirmBlocker(
+                refused.code or "not_claimable",
+                refused.message or "The server did not give you this order.",
+                {"holder_name": refused.holder_name} if refused.holder_name else {},
+            )
         if detail.holder not in (None, self._me):
-            return ConfirmBlocker("held_by_other", f"{detail.holder} holds this order.")
+            return ConfirmBlocker(
+                "held_by_other",
+                f"{detail.holder} holds this order.",
+                {"holder_name": detail.holder},
+            )
         if self._waits_for_lead(detail):
             return ConfirmBlocker("escalated", "The order waits for the team lead's answer.")
         if detail.attempt_count < 1:
@@ -303,8 +320,10 @@ class WorkspaceService(QObject):
 
     def _on_claimed(self, result: ClaimResult) -> None:
         if result.granted:
+            self._refused_claims.pop(result.order_id, None)
             self.claim_granted.emit(result.order_id)
         else:
+            self._remember_refusal(result)
             self.claim_refused.emit(result)
         self.orders_changed.emit([result.order_id])
         if self._current is not None and self._current.order_id == result.order_id:
@@ -312,14 +331,30 @@ class WorkspaceService(QObject):
 
     def _on_claim_failed(self, order_id: int, exc: Exception) -> None:
         log.warning("claim failed: %s", exc)
-        self.claim_refused.emit(
-            ClaimResult(
-                order_id,
-                False,
-                code=getattr(exc, "code", "claim_failed"),
-                message=str(exc),
-            )
+        result = ClaimResult(
+            order_id,
+            False,
+            code=getattr(exc, "code", "claim_failed"),
+            message=str(exc),
         )
+        self._remember_refusal(result)
+        self.claim_refused.emit(result)
+        if self._current is not None and self._current.order_id == order_id:
+            self.reload_current()
+
+    def _remember_refusal(self, result: ClaimResult) -> None:
+        """A refused claim makes the order read-only here; being offline does not
+        (the agent keeps working on what the desk already holds)."""
+        if result.order_id and result.code != "offline":
+            self._refused_claims[result.order_id] = result
+
+    def claim_refusal(self, order_id: int) -> ClaimResult | None:
+        """Why the server did not give me this order, if it refused."""
+        return self._refused_claims.get(order_id)
+
+    def remind_pool_callbacks(self) -> bool:
+        """Shop setting: remind agents of due call-backs nobody owns, besides their own."""
+        return self._store.shop_settings().remind_pool_callbacks
 
     def _set_current(self, detail: OrderDetail | None) -> None:
         self._current = detail

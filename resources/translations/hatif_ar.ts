@@ -150,17 +150,17 @@
 <context>
     <name>CallbackReminder</name>
     <message>
-        <location filename="../../ui/callback_reminder.py" line="27"/>
+        <location filename="../../ui/callback_reminder.py" line="39"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_reminder.py" line="28"/>
+        <location filename="../../ui/callback_reminder.py" line="40"/>
         <source>Later</source>
         <translation>لاحقًا</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_reminder.py" line="50"/>
+        <location filename="../../ui/callback_reminder.py" line="62"/>
         <source>%n call-back(s) due now. Next: %1</source>
         <translation>
             <numerusform>لا اتصال مستحق. التالي: %1</numerusform>
@@ -2637,178 +2637,178 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Hatif — %1</source>
         <translation>هاتف — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>New order…</source>
         <translation>طلب جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>My profile…</source>
         <translation>ملفي الشخصي…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Order</source>
         <translation>&amp;طلب</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Next order</source>
         <translation>الطلب التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Write a note</source>
         <translation>كتابة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Escalate to the team lead…</source>
         <translation>التصعيد إلى رئيس الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Search the queue</source>
         <translation>البحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Call</source>
         <translation>ا&amp;تصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Call</source>
         <translation>اتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Hang up</source>
         <translation>إنهاء المكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>WhatsApp…</source>
         <translation>واتساب…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>SMS…</source>
         <translation>رسالة SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>My day</source>
         <translation>يومي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Not available on this server yet.</source>
         <translation>غير متاح بعد على هذا الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Team</source>
         <translation>&amp;فريق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Wallboard</source>
         <translation>لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Reports</source>
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Phone unavailable</source>
         <translation>الهاتف غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>The softphone could not start.</source>
         <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>No order is waiting right now.</source>
         <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>هذا الطلب في انتظار رد رئيس الفريق: لا يأخذه إلا رئيس فريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>%1 already holds this order.</source>
         <translation>%1 يعالج هذا الطلب حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
     </message>
@@ -2816,190 +2816,207 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="47"/>
+        <location filename="../../ui/wrapup_panel.py" line="51"/>
         <source>Wrap-up</source>
+        <extracomment>Blockers another widget already states (the order&apos;s status line, the escalation banner); the others are said in the result line.</extracomment>
         <translation>إنهاء المعالجة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="62"/>
         <source>Free note for the team (Ctrl+N)</source>
         <translation>ملاحظة حرة للفريق (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="64"/>
         <source>Add note</source>
         <translation>إضافة الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="63"/>
+        <location filename="../../ui/wrapup_panel.py" line="67"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="69"/>
         <source>Cancel order</source>
         <translation>إلغاء الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="71"/>
+        <location filename="../../ui/wrapup_panel.py" line="75"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="85"/>
+        <location filename="../../ui/wrapup_panel.py" line="240"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="87"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="88"/>
+        <location filename="../../ui/wrapup_panel.py" line="242"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="131"/>
+        <location filename="../../ui/wrapup_panel.py" line="135"/>
         <source>Predefined note…</source>
         <translation>ملاحظة جاهزة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="135"/>
+        <location filename="../../ui/wrapup_panel.py" line="139"/>
         <source>Reason for cancelling…</source>
         <translation>سبب الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="172"/>
+        <location filename="../../ui/wrapup_panel.py" line="179"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>تأكيد الطلب (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="174"/>
+        <location filename="../../ui/wrapup_panel.py" line="181"/>
         <source>Suggested times…</source>
         <translation>أوقات مقترحة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="203"/>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>اتصل بالزبون أو راسله أولًا: التأكيد يتطلب محاولة تواصل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="205"/>
+        <location filename="../../ui/wrapup_panel.py" line="212"/>
         <source>The order is already closed.</source>
         <translation>الطلب مغلق بالفعل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
         <source>Another agent holds this order.</source>
         <translation>وكيل آخر يعالج هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
         <source>The order waits for the team lead&apos;s answer.</source>
         <translation>الطلب في انتظار رد رئيس الفريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <source>%1 holds this order: you can read it but not change it.</source>
+        <translation>%1 يعالج هذا الطلب: يمكنك الاطلاع عليه دون تعديله.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <source>This order belongs to %1: you can read it but not change it.</source>
+        <translation>هذا الطلب تابع لـ %1: يمكنك الاطلاع عليه دون تعديله.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="219"/>
         <source>The order has no article.</source>
         <translation>الطلب لا يحتوي على أي منتج.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <source>The server did not give you this order: %1</source>
+        <translation>لم يمنحك الخادم هذا الطلب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="236"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="237"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="238"/>
         <source>Cancellation</source>
         <translation>الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="239"/>
         <source>Call-back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="243"/>
         <source>Start</source>
         <translation>بدء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="222"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="224"/>
+        <location filename="../../ui/wrapup_panel.py" line="246"/>
         <source>Escalation</source>
         <translation>التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="225"/>
+        <location filename="../../ui/wrapup_panel.py" line="247"/>
         <source>Answer to the escalation</source>
         <translation>الرد على التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>Taking over</source>
         <translation>تولّي الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="227"/>
+        <location filename="../../ui/wrapup_panel.py" line="249"/>
         <source>Delivery date</source>
         <translation>تاريخ التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="228"/>
+        <location filename="../../ui/wrapup_panel.py" line="250"/>
         <source>New order</source>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="229"/>
+        <location filename="../../ui/wrapup_panel.py" line="251"/>
         <source>Attempt</source>
         <translation>محاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="239"/>
+        <location filename="../../ui/wrapup_panel.py" line="261"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 محفوظة، في انتظار الخادم…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="241"/>
+        <location filename="../../ui/wrapup_panel.py" line="263"/>
         <source>%1 accepted by the server.</source>
         <translation>%1: قبلها الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="244"/>
+        <location filename="../../ui/wrapup_panel.py" line="266"/>
         <source>%1 not applied: %2</source>
         <translation>%1 لم تُطبَّق: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="248"/>
+        <location filename="../../ui/wrapup_panel.py" line="270"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 رفضها الخادم: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="274"/>
+        <location filename="../../ui/wrapup_panel.py" line="296"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>اختر سبب الإلغاء أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="291"/>
+        <location filename="../../ui/wrapup_panel.py" line="313"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
     </message>

@@ -150,17 +150,17 @@
 <context>
     <name>CallbackReminder</name>
     <message>
-        <location filename="../../ui/callback_reminder.py" line="27"/>
+        <location filename="../../ui/callback_reminder.py" line="39"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_reminder.py" line="28"/>
+        <location filename="../../ui/callback_reminder.py" line="40"/>
         <source>Later</source>
         <translation>Plus tard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_reminder.py" line="50"/>
+        <location filename="../../ui/callback_reminder.py" line="62"/>
         <source>%n call-back(s) due now. Next: %1</source>
         <translation>
             <numerusform>%n rappel dû maintenant. Suivant : %1</numerusform>
@@ -2617,178 +2617,178 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Hatif — %1</source>
         <translation>Hatif — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>New order…</source>
         <translation>Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>My profile…</source>
         <translation>Mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="131"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;Order</source>
         <translation>&amp;Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Next order</source>
         <translation>Commande suivante</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>Escalate to the team lead…</source>
         <translation>Escalader au chef d&apos;équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>Search the queue</source>
         <translation>Rechercher dans la file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>WhatsApp…</source>
         <translation>WhatsApp…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>SMS…</source>
         <translation>SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>My day</source>
         <translation>Ma journée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Not available on this server yet.</source>
         <translation>Pas encore disponible sur ce serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Team</source>
         <translation>É&amp;quipe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Wallboard</source>
         <translation>Tableau mural</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="337"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>Cette commande attend la réponse du chef d&apos;équipe : seul un chef d&apos;équipe peut la prendre.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="339"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="342"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>
@@ -2796,190 +2796,207 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="47"/>
+        <location filename="../../ui/wrapup_panel.py" line="51"/>
         <source>Wrap-up</source>
+        <extracomment>Blockers another widget already states (the order&apos;s status line, the escalation banner); the others are said in the result line.</extracomment>
         <translation>Clôture de l&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="62"/>
         <source>Free note for the team (Ctrl+N)</source>
         <translation>Note libre pour l&apos;équipe (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="64"/>
         <source>Add note</source>
         <translation>Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="63"/>
+        <location filename="../../ui/wrapup_panel.py" line="67"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="69"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="71"/>
+        <location filename="../../ui/wrapup_panel.py" line="75"/>
         <source>Call back</source>
         <translation>À rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="85"/>
+        <location filename="../../ui/wrapup_panel.py" line="240"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="87"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="88"/>
+        <location filename="../../ui/wrapup_panel.py" line="242"/>
         <source>Erroneous</source>
         <translation>Erronée</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="131"/>
+        <location filename="../../ui/wrapup_panel.py" line="135"/>
         <source>Predefined note…</source>
         <translation>Note prédéfinie…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="135"/>
+        <location filename="../../ui/wrapup_panel.py" line="139"/>
         <source>Reason for cancelling…</source>
         <translation>Motif d&apos;annulation…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="172"/>
+        <location filename="../../ui/wrapup_panel.py" line="179"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>Confirmer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="174"/>
+        <location filename="../../ui/wrapup_panel.py" line="181"/>
         <source>Suggested times…</source>
         <translation>Créneaux suggérés…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="203"/>
+        <location filename="../../ui/wrapup_panel.py" line="210"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>Appelez ou écrivez d&apos;abord au client : la confirmation exige une tentative de contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="205"/>
+        <location filename="../../ui/wrapup_panel.py" line="212"/>
         <source>The order is already closed.</source>
         <translation>La commande est déjà clôturée.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
         <source>Another agent holds this order.</source>
         <translation>Un autre agent traite cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="218"/>
         <source>The order waits for the team lead&apos;s answer.</source>
         <translation>La commande attend la réponse du chef d&apos;équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <source>%1 holds this order: you can read it but not change it.</source>
+        <translation>%1 traite cette commande : vous pouvez la consulter mais pas la modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <source>This order belongs to %1: you can read it but not change it.</source>
+        <translation>Cette commande appartient à %1 : vous pouvez la consulter mais pas la modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="219"/>
         <source>The order has no article.</source>
         <translation>La commande n&apos;a aucun article.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <source>The server did not give you this order: %1</source>
+        <translation>Le serveur ne vous a pas attribué cette commande : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="236"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="237"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="238"/>
         <source>Cancellation</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="239"/>
         <source>Call-back</source>
         <translation>Rappel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="243"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="222"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="224"/>
+        <location filename="../../ui/wrapup_panel.py" line="246"/>
         <source>Escalation</source>
         <translation>Escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="225"/>
+        <location filename="../../ui/wrapup_panel.py" line="247"/>
         <source>Answer to the escalation</source>
         <translation>Réponse à l&apos;escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>Taking over</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="227"/>
+        <location filename="../../ui/wrapup_panel.py" line="249"/>
         <source>Delivery date</source>
         <translation>Date de livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="228"/>
+        <location filename="../../ui/wrapup_panel.py" line="250"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="229"/>
+        <location filename="../../ui/wrapup_panel.py" line="251"/>
         <source>Attempt</source>
         <translation>Tentative</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="239"/>
+        <location filename="../../ui/wrapup_panel.py" line="261"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 enregistrée, en attente du serveur…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="241"/>
+        <location filename="../../ui/wrapup_panel.py" line="263"/>
         <source>%1 accepted by the server.</source>
         <translation>%1 acceptée par le serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="244"/>
+        <location filename="../../ui/wrapup_panel.py" line="266"/>
         <source>%1 not applied: %2</source>
         <translation>%1 non appliquée : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="248"/>
+        <location filename="../../ui/wrapup_panel.py" line="270"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 refusée par le serveur : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="274"/>
+        <location filename="../../ui/wrapup_panel.py" line="296"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>Choisissez d&apos;abord un motif d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="291"/>
+        <location filename="../../ui/wrapup_panel.py" line="313"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
     </message>
