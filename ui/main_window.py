@@ -233,6 +233,7 @@ class WorkspaceWindow(QMainWindow):
             phone.registration_changed.connect(self.status.show_registration)
             phone.attempt_finished.connect(self._on_attempt_finished)
             phone.incoming_call.connect(self._on_incoming)
+            phone.incoming_ended.connect(self.inbound.dismiss)
             phone.headset_lost.connect(self._on_headset_lost)
             phone.refused.connect(lambda _code, text: self.statusBar().showMessage(text, 6000))
             self.call_bar.mute_toggled.connect(phone.set_muted)

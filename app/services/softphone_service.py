@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import UTC, datetime
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 
@@ -44,6 +45,14 @@ _PHASES = {
 }
 
 
+class Ringer(Protocol):
+    """Plays the ringtone on the agent's ringer device (``telephony.audio.Ringtone``)."""
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 class SoftphoneService(SoftphoneControls):
     """One call at a time for the agent; every attempt journals itself."""
 
@@ -55,6 +64,7 @@ class SoftphoneService(SoftphoneControls):
         *,
         agent_name: str,
         lead_extension: str = "",
+        ringer: Ringer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,6 +75,8 @@ class SoftphoneService(SoftphoneControls):
         self._lead_extension = lead_extension
         self._orders: dict[int, int | None] = {}  # call handle -> order id
         self._call: CallView | None = None
+        self._ringer = ringer
+        self._ringing: set[int] = set()  # handles of incoming calls still ringing
         engine.registration_changed.connect(self._on_registration)
         engine.call_state_changed.connect(self._on_call_state)
         engine.call_journaled.connect(self._on_journaled)
@@ -123,10 +135,19 @@ class SoftphoneService(SoftphoneControls):
 
     def answer(self, handle: int, order_id: int | None) -> None:
         self._orders[handle] = order_id
+        self._stop_ringing(handle)
         self._engine.answer(handle)
 
     def decline(self, handle: int) -> None:
+        self._stop_ringing(handle)
         self._engine.decline(handle)
+
+    def _stop_ringing(self, handle: int) -> None:
+        if handle not in self._ringing:
+            return
+        self._ringing.discard(handle)
+        if not self._ringing and self._ringer is not None:
+            self._ringer.stop()
 
     def on_headset_lost(self, role: str, description: str) -> None:
         """The chosen headset vanished: pause the agent and say so."""
@@ -144,6 +165,12 @@ class SoftphoneService(SoftphoneControls):
 
     def _on_call_state(self, snapshot: CallSnapshot) -> None:
         phase = _PHASES.get(snapshot.state, CallPhase.DIALING)
+        if snapshot.handle in self._ringing and phase in (CallPhase.ACTIVE, CallPhase.ENDED):
+            # Answered, declined or given up by the caller: the ringing ends. (An
+            # incoming call goes INCOMING -> RINGING once the 180 is out: still ringing.)
+            self._stop_ringing(snapshot.handle)
+            if phase == CallPhase.ENDED:
+                self.incoming_ended.emit(snapshot.handle)
         previous = self._call if self._call and self._call.handle == snapshot.handle else None
         if previous is None and phase != CallPhase.INCOMING and self._call is not None:
             return  # another call (e.g. a second inbound) is not the workspace's call
@@ -171,6 +198,10 @@ class SoftphoneService(SoftphoneControls):
         self.call_changed.emit(self._call)
 
     def _on_incoming(self, incoming: IncomingCall) -> None:
+        # The engine answers a second call busy itself; one that reaches here rings.
+        self._ringing.add(incoming.handle)
+        if self._ringer is not None:
+            self._ringer.start()
         matches = list(self._store.orders_by_phone(incoming.caller_number))
         self.incoming_call.emit(
             InboundCall(

@@ -45,6 +45,7 @@ from sync.sync_store import AppliedChanges, LostLeaseNotice, RefusalNotice
 from telephony.audio.call_audio_bridge import CallAudioBridge
 from telephony.audio.device_choice import AudioDeviceSelection
 from telephony.audio.device_manager import AudioDeviceManager
+from telephony.audio.ringtone import Ringtone
 from telephony.sip_account_settings import SipAccountSettings
 from telephony.sip_engine import SipEngine, SipEngineError
 from telephony.sip_engine_settings import SipEngineSettings
@@ -173,6 +174,17 @@ def _report_for(notice: RefusalNotice) -> ActionReport:
         notice.message,
         dict(notice.params),
     )
+
+
+def _ringtone(devices: AudioDeviceManager | None, owner: QObject) -> Ringtone | None:
+    """The ringtone on the agent's ringer device; none for a desk without audio devices."""
+    if devices is None:
+        return None
+    try:
+        return Ringtone(devices, parent=owner)
+    except FileNotFoundError as missing:  # a bundle without its sounds still takes calls
+        log.error("no ringtone, inbound calls will ring silently: %s", missing)
+        return None
 
 
 def start_workspace(
@@ -313,6 +325,7 @@ def start_workspace(
             presence,
             agent_name=me,
             lead_extension=sip.lead_extension,
+            ringer=_ringtone(devices, owner),
             parent=owner,
         )
         softphone.attempt_finished.connect(lambda _f: connection_pending())
