@@ -191,6 +191,15 @@ SIP_REGISTER_TIMEOUT: Setting[float] = Setting(
     "sip.register_timeout_seconds", "float", 8.0,
     "How long the self-test waits for the SIP registration", _parse_positive)
 
+# -- SIP over TLS: whom the softphone trusts (issue 15) ------------------------
+SIP_TLS_VERIFY_SERVER: Setting[bool] = Setting(
+    "sip.tls_verify_server", "bool", True,
+    "Check the PBX's TLS certificate (turn off only for a lab PBX)", _parse_bool)
+SIP_TLS_CA_FILE: Setting[str] = Setting(
+    "sip.tls_ca_file", "str", "",
+    "PEM file of the CA that signed a private PBX's certificate; empty trusts the system's CAs")
+# -----------------------------------------------------------------------------
+
 DIAL_OUTSIDE_PREFIX: Setting[str] = Setting(
     "dial.outside_prefix", "str", "", "Digits the PBX needs before an outside number, e.g. 0")
 DIAL_NUMBER_FORMAT: Setting[str] = _choice(
@@ -231,6 +240,7 @@ ALL_SETTINGS: tuple[Setting[object], ...] = (  # type: ignore[assignment]
     SIP_DOMAIN, SIP_REGISTRAR, SIP_PROXY, SIP_REGISTER, SIP_TRANSPORT, SIP_SRTP,
     SIP_USER, SIP_AUTH_USER, SIP_DISPLAY_NAME,
     SIP_LOCAL_PORT, SIP_REGISTER_TIMEOUT,
+    SIP_TLS_VERIFY_SERVER, SIP_TLS_CA_FILE,
     DIAL_OUTSIDE_PREFIX, DIAL_NUMBER_FORMAT,
     UI_LANGUAGE, PHONE_DEFAULT_REGION,
     LOG_LEVEL, LOG_MAX_BYTES, LOG_BACKUP_COUNT,
