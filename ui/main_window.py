@@ -407,11 +407,54 @@ class WorkspaceWindow(QMainWindow):
         if detail is None or not detail.phones:
             return
         dialog = MessageDialog(self.services.messaging, detail, channel, self)
-        if self.dialogs.run(dialog):
-            self.services.messaging.launch(
-                detail, channel, dialog.number(), dialog.template(), dialog.text()
-            )
+        if not self.dialogs.run(dialog):
+            return
+        outcome = self.services.messaging.launch(
+            detail,
+            channel,
+            dialog.number(),
+            dialog.template(),
+            dialog.text(),
+            dialog.message_kind(),
+        )
+        if outcome.op_id:
             self.services.workspace.apply_remote_changes([detail.order_id], False)
+        if not outcome.launched:
+            self.dialogs.warn(
+                self,
+                self.tr("Message not sent"),
+                self._launch_failure(channel, outcome.error_code or ""),
+            )
+
+    def _launch_failure(self, channel: str, code: str) -> str:
+        """Why nothing reached the customer, in the agent's language."""
+        texts = {
+            "gateway_timeout": self.tr(
+                "The SMS gateway did not answer in time: the SMS was not sent."
+            ),
+            "gateway_unreachable": self.tr(
+                "The SMS gateway cannot be reached: the SMS was not sent."
+            ),
+            "gateway_refused": self.tr("The SMS gateway refused the message: it was not sent."),
+            "whatsapp_call_unsupported": self.tr(
+                "WhatsApp calls are not available on this computer."
+            ),
+        }
+        if code in texts:
+            return texts[code]
+        if code == "open_failed":
+            return (
+                self.tr(
+                    "WhatsApp could not be opened: no application on this computer opens "
+                    "WhatsApp links. The attempt is in the journal as failed."
+                )
+                if channel == "whatsapp"
+                else self.tr(
+                    "No SMS application on this computer opens the message. "
+                    "The attempt is in the journal as failed."
+                )
+            )
+        return self.tr("This number cannot receive messages.")
 
     def _on_escalate(self) -> None:
         detail = self.services.workspace.current

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.messaging_service import MessagingService
+from app.services.messaging_service import MessageKind, MessagingService
 from app.services.order_views import OrderDetail
 from app.services.workspace_store import MessageTemplate
 from ui.formatting import phone_text
@@ -56,6 +56,26 @@ class MessageDialog(QDialog):
         wanted = self.language.findData(messaging.default_language(detail))
         if wanted >= 0:
             self.language.setCurrentIndex(wanted)
+        # What the team offers on this channel: text, and on WhatsApp perhaps a voice
+        # message or a call (team settings on the server).
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("messageKind")
+        kind_names = {
+            MessageKind.TEXT: self.tr("Text message"),
+            MessageKind.VOICE: self.tr("Voice message"),
+            MessageKind.CALL: self.tr("WhatsApp call"),
+        }
+        for kind in messaging.kinds(channel):
+            self.kind.addItem(kind_names[kind], kind)
+        self.route = QLabel(self)
+        self.route.setObjectName("messageRoute")
+        self.route.setWordWrap(True)
+        if channel == "sms":
+            self.route.setText(
+                self.tr("Sent through your team's SMS gateway.")
+                if messaging.sms_through_gateway()
+                else self.tr("Opens this computer's SMS application.")
+            )
         self.templates = QComboBox(self)
         self.templates.setObjectName("templateChoice")
         self.preview = QPlainTextEdit(self)
@@ -74,6 +94,12 @@ class MessageDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Number"), self.numbers)
+        if self.kind.count() > 1:
+            form.addRow(self.tr("Send"), self.kind)
+        else:
+            self.kind.hide()
+        if self.route.text():
+            form.addRow(self.route)
         form.addRow(self.tr("Language"), self.language)
         form.addRow(self.tr("Template"), self.templates)
         form.addRow(self.tr("Message"), self.preview)
@@ -82,6 +108,7 @@ class MessageDialog(QDialog):
         self.language.currentIndexChanged.connect(lambda _i: self._fill_templates())
         self.templates.currentIndexChanged.connect(lambda _i: self._fill_preview())
         self.preview.textChanged.connect(self._check_text)
+        self.kind.currentIndexChanged.connect(lambda _i: self._check_text())
         self._fill_templates()
 
     def _fill_templates(self) -> None:
@@ -117,6 +144,18 @@ class MessageDialog(QDialog):
 
     def _check_text(self) -> None:
         """Say what is missing and hold "Open and send" until the message is whole."""
+        written = self.message_kind() is MessageKind.TEXT
+        for widget in (self.language, self.templates, self.preview):
+            widget.setEnabled(written)  # a call or a voice message carries no text
+        self.send_button.setText(
+            self.tr("Call on WhatsApp")
+            if self.message_kind() is MessageKind.CALL
+            else self.tr("Open and send")
+        )
+        if not written:
+            self.notice.setVisible(False)
+            self.send_button.setEnabled(True)
+            return
         if self.templates.count() == 0:
             notice = self.tr("No message template is set up yet: write the message yourself.")
             ready = bool(self.text().strip())
@@ -152,6 +191,10 @@ class MessageDialog(QDialog):
 
     def number(self) -> str:
         return str(self.numbers.currentData())
+
+    def message_kind(self) -> MessageKind:
+        kind = self.kind.currentData()  # Qt may hand a StrEnum back as its str
+        return MessageKind(kind) if kind else MessageKind.TEXT
 
     def template(self) -> MessageTemplate | None:
         """The template the message started from; None when the agent wrote it all."""

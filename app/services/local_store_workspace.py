@@ -58,6 +58,7 @@ from core.wire.catalogue import (
     PredefinedNoteWire,
     RescueLimits,
     SettingsWire,
+    TeamSettingsWire,
     TemplateWire,
     default_rescue_limits,
 )
@@ -432,6 +433,14 @@ class LocalStoreWorkspace:
             return SettingsWire.model_validate(self._settings())
         except ValidationError:  # a newer server's stricter value: keep the defaults
             return SettingsWire()
+
+    def team_settings(self) -> TeamSettingsWire:
+        with self._db.reader.connect() as connection:
+            raw = read_meta(connection, "team_settings")
+        try:
+            return TeamSettingsWire.model_validate(json.loads(raw) if raw else {})
+        except ValidationError:
+            return TeamSettingsWire()
 
     def attempt_cap(self) -> int:
         return int(self._settings().get("attempt_cap", 4))

@@ -133,7 +133,9 @@ class RunningWorkspace:
         self.database.dispose()
 
 
-_REFERENCE_ENTITIES = frozenset({"article", "city", "settings", "template", "predefined_note"})
+_REFERENCE_ENTITIES = frozenset(
+    {"article", "city", "settings", "team_settings", "template", "predefined_note"}
+)
 
 
 def _devices_file(data_dir: Path) -> Path:

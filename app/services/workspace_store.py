@@ -17,7 +17,7 @@ from app.services.order_views import ArticleView, OrderDetail, OrderEvent, Rescu
 from app.services.queue_repository import QueueRepository
 from core.dispositions import PredefinedNote
 from core.pricing import ArticlePricing
-from core.wire.catalogue import SettingsWire
+from core.wire.catalogue import SettingsWire, TeamSettingsWire
 from core.wire.sync_ops import OpKind
 
 
@@ -90,6 +90,10 @@ class WorkspaceStore(Protocol):
 
     def shop_settings(self) -> SettingsWire:
         """The shop settings the server last sent (defaults before that)."""
+        ...
+
+    def team_settings(self) -> TeamSettingsWire:
+        """My team's settings the server last sent (defaults before that)."""
         ...
 
     def attempt_cap(self) -> int: ...

@@ -96,6 +96,31 @@ class SettingsWire(WireModel):
     )
 
 
+class TeamSettingsWire(WireModel):
+    """A team's ways of reaching customers and its lead, set by its lead or an admin
+    and pushed to the team's desks only (the gateway key is the team's business)."""
+
+    lead_extension: str = Field(
+        default="",
+        max_length=64,
+        pattern=r"^[0-9A-Za-z+*#._@:;=-]*$",
+        description="Where 'Transfer to lead' sends a call: an extension or a sip: URI",
+    )
+    sms_gateway_url: str = Field(
+        default="",
+        max_length=500,
+        pattern=r"^(https?://\S+)?$",
+        description="SMS gateway endpoint (JSON POST); empty opens the desk's SMS app",
+    )
+    sms_gateway_token: str = Field(
+        default="", max_length=500, description="Bearer token of the SMS gateway"
+    )
+    whatsapp_calls: bool = Field(
+        default=False, description="Offer WhatsApp calls (needs the WhatsApp desktop app)"
+    )
+    whatsapp_voice: bool = Field(default=False, description="Offer WhatsApp voice messages")
+
+
 class PredefinedNoteWire(WireModel):
     """A note an agent picks instead of typing; may apply tags and a disposition."""
 

@@ -589,92 +589,128 @@
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="72"/>
+        <location filename="../../ui/message_dialog.py" line="64"/>
+        <source>Text message</source>
+        <translation>رسالة نصية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="65"/>
+        <source>Voice message</source>
+        <translation>رسالة صوتية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="66"/>
+        <source>WhatsApp call</source>
+        <translation>مكالمة واتساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="75"/>
+        <source>Sent through your team&apos;s SMS gateway.</source>
+        <translation>تُرسل عبر بوابة الرسائل القصيرة الخاصة بفريقك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="77"/>
+        <source>Opens this computer&apos;s SMS application.</source>
+        <translation>يفتح تطبيق الرسائل القصيرة على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="92"/>
+        <location filename="../../ui/message_dialog.py" line="153"/>
         <source>Open and send</source>
         <translation>فتح وإرسال</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="76"/>
+        <location filename="../../ui/message_dialog.py" line="96"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="77"/>
+        <location filename="../../ui/message_dialog.py" line="98"/>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="103"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="78"/>
+        <location filename="../../ui/message_dialog.py" line="104"/>
         <source>Template</source>
         <translation>القالب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="79"/>
+        <location filename="../../ui/message_dialog.py" line="105"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="121"/>
+        <location filename="../../ui/message_dialog.py" line="151"/>
+        <source>Call on WhatsApp</source>
+        <translation>اتصال عبر واتساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="160"/>
         <source>No message template is set up yet: write the message yourself.</source>
         <translation>لم يتم إعداد أي نموذج رسالة بعد: اكتب الرسالة بنفسك.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="128"/>
+        <location filename="../../ui/message_dialog.py" line="167"/>
         <source>This order has no %1. Write it in the message or choose another template.</source>
         <translation>هذا الطلب لا يحتوي على قيمة لـ: %1. اكتبها في الرسالة أو اختر نموذجا آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="139"/>
+        <location filename="../../ui/message_dialog.py" line="178"/>
         <source>customer name</source>
         <translation>اسم الزبون</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="140"/>
+        <location filename="../../ui/message_dialog.py" line="179"/>
         <source>order number</source>
         <translation>رقم الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="141"/>
+        <location filename="../../ui/message_dialog.py" line="180"/>
         <source>amount to pay</source>
         <translation>المبلغ المطلوب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="142"/>
+        <location filename="../../ui/message_dialog.py" line="181"/>
         <source>articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="143"/>
+        <location filename="../../ui/message_dialog.py" line="182"/>
         <source>city</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="144"/>
+        <location filename="../../ui/message_dialog.py" line="183"/>
         <source>address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="145"/>
+        <location filename="../../ui/message_dialog.py" line="184"/>
         <source>phone number</source>
         <translation>رقم الهاتف</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="146"/>
+        <location filename="../../ui/message_dialog.py" line="185"/>
         <source>delivery fee</source>
         <translation>رسوم التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="147"/>
+        <location filename="../../ui/message_dialog.py" line="186"/>
         <source>agent name</source>
         <translation>اسم الموظف</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="148"/>
+        <location filename="../../ui/message_dialog.py" line="187"/>
         <source>shop name</source>
         <translation>اسم المتجر</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="149"/>
+        <location filename="../../ui/message_dialog.py" line="188"/>
         <source>agreed callback time</source>
         <translation>موعد الاتصال المتفق عليه</translation>
     </message>
@@ -2768,49 +2804,89 @@
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Phone unavailable</source>
         <translation>الهاتف غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>The softphone could not start.</source>
         <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>No order is waiting right now.</source>
         <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>هذا الطلب في انتظار رد رئيس الفريق: لا يأخذه إلا رئيس فريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>%1 already holds this order.</source>
         <translation>%1 يعالج هذا الطلب حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="425"/>
+        <source>Message not sent</source>
+        <translation>لم تُرسل الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="433"/>
+        <source>The SMS gateway did not answer in time: the SMS was not sent.</source>
+        <translation>لم تستجب بوابة الرسائل القصيرة في الوقت المحدد: لم تُرسل الرسالة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="436"/>
+        <source>The SMS gateway cannot be reached: the SMS was not sent.</source>
+        <translation>تعذّر الوصول إلى بوابة الرسائل القصيرة: لم تُرسل الرسالة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="438"/>
+        <source>The SMS gateway refused the message: it was not sent.</source>
+        <translation>رفضت بوابة الرسائل القصيرة الرسالة: لم تُرسل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="440"/>
+        <source>WhatsApp calls are not available on this computer.</source>
+        <translation>مكالمات واتساب غير متاحة على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="448"/>
+        <source>WhatsApp could not be opened: no application on this computer opens WhatsApp links. The attempt is in the journal as failed.</source>
+        <translation>تعذّر فتح واتساب: لا يوجد تطبيق على هذا الحاسوب يفتح روابط واتساب. سُجّلت المحاولة في السجل كمحاولة فاشلة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <source>No SMS application on this computer opens the message. The attempt is in the journal as failed.</source>
+        <translation>لا يوجد تطبيق رسائل قصيرة على هذا الحاسوب يفتح الرسالة. سُجّلت المحاولة في السجل كمحاولة فاشلة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="457"/>
+        <source>This number cannot receive messages.</source>
+        <translation>لا يمكن لهذا الرقم استقبال الرسائل.</translation>
     </message>
 </context>
 <context>

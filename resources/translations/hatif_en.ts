@@ -585,92 +585,128 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="72"/>
-        <source>Open and send</source>
+        <location filename="../../ui/message_dialog.py" line="64"/>
+        <source>Text message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="76"/>
-        <source>Number</source>
+        <location filename="../../ui/message_dialog.py" line="65"/>
+        <source>Voice message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="66"/>
+        <source>WhatsApp call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="75"/>
+        <source>Sent through your team&apos;s SMS gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/message_dialog.py" line="77"/>
+        <source>Opens this computer&apos;s SMS application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="92"/>
+        <location filename="../../ui/message_dialog.py" line="153"/>
+        <source>Open and send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="96"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="98"/>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="103"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="78"/>
+        <location filename="../../ui/message_dialog.py" line="104"/>
         <source>Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="79"/>
+        <location filename="../../ui/message_dialog.py" line="105"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="121"/>
+        <location filename="../../ui/message_dialog.py" line="151"/>
+        <source>Call on WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="160"/>
         <source>No message template is set up yet: write the message yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="128"/>
+        <location filename="../../ui/message_dialog.py" line="167"/>
         <source>This order has no %1. Write it in the message or choose another template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="139"/>
+        <location filename="../../ui/message_dialog.py" line="178"/>
         <source>customer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="140"/>
+        <location filename="../../ui/message_dialog.py" line="179"/>
         <source>order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="141"/>
+        <location filename="../../ui/message_dialog.py" line="180"/>
         <source>amount to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="142"/>
+        <location filename="../../ui/message_dialog.py" line="181"/>
         <source>articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="143"/>
+        <location filename="../../ui/message_dialog.py" line="182"/>
         <source>city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="144"/>
+        <location filename="../../ui/message_dialog.py" line="183"/>
         <source>address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="145"/>
+        <location filename="../../ui/message_dialog.py" line="184"/>
         <source>phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="146"/>
+        <location filename="../../ui/message_dialog.py" line="185"/>
         <source>delivery fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="147"/>
+        <location filename="../../ui/message_dialog.py" line="186"/>
         <source>agent name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="148"/>
+        <location filename="../../ui/message_dialog.py" line="187"/>
         <source>shop name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="149"/>
+        <location filename="../../ui/message_dialog.py" line="188"/>
         <source>agreed callback time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2748,48 +2784,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Phone unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>The softphone could not start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>No order is waiting right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>%1 already holds this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>The server did not give you this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Headset unplugged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="425"/>
+        <source>Message not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="433"/>
+        <source>The SMS gateway did not answer in time: the SMS was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="436"/>
+        <source>The SMS gateway cannot be reached: the SMS was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="438"/>
+        <source>The SMS gateway refused the message: it was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="440"/>
+        <source>WhatsApp calls are not available on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="448"/>
+        <source>WhatsApp could not be opened: no application on this computer opens WhatsApp links. The attempt is in the journal as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <source>No SMS application on this computer opens the message. The attempt is in the journal as failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="457"/>
+        <source>This number cannot receive messages.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

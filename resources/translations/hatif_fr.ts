@@ -585,92 +585,128 @@
         <translation>Arabe</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="72"/>
+        <location filename="../../ui/message_dialog.py" line="64"/>
+        <source>Text message</source>
+        <translation>Message texte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="65"/>
+        <source>Voice message</source>
+        <translation>Message vocal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="66"/>
+        <source>WhatsApp call</source>
+        <translation>Appel WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="75"/>
+        <source>Sent through your team&apos;s SMS gateway.</source>
+        <translation>Envoyé par la passerelle SMS de votre équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="77"/>
+        <source>Opens this computer&apos;s SMS application.</source>
+        <translation>Ouvre l&apos;application SMS de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="92"/>
+        <location filename="../../ui/message_dialog.py" line="153"/>
         <source>Open and send</source>
         <translation>Ouvrir et envoyer</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="76"/>
+        <location filename="../../ui/message_dialog.py" line="96"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="77"/>
+        <location filename="../../ui/message_dialog.py" line="98"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="103"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="78"/>
+        <location filename="../../ui/message_dialog.py" line="104"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="79"/>
+        <location filename="../../ui/message_dialog.py" line="105"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="121"/>
+        <location filename="../../ui/message_dialog.py" line="151"/>
+        <source>Call on WhatsApp</source>
+        <translation>Appeler sur WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="160"/>
         <source>No message template is set up yet: write the message yourself.</source>
         <translation>Aucun modèle de message n&apos;est encore défini : rédigez le message vous-même.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="128"/>
+        <location filename="../../ui/message_dialog.py" line="167"/>
         <source>This order has no %1. Write it in the message or choose another template.</source>
         <translation>Cette commande n&apos;a pas de valeur pour : %1. Écrivez-la dans le message ou choisissez un autre modèle.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="139"/>
+        <location filename="../../ui/message_dialog.py" line="178"/>
         <source>customer name</source>
         <translation>nom du client</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="140"/>
+        <location filename="../../ui/message_dialog.py" line="179"/>
         <source>order number</source>
         <translation>numéro de commande</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="141"/>
+        <location filename="../../ui/message_dialog.py" line="180"/>
         <source>amount to pay</source>
         <translation>montant à payer</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="142"/>
+        <location filename="../../ui/message_dialog.py" line="181"/>
         <source>articles</source>
         <translation>articles</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="143"/>
+        <location filename="../../ui/message_dialog.py" line="182"/>
         <source>city</source>
         <translation>ville</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="144"/>
+        <location filename="../../ui/message_dialog.py" line="183"/>
         <source>address</source>
         <translation>adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="145"/>
+        <location filename="../../ui/message_dialog.py" line="184"/>
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="146"/>
+        <location filename="../../ui/message_dialog.py" line="185"/>
         <source>delivery fee</source>
         <translation>frais de livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="147"/>
+        <location filename="../../ui/message_dialog.py" line="186"/>
         <source>agent name</source>
         <translation>nom de l&apos;opérateur</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="148"/>
+        <location filename="../../ui/message_dialog.py" line="187"/>
         <source>shop name</source>
         <translation>nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="149"/>
+        <location filename="../../ui/message_dialog.py" line="188"/>
         <source>agreed callback time</source>
         <translation>heure de rappel convenue</translation>
     </message>
@@ -2748,49 +2784,89 @@
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337"/>
+        <location filename="../../ui/main_window.py" line="338"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>Cette commande attend la réponse du chef d&apos;équipe : seul un chef d&apos;équipe peut la prendre.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="339"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="349"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="425"/>
+        <source>Message not sent</source>
+        <translation>Message non envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="433"/>
+        <source>The SMS gateway did not answer in time: the SMS was not sent.</source>
+        <translation>La passerelle SMS n&apos;a pas répondu à temps : le SMS n&apos;a pas été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="436"/>
+        <source>The SMS gateway cannot be reached: the SMS was not sent.</source>
+        <translation>La passerelle SMS est injoignable : le SMS n&apos;a pas été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="438"/>
+        <source>The SMS gateway refused the message: it was not sent.</source>
+        <translation>La passerelle SMS a refusé le message : il n&apos;a pas été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="440"/>
+        <source>WhatsApp calls are not available on this computer.</source>
+        <translation>Les appels WhatsApp ne sont pas disponibles sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="448"/>
+        <source>WhatsApp could not be opened: no application on this computer opens WhatsApp links. The attempt is in the journal as failed.</source>
+        <translation>WhatsApp n&apos;a pas pu être ouvert : aucune application de cet ordinateur n&apos;ouvre les liens WhatsApp. La tentative figure au journal comme échouée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <source>No SMS application on this computer opens the message. The attempt is in the journal as failed.</source>
+        <translation>Aucune application SMS de cet ordinateur n&apos;ouvre le message. La tentative figure au journal comme échouée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="457"/>
+        <source>This number cannot receive messages.</source>
+        <translation>Ce numéro ne peut pas recevoir de messages.</translation>
     </message>
 </context>
 <context>
