@@ -198,6 +198,11 @@ SIP_TLS_VERIFY_SERVER: Setting[bool] = Setting(
 SIP_TLS_CA_FILE: Setting[str] = Setting(
     "sip.tls_ca_file", "str", "",
     "PEM file of the CA that signed a private PBX's certificate; empty trusts the system's CAs")
+# -- Transfer to the lead: this desk's override of the team's setting (issue 15) --
+SIP_LEAD_EXTENSION: Setting[str] = Setting(
+    "sip.lead_extension", "str", "",
+    "Where 'Transfer to lead' sends calls from this desk; empty uses the team's setting "
+    "on the server")
 # -----------------------------------------------------------------------------
 
 DIAL_OUTSIDE_PREFIX: Setting[str] = Setting(
@@ -240,7 +245,7 @@ ALL_SETTINGS: tuple[Setting[object], ...] = (  # type: ignore[assignment]
     SIP_DOMAIN, SIP_REGISTRAR, SIP_PROXY, SIP_REGISTER, SIP_TRANSPORT, SIP_SRTP,
     SIP_USER, SIP_AUTH_USER, SIP_DISPLAY_NAME,
     SIP_LOCAL_PORT, SIP_REGISTER_TIMEOUT,
-    SIP_TLS_VERIFY_SERVER, SIP_TLS_CA_FILE,
+    SIP_TLS_VERIFY_SERVER, SIP_TLS_CA_FILE, SIP_LEAD_EXTENSION,
     DIAL_OUTSIDE_PREFIX, DIAL_NUMBER_FORMAT,
     UI_LANGUAGE, PHONE_DEFAULT_REGION,
     LOG_LEVEL, LOG_MAX_BYTES, LOG_BACKUP_COUNT,

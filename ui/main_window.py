@@ -235,7 +235,7 @@ class WorkspaceWindow(QMainWindow):
             phone.incoming_call.connect(self._on_incoming)
             phone.incoming_ended.connect(self.inbound.dismiss)
             phone.headset_lost.connect(self._on_headset_lost)
-            phone.refused.connect(lambda _code, text: self.statusBar().showMessage(text, 6000))
+            phone.refused.connect(self._on_phone_refused)
             self.call_bar.mute_toggled.connect(phone.set_muted)
             self.call_bar.hold_toggled.connect(phone.set_on_hold)
             self.call_bar.dtmf_requested.connect(phone.send_dtmf)
@@ -425,6 +425,15 @@ class WorkspaceWindow(QMainWindow):
                 self.tr("Message not sent"),
                 self._launch_failure(channel, outcome.error_code or ""),
             )
+
+    def _on_phone_refused(self, code: str, text: str) -> None:
+        texts = {
+            "no_lead_extension": self.tr(
+                "No team-lead extension is set: your lead sets it in the team settings."
+            ),
+            "call_in_progress": self.tr("Hang up the current call first."),
+        }
+        self.statusBar().showMessage(texts.get(code, text), 6000)
 
     def _launch_failure(self, channel: str, code: str) -> str:
         """Why nothing reached the customer, in the agent's language."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -30,7 +31,7 @@ from app.services.workspace_store import WorkspaceStore
 from core.attempt_policy import Channel, counts_as_contact
 from core.wire.sync_ops import OpKind
 from telephony.call_journal_entry import CallDirection, CallJournalEntry
-from telephony.sip_engine import SipEngine
+from telephony.sip_engine import SipEngine, SipEngineError
 from telephony.sip_events import CallSnapshot, CallState, IncomingCall, RegistrationState
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,7 @@ class SoftphoneService(SoftphoneControls):
         presence: PresenceService,
         *,
         agent_name: str,
-        lead_extension: str = "",
+        lead_extension: str | Callable[[], str] = "",
         ringer: Ringer | None = None,
         parent: QObject | None = None,
     ) -> None:
@@ -72,7 +73,11 @@ class SoftphoneService(SoftphoneControls):
         self._store = store
         self._presence = presence
         self._agent_name = agent_name
-        self._lead_extension = lead_extension
+        # Read at each transfer: the team's setting may change during the day.
+        self._lead_extension: Callable[[], str] = (
+            lead_extension if callable(lead_extension) else lambda: lead_extension
+        )
+        self._transfers: dict[int, str] = {}  # call handle -> lead extension
         self._orders: dict[int, int | None] = {}  # call handle -> order id
         self._call: CallView | None = None
         self._ringer = ringer
@@ -126,11 +131,25 @@ class SoftphoneService(SoftphoneControls):
         if self._call is not None:
             self._engine.send_dtmf(self._call.handle, digits)
 
+    @property
+    def lead_extension(self) -> str:
+        """Where "Transfer to lead" sends calls now (desk override, else the team's)."""
+        return self._lead_extension().strip()
+
     def transfer_to_lead(self) -> bool:
-        if self._call is None or not self._lead_extension:
+        """Blind transfer of the call in progress to the team lead's extension."""
+        extension = self.lead_extension
+        if self._call is None:
+            return False
+        if not extension:
             self.refused.emit("no_lead_extension", "No team-lead extension is configured.")
             return False
-        self._engine.transfer(self._call.handle, self._lead_extension)
+        try:
+            self._engine.transfer(self._call.handle, extension)
+        except SipEngineError as error:
+            self.refused.emit(error.code, error.message)
+            return False
+        self._transfers[self._call.handle] = extension
         return True
 
     def answer(self, handle: int, order_id: int | None) -> None:
@@ -219,6 +238,7 @@ class SoftphoneService(SoftphoneControls):
 
     def _on_journaled(self, entry: CallJournalEntry) -> None:
         order_id = self._orders.pop(entry.call_handle, None)
+        transferred_to = self._transfers.pop(entry.call_handle, None)
         if order_id is None and entry.direction is CallDirection.INBOUND:
             # A customer who called back and was missed (busy, hung up while it
             # rang): the attempt goes on their order, where the agent sees it.
@@ -256,6 +276,9 @@ class SoftphoneService(SoftphoneControls):
                 "sip_code": entry.sip_code if 100 <= entry.sip_code <= 699 else None,
                 "sip_reason": entry.sip_reason[:200] or None,
             }
+            if transferred_to is not None and entry.reason_code == "transferred":
+                # The journal says where the customer went (the lead sees it too).
+                payload["note"] = f"Transferred to the team lead ({transferred_to})."
             op_id = self._store.record_action(OpKind.JOURNAL, order_id, payload)
         if not other_call_up:
             # A call refused as busy must not end the presence of the call in progress.

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from app import settings_schema as schema
 from app.app_context import AppContext
 from app.local_store.local_sync_store import LocalSyncStore
 from app.local_store.store_database import StoreDatabase, open_store_database
@@ -82,6 +83,7 @@ def sip_setup_for(context: AppContext) -> SipSetup:
     except KeyringUnavailableError as exc:
         log.warning("no SIP password: %s", exc.message)
     return SipSetup(account=account, password=password,
+                    lead_extension=settings[schema.SIP_LEAD_EXTENSION],
                     engine=sip_engine_settings_from_settings(settings))
 
 
@@ -326,7 +328,8 @@ def start_workspace(
             store,
             presence,
             agent_name=me,
-            lead_extension=sip.lead_extension,
+            # The desk's own setting wins over the team's (pushed by the server).
+            lead_extension=lambda: sip.lead_extension or store.team_settings().lead_extension,
             ringer=_ringtone(devices, owner),
             parent=owner,
         )
