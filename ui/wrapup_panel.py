@@ -32,9 +32,9 @@ from ui.formatting import format_datetime
 from ui.icons import icon
 from ui.refusal_text import lost_lease_text, reason_text
 
-#: Blockers another widget already states (the order's status line, the
-#: escalation banner); the others are said in the result line.
-_SAID_ELSEWHERE = frozenset({"order_closed", "escalated", "needs_contact_attempt", "no_lines"})
+#: Blockers another widget already states (the order's status line) or that only
+#: concern Confirm (its tooltip); the others are said in the result line.
+_SAID_ELSEWHERE = frozenset({"order_closed", "needs_contact_attempt", "no_lines"})
 
 # Combos shrink with the window instead of forcing it wider than a laptop screen.
 _SHRINKABLE = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -172,7 +172,11 @@ class WrapUpPanel(QGroupBox):
         self.confirm.setEnabled(has and editable and blocker is None)
         if blocker is not None:
             self.confirm.setToolTip(self._blocker_text(blocker))
-            if not editable and blocker.code not in _SAID_ELSEWHERE:
+            if (
+                not editable
+                and blocker.code not in _SAID_ELSEWHERE
+                and self.result.property("state") != "conflict"  # e.g. "lease lost": keep it
+            ):
                 # The one place that says why the order opened read-only.
                 self._set_result(self._blocker_text(blocker), "conflict")
         else:
@@ -215,7 +219,9 @@ class WrapUpPanel(QGroupBox):
             "owned_by_other": self.tr(
                 "This order belongs to %1: you can read it but not change it."
             ),
-            "escalated": self.tr("The order waits for the team lead's answer."),
+            "escalated": self.tr(
+                "This order waits for the team lead's answer: only a lead can take it."
+            ),
             "no_lines": self.tr("The order has no article."),
         }
         holder = str(blocker.params.get("holder_name") or "")

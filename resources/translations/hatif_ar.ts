@@ -2904,7 +2904,7 @@
     <message>
         <location filename="../../ui/wrapup_panel.py" line="51"/>
         <source>Wrap-up</source>
-        <extracomment>Blockers another widget already states (the order&apos;s status line, the escalation banner); the others are said in the result line.</extracomment>
+        <extracomment>Blockers another widget already states (the order&apos;s status line) or that only concern Confirm (its tooltip); the others are said in the result line.</extracomment>
         <translation>إنهاء المعالجة</translation>
     </message>
     <message>
@@ -2934,19 +2934,19 @@
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="85"/>
-        <location filename="../../ui/wrapup_panel.py" line="240"/>
+        <location filename="../../ui/wrapup_panel.py" line="246"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="87"/>
-        <location filename="../../ui/wrapup_panel.py" line="241"/>
+        <location filename="../../ui/wrapup_panel.py" line="247"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="88"/>
-        <location filename="../../ui/wrapup_panel.py" line="242"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
@@ -2961,148 +2961,148 @@
         <translation>سبب الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="179"/>
+        <location filename="../../ui/wrapup_panel.py" line="183"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>تأكيد الطلب (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="181"/>
+        <location filename="../../ui/wrapup_panel.py" line="185"/>
         <source>Suggested times…</source>
         <translation>أوقات مقترحة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>اتصل بالزبون أو راسله أولًا: التأكيد يتطلب محاولة تواصل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>The order is already closed.</source>
         <translation>الطلب مغلق بالفعل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <location filename="../../ui/wrapup_panel.py" line="229"/>
         <source>Another agent holds this order.</source>
         <translation>وكيل آخر يعالج هذا الطلب.</translation>
     </message>
     <message>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
         <location filename="../../ui/wrapup_panel.py" line="218"/>
-        <source>The order waits for the team lead&apos;s answer.</source>
-        <translation>الطلب في انتظار رد رئيس الفريق.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>%1 holds this order: you can read it but not change it.</source>
         <translation>%1 يعالج هذا الطلب: يمكنك الاطلاع عليه دون تعديله.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>This order belongs to %1: you can read it but not change it.</source>
         <translation>هذا الطلب تابع لـ %1: يمكنك الاطلاع عليه دون تعديله.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
+        <translation>هذا الطلب في انتظار رد رئيس الفريق: لا يأخذه إلا رئيس فريق.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="225"/>
         <source>The order has no article.</source>
         <translation>الطلب لا يحتوي على أي منتج.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <location filename="../../ui/wrapup_panel.py" line="232"/>
         <source>The server did not give you this order: %1</source>
         <translation>لم يمنحك الخادم هذا الطلب: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="242"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="237"/>
+        <location filename="../../ui/wrapup_panel.py" line="243"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="238"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>Cancellation</source>
         <translation>الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="239"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>Call-back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="243"/>
+        <location filename="../../ui/wrapup_panel.py" line="249"/>
         <source>Start</source>
         <translation>بدء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="244"/>
+        <location filename="../../ui/wrapup_panel.py" line="250"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <location filename="../../ui/wrapup_panel.py" line="251"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="246"/>
+        <location filename="../../ui/wrapup_panel.py" line="252"/>
         <source>Escalation</source>
         <translation>التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="247"/>
+        <location filename="../../ui/wrapup_panel.py" line="253"/>
         <source>Answer to the escalation</source>
         <translation>الرد على التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="248"/>
+        <location filename="../../ui/wrapup_panel.py" line="254"/>
         <source>Taking over</source>
         <translation>تولّي الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="249"/>
+        <location filename="../../ui/wrapup_panel.py" line="255"/>
         <source>Delivery date</source>
         <translation>تاريخ التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="250"/>
+        <location filename="../../ui/wrapup_panel.py" line="256"/>
         <source>New order</source>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="251"/>
+        <location filename="../../ui/wrapup_panel.py" line="257"/>
         <source>Attempt</source>
         <translation>محاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="261"/>
+        <location filename="../../ui/wrapup_panel.py" line="267"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 محفوظة، في انتظار الخادم…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="263"/>
+        <location filename="../../ui/wrapup_panel.py" line="269"/>
         <source>%1 accepted by the server.</source>
         <translation>%1: قبلها الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="266"/>
+        <location filename="../../ui/wrapup_panel.py" line="272"/>
         <source>%1 not applied: %2</source>
         <translation>%1 لم تُطبَّق: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="270"/>
+        <location filename="../../ui/wrapup_panel.py" line="276"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 رفضها الخادم: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="296"/>
+        <location filename="../../ui/wrapup_panel.py" line="302"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>اختر سبب الإلغاء أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="313"/>
+        <location filename="../../ui/wrapup_panel.py" line="319"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
     </message>

@@ -2884,7 +2884,7 @@
     <message>
         <location filename="../../ui/wrapup_panel.py" line="51"/>
         <source>Wrap-up</source>
-        <extracomment>Blockers another widget already states (the order&apos;s status line, the escalation banner); the others are said in the result line.</extracomment>
+        <extracomment>Blockers another widget already states (the order&apos;s status line) or that only concern Confirm (its tooltip); the others are said in the result line.</extracomment>
         <translation>Clôture de l&apos;appel</translation>
     </message>
     <message>
@@ -2914,19 +2914,19 @@
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="85"/>
-        <location filename="../../ui/wrapup_panel.py" line="240"/>
+        <location filename="../../ui/wrapup_panel.py" line="246"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="87"/>
-        <location filename="../../ui/wrapup_panel.py" line="241"/>
+        <location filename="../../ui/wrapup_panel.py" line="247"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="88"/>
-        <location filename="../../ui/wrapup_panel.py" line="242"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>Erroneous</source>
         <translation>Erronée</translation>
     </message>
@@ -2941,148 +2941,148 @@
         <translation>Motif d&apos;annulation…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="179"/>
+        <location filename="../../ui/wrapup_panel.py" line="183"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>Confirmer la commande (Ctrl+Entrée)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="181"/>
+        <location filename="../../ui/wrapup_panel.py" line="185"/>
         <source>Suggested times…</source>
         <translation>Créneaux suggérés…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>Appelez ou écrivez d&apos;abord au client : la confirmation exige une tentative de contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="216"/>
         <source>The order is already closed.</source>
         <translation>La commande est déjà clôturée.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <location filename="../../ui/wrapup_panel.py" line="229"/>
         <source>Another agent holds this order.</source>
         <translation>Un autre agent traite cette commande.</translation>
     </message>
     <message>
+        <location filename="../../ui/wrapup_panel.py" line="217"/>
         <location filename="../../ui/wrapup_panel.py" line="218"/>
-        <source>The order waits for the team lead&apos;s answer.</source>
-        <translation>La commande attend la réponse du chef d&apos;équipe.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
         <source>%1 holds this order: you can read it but not change it.</source>
         <translation>%1 traite cette commande : vous pouvez la consulter mais pas la modifier.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="220"/>
         <source>This order belongs to %1: you can read it but not change it.</source>
         <translation>Cette commande appartient à %1 : vous pouvez la consulter mais pas la modifier.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
+        <translation>Cette commande attend la réponse du chef d&apos;équipe : seul un chef d&apos;équipe peut la prendre.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="225"/>
         <source>The order has no article.</source>
         <translation>La commande n&apos;a aucun article.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <location filename="../../ui/wrapup_panel.py" line="232"/>
         <source>The server did not give you this order: %1</source>
         <translation>Le serveur ne vous a pas attribué cette commande : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="242"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="237"/>
+        <location filename="../../ui/wrapup_panel.py" line="243"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="238"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>Cancellation</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="239"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>Call-back</source>
         <translation>Rappel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="243"/>
+        <location filename="../../ui/wrapup_panel.py" line="249"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="244"/>
+        <location filename="../../ui/wrapup_panel.py" line="250"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <location filename="../../ui/wrapup_panel.py" line="251"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="246"/>
+        <location filename="../../ui/wrapup_panel.py" line="252"/>
         <source>Escalation</source>
         <translation>Escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="247"/>
+        <location filename="../../ui/wrapup_panel.py" line="253"/>
         <source>Answer to the escalation</source>
         <translation>Réponse à l&apos;escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="248"/>
+        <location filename="../../ui/wrapup_panel.py" line="254"/>
         <source>Taking over</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="249"/>
+        <location filename="../../ui/wrapup_panel.py" line="255"/>
         <source>Delivery date</source>
         <translation>Date de livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="250"/>
+        <location filename="../../ui/wrapup_panel.py" line="256"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="251"/>
+        <location filename="../../ui/wrapup_panel.py" line="257"/>
         <source>Attempt</source>
         <translation>Tentative</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="261"/>
+        <location filename="../../ui/wrapup_panel.py" line="267"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 enregistrée, en attente du serveur…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="263"/>
+        <location filename="../../ui/wrapup_panel.py" line="269"/>
         <source>%1 accepted by the server.</source>
         <translation>%1 acceptée par le serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="266"/>
+        <location filename="../../ui/wrapup_panel.py" line="272"/>
         <source>%1 not applied: %2</source>
         <translation>%1 non appliquée : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="270"/>
+        <location filename="../../ui/wrapup_panel.py" line="276"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 refusée par le serveur : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="296"/>
+        <location filename="../../ui/wrapup_panel.py" line="302"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>Choisissez d&apos;abord un motif d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="313"/>
+        <location filename="../../ui/wrapup_panel.py" line="319"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
     </message>
