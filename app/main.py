@@ -119,13 +119,19 @@ def _run_self_test(command: CommandLine, paths: AppPaths, settings: EffectiveSet
                    secrets: SecretStore) -> int:
     # Loaded here, not at the top: it brings Qt Multimedia, which only the self-test and
     # the window use (and which talks while loading, see _route_qt_messages).
-    from app.telephony_probes import audio_lister, call_probe, sip_registration_check
+    from app.telephony_probes import (
+        TlsChoice,
+        audio_lister,
+        call_probe,
+        sip_registration_check,
+    )
 
     output = _report_stream()
+    tls = TlsChoice(settings[schema.SIP_TLS_VERIFY_SERVER], settings[schema.SIP_TLS_CA_FILE])
     report = run_self_test(SelfTestInputs(
         settings=settings, secrets=secrets, paths=paths,
-        sip_check=sip_registration_check(), list_audio_devices=audio_lister(),
-        call_check=call_probe(), call_target=command.call_target))
+        sip_check=sip_registration_check(tls), list_audio_devices=audio_lister(),
+        call_check=call_probe(tls), call_target=command.call_target))
     output.write((report.to_json() if command.json_output else report.to_text()) + "\n")
     output.flush()
     _log.info("Self-test finished with exit code %d", report.exit_code)

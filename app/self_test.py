@@ -1,7 +1,8 @@
 """``hatif --self-test``: can this desk work? A report for IT and an exit code for scripts.
 
 Checks, in order: configuration (effective values and their sources),
-keyring, server (``GET /api/v1/health``: reachable, version), SIP
+keyring, server (``GET /api/v1/health``: reachable, version), SIP TLS
+trust (which CAs check the PBX's certificate, or that none do), SIP
 registration, audio devices, an optional test call (``--call TARGET``),
 bundle. Each check is ``pass``, ``warn``,
 ``skip`` or ``fail``; the exit code is :data:`EXIT_OK` unless a check failed
@@ -30,7 +31,8 @@ from app.secret_store import KeyringUnavailableError, SecretStore, sip_password_
 from app.settings_loader import EffectiveSettings
 from app.sip_account_config import is_sip_configured, sip_account_from_settings
 from sync.http_config import describe_failure
-from telephony.sip_account_settings import SipAccountSettings
+from telephony.sip_account_settings import SipAccountSettings, SipTransport
+from telephony.tls_trust import TrustSource, ca_file_problem, resolve_tls_trust
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -251,6 +253,34 @@ def check_sip(inputs: SelfTestInputs) -> CheckResult:
     return CheckResult("sip", PASS if outcome.registered else FAIL, outcome.message, details)
 
 
+def check_sip_tls(inputs: SelfTestInputs) -> CheckResult:
+    """Whom the softphone trusts when it reaches the PBX over TLS, in one line."""
+    settings = inputs.settings
+    transport = SipTransport(settings[schema.SIP_TRANSPORT])
+    trust = resolve_tls_trust(
+        settings[schema.SIP_TLS_VERIFY_SERVER], settings[schema.SIP_TLS_CA_FILE])
+    details: dict[str, Any] = {"transport": transport.value, "verify": trust.verify,
+                               "ca_file": trust.ca_file, "source": trust.source.value}
+    if transport is not SipTransport.TLS:
+        return CheckResult("sip_tls", SKIP,
+                           f"SIP does not use TLS (sip.transport = {transport.value}).", details)
+    if trust.source is TrustSource.OFF:
+        return CheckResult("sip_tls", WARN,
+                           "The PBX's certificate is NOT checked (sip.tls_verify_server = "
+                           "false): anyone on the network path could pose as the PBX.", details)
+    problem = ca_file_problem(trust.ca_file)
+    if problem is not None:
+        return CheckResult("sip_tls", FAIL,
+                           f"The PBX's certificate cannot be checked: {problem}", details)
+    if trust.source is TrustSource.CA_FILE:
+        return CheckResult("sip_tls", PASS,
+                           f"The PBX's certificate is checked against the CA file "
+                           f"{trust.ca_file} (sip.tls_ca_file).", details)
+    return CheckResult("sip_tls", PASS,
+                       f"The PBX's certificate is checked against the system's CAs "
+                       f"({trust.ca_file}); a private PBX needs sip.tls_ca_file.", details)
+
+
 def check_audio(inputs: SelfTestInputs) -> CheckResult:
     if inputs.list_audio_devices is None:
         return CheckResult("audio", SKIP, "Audio device support is not available in this build.")
@@ -298,8 +328,8 @@ def check_bundle(_inputs: SelfTestInputs) -> CheckResult:
 
 
 CHECKS: tuple[Callable[[SelfTestInputs], CheckResult], ...] = (
-    check_configuration, check_keyring, check_server, check_events, check_sip, check_audio,
-    check_call, check_bundle)
+    check_configuration, check_keyring, check_server, check_events, check_sip_tls, check_sip,
+    check_audio, check_call, check_bundle)
 
 
 def run_self_test(inputs: SelfTestInputs) -> SelfTestReport:

@@ -219,6 +219,19 @@ def _at_least(text: str, minimum: int) -> int:
         raise ValueError(f"must be {minimum} or more")
     return number
 
+# SIP over TLS: whom the softphone trusts.
+SIP_TLS_VERIFY_SERVER: Setting[bool] = Setting(
+    "sip.tls_verify_server", "bool", True,
+    "Check the PBX's TLS certificate (turn off only for a lab PBX)", _parse_bool)
+SIP_TLS_CA_FILE: Setting[str] = Setting(
+    "sip.tls_ca_file", "str", "",
+    "PEM file of the CA that signed a private PBX's certificate; empty trusts the system's CAs")
+# Transfer to the lead: this desk's override of the team's setting.
+SIP_LEAD_EXTENSION: Setting[str] = Setting(
+    "sip.lead_extension", "str", "",
+    "Where 'Transfer to lead' sends calls from this desk; empty uses the team's setting "
+    "on the server")
+# -----------------------------------------------------------------------------
 
 DIAL_OUTSIDE_PREFIX: Setting[str] = Setting(
     "dial.outside_prefix", "str", "", "Digits the PBX needs before an outside number, e.g. 0")
@@ -261,6 +274,7 @@ ALL_SETTINGS: tuple[Setting[object], ...] = (  # type: ignore[assignment]
     SIP_USER, SIP_AUTH_USER, SIP_DISPLAY_NAME,
     SIP_LOCAL_PORT, SIP_REGISTER_TIMEOUT,
     SIP_REALM, SIP_KEEPALIVE, SIP_REGISTRATION_INTERVAL, SIP_MEDIA_ADDRESS,
+    SIP_TLS_VERIFY_SERVER, SIP_TLS_CA_FILE, SIP_LEAD_EXTENSION,
     DIAL_OUTSIDE_PREFIX, DIAL_NUMBER_FORMAT,
     UI_LANGUAGE, PHONE_DEFAULT_REGION,
     LOG_LEVEL, LOG_MAX_BYTES, LOG_BACKUP_COUNT,

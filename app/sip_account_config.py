@@ -71,4 +71,6 @@ def sip_engine_settings_from_settings(settings: EffectiveSettings,
     """
     port = settings[schema.SIP_LOCAL_PORT]
     return SipEngineSettings(bind_address=bind_address, udp_port=port, tcp_port=port,
-                             tls_port=port + 1 if port else 0)
+                             tls_port=port + 1 if port else 0,
+                             tls_verify_server=settings[schema.SIP_TLS_VERIFY_SERVER],
+                             tls_ca_file=settings[schema.SIP_TLS_CA_FILE])

@@ -8,7 +8,8 @@ it returns an outcome with the registrar's or the callee's answer in words.
 from __future__ import annotations
 
 import logging
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
@@ -40,9 +41,20 @@ def _application() -> QCoreApplication:
     return QCoreApplication.instance() or QCoreApplication([])
 
 
-def _engine(account: SipAccountSettings | None, ring_timeout_s: float) -> SipEngine:
+@dataclass(frozen=True)
+class TlsChoice:
+    """The desk's ``sip.tls_verify_server`` / ``sip.tls_ca_file``: the probes check the
+    PBX's certificate exactly as the window's softphone does."""
+
+    verify_server: bool = True
+    ca_file: str = ""
+
+
+def _engine(account: SipAccountSettings | None, ring_timeout_s: float,
+            tls: TlsChoice) -> SipEngine:
     return SipEngine(SipEngineSettings(
         enable_tls=account is not None and account.transport is SipTransport.TLS,
+        tls_verify_server=tls.verify_server, tls_ca_file=tls.ca_file,
         ring_timeout_s=ring_timeout_s))
 
 
@@ -57,10 +69,10 @@ def _wait_for_registration(engine: SipEngine, timeout_s: float) -> RegistrationS
 
 
 def check_registration(account: SipAccountSettings, password: str,
-                       timeout_s: float) -> SipCheckOutcome:
+                       timeout_s: float, tls: TlsChoice = TlsChoice()) -> SipCheckOutcome:
     """Register ``account`` once and report the registrar's answer."""
     _application()
-    engine = _engine(account, timeout_s)
+    engine = _engine(account, timeout_s, tls)
     try:
         engine.configure_account(account, password)
         state = _wait_for_registration(engine, timeout_s)
@@ -78,10 +90,10 @@ def check_registration(account: SipAccountSettings, password: str,
 
 
 def place_test_call(account: SipAccountSettings | None, password: str, target: str,
-                    timeout_s: float) -> SipCheckOutcome:
+                    timeout_s: float, tls: TlsChoice = TlsChoice()) -> SipCheckOutcome:
     """Call ``target``, talk TEST_CALL_SECONDS on the null audio device, hang up."""
     _application()
-    engine = _engine(account, timeout_s)
+    engine = _engine(account, timeout_s, tls)
     entries: list[CallJournalEntry] = []
     try:
         if account is not None:
@@ -113,9 +125,9 @@ def place_test_call(account: SipAccountSettings | None, password: str, target: s
     return SipCheckOutcome(answered, entry.message, entry.to_json_dict())
 
 
-def sip_registration_check() -> SipCheck:
-    return check_registration
+def sip_registration_check(tls: TlsChoice = TlsChoice()) -> SipCheck:
+    return partial(check_registration, tls=tls)
 
 
-def call_probe() -> CallCheck:
-    return place_test_call
+def call_probe(tls: TlsChoice = TlsChoice()) -> CallCheck:
+    return partial(place_test_call, tls=tls)

@@ -109,10 +109,15 @@ def validate_template(template: str) -> None:
     template_placeholders(template)
 
 
+def missing_placeholders(template: str, values: Mapping[str, str]) -> list[str]:
+    """Placeholders of ``template`` that ``values`` cannot fill (empty or absent)."""
+    return [name for name in template_placeholders(template) if not values.get(name)]
+
+
 def render_template(template: str, values: Mapping[str, str]) -> str:
     """Fill the placeholders of ``template`` from ``values``."""
     names = template_placeholders(template)
-    missing = [name for name in names if not values.get(name)]
+    missing = missing_placeholders(template, values)
     if missing:
         raise TemplateError(
             "missing_value",

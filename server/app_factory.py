@@ -30,6 +30,7 @@ from server.api import (
     routes_orders,
     routes_presence,
     routes_sync,
+    routes_team_settings,
     routes_users,
     routes_wallboard,
 )
@@ -169,6 +170,7 @@ def create_app(
         routes_intake.router,
         routes_presence.router,
         routes_wallboard.router,
+        routes_team_settings.router,
     ]
     for router in routers:
         app.include_router(router, prefix=API_PREFIX)

@@ -126,6 +126,7 @@ class DeltaPuller:
                 settings=self._client.get_json("/settings"),
                 predefined_notes=self._client.get_json("/predefined-notes"),
                 templates=self._client.get_json("/templates"),
+                team_settings=self._client.get_json("/team-settings"),
             )
         )
 

@@ -110,6 +110,8 @@ class ReferenceData:
     settings: dict[str, Any]
     predefined_notes: list[dict[str, Any]]
     templates: list[dict[str, Any]]
+    #: The signed-in user's team's settings (``TeamSettingsWire``).
+    team_settings: dict[str, Any] = field(default_factory=dict)
 
 
 class SyncStore(Protocol):

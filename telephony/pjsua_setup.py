@@ -13,6 +13,7 @@ import pjsua2 as pj
 from telephony.sip_account_settings import SipAccountSettings, SipTransport, SrtpMode
 from telephony.sip_engine_settings import SipEngineSettings
 from telephony.tls_capabilities import RECOMMENDED_TLS_CIPHERS
+from telephony.tls_trust import resolve_tls_trust
 
 _SRTP_BY_MODE = {
     SrtpMode.DISABLED: pj.PJMEDIA_SRTP_DISABLED,
@@ -74,8 +75,9 @@ def create_transports(endpoint: pj.Endpoint, settings: SipEngineSettings) -> Tra
         if kind is SipTransport.TLS:
             # The wheel's OpenSSL stops at TLS 1.2 (see docs/telephony.md).
             config.tlsConfig.method = pj.PJSIP_TLSV1_2_METHOD
-            config.tlsConfig.CaListFile = settings.tls_ca_file
-            config.tlsConfig.verifyServer = settings.tls_verify_server
+            trust = resolve_tls_trust(settings.tls_verify_server, settings.tls_ca_file)
+            config.tlsConfig.CaListFile = trust.ca_file
+            config.tlsConfig.verifyServer = trust.verify
             ciphers = pj.IntVector()
             for cipher in RECOMMENDED_TLS_CIPHERS.values():
                 ciphers.append(cipher)

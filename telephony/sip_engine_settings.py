@@ -17,6 +17,9 @@ class SipEngineSettings:
     too_many_calls). pjsip keeps each ended call's RTP sockets in its I/O queue
     for 500 ms and *aborts the process* when the queue (64 handles) is full, so
     a runaway redial loop must be refused, not passed on.
+    ``tls_verify_server`` / ``tls_ca_file``: a PBX reached over TLS must show a
+    certificate signed by a CA in ``tls_ca_file`` (empty: the system's CAs, see
+    ``telephony.tls_trust``); off only for a lab.
     ``registrar_answer_timeout_s``: a REGISTER the registrar has not answered
     after this long is reported as "registrar not answering" (status failed,
     code 408) while pjsip keeps retransmitting; over UDP its own verdict only
@@ -33,7 +36,7 @@ class SipEngineSettings:
     enable_tcp: bool = True
     enable_tls: bool = True
     tls_ca_file: str = ""
-    tls_verify_server: bool = False
+    tls_verify_server: bool = True
     rtp_port: int = 0
     ring_timeout_s: float = 45.0
     setup_timeout_s: float = 10.0

@@ -1,7 +1,12 @@
-"""Callback reminders: a bar that appears when call-backs fall due."""
+"""Callback reminders: a bar that appears when call-backs fall due.
+
+Only the agent's own call-backs (held or owned), plus those nobody owns when
+the shop's settings say so: a colleague's call-back is theirs to make.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
@@ -17,10 +22,17 @@ class CallbackReminder(QFrame):
 
     open_requested = Signal(int)
 
-    def __init__(self, repository: QueueRepository, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        repository: QueueRepository,
+        parent: QWidget | None = None,
+        *,
+        include_unowned: Callable[[], bool] = lambda: False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("callbackReminder")
         self._repository = repository
+        self._include_unowned = include_unowned
         self._first: int | None = None
         self._dismissed: frozenset[int] = frozenset()
         self.text = QLabel(self)
@@ -37,7 +49,7 @@ class CallbackReminder(QFrame):
 
     def check(self) -> None:
         """Look for due call-backs (SQL; cheap) and show or hide the bar."""
-        query = replace(QueueQuery(), callbacks_due_only=True)
+        query = self._query()
         due = [i for i in self._repository.ids(query) if i not in self._dismissed]
         if not due:
             self.setVisible(False)
@@ -56,7 +68,14 @@ class CallbackReminder(QFrame):
             self.open_requested.emit(self._first)
         self.setVisible(False)
 
+    def _query(self) -> QueueQuery:
+        return replace(
+            QueueQuery(),
+            callbacks_due_only=True,
+            mine_only=True,
+            or_unowned=self._include_unowned(),
+        )
+
     def _on_later(self) -> None:
-        query = replace(QueueQuery(), callbacks_due_only=True)
-        self._dismissed = frozenset(self._repository.ids(query))
+        self._dismissed = frozenset(self._repository.ids(self._query()))
         self.setVisible(False)

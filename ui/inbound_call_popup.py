@@ -64,6 +64,11 @@ class InboundCallPopup(QDialog):
         self.show()
         self.raise_()
 
+    def dismiss(self, handle: int) -> None:
+        """The caller gave up (or the call ended elsewhere): nothing left to answer."""
+        if handle == self._handle:
+            self.hide()
+
     def _on_answer(self) -> None:
         item = self.orders.currentItem()
         order_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None

@@ -67,7 +67,9 @@ class WorkspaceWindow(QMainWindow):
         self.order = OrderPanel(workspace, self)
         self.wrapup = WrapUpPanel(self)
         self.wrapup.set_choices(workspace.predefined_notes(), workspace.cancel_reasons())
-        self.reminder = CallbackReminder(workspace.queue, self)
+        self.reminder = CallbackReminder(
+            workspace.queue, self, include_unowned=workspace.remind_pool_callbacks
+        )
         self.status = WorkspaceStatusBar(self)
         self.setStatusBar(self.status)
         self.inbound = InboundCallPopup(self)
@@ -237,8 +239,9 @@ class WorkspaceWindow(QMainWindow):
             phone.registration_changed.connect(self.status.show_registration)
             phone.attempt_finished.connect(self._on_attempt_finished)
             phone.incoming_call.connect(self._on_incoming)
+            phone.incoming_ended.connect(self.inbound.dismiss)
             phone.headset_lost.connect(self._on_headset_lost)
-            phone.refused.connect(lambda _code, text: self.statusBar().showMessage(text, 6000))
+            phone.refused.connect(self._on_phone_refused)
             self.call_bar.mute_toggled.connect(phone.set_muted)
             self.call_bar.hold_toggled.connect(phone.set_on_hold)
             self.call_bar.dtmf_requested.connect(phone.send_dtmf)
@@ -418,9 +421,10 @@ class WorkspaceWindow(QMainWindow):
             )
         else:
             text = result.message or self.tr("The server did not give you this order.")
-        self.wrapup.result.setText(text)
-        self.wrapup.result.setProperty("state", "conflict")
         self.statusBar().showMessage(text, 8000)
+        if result.order_id and result.order_id == self._current_id() and result.code != "offline":
+            return  # the order opens read-only; the order panel says why (the rulebook)
+        self.wrapup.show_refusal(text)
 
     def _on_action_reported(self, report: ActionReport) -> None:
         """Reports on the open order go to the wrap-up; refusals elsewhere to the status bar."""
@@ -443,6 +447,7 @@ class WorkspaceWindow(QMainWindow):
         workspace = self.services.workspace
         self.queue.set_cities(workspace.cities())
         self.wrapup.set_choices(workspace.predefined_notes(), workspace.cancel_reasons())
+        self.reminder.check()  # the shop may have changed whose call-backs to remind
 
     def _on_pause(self, reason: PauseReason) -> None:
         self.services.presence.pause(reason)
@@ -480,13 +485,65 @@ class WorkspaceWindow(QMainWindow):
             if current is None or current.order_id != detail.order_id:
                 return
             dialog = MessageDialog(self.services.messaging, current, channel, self)
-            if self.dialogs.run(dialog):
-                self.services.messaging.launch(
-                    current, channel, dialog.number(), dialog.template(), dialog.text()
+            if not self.dialogs.run(dialog):
+                return
+            outcome = self.services.messaging.launch(
+                current,
+                channel,
+                dialog.number(),
+                dialog.template(),
+                dialog.text(),
+                dialog.message_kind(),
+            )
+            if outcome.op_id:
+                self.services.workspace.apply_remote_changes([current.order_id], False)
+            if not outcome.launched:
+                self.dialogs.warn(
+                    self,
+                    self.tr("Message not sent"),
+                    self._launch_failure(channel, outcome.error_code or ""),
                 )
-            self.services.workspace.apply_remote_changes([current.order_id], False)
 
         self._ask_before_contact(detail.order_id, Channel(channel), compose)
+
+    def _on_phone_refused(self, code: str, text: str) -> None:
+        texts = {
+            "no_lead_extension": self.tr(
+                "No team-lead extension is set: your lead sets it in the team settings."
+            ),
+            "call_in_progress": self.tr("Hang up the current call first."),
+        }
+        self.statusBar().showMessage(texts.get(code, text), 6000)
+
+    def _launch_failure(self, channel: str, code: str) -> str:
+        """Why nothing reached the customer, in the agent's language."""
+        texts = {
+            "gateway_timeout": self.tr(
+                "The SMS gateway did not answer in time: the SMS was not sent."
+            ),
+            "gateway_unreachable": self.tr(
+                "The SMS gateway cannot be reached: the SMS was not sent."
+            ),
+            "gateway_refused": self.tr("The SMS gateway refused the message: it was not sent."),
+            "whatsapp_call_unsupported": self.tr(
+                "WhatsApp calls are not available on this computer."
+            ),
+        }
+        if code in texts:
+            return texts[code]
+        if code == "open_failed":
+            return (
+                self.tr(
+                    "WhatsApp could not be opened: no application on this computer opens "
+                    "WhatsApp links. The attempt is in the journal as failed."
+                )
+                if channel == "whatsapp"
+                else self.tr(
+                    "No SMS application on this computer opens the message. "
+                    "The attempt is in the journal as failed."
+                )
+            )
+        return self.tr("This number cannot receive messages.")
 
     def _on_escalate(self) -> None:
         detail = self.services.workspace.current

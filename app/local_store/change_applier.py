@@ -308,21 +308,26 @@ def _keyed_payload(table: Any, key_columns: Sequence[str]) -> Any:
     return handler
 
 
-def _settings(
-    connection: Connection,
-    event: ChangeEvent,
-    effects: ChangeEffects,
-    held: dict[int, int],
-    my_user_id: int | None,
-) -> None:
-    stmt = insert(schema.meta)
-    value = json.dumps(event.payload, separators=(",", ":"), default=str)
-    connection.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[schema.meta.c.key], set_={"value": stmt.excluded.value}
-        ),
-        [{"key": "settings", "value": value}],
-    )
+def _meta_payload(key: str) -> Any:
+    """A handler that keeps the event's payload whole under ``key`` in the meta table."""
+
+    def handler(
+        connection: Connection,
+        event: ChangeEvent,
+        effects: ChangeEffects,
+        held: dict[int, int],
+        my_user_id: int | None,
+    ) -> None:
+        stmt = insert(schema.meta)
+        value = json.dumps(event.payload, separators=(",", ":"), default=str)
+        connection.execute(
+            stmt.on_conflict_do_update(
+                index_elements=[schema.meta.c.key], set_={"value": stmt.excluded.value}
+            ),
+            [{"key": key, "value": value}],
+        )
+
+    return handler
 
 
 _HANDLERS: dict[ChangeEntity, Any] = {
@@ -334,5 +339,6 @@ _HANDLERS: dict[ChangeEntity, Any] = {
     ChangeEntity.CITY: _keyed_payload(schema.cities, ["name"]),
     ChangeEntity.TEMPLATE: _keyed_payload(schema.templates, ["code", "language"]),
     ChangeEntity.PREDEFINED_NOTE: _keyed_payload(schema.predefined_notes, ["code"]),
-    ChangeEntity.SETTINGS: _settings,
+    ChangeEntity.SETTINGS: _meta_payload("settings"),
+    ChangeEntity.TEAM_SETTINGS: _meta_payload("team_settings"),
 }

@@ -340,6 +340,7 @@ class LocalSyncStore:
                     ],
                 )
             write_meta(connection, "settings", dumped(data.settings))
+            write_meta(connection, "team_settings", dumped(data.team_settings))
 
     def replace_order_history(
         self, order_id: int, notes: Sequence[dict[str, Any]], journal: Sequence[dict[str, Any]]

@@ -72,6 +72,7 @@ class QueueFilter:
     city: str | None = None
     tag: str | None = None
     callbacks_due_only: bool = False
+    or_unowned: bool = False  # with ``mine_only``: also orders nobody owns
 
 
 @dataclass(frozen=True)
@@ -239,7 +240,8 @@ class QueueRepository:
             with self._db.reader.connect() as connection:
                 me = read_meta(connection, "user_id")
             mine = orders.c.owner_id == int(me) if me else literal(False)
-            clauses.append(or_(orders.c.id.in_(held), mine))
+            unowned = orders.c.owner_id.is_(None) if queue_filter.or_unowned else literal(False)
+            clauses.append(or_(orders.c.id.in_(held), mine, unowned))
         if queue_filter.city:
             clauses.append(orders.c.city == queue_filter.city)
         if queue_filter.tag:

@@ -60,6 +60,7 @@ from core.wire.catalogue import (
     PredefinedNoteWire,
     RescueLimits,
     SettingsWire,
+    TeamSettingsWire,
     TemplateWire,
     default_rescue_limits,
 )
@@ -161,6 +162,8 @@ class StoreQueueAdapter:
             statuses=frozenset(statuses),
             city=query.city,
             callbacks_due_only=query.callbacks_due_only,
+            mine_only=query.mine_only,
+            or_unowned=query.or_unowned,
         )
 
     def count(self, query: QueueQuery) -> int:
@@ -461,13 +464,8 @@ class LocalStoreWorkspace:
         return json.loads(raw) if raw else {}
 
     def shop_rules(self) -> ShopRules:
-        """Attempt cap, call gap and lease cap as the server last sent them (the
-        defaults where the store holds none or an unreadable copy)."""
-        try:
-            settings = SettingsWire.model_validate(self._settings())
-        except ValidationError:
-            settings = SettingsWire()
-        return shop_rules(settings)
+        """Attempt cap, call gap and lease cap as the server last sent them."""
+        return shop_rules(self.shop_settings())
 
     def user_id(self) -> int | None:
         """The signed-in user's id (the store belongs to one user)."""
@@ -482,6 +480,19 @@ class LocalStoreWorkspace:
                 connection.execute(select(func.count()).select_from(schema.held_leases)).scalar()
                 or 0
             )
+    def shop_settings(self) -> SettingsWire:
+        try:
+            return SettingsWire.model_validate(self._settings())
+        except ValidationError:  # a newer server's stricter value: keep the defaults
+            return SettingsWire()
+
+    def team_settings(self) -> TeamSettingsWire:
+        with self._db.reader.connect() as connection:
+            raw = read_meta(connection, "team_settings")
+        try:
+            return TeamSettingsWire.model_validate(json.loads(raw) if raw else {})
+        except ValidationError:
+            return TeamSettingsWire()
 
     def best_call_hours(self, minimum_calls: int = 20) -> Sequence[int]:
         """Working hours ranked by the share of calls answered in the store's journal."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from app.services.order_views import OrderDetail
+from app.services.workspace_store import ClaimResult
 from core.domain_error import DomainError
 from core.order_transitions import Role
 from core.rulebook import Act, OrderFacts, ShopRules, Situation, Standing
@@ -36,11 +37,28 @@ def situation_for(
     rules: ShopRules,
     leases_held: int,
     now: datetime,
+    refused_claim: ClaimResult | None = None,
 ) -> Situation:
-    """The rulebook's view of ``detail`` for the signed-in user (by id, never by name)."""
+    """The rulebook's view of ``detail`` for the signed-in user (by id, never by name).
+
+    ``refused_claim``: the server's answer when it refused me this order, a fact
+    fresher than the local store's (a colleague's lease or ownership the store has
+    not heard of yet).
+    """
     holds = detail.holds_lease
     held_by_other = not holds and detail.holder_id is not None and detail.holder_id != user_id
+    holder_name = detail.holder if held_by_other else None
     owner = detail.owner_id
+    owned_by_other = owner is not None and owner != user_id
+    owner_name = detail.owner
+    if refused_claim is not None and not holds:
+        params = refused_claim.params or {}
+        if refused_claim.code == "owned_by_other":
+            owned_by_other = True
+            owner_name = str(params.get("owner_name") or owner_name or "") or None
+        elif refused_claim.code == "lease_held":
+            held_by_other = True
+            holder_name = refused_claim.holder_name or holder_name
     return Situation(
         order=OrderFacts(
             status=detail.status,
@@ -57,10 +75,10 @@ def situation_for(
             holds_lease=holds,
             held_by_other=held_by_other,
             owns=owner is not None and owner == user_id,
-            owned_by_other=owner is not None and owner != user_id,
+            owned_by_other=owned_by_other,
             leases_held=leases_held,
-            holder_name=detail.holder if held_by_other else None,
-            owner_name=detail.owner,
+            holder_name=holder_name,
+            owner_name=owner_name,
         ),
         rules=rules,
         now=now,

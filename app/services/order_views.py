@@ -35,6 +35,8 @@ class QueueQuery:
     statuses: frozenset[OrderStatus] = frozenset()
     city: str | None = None
     callbacks_due_only: bool = False
+    mine_only: bool = False  # held or owned by me
+    or_unowned: bool = False  # with ``mine_only``: also orders nobody owns
     returned_only: bool = False
     sort: QueueSort = QueueSort.PRIORITY
     descending: bool = False

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 
@@ -30,7 +32,7 @@ from app.services.workspace_store import WorkspaceStore
 from core.attempt_policy import Channel, counts_as_contact
 from core.wire.sync_ops import OpKind
 from telephony.call_journal_entry import CallDirection, CallJournalEntry
-from telephony.sip_engine import SipEngine
+from telephony.sip_engine import SipEngine, SipEngineError
 from telephony.sip_events import CallSnapshot, CallState, IncomingCall, RegistrationState
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,14 @@ _PHASES = {
 }
 
 
+class Ringer(Protocol):
+    """Plays the ringtone on the agent's ringer device (``telephony.audio.Ringtone``)."""
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+
 class SoftphoneService(SoftphoneControls):
     """One call at a time for the agent; every attempt journals itself."""
 
@@ -58,7 +68,8 @@ class SoftphoneService(SoftphoneControls):
         presence: PresenceService,
         *,
         agent_name: str,
-        lead_extension: str = "",
+        lead_extension: str | Callable[[], str] = "",
+        ringer: Ringer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,13 +77,19 @@ class SoftphoneService(SoftphoneControls):
         self._store = store
         self._presence = presence
         self._agent_name = agent_name
-        self._lead_extension = lead_extension
+        # Read at each transfer: the team's setting may change during the day.
+        self._lead_extension: Callable[[], str] = (
+            lead_extension if callable(lead_extension) else lambda: lead_extension
+        )
+        self._transfers: dict[int, str] = {}  # call handle -> lead extension
         self._orders: dict[int, int | None] = {}  # call handle -> order id
         self._call: CallView | None = None
         # The last answered inbound call that matched no order, until a new order
         # typed for that caller takes it (see ``attach_inbound_call``).
         self._orphan_inbound: CallJournalEntry | None = None
         self._inbound_handles: set[int] = set()
+        self._ringer = ringer
+        self._ringing: set[int] = set()  # handles of incoming calls still ringing
         engine.registration_changed.connect(self._on_registration)
         engine.call_state_changed.connect(self._on_call_state)
         engine.call_journaled.connect(self._on_journaled)
@@ -122,19 +139,35 @@ class SoftphoneService(SoftphoneControls):
         if self._call is not None:
             self._engine.send_dtmf(self._call.handle, digits)
 
+    @property
+    def lead_extension(self) -> str:
+        """Where "Transfer to lead" sends calls now (desk override, else the team's)."""
+        return self._lead_extension().strip()
+
     def transfer_to_lead(self) -> bool:
-        if self._call is None or not self._lead_extension:
+        """Blind transfer of the call in progress to the team lead's extension."""
+        extension = self.lead_extension
+        if self._call is None:
+            return False
+        if not extension:
             self.refused.emit("no_lead_extension", "No team-lead extension is configured.")
             return False
-        self._engine.transfer(self._call.handle, self._lead_extension)
+        try:
+            self._engine.transfer(self._call.handle, extension)
+        except SipEngineError as error:
+            self.refused.emit(error.code, error.message)
+            return False
+        self._transfers[self._call.handle] = extension
         return True
 
     def answer(self, handle: int, order_id: int | None) -> None:
         self._orders[handle] = order_id
         self._inbound_handles.add(handle)
+        self._stop_ringing(handle)
         self._engine.answer(handle)
 
     def decline(self, handle: int) -> None:
+        self._stop_ringing(handle)
         self._engine.decline(handle)
 
     def attach_inbound_call(self, order_id: int) -> None:
@@ -154,6 +187,12 @@ class SoftphoneService(SoftphoneControls):
         self._orphan_inbound = None
         if orphan is not None and datetime.now(UTC) - orphan.started < _ORPHAN_WINDOW:
             self._store.record_action(OpKind.JOURNAL, order_id, self._payload(order_id, orphan))
+    def _stop_ringing(self, handle: int) -> None:
+        if handle not in self._ringing:
+            return
+        self._ringing.discard(handle)
+        if not self._ringing and self._ringer is not None:
+            self._ringer.stop()
 
     def on_headset_lost(self, role: str, description: str) -> None:
         """The chosen headset vanished: pause the agent and say so."""
@@ -171,6 +210,12 @@ class SoftphoneService(SoftphoneControls):
 
     def _on_call_state(self, snapshot: CallSnapshot) -> None:
         phase = _PHASES.get(snapshot.state, CallPhase.DIALING)
+        if snapshot.handle in self._ringing and phase in (CallPhase.ACTIVE, CallPhase.ENDED):
+            # Answered, declined or given up by the caller: the ringing ends. (An
+            # incoming call goes INCOMING -> RINGING once the 180 is out: still ringing.)
+            self._stop_ringing(snapshot.handle)
+            if phase == CallPhase.ENDED:
+                self.incoming_ended.emit(snapshot.handle)
         previous = self._call if self._call and self._call.handle == snapshot.handle else None
         if previous is None and phase != CallPhase.INCOMING and self._call is not None:
             return  # another call (e.g. a second inbound) is not the workspace's call
@@ -198,6 +243,10 @@ class SoftphoneService(SoftphoneControls):
         self.call_changed.emit(self._call)
 
     def _on_incoming(self, incoming: IncomingCall) -> None:
+        # The engine answers a second call busy itself; one that reaches here rings.
+        self._ringing.add(incoming.handle)
+        if self._ringer is not None:
+            self._ringer.start()
         matches = list(self._store.orders_by_phone(incoming.caller_number))
         self.incoming_call.emit(
             InboundCall(
@@ -232,6 +281,7 @@ class SoftphoneService(SoftphoneControls):
 
     def _on_journaled(self, entry: CallJournalEntry) -> None:
         order_id = self._orders.pop(entry.call_handle, None)
+        transferred_to = self._transfers.pop(entry.call_handle, None)
         if order_id is None and entry.direction is CallDirection.INBOUND:
             # A customer who called back and was missed (busy, hung up while it
             # rang): the attempt goes on their order, where the agent sees it.
@@ -256,9 +306,11 @@ class SoftphoneService(SoftphoneControls):
         self._inbound_handles.discard(entry.call_handle)
         op_id = ""
         if order_id is not None:
-            op_id = self._store.record_action(
-                OpKind.JOURNAL, order_id, self._payload(order_id, entry)
-            )
+            payload = self._payload(order_id, entry)
+            if transferred_to is not None and entry.reason_code == "transferred":
+                # The journal says where the customer went (the lead sees it too).
+                payload["note"] = f"Transferred to the team lead ({transferred_to})."
+            op_id = self._store.record_action(OpKind.JOURNAL, order_id, payload)
         elif entry.direction is CallDirection.INBOUND and contact:
             self._orphan_inbound = entry
         if not other_call_up:

@@ -76,6 +76,7 @@ class SoftphoneControls(QObject):
     call_changed = Signal(object)  # CallView | None
     attempt_finished = Signal(object)  # AttemptFinished
     incoming_call = Signal(object)  # InboundCall
+    incoming_ended = Signal(int)  # handle of an incoming call that stopped ringing
     headset_lost = Signal(str)  # description of the lost device
     refused = Signal(str, str)  # code, English message
 

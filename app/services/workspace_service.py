@@ -92,6 +92,9 @@ class WorkspaceService(QObject):
         self._reports: dict[str, ActionReport] = {}
         self._history_for: tuple[int, int] | None = None  # (order id, version) fetched
         self._history_failed_at = 0.0  # monotonic time of the last failed fetch
+        # Orders the server refused to give me (a colleague holds or owns them):
+        # shown read-only with the server's reason until a claim of mine succeeds.
+        self._refused_claims: dict[int, ClaimResult] = {}
 
     # -- reading -------------------------------------------------------
     @property
@@ -121,6 +124,7 @@ class WorkspaceService(QObject):
             rules=self._store.shop_rules(),
             leases_held=self._store.held_lease_count(),
             now=now or datetime.now(UTC),
+            refused_claim=self._refused_claims.get(detail.order_id),
         )
         return OrderVerdicts.of(detail.order_id, situation)
 
@@ -308,8 +312,10 @@ class WorkspaceService(QObject):
 
     def _on_claimed(self, result: ClaimResult) -> None:
         if result.granted:
+            self._refused_claims.pop(result.order_id, None)
             self.claim_granted.emit(result.order_id)
         else:
+            self._remember_refusal(result)
             self.claim_refused.emit(result)
         self.orders_changed.emit([result.order_id])
         if self._current is not None and self._current.order_id == result.order_id:
@@ -317,14 +323,30 @@ class WorkspaceService(QObject):
 
     def _on_claim_failed(self, order_id: int, exc: Exception) -> None:
         log.warning("claim failed: %s", exc)
-        self.claim_refused.emit(
-            ClaimResult(
-                order_id,
-                False,
-                code=getattr(exc, "code", "claim_failed"),
-                message=str(exc),
-            )
+        result = ClaimResult(
+            order_id,
+            False,
+            code=getattr(exc, "code", "claim_failed"),
+            message=str(exc),
         )
+        self._remember_refusal(result)
+        self.claim_refused.emit(result)
+        if self._current is not None and self._current.order_id == order_id:
+            self.reload_current()
+
+    def _remember_refusal(self, result: ClaimResult) -> None:
+        """A refused claim makes the order read-only here; being offline does not
+        (the agent keeps working on what the desk already holds)."""
+        if result.order_id and result.code != "offline":
+            self._refused_claims[result.order_id] = result
+
+    def claim_refusal(self, order_id: int) -> ClaimResult | None:
+        """Why the server did not give me this order, if it refused."""
+        return self._refused_claims.get(order_id)
+
+    def remind_pool_callbacks(self) -> bool:
+        """Shop setting: remind agents of due call-backs nobody owns, besides their own."""
+        return self._store.shop_settings().remind_pool_callbacks
 
     def _set_current(self, detail: OrderDetail | None) -> None:
         self._current = detail

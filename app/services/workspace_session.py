@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from app import settings_schema as schema
 from app.app_context import AppContext
 from app.local_store.local_sync_store import LocalSyncStore
 from app.local_store.store_database import StoreDatabase, open_store_database
@@ -46,6 +47,7 @@ from sync.sync_store import AppliedChanges, LostLeaseNotice, RefusalNotice
 from telephony.audio.call_audio_bridge import CallAudioBridge
 from telephony.audio.device_choice import AudioDeviceSelection
 from telephony.audio.device_manager import AudioDeviceManager
+from telephony.audio.ringtone import Ringtone
 from telephony.sip_account_settings import SipAccountSettings
 from telephony.sip_engine import SipEngine, SipEngineError
 from telephony.sip_engine_settings import SipEngineSettings
@@ -82,6 +84,7 @@ def sip_setup_for(context: AppContext) -> SipSetup:
     except KeyringUnavailableError as exc:
         log.warning("no SIP password: %s", exc.message)
     return SipSetup(account=account, password=password,
+                    lead_extension=settings[schema.SIP_LEAD_EXTENSION],
                     engine=sip_engine_settings_from_settings(settings))
 
 
@@ -133,7 +136,9 @@ class RunningWorkspace:
         self.database.dispose()
 
 
-_REFERENCE_ENTITIES = frozenset({"article", "city", "settings", "template", "predefined_note"})
+_REFERENCE_ENTITIES = frozenset(
+    {"article", "city", "settings", "team_settings", "template", "predefined_note"}
+)
 
 
 def _devices_file(data_dir: Path) -> Path:
@@ -174,6 +179,17 @@ def _report_for(notice: RefusalNotice) -> ActionReport:
         notice.message,
         dict(notice.params),
     )
+
+
+def _ringtone(devices: AudioDeviceManager | None, owner: QObject) -> Ringtone | None:
+    """The ringtone on the agent's ringer device; none for a desk without audio devices."""
+    if devices is None:
+        return None
+    try:
+        return Ringtone(devices, parent=owner)
+    except FileNotFoundError as missing:  # a bundle without its sounds still takes calls
+        log.error("no ringtone, inbound calls will ring silently: %s", missing)
+        return None
 
 
 def start_workspace(
@@ -315,7 +331,9 @@ def start_workspace(
             store,
             presence,
             agent_name=me,
-            lead_extension=sip.lead_extension,
+            # The desk's own setting wins over the team's (pushed by the server).
+            lead_extension=lambda: sip.lead_extension or store.team_settings().lead_extension,
+            ringer=_ringtone(devices, owner),
             parent=owner,
         )
         softphone.attempt_finished.connect(lambda _f: connection_pending())

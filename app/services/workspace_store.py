@@ -18,6 +18,7 @@ from app.services.queue_repository import QueueRepository
 from core.dispositions import PredefinedNote
 from core.pricing import ArticlePricing
 from core.rulebook import ShopRules
+from core.wire.catalogue import SettingsWire, TeamSettingsWire
 from core.wire.sync_ops import OpKind
 
 
@@ -99,6 +100,13 @@ class WorkspaceStore(Protocol):
 
     def held_lease_count(self) -> int:
         """Orders this desk holds right now."""
+        ...
+    def shop_settings(self) -> SettingsWire:
+        """The shop settings the server last sent (defaults before that)."""
+        ...
+
+    def team_settings(self) -> TeamSettingsWire:
+        """My team's settings the server last sent (defaults before that)."""
         ...
 
     def best_call_hours(self) -> Sequence[int]:

@@ -84,9 +84,44 @@ class SettingsWire(WireModel):
         default=3, ge=1, le=50, description="Orders one agent may hold at once"
     )
     default_region: str = "MA"
+    shop_name: str = Field(default="", max_length=120, description="Signs {shop_name}")
+    message_language: str = Field(
+        default="fr",
+        pattern=r"^(fr|ar)$",
+        description="Language of messages to customers who did not write in Arabic",
+    )
+    remind_pool_callbacks: bool = Field(
+        default=False,
+        description="Remind agents of due callbacks nobody owns (not only their own)",
+    )
     rescue_limits: dict[str, RescueLimits] = Field(
         default_factory=default_rescue_limits, description="Per role: agent, lead, admin"
     )
+
+
+class TeamSettingsWire(WireModel):
+    """A team's ways of reaching customers and its lead, set by its lead or an admin
+    and pushed to the team's desks only (the gateway key is the team's business)."""
+
+    lead_extension: str = Field(
+        default="",
+        max_length=64,
+        pattern=r"^[0-9A-Za-z+*#._@:;=-]*$",
+        description="Where 'Transfer to lead' sends a call: an extension or a sip: URI",
+    )
+    sms_gateway_url: str = Field(
+        default="",
+        max_length=500,
+        pattern=r"^(https?://\S+)?$",
+        description="SMS gateway endpoint (JSON POST); empty opens the desk's SMS app",
+    )
+    sms_gateway_token: str = Field(
+        default="", max_length=500, description="Bearer token of the SMS gateway"
+    )
+    whatsapp_calls: bool = Field(
+        default=False, description="Offer WhatsApp calls (needs the WhatsApp desktop app)"
+    )
+    whatsapp_voice: bool = Field(default=False, description="Offer WhatsApp voice messages")
 
 
 class PredefinedNoteWire(WireModel):

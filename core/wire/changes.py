@@ -34,6 +34,7 @@ class ChangeEntity(StrEnum):
     SETTINGS = "settings"  # SettingsWire
     TEMPLATE = "template"  # TemplateWire
     PREDEFINED_NOTE = "predefined_note"  # PredefinedNoteWire
+    TEAM_SETTINGS = "team_settings"  # TeamSettingsWire (seen by that team only)
 
 
 class ChangeEvent(WireModel):

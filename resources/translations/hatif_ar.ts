@@ -149,17 +149,17 @@
 <context>
     <name>CallbackReminder</name>
     <message>
-        <location filename="../../ui/callback_reminder.py" line="27"/>
+        <location filename="../../ui/callback_reminder.py" line="39"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_reminder.py" line="28"/>
+        <location filename="../../ui/callback_reminder.py" line="40"/>
         <source>Later</source>
         <translation>لاحقًا</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_reminder.py" line="50"/>
+        <location filename="../../ui/callback_reminder.py" line="62"/>
         <source>%n call-back(s) due now. Next: %1</source>
         <translation>
             <numerusform>لا اتصال مستحق. التالي: %1</numerusform>
@@ -619,49 +619,150 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="46"/>
         <source>WhatsApp message</source>
         <translation>رسالة واتساب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="46"/>
         <source>SMS message</source>
         <translation>رسالة SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="53"/>
         <source>French</source>
         <translation>الفرنسية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="53"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="55"/>
+        <location filename="../../ui/message_dialog.py" line="64"/>
+        <source>Text message</source>
+        <translation>رسالة نصية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="65"/>
+        <source>Voice message</source>
+        <translation>رسالة صوتية</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="66"/>
+        <source>WhatsApp call</source>
+        <translation>مكالمة واتساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="75"/>
+        <source>Sent through your team&apos;s SMS gateway.</source>
+        <translation>تُرسل عبر بوابة الرسائل القصيرة الخاصة بفريقك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="77"/>
+        <source>Opens this computer&apos;s SMS application.</source>
+        <translation>يفتح تطبيق الرسائل القصيرة على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="92"/>
+        <location filename="../../ui/message_dialog.py" line="153"/>
         <source>Open and send</source>
         <translation>فتح وإرسال</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="59"/>
+        <location filename="../../ui/message_dialog.py" line="96"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="60"/>
+        <location filename="../../ui/message_dialog.py" line="98"/>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="103"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="61"/>
+        <location filename="../../ui/message_dialog.py" line="104"/>
         <source>Template</source>
         <translation>القالب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="62"/>
+        <location filename="../../ui/message_dialog.py" line="105"/>
         <source>Message</source>
         <translation>الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="151"/>
+        <source>Call on WhatsApp</source>
+        <translation>اتصال عبر واتساب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="160"/>
+        <source>No message template is set up yet: write the message yourself.</source>
+        <translation>لم يتم إعداد أي نموذج رسالة بعد: اكتب الرسالة بنفسك.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="167"/>
+        <source>This order has no %1. Write it in the message or choose another template.</source>
+        <translation>هذا الطلب لا يحتوي على قيمة لـ: %1. اكتبها في الرسالة أو اختر نموذجا آخر.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="178"/>
+        <source>customer name</source>
+        <translation>اسم الزبون</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="179"/>
+        <source>order number</source>
+        <translation>رقم الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="180"/>
+        <source>amount to pay</source>
+        <translation>المبلغ المطلوب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="181"/>
+        <source>articles</source>
+        <translation>المنتجات</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="182"/>
+        <source>city</source>
+        <translation>المدينة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="183"/>
+        <source>address</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="184"/>
+        <source>phone number</source>
+        <translation>رقم الهاتف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="185"/>
+        <source>delivery fee</source>
+        <translation>رسوم التوصيل</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="186"/>
+        <source>agent name</source>
+        <translation>اسم الموظف</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="187"/>
+        <source>shop name</source>
+        <translation>اسم المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="188"/>
+        <source>agreed callback time</source>
+        <translation>موعد الاتصال المتفق عليه</translation>
     </message>
 </context>
 <context>
@@ -2810,177 +2911,227 @@
         <translation>هاتف — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>New order…</source>
         <translation>طلب جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>My profile…</source>
         <translation>ملفي الشخصي…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Order</source>
         <translation>&amp;طلب</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Next order</source>
         <translation>الطلب التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Write a note</source>
         <translation>كتابة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Escalate to the team lead…</source>
         <translation>التصعيد إلى رئيس الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Search the queue</source>
         <translation>البحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Call</source>
         <translation>ا&amp;تصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Call</source>
         <translation>اتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Hang up</source>
         <translation>إنهاء المكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>WhatsApp…</source>
         <translation>واتساب…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>SMS…</source>
         <translation>رسالة SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>My day</source>
         <translation>يومي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Not available on this server yet.</source>
         <translation>غير متاح بعد على هذا الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Team</source>
         <translation>&amp;فريق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Wallboard</source>
         <translation>لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Reports</source>
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Phone unavailable</source>
         <translation>الهاتف غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>The softphone could not start.</source>
         <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>No order is waiting right now.</source>
         <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>هذا الطلب في انتظار رد رئيس الفريق: لا يأخذه إلا رئيس فريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>%1 already holds this order.</source>
         <translation>%1 يعالج هذا الطلب حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
         <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <source>Message not sent</source>
+        <translation>لم تُرسل الرسالة</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="512"/>
+        <source>No team-lead extension is set: your lead sets it in the team settings.</source>
+        <translation>لم يتم تحديد رقم تحويلة رئيس الفريق: يحدده رئيسك في إعدادات الفريق.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="514"/>
+        <source>Hang up the current call first.</source>
+        <translation>أنهِ المكالمة الجارية أولاً.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="522"/>
+        <source>The SMS gateway did not answer in time: the SMS was not sent.</source>
+        <translation>لم تستجب بوابة الرسائل القصيرة في الوقت المحدد: لم تُرسل الرسالة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="525"/>
+        <source>The SMS gateway cannot be reached: the SMS was not sent.</source>
+        <translation>تعذّر الوصول إلى بوابة الرسائل القصيرة: لم تُرسل الرسالة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="527"/>
+        <source>The SMS gateway refused the message: it was not sent.</source>
+        <translation>رفضت بوابة الرسائل القصيرة الرسالة: لم تُرسل.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="529"/>
+        <source>WhatsApp calls are not available on this computer.</source>
+        <translation>مكالمات واتساب غير متاحة على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="537"/>
+        <source>WhatsApp could not be opened: no application on this computer opens WhatsApp links. The attempt is in the journal as failed.</source>
+        <translation>تعذّر فتح واتساب: لا يوجد تطبيق على هذا الحاسوب يفتح روابط واتساب. سُجّلت المحاولة في السجل كمحاولة فاشلة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="542"/>
+        <source>No SMS application on this computer opens the message. The attempt is in the journal as failed.</source>
+        <translation>لا يوجد تطبيق رسائل قصيرة على هذا الحاسوب يفتح الرسالة. سُجّلت المحاولة في السجل كمحاولة فاشلة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="546"/>
+        <source>This number cannot receive messages.</source>
+        <translation>لا يمكن لهذا الرقم استقبال الرسائل.</translation>
     </message>
 </context>
 <context>

@@ -149,17 +149,17 @@
 <context>
     <name>CallbackReminder</name>
     <message>
-        <location filename="../../ui/callback_reminder.py" line="27"/>
+        <location filename="../../ui/callback_reminder.py" line="39"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../ui/callback_reminder.py" line="28"/>
+        <location filename="../../ui/callback_reminder.py" line="40"/>
         <source>Later</source>
         <translation>Plus tard</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/callback_reminder.py" line="50"/>
+        <location filename="../../ui/callback_reminder.py" line="62"/>
         <source>%n call-back(s) due now. Next: %1</source>
         <translation>
             <numerusform>%n rappel dû maintenant. Suivant : %1</numerusform>
@@ -615,49 +615,150 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="46"/>
         <source>WhatsApp message</source>
         <translation>Message WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="46"/>
         <source>SMS message</source>
         <translation>Message SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="53"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="53"/>
         <source>Arabic</source>
         <translation>Arabe</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="55"/>
+        <location filename="../../ui/message_dialog.py" line="64"/>
+        <source>Text message</source>
+        <translation>Message texte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="65"/>
+        <source>Voice message</source>
+        <translation>Message vocal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="66"/>
+        <source>WhatsApp call</source>
+        <translation>Appel WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="75"/>
+        <source>Sent through your team&apos;s SMS gateway.</source>
+        <translation>Envoyé par la passerelle SMS de votre équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="77"/>
+        <source>Opens this computer&apos;s SMS application.</source>
+        <translation>Ouvre l&apos;application SMS de cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="92"/>
+        <location filename="../../ui/message_dialog.py" line="153"/>
         <source>Open and send</source>
         <translation>Ouvrir et envoyer</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="59"/>
+        <location filename="../../ui/message_dialog.py" line="96"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="60"/>
+        <location filename="../../ui/message_dialog.py" line="98"/>
+        <source>Send</source>
+        <translation>Envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="103"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="61"/>
+        <location filename="../../ui/message_dialog.py" line="104"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="62"/>
+        <location filename="../../ui/message_dialog.py" line="105"/>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="151"/>
+        <source>Call on WhatsApp</source>
+        <translation>Appeler sur WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="160"/>
+        <source>No message template is set up yet: write the message yourself.</source>
+        <translation>Aucun modèle de message n&apos;est encore défini : rédigez le message vous-même.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="167"/>
+        <source>This order has no %1. Write it in the message or choose another template.</source>
+        <translation>Cette commande n&apos;a pas de valeur pour : %1. Écrivez-la dans le message ou choisissez un autre modèle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="178"/>
+        <source>customer name</source>
+        <translation>nom du client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="179"/>
+        <source>order number</source>
+        <translation>numéro de commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="180"/>
+        <source>amount to pay</source>
+        <translation>montant à payer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="181"/>
+        <source>articles</source>
+        <translation>articles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="182"/>
+        <source>city</source>
+        <translation>ville</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="183"/>
+        <source>address</source>
+        <translation>adresse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="184"/>
+        <source>phone number</source>
+        <translation>numéro de téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="185"/>
+        <source>delivery fee</source>
+        <translation>frais de livraison</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="186"/>
+        <source>agent name</source>
+        <translation>nom de l&apos;opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="187"/>
+        <source>shop name</source>
+        <translation>nom de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="188"/>
+        <source>agreed callback time</source>
+        <translation>heure de rappel convenue</translation>
     </message>
 </context>
 <context>
@@ -2786,177 +2887,227 @@
         <translation>Hatif — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>New order…</source>
         <translation>Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>My profile…</source>
         <translation>Mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>&amp;Order</source>
         <translation>&amp;Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>Next order</source>
         <translation>Commande suivante</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Escalate to the team lead…</source>
         <translation>Escalader au chef d&apos;équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="155"/>
         <source>Search the queue</source>
         <translation>Rechercher dans la file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>WhatsApp…</source>
         <translation>WhatsApp…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>SMS…</source>
         <translation>SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>My day</source>
         <translation>Ma journée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="182"/>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>Not available on this server yet.</source>
         <translation>Pas encore disponible sur ce serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&amp;Team</source>
         <translation>É&amp;quipe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Wallboard</source>
         <translation>Tableau mural</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="401"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="403"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>Cette commande attend la réponse du chef d&apos;équipe : seul un chef d&apos;équipe peut la prendre.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="405"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
         <location filename="../../ui/main_window.py" line="420"/>
+        <location filename="../../ui/main_window.py" line="423"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <source>Message not sent</source>
+        <translation>Message non envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="512"/>
+        <source>No team-lead extension is set: your lead sets it in the team settings.</source>
+        <translation>Aucun poste de chef d&apos;équipe n&apos;est défini : votre chef le renseigne dans les réglages de l&apos;équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="514"/>
+        <source>Hang up the current call first.</source>
+        <translation>Raccrochez d&apos;abord l&apos;appel en cours.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="522"/>
+        <source>The SMS gateway did not answer in time: the SMS was not sent.</source>
+        <translation>La passerelle SMS n&apos;a pas répondu à temps : le SMS n&apos;a pas été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="525"/>
+        <source>The SMS gateway cannot be reached: the SMS was not sent.</source>
+        <translation>La passerelle SMS est injoignable : le SMS n&apos;a pas été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="527"/>
+        <source>The SMS gateway refused the message: it was not sent.</source>
+        <translation>La passerelle SMS a refusé le message : il n&apos;a pas été envoyé.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="529"/>
+        <source>WhatsApp calls are not available on this computer.</source>
+        <translation>Les appels WhatsApp ne sont pas disponibles sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="537"/>
+        <source>WhatsApp could not be opened: no application on this computer opens WhatsApp links. The attempt is in the journal as failed.</source>
+        <translation>WhatsApp n&apos;a pas pu être ouvert : aucune application de cet ordinateur n&apos;ouvre les liens WhatsApp. La tentative figure au journal comme échouée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="542"/>
+        <source>No SMS application on this computer opens the message. The attempt is in the journal as failed.</source>
+        <translation>Aucune application SMS de cet ordinateur n&apos;ouvre le message. La tentative figure au journal comme échouée.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="546"/>
+        <source>This number cannot receive messages.</source>
+        <translation>Ce numéro ne peut pas recevoir de messages.</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,11 @@ ARTICLES: list[ArticleWire] = [
     ),
 ]
 
+DEMO_SHOP_NAME = "Boutique Casa Mode"
+
+#: Surnames of the demo agents (index = agent number).
+DEMO_SURNAMES = ["", "Alaoui", "Bennani", "Chraibi", "Idrissi", "Tazi"]
+
 FIRST_NAMES = [
     "Fatima",
     "Khadija",
@@ -316,7 +321,10 @@ def seed_demo(
         ("lead1", "Leïla Chef", Role.LEAD, team.id),
     ]
     people += [
-        (f"agent{i}", f"{FIRST_NAMES[i]} (agent{i})", Role.AGENT, team.id) for i in range(1, 6)
+        # The display name signs the agent's messages to customers: a person's
+        # name, never the login.
+        (f"agent{i}", f"{FIRST_NAMES[i]} {DEMO_SURNAMES[i]}", Role.AGENT, team.id)
+        for i in range(1, 6)
     ]
     agents: list[User] = []
     for username, display, role, team_id in people:
@@ -334,7 +342,7 @@ def seed_demo(
         )
         if role == Role.AGENT:
             agents.append(user)
-    save_settings(session, SettingsWire())
+    save_settings(session, SettingsWire(shop_name=DEMO_SHOP_NAME))
     for name, region, fee in CITIES:
         upsert_city(session, CityWire(name=name, region=region, delivery_fee=Decimal(fee)))
     for article in ARTICLES:

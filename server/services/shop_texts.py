@@ -6,10 +6,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.dispositions import Disposition
-from core.message_templates import validate_template
+from core.message_templates import template_placeholders
 from core.wire.catalogue import PredefinedNoteWire, TemplateWire
 from server.db.models_catalogue import MessageTemplate, PredefinedNoteRow
 from server.services.errors import ServiceError
+from server.services.settings_store import load_settings
 
 
 def note_wire(row: PredefinedNoteRow) -> PredefinedNoteWire:
@@ -56,7 +57,16 @@ def template_wire(row: MessageTemplate) -> TemplateWire:
 
 
 def upsert_template(session: Session, wire: TemplateWire) -> MessageTemplate:
-    validate_template(wire.body)  # unknown placeholder -> TemplateError (422)
+    names = template_placeholders(wire.body)  # unknown placeholder -> TemplateError (422)
+    if "shop_name" in names and not load_settings(session).shop_name.strip():
+        # Saved as is, every message would end with a literal "{shop_name}".
+        raise ServiceError(
+            422,
+            "shop_name_not_set",
+            "The template signs with {shop_name} but the shop settings have no shop name; "
+            "set it first.",
+            {"placeholder": "shop_name"},
+        )
     row = session.execute(
         select(MessageTemplate).where(
             MessageTemplate.code == wire.code, MessageTemplate.language == wire.language

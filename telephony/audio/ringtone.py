@@ -30,22 +30,33 @@ class Ringtone(QObject):
         if not wav_path.is_file():
             raise FileNotFoundError(wav_path)
         self._devices = devices
-        self._effect = QSoundEffect(self._ringer_device(device), self)
-        self._effect.setSource(QUrl.fromLocalFile(str(wav_path)))
-        self._effect.setLoopCount(QSoundEffect.Loop.Infinite.value)
+        self._device = device
+        self._wav_path = wav_path
+        # Made at the first ring: a desk with no sound output at all (a lead's PC, a
+        # kiosk) must not open an audio output it will never use.
+        self._effect: QSoundEffect | None = None
         if devices is not None:
             devices.activeDevicesChanged.connect(self._follow_ringer)
 
+    def _sound(self) -> QSoundEffect:
+        if self._effect is None:
+            self._effect = QSoundEffect(self._ringer_device(self._device), self)
+            self._effect.setSource(QUrl.fromLocalFile(str(self._wav_path)))
+            self._effect.setLoopCount(QSoundEffect.Loop.Infinite.value)
+        return self._effect
+
     def start(self) -> None:
         """Start ringing (no-op if already ringing)."""
-        if not self._effect.isPlaying():
-            self._effect.play()
+        effect = self._sound()
+        if not effect.isPlaying():
+            effect.play()
 
     def stop(self) -> None:
-        self._effect.stop()
+        if self._effect is not None:
+            self._effect.stop()
 
     def is_ringing(self) -> bool:
-        return self._effect.isPlaying()
+        return self._effect is not None and self._effect.isPlaying()
 
     def _ringer_device(self, explicit: QAudioDevice | None) -> QAudioDevice:
         if self._devices is not None:
@@ -53,6 +64,8 @@ class Ringtone(QObject):
         return explicit or QMediaDevices.defaultAudioOutput()
 
     def _follow_ringer(self) -> None:
+        if self._effect is None:
+            return  # the first ring will use the ringer chosen by then
         device = self._ringer_device(None)
         if device != self._effect.audioDevice():
             ringing = self._effect.isPlaying()

@@ -22,7 +22,7 @@ from ui.dialog_service import ScriptedDialogs
 from ui.main_window import WorkspaceWindow
 
 #: Display names of the demo shop's users (server/services/demo_seed.py).
-AGENT1 = "Khadija (agent1)"
+AGENT1 = "Khadija Alaoui"
 
 
 @dataclass

@@ -26,6 +26,7 @@ from app.command_line import parse_command_line
 from app.logging_setup import SecretRedactor
 from app.services.session_service import SessionService, SignedIn
 from app.settings_loader import SettingSource, load_settings
+from server.services.demo_seed import DEMO_SURNAMES, FIRST_NAMES
 from tests.app.desk_environment import make_desk
 from tests.app.test_single_instance import stop_process, wait_for
 from tests.fixtures.server_process import RunningServer
@@ -39,7 +40,7 @@ from ui.wallboard.wallboard_window import WallboardWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-TEAM_AGENTS = {f"(agent{i})" for i in range(1, 6)}
+TEAM_AGENTS = {f"{FIRST_NAMES[i]} {DEMO_SURNAMES[i]}" for i in range(1, 6)}
 
 
 @pytest.fixture

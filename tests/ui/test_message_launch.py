@@ -13,7 +13,6 @@ from app.local_store.store_database import StoreDatabase
 from app.services.local_store_workspace import LocalStoreWorkspace
 from app.services.messaging_service import MessagingService
 from app.services.workspace_store import MessageTemplate
-from telephony.messaging.messaging_launcher import MessagingError
 from tests.ui.test_order_editing import ME, database, local_store  # noqa: F401 (fixtures)
 
 
@@ -70,8 +69,8 @@ def test_a_number_that_cannot_be_messaged_opens_nothing_and_queues_nothing(
     assert detail is not None
     waiting = local_store.pending_actions()
 
-    with pytest.raises(MessagingError):
-        service.launch(detail, "sms", "12", TEMPLATE, "Bonjour")
+    outcome = service.launch(detail, "sms", "12", TEMPLATE, "Bonjour")
 
+    assert not outcome.launched and outcome.op_id == "" and outcome.error_code
     assert opened.urls == []
     assert local_store.pending_actions() == waiting

@@ -1,0 +1,160 @@
+"""SMS gateway, WhatsApp calls and voice messages as team settings on the server,
+pushed to the team's desks: the message dialog offers what the team configured, an
+SMS goes through the gateway (a local HTTP receiver standing in for the paid one),
+and the agent is told when nothing reached the customer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from pytestqt.qtbot import QtBot
+
+from app.services.messaging_service import MessageKind
+from tests.fixtures.server_process import RunningServer
+from tests.telephony.test_messaging import GatewayReceiver, gateway  # noqa: F401 (fixture)
+from tests.ui.real_desks import Desk, fresh_order, open_desk, open_order
+from ui.message_dialog import MessageDialog
+
+pytestmark = [pytest.mark.slow]
+
+
+def login(server: RunningServer, username: str) -> httpx.Client:
+    answer = httpx.post(
+        f"{server.api}/auth/login", json={"username": username, "password": "demo"}, timeout=30
+    )
+    assert answer.status_code == 200, answer.text
+    return httpx.Client(
+        base_url=server.api,
+        timeout=30,
+        headers={"Authorization": f"Bearer {answer.json()['token']}"},
+    )
+
+
+@pytest.fixture
+def lead(shop_server: RunningServer) -> Iterator[tuple[httpx.Client, int]]:
+    """The demo team's lead and the team's id; the team's settings are reset after."""
+    client = login(shop_server, "lead1")
+    team_id = int(client.get("/teams").json()[0]["id"])
+    yield client, team_id
+    client.put(f"/teams/{team_id}/settings", json={}).raise_for_status()
+
+
+@pytest.fixture
+def desks() -> Iterator[list[Desk]]:
+    opened: list[Desk] = []
+    yield opened
+    for desk in opened:
+        desk.window.close()
+        desk.running.shutdown()
+
+
+def test_only_the_teams_lead_or_an_admin_sets_the_team_settings(
+    shop_server: RunningServer, lead: tuple[httpx.Client, int]
+) -> None:
+    client, team_id = lead
+    agent = login(shop_server, "agent1")
+    assert agent.put(f"/teams/{team_id}/settings", json={}).status_code == 403
+    assert client.put("/teams/999999/settings", json={}).status_code == 404
+    bad = client.put(f"/teams/{team_id}/settings", json={"sms_gateway_url": "ftp://x"})
+    assert bad.status_code == 422
+    saved = client.put(f"/teams/{team_id}/settings", json={"whatsapp_voice": True})
+    assert saved.status_code == 200
+    assert agent.get("/team-settings").json()["whatsapp_voice"] is True
+
+
+def test_team_settings_reach_the_desk_and_sms_go_through_the_gateway(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk],
+    lead: tuple[httpx.Client, int], gateway: GatewayReceiver,  # noqa: F811
+) -> None:
+    desk = open_desk(qtbot, tmp_path, shop_server, None, softphone=False)
+    desks.append(desk)
+    messaging = desk.running.services.messaging
+    assert not messaging.sms_through_gateway()
+    assert messaging.kinds("whatsapp") == [MessageKind.TEXT]
+
+    client, team_id = lead
+    client.put(
+        f"/teams/{team_id}/settings",
+        json={
+            "sms_gateway_url": gateway.url,
+            "sms_gateway_token": "gw-secret",
+            "whatsapp_voice": True,
+            "whatsapp_calls": True,
+        },
+    ).raise_for_status()
+    qtbot.waitUntil(messaging.sms_through_gateway, timeout=15_000)
+    assert messaging.kinds("whatsapp") == [MessageKind.TEXT, MessageKind.VOICE, MessageKind.CALL]
+
+    order_id = fresh_order(desk)
+    open_order(qtbot, desk, order_id)
+    seen: list[MessageDialog] = []
+
+    def send(dialog: MessageDialog) -> bool:
+        seen.append(dialog)
+        return True
+
+    desk.dialogs.answers.append(send)
+    desk.window.call_bar.sms_button.click()
+    assert seen[0].route.text() == "Sent through your team's SMS gateway."
+    qtbot.waitUntil(lambda: len(gateway.requests) == 1, timeout=5_000)
+    headers, body = gateway.requests[0]
+    assert headers["Authorization"] == "Bearer gw-secret"
+    detail = desk.running.services.workspace.current
+    assert detail is not None
+    assert body["to"] == detail.phones[0]
+    assert detail.customer_name in body["text"]
+    assert [kind for kind, *_ in desk.dialogs.shown] == []
+
+    # The gateway refuses: the agent is told, the attempt is journaled as failed.
+    gateway.status = 500
+    desk.dialogs.answers.append(True)
+    desk.window.call_bar.sms_button.click()
+    assert desk.dialogs.shown[-1][0] == "warning"
+    assert desk.dialogs.shown[-1][2] == "The SMS gateway refused the message: it was not sent."
+    qtbot.waitUntil(
+        lambda: [e["outcome"] for e in desk.api(f"/orders/{order_id}/journal")
+                 if e["channel"] == "sms"] == ["message_sent", "failed"],
+        timeout=10_000,
+    )
+
+    # WhatsApp offers what the team set up.
+    def look(dialog: MessageDialog) -> bool:
+        seen.append(dialog)
+        return False
+
+    desk.dialogs.answers.append(look)
+    desk.window.call_bar.whatsapp_button.click()
+    kinds = [MessageKind(seen[-1].kind.itemData(i)) for i in range(seen[-1].kind.count())]
+    assert kinds == [MessageKind.TEXT, MessageKind.VOICE, MessageKind.CALL]
+    seen[-1].kind.setCurrentIndex(2)
+    assert seen[-1].send_button.text() == "Call on WhatsApp"
+    assert not seen[-1].preview.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("does not support QPlatformServices::openUrl")
+def test_a_link_nothing_opens_is_told_to_the_agent(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk],
+) -> None:
+    # The offscreen platform opens no link at all: like a desk without WhatsApp.
+    desk = open_desk(qtbot, tmp_path, shop_server, None, softphone=False)
+    desks.append(desk)
+    order_id = fresh_order(desk)
+    open_order(qtbot, desk, order_id)
+
+    desk.dialogs.answers.append(True)
+    desk.window.call_bar.whatsapp_button.click()
+
+    kind, _title, text = desk.dialogs.shown[-1]
+    assert kind == "warning"
+    assert text.startswith("WhatsApp could not be opened")
+    journal: list[dict[str, Any]] = []
+
+    def failed_entry() -> bool:
+        journal[:] = desk.api(f"/orders/{order_id}/journal")
+        return any(e["channel"] == "whatsapp" and e["outcome"] == "failed" for e in journal)
+
+    qtbot.waitUntil(failed_entry, timeout=10_000)
