@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from app.services.desktop_services import DesktopServices
 from app.services.order_views import OrderDetail
 from app.services.presence_service import PauseReason
 from app.services.softphone_views import AttemptFinished, InboundCall
 from app.services.workspace_store import ActionReport, ActionState, ClaimResult
-from core.dispositions import Disposition
+from core.dispositions import Disposition, cancel_reason_label
 from core.order_status import is_open
 from ui.call_bar import CallBar
 from ui.callback_reminder import CallbackReminder
@@ -28,9 +28,22 @@ from ui.message_dialog import MessageDialog
 from ui.new_order_dialog import NewOrderDialog
 from ui.order_panel import OrderPanel
 from ui.queue_panel import QueuePanel
+from ui.readable_combos import make_popups_readable
 from ui.shortcuts import shortcut_keys
 from ui.status_bar import WorkspaceStatusBar
+from ui.workspace_panes import WorkspacePanes
 from ui.wrapup_panel import WrapUpPanel
+
+#: Room left on the screen for the window's title bar and frame.
+TITLE_BAR_ALLOWANCE = 32
+
+
+def initial_size(available: QSize) -> QSize:
+    """The window's size on a screen whose free area is ``available``: all of it up
+    to 1,920 × 1,080, less the title bar the window manager adds."""
+    return QSize(
+        min(available.width(), 1920), min(available.height() - TITLE_BAR_ALLOWANCE, 1080)
+    )
 
 
 class WorkspaceWindow(QMainWindow):
@@ -69,25 +82,17 @@ class WorkspaceWindow(QMainWindow):
         self.inbound = InboundCallPopup(self)
         self.dashboard: DashboardDialog | None = None
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.queue)
-        splitter.addWidget(self.order)
-        splitter.addWidget(self.wrapup)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 2)
-        splitter.setSizes([560, 680, 330])
-        self.splitter = splitter
+        self.panes = WorkspacePanes(self.queue, self.order, self.wrapup, self)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.call_bar)
         layout.addWidget(self.reminder)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.panes, 1)
         self.setCentralWidget(central)
 
+        make_popups_readable(self)
         self._build_menus()
         self._connect()
         self.queue.set_cities(workspace.cities())
@@ -220,6 +225,7 @@ class WorkspaceWindow(QMainWindow):
         self.call_bar.sms_requested.connect(lambda: self._on_message("sms"))
         self.wrapup.note_requested.connect(self._on_note)
         self.wrapup.disposition_requested.connect(self._on_disposition)
+        self.wrapup.ask_cancel = self._ask_cancel
         s.presence.state_changed.connect(self.status.show_presence)
         s.connection.changed.connect(self.status.show_connection)
         self.status.available_requested.connect(s.presence.set_available)
@@ -326,6 +332,18 @@ class WorkspaceWindow(QMainWindow):
         )
         self.services.presence.wrap_up_done()
         self.services.stats.notify_changed()
+
+    def _ask_cancel(self, reason: str) -> bool:
+        """Cancelling cannot be undone by an agent: one question before it goes."""
+        detail = self.services.workspace.current
+        reference = detail.reference if detail is not None else ""
+        return self.dialogs.confirm(
+            self,
+            self.tr("Cancel the order"),
+            self.tr("Cancel order %1 for the reason “%2”? The customer will not receive it.")
+            .replace("%1", reference)
+            .replace("%2", cancel_reason_label(reason)),
+        )
 
     def _on_claim_refused(self, result: ClaimResult) -> None:
         if result.code == "queue_empty" or result.code == "nothing_to_claim":
@@ -435,12 +453,17 @@ class WorkspaceWindow(QMainWindow):
 
     # -- geometry ---------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The last geometry, or the whole available screen (up to 1,920 × 1,080) the
+        first time; never larger than the screen it opens on."""
         settings = QSettings()
         geometry = settings.value("workspace/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1500, 860)
+        screen = self.screen()
+        available = screen.availableGeometry().size() if screen is not None else QSize(1366, 728)
+        fitted = initial_size(available)
+        if geometry is None or self.width() > available.width() or self.height() > fitted.height():
+            self.resize(fitted.boundedTo(self.size()) if geometry is not None else fitted)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("workspace/geometry", self.saveGeometry())

@@ -16,6 +16,7 @@ from app.services.messaging_service import MessagingService
 from app.services.order_views import OrderDetail
 from app.services.workspace_store import MessageTemplate
 from ui.formatting import phone_text
+from ui.readable_combos import make_popups_readable
 
 
 class MessageDialog(QDialog):
@@ -64,6 +65,7 @@ class MessageDialog(QDialog):
         self.language.currentIndexChanged.connect(lambda _i: self._fill_templates())
         self.templates.currentIndexChanged.connect(lambda _i: self._fill_preview())
         self._fill_templates()
+        make_popups_readable(self)
 
     def _fill_templates(self) -> None:
         self.templates.blockSignals(True)

@@ -175,17 +175,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/formatting.py" line="42"/>
+        <location filename="../../ui/formatting.py" line="47"/>
         <source>Call</source>
         <translation>مكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="43"/>
+        <location filename="../../ui/formatting.py" line="48"/>
         <source>WhatsApp</source>
         <translation>واتساب</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="44"/>
+        <location filename="../../ui/formatting.py" line="49"/>
         <source>SMS</source>
         <translation>رسالة SMS</translation>
     </message>
@@ -236,7 +236,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="256"/>
+        <location filename="../../ui/desktop_app.py" line="284"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation>لوحة المتابعة مخصصة لرؤساء الفرق والمسؤولين؛ %1 يسجّل الدخول بصفة وكيل.</translation>
     </message>
@@ -479,8 +479,9 @@
 <context>
     <name>LeadWindows</name>
     <message>
-        <location filename="../../ui/wallboard/lead_windows.py" line="82"/>
+        <location filename="../../ui/wallboard/lead_windows.py" line="88"/>
         <source>Hatif — Reports</source>
+        <extracomment>The server refused the token (revoked, expired): the live feed waits for a new sign-in, then :meth:`resume_after_login`.</extracomment>
         <translation>هاتف — التقارير</translation>
     </message>
 </context>
@@ -568,47 +569,47 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="38"/>
         <source>WhatsApp message</source>
         <translation>رسالة واتساب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="38"/>
         <source>SMS message</source>
         <translation>رسالة SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="45"/>
         <source>French</source>
         <translation>الفرنسية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="45"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="55"/>
+        <location filename="../../ui/message_dialog.py" line="56"/>
         <source>Open and send</source>
         <translation>فتح وإرسال</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="59"/>
+        <location filename="../../ui/message_dialog.py" line="60"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="60"/>
+        <location filename="../../ui/message_dialog.py" line="61"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="61"/>
+        <location filename="../../ui/message_dialog.py" line="62"/>
         <source>Template</source>
         <translation>القالب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="62"/>
+        <location filename="../../ui/message_dialog.py" line="63"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
@@ -616,7 +617,7 @@
 <context>
     <name>Money</name>
     <message>
-        <location filename="../../ui/formatting.py" line="64"/>
+        <location filename="../../ui/formatting.py" line="69"/>
         <source>%1 MAD</source>
         <translation>%1 درهم</translation>
     </message>
@@ -624,57 +625,58 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="30"/>
+        <location filename="../../ui/new_order_dialog.py" line="33"/>
         <source>New order</source>
+        <extracomment>The phone whose known customer filled name and address (None: typed by hand).</extracomment>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="33"/>
+        <location filename="../../ui/new_order_dialog.py" line="36"/>
         <source>06 12 34 56 78</source>
         <translation>06 12 34 56 78</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="49"/>
+        <location filename="../../ui/new_order_dialog.py" line="53"/>
         <source>Note for the team (optional)</source>
         <translation>ملاحظة للفريق (اختيارية)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="56"/>
+        <location filename="../../ui/new_order_dialog.py" line="60"/>
         <source>Create order</source>
         <translation>إنشاء الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="60"/>
+        <location filename="../../ui/new_order_dialog.py" line="64"/>
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="62"/>
+        <location filename="../../ui/new_order_dialog.py" line="66"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="63"/>
+        <location filename="../../ui/new_order_dialog.py" line="67"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="64"/>
+        <location filename="../../ui/new_order_dialog.py" line="68"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="66"/>
+        <location filename="../../ui/new_order_dialog.py" line="70"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="86"/>
+        <location filename="../../ui/new_order_dialog.py" line="94"/>
         <source>New customer</source>
         <translation>زبون جديد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/new_order_dialog.py" line="90"/>
+        <location filename="../../ui/new_order_dialog.py" line="101"/>
         <source>Known customer: %1 (%n order(s))</source>
         <translation>
             <numerusform>زبون معروف: %1 (لا طلبات)</numerusform>
@@ -686,17 +688,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="101"/>
+        <location filename="../../ui/new_order_dialog.py" line="116"/>
         <source>Enter a valid phone number.</source>
         <translation>أدخل رقم هاتف صحيحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="104"/>
+        <location filename="../../ui/new_order_dialog.py" line="119"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>أدخل اسم الزبون.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="107"/>
+        <location filename="../../ui/new_order_dialog.py" line="122"/>
         <source>Add at least one article.</source>
         <translation>أضف منتجًا واحدًا على الأقل.</translation>
     </message>
@@ -832,107 +834,118 @@
 <context>
     <name>OrderLinesEditor</name>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="115"/>
+        <location filename="../../ui/order_lines_editor.py" line="122"/>
         <source>Add an article: reference or name</source>
         <translation>إضافة منتج: المرجع أو الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="126"/>
+        <location filename="../../ui/order_lines_editor.py" line="133"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="128"/>
+        <location filename="../../ui/order_lines_editor.py" line="135"/>
         <source>Remove line</source>
         <translation>حذف السطر</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="129"/>
+        <location filename="../../ui/order_lines_editor.py" line="136"/>
         <source>Free delivery</source>
         <translation>توصيل مجاني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="131"/>
+        <location filename="../../ui/order_lines_editor.py" line="138"/>
         <source>A rescue gesture: use it within your shop&apos;s rules.</source>
         <translation>لفتة تجارية: وفق قواعد متجرك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="136"/>
+        <location filename="../../ui/order_lines_editor.py" line="143"/>
         <source>Order discount: </source>
         <translation>خصم الطلب: </translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="140"/>
+        <location filename="../../ui/order_lines_editor.py" line="157"/>
         <source>Save lines</source>
+        <extracomment>The last order discount within the limit: what is priced and saved.</extracomment>
         <translation>حفظ المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="161"/>
+        <location filename="../../ui/order_lines_editor.py" line="182"/>
         <source>Subtotal</source>
         <translation>المجموع الفرعي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="162"/>
+        <location filename="../../ui/order_lines_editor.py" line="183"/>
         <source>Delivery</source>
         <translation>التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="163"/>
+        <location filename="../../ui/order_lines_editor.py" line="184"/>
         <source>Discount</source>
         <translation>الخصم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="164"/>
+        <location filename="../../ui/order_lines_editor.py" line="189"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="165"/>
+        <location filename="../../ui/order_lines_editor.py" line="185"/>
         <source>Upsell</source>
         <translation>البيع الإضافي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="242"/>
+        <location filename="../../ui/order_lines_editor.py" line="270"/>
         <source>Line discount: at most %1 % for you.</source>
         <translation>خصم السطر: %1 % كحد أقصى بالنسبة لك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="246"/>
+        <location filename="../../ui/order_lines_editor.py" line="273"/>
         <source>Discount on the whole order: at most %1 % for you.</source>
         <translation>خصم على الطلب كاملًا: %1 % كحد أقصى بالنسبة لك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="264"/>
+        <location filename="../../ui/order_lines_editor.py" line="293"/>
+        <source>Order discount of %1 % refused: %2 % at most for you.</source>
+        <translation>رُفض خصم الطلب بنسبة %1 %: الحد الأقصى المسموح لك %2 %.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="308"/>
+        <source>Line discount of %1 % refused: %2 % at most for you; the line keeps its discount.</source>
+        <translation>رُفض خصم السطر بنسبة %1 %: الحد الأقصى المسموح لك %2 %؛ يحتفظ السطر بخصمه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="327"/>
         <source>Free delivery is not allowed for you.</source>
         <translation>التوصيل المجاني غير مسموح لك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="285"/>
+        <location filename="../../ui/order_lines_editor.py" line="348"/>
         <source>Cannot price this order: %1</source>
         <translation>تعذّر حساب سعر الطلب: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="294"/>
+        <location filename="../../ui/order_lines_editor.py" line="357"/>
         <source>unknown city</source>
         <translation>مدينة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>tier %1</source>
         <translation>المستوى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="329"/>
+        <location filename="../../ui/order_lines_editor.py" line="392"/>
         <source>single</source>
         <translation>وحيد</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="330"/>
+        <location filename="../../ui/order_lines_editor.py" line="393"/>
         <source>%1 — %2 in stock</source>
         <translation>%1 — %2 في المخزون</translation>
     </message>
@@ -978,225 +991,230 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="90"/>
+        <location filename="../../ui/order_panel.py" line="95"/>
         <source>Customer</source>
         <translation>الزبون</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="92"/>
+        <location filename="../../ui/order_panel.py" line="97"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="93"/>
+        <location filename="../../ui/order_panel.py" line="98"/>
         <source>Phones</source>
         <translation>الهواتف</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="94"/>
+        <location filename="../../ui/order_panel.py" line="99"/>
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="105"/>
+        <location filename="../../ui/order_panel.py" line="113"/>
         <source>Save address</source>
         <translation>حفظ العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="117"/>
+        <location filename="../../ui/order_panel.py" line="132"/>
         <source>Set date</source>
         <translation>تحديد التاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="119"/>
+        <location filename="../../ui/order_panel.py" line="134"/>
         <source>No date</source>
         <translation>بدون تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="128"/>
+        <location filename="../../ui/order_panel.py" line="143"/>
         <source>Delivery</source>
         <translation>التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="130"/>
+        <location filename="../../ui/order_panel.py" line="145"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="131"/>
+        <location filename="../../ui/order_panel.py" line="146"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="132"/>
+        <location filename="../../ui/order_panel.py" line="147"/>
         <source>Delivery date</source>
         <translation>تاريخ التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="137"/>
+        <location filename="../../ui/order_panel.py" line="152"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="145"/>
-        <location filename="../../ui/order_panel.py" line="156"/>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="160"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>When</source>
         <translation>متى</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="146"/>
+        <location filename="../../ui/order_panel.py" line="161"/>
         <source>Channel</source>
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="147"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Outcome</source>
         <translation>النتيجة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="148"/>
+        <location filename="../../ui/order_panel.py" line="163"/>
         <source>Ring</source>
         <translation>الرنين</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="149"/>
+        <location filename="../../ui/order_panel.py" line="164"/>
         <source>Talk</source>
         <translation>المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="150"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="151"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>Agent</source>
         <translation>الوكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
         <source>By</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
         <source>What</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
         <source>Detail</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="181"/>
         <source>Attempts</source>
         <translation>المحاولات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="167"/>
+        <location filename="../../ui/order_panel.py" line="182"/>
         <source>Notes</source>
         <translation>الملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="168"/>
+        <location filename="../../ui/order_panel.py" line="183"/>
         <source>History</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="169"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>Previous orders</source>
         <translation>الطلبات السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="205"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation>افتح طلبًا من القائمة، أو اضغط F8 للطلب التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="232"/>
+        <location filename="../../ui/order_panel.py" line="247"/>
         <source>Order %1</source>
         <translation>الطلب %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="239"/>
+        <location filename="../../ui/order_panel.py" line="253"/>
+        <source>Call back on %1</source>
+        <translation>إعادة الاتصال في %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="260"/>
         <source>Held by %1</source>
         <translation>بيد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="241"/>
+        <location filename="../../ui/order_panel.py" line="262"/>
         <source>You hold this order</source>
         <translation>هذا الطلب بيدك</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="295"/>
+        <location filename="../../ui/order_panel.py" line="316"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation>لهذا الرقم طلب آخر مفتوح: %1. تحقّق من أنه ليس مكررًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="314"/>
+        <location filename="../../ui/order_panel.py" line="335"/>
         <source>Call %1</source>
         <translation>الاتصال بـ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="323"/>
+        <location filename="../../ui/order_panel.py" line="344"/>
         <source>Delivery: %1</source>
         <translation>التوصيل: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="325"/>
+        <location filename="../../ui/order_panel.py" line="346"/>
         <source>No delivery fee known for this city</source>
         <translation>لا توجد رسوم توصيل معروفة لهذه المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="344"/>
+        <location filename="../../ui/order_panel.py" line="366"/>
         <source>Attempts (%1)</source>
         <translation>المحاولات (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="349"/>
+        <location filename="../../ui/order_panel.py" line="371"/>
         <source> (waiting to send)</source>
         <translation> (في انتظار الإرسال)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="357"/>
+        <location filename="../../ui/order_panel.py" line="379"/>
         <source>Order discount: %1 %</source>
         <translation>خصم الطلب: %1 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="363"/>
+        <location filename="../../ui/order_panel.py" line="385"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>لا خصم على أي سطر</numerusform>
@@ -1208,70 +1226,75 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="365"/>
+        <location filename="../../ui/order_panel.py" line="387"/>
         <source>Free delivery</source>
         <translation>توصيل مجاني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="368"/>
+        <location filename="../../ui/order_panel.py" line="390"/>
         <source>Delivery on %1</source>
         <translation>التوصيل يوم %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="377"/>
+        <location filename="../../ui/order_panel.py" line="399"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation>توصيل مؤجل باتفاق مع الزبون: %1 أيام كحد أقصى بالنسبة لك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="398"/>
+        <location filename="../../ui/order_panel.py" line="424"/>
         <source>The history is unavailable offline.</source>
         <translation>السجل غير متاح دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="451"/>
+        <location filename="../../ui/order_panel.py" line="477"/>
         <source>Previous orders (%1)</source>
         <translation>الطلبات السابقة (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="513"/>
+        <source>Choose the delivery date first.</source>
+        <translation>اختر تاريخ التوصيل أولًا.</translation>
     </message>
 </context>
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/formatting.py" line="31"/>
+        <location filename="../../ui/formatting.py" line="36"/>
         <source>Answered</source>
         <translation>تم الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="32"/>
+        <location filename="../../ui/formatting.py" line="37"/>
         <source>No answer</source>
         <translation>لا رد</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="33"/>
+        <location filename="../../ui/formatting.py" line="38"/>
         <source>Busy</source>
         <translation>مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="34"/>
+        <location filename="../../ui/formatting.py" line="39"/>
         <source>Declined</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="35"/>
+        <location filename="../../ui/formatting.py" line="40"/>
         <source>Invalid number</source>
         <translation>رقم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="36"/>
+        <location filename="../../ui/formatting.py" line="41"/>
         <source>Failed</source>
         <translation>فشل</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="37"/>
+        <location filename="../../ui/formatting.py" line="42"/>
         <source>Cancelled by agent</source>
         <translation>ألغاه الوكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="38"/>
+        <location filename="../../ui/formatting.py" line="43"/>
         <source>Message sent</source>
         <translation>أُرسلت الرسالة</translation>
     </message>
@@ -1617,39 +1640,39 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="67"/>
+        <location filename="../../ui/queue_panel.py" line="80"/>
         <source>Search name, phone, e-mail or reference</source>
-        <extracomment>The last query asked for (shown or on its way); None before the first.</extracomment>
+        <extracomment>Which columns stay when the pane narrows, most useful first. Room around a cell&apos;s text (margins of the style and a little air). The last query asked for (shown or on its way); None before the first. Widths of the columns hidden for lack of room, to show them again as they were.</extracomment>
         <translation>ابحث بالاسم أو الهاتف أو البريد أو المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="73"/>
+        <location filename="../../ui/queue_panel.py" line="86"/>
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="81"/>
-        <location filename="../../ui/queue_panel.py" line="152"/>
+        <location filename="../../ui/queue_panel.py" line="94"/>
+        <location filename="../../ui/queue_panel.py" line="216"/>
         <source>All cities</source>
         <translation>كل المدن</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="83"/>
+        <location filename="../../ui/queue_panel.py" line="96"/>
         <source>Callbacks due</source>
         <translation>اتصالات مستحقة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="84"/>
+        <location filename="../../ui/queue_panel.py" line="97"/>
         <source>Returned</source>
         <translation>المرتجعات</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="90"/>
+        <location filename="../../ui/queue_panel.py" line="103"/>
         <source>Type at least %1 characters to search</source>
         <translation>اكتب %1 أحرف على الأقل للبحث</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="282"/>
+        <location filename="../../ui/queue_panel.py" line="350"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>لا طلبات</numerusform>
@@ -1709,13 +1732,13 @@
         <translation>بيد</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="333"/>
+        <location filename="../../ui/queue_model.py" line="339"/>
         <source>Held by %1</source>
         <extracomment>Rows of the first screenful, fetched and formatted with the ids, so painting them needs neither SQL nor formatting on the GUI thread. Orders changed since the running query started (its rows may be older). Generation of the query on screen (``_generation`` runs ahead while a newer one is on its way). Fetches a window of ids elsewhere (worker thread); None: here, now.</extracomment>
         <translation>بيد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="372"/>
+        <location filename="../../ui/queue_model.py" line="378"/>
         <source>me</source>
         <translation>أنا</translation>
     </message>
@@ -2100,52 +2123,53 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/formatting.py" line="18"/>
+        <location filename="../../ui/formatting.py" line="23"/>
         <source>Unassigned</source>
+        <extracomment>How dates with times read everywhere, including the date-time fields. How dates read everywhere, including the date fields.</extracomment>
         <translation>غير مُسندة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="19"/>
+        <location filename="../../ui/formatting.py" line="24"/>
         <source>Assigned</source>
         <translation>مُسندة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="20"/>
+        <location filename="../../ui/formatting.py" line="25"/>
         <source>Being confirmed</source>
         <translation>قيد التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="21"/>
+        <location filename="../../ui/formatting.py" line="26"/>
         <source>Confirmed</source>
         <translation>مؤكدة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="22"/>
+        <location filename="../../ui/formatting.py" line="27"/>
         <source>Cancelled</source>
         <translation>ملغاة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="23"/>
+        <location filename="../../ui/formatting.py" line="28"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="24"/>
+        <location filename="../../ui/formatting.py" line="29"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="25"/>
+        <location filename="../../ui/formatting.py" line="30"/>
         <source>Returned from preparation</source>
         <translation>مرتجع من التحضير</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="26"/>
+        <location filename="../../ui/formatting.py" line="31"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="27"/>
+        <location filename="../../ui/formatting.py" line="32"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
@@ -2361,98 +2385,98 @@
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="91"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="92"/>
         <source>Hatif — Wallboard</source>
         <extracomment>Escalation rows hold two lines (order and customer, agent and reason). Escalation rows shown without scrolling; the panel grows with them up to this. Largest tile scale: a small team gets big tiles, but not absurd ones. How much wider than its scaled size a tile may grow to fill its row. The window was closed (whoever opened it stops the live feed).</extracomment>
         <translation>هاتف — لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="132"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="134"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="312"/>
         <source>Wallboard</source>
         <translation>لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="136"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
         <source>Not live — reconnecting</source>
         <translation>غير مباشر — جارٍ إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
         <source>Alert thresholds…</source>
         <translation>عتبات التنبيه…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="142"/>
         <source>Full screen (F11)</source>
         <translation>ملء الشاشة (F11)</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="193"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="195"/>
         <source>Queue</source>
         <translation>قائمة الانتظار</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="199"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="201"/>
         <source>Leases held</source>
         <translation>الطلبات المحجوزة</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="221"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
         <source>No order is waiting for you.</source>
         <translation>لا يوجد طلب في انتظارك.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="506"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="513"/>
         <source>Answer…</source>
         <translation>رد…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="507"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="227"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="514"/>
         <source>Take over</source>
         <translation>تولّي الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="312"/>
         <source>Wallboard — {team}</source>
         <translation>لوحة المتابعة — {team}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="413"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="432"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="420"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="439"/>
         <source>Reassign order {ref}…</source>
         <translation>إعادة إسناد الطلب {ref}…</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="417"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="424"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="443"/>
         <source>Release order {ref}</source>
         <translation>تحرير الطلب {ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="421"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="428"/>
         <source>Open {name}&apos;s journal for today</source>
         <translation>فتح سجل {name} لهذا اليوم</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="469"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="476"/>
         <source>Escalations ({count})</source>
         <translation>التصعيدات ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="470"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="477"/>
         <source>Escalations</source>
         <translation>التصعيدات</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="521"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="528"/>
         <source>Write an answer for the agent first.</source>
         <translation>اكتب ردًا للوكيل أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="540"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="547"/>
         <source>The action failed: {message}</source>
         <translation>فشل الإجراء: {message}</translation>
     </message>
@@ -2571,178 +2595,189 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Hatif — %1</source>
+        <extracomment>Room left on the screen for the window&apos;s title bar and frame.</extracomment>
         <translation>هاتف — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>New order…</source>
         <translation>طلب جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>My profile…</source>
         <translation>ملفي الشخصي…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Order</source>
         <translation>&amp;طلب</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Next order</source>
         <translation>الطلب التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Write a note</source>
         <translation>كتابة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Escalate to the team lead…</source>
         <translation>التصعيد إلى رئيس الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Search the queue</source>
         <translation>البحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Call</source>
         <translation>ا&amp;تصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Call</source>
         <translation>اتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Hang up</source>
         <translation>إنهاء المكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>WhatsApp…</source>
         <translation>واتساب…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>SMS…</source>
         <translation>رسالة SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>My day</source>
         <translation>يومي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Not available on this server yet.</source>
         <translation>غير متاح بعد على هذا الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Team</source>
         <translation>&amp;فريق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Wallboard</source>
         <translation>لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Reports</source>
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Phone unavailable</source>
         <translation>الهاتف غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>The softphone could not start.</source>
         <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="342"/>
+        <source>Cancel the order</source>
+        <translation>إلغاء الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343"/>
+        <source>Cancel order %1 for the reason “%2”? The customer will not receive it.</source>
+        <translation>هل تريد إلغاء الطلب %1 للسبب «%2»؟ لن يستلمه الزبون.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>No order is waiting right now.</source>
         <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>هذا الطلب في انتظار رد رئيس الفريق: لا يأخذه إلا رئيس فريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>%1 already holds this order.</source>
         <translation>%1 يعالج هذا الطلب حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
     </message>
@@ -2755,185 +2790,186 @@
         <translation>إنهاء المعالجة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="60"/>
         <source>Free note for the team (Ctrl+N)</source>
+        <extracomment>Asked with the reason before a cancellation goes; the window asks the agent.</extracomment>
         <translation>ملاحظة حرة للفريق (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="62"/>
         <source>Add note</source>
         <translation>إضافة الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="63"/>
+        <location filename="../../ui/wrapup_panel.py" line="65"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="67"/>
         <source>Cancel order</source>
         <translation>إلغاء الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="71"/>
+        <location filename="../../ui/wrapup_panel.py" line="73"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="92"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="94"/>
+        <location filename="../../ui/wrapup_panel.py" line="242"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="95"/>
+        <location filename="../../ui/wrapup_panel.py" line="243"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="131"/>
+        <location filename="../../ui/wrapup_panel.py" line="143"/>
         <source>Predefined note…</source>
         <translation>ملاحظة جاهزة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="135"/>
+        <location filename="../../ui/wrapup_panel.py" line="147"/>
         <source>Reason for cancelling…</source>
         <translation>سبب الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="172"/>
+        <location filename="../../ui/wrapup_panel.py" line="190"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation>تأكيد الطلب (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="174"/>
+        <location filename="../../ui/wrapup_panel.py" line="192"/>
         <source>Suggested times…</source>
         <translation>أوقات مقترحة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="195"/>
+        <location filename="../../ui/wrapup_panel.py" line="226"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation>اتصل بالزبون أو راسله أولًا: التأكيد يتطلب محاولة تواصل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <location filename="../../ui/wrapup_panel.py" line="228"/>
         <source>The order is already closed.</source>
         <translation>الطلب مغلق بالفعل.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <location filename="../../ui/wrapup_panel.py" line="229"/>
         <source>Another agent holds this order.</source>
         <translation>وكيل آخر يعالج هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <location filename="../../ui/wrapup_panel.py" line="230"/>
         <source>The order waits for the team lead&apos;s answer.</source>
         <translation>الطلب في انتظار رد رئيس الفريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <location filename="../../ui/wrapup_panel.py" line="231"/>
         <source>The order has no article.</source>
         <translation>الطلب لا يحتوي على أي منتج.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="237"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="238"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="239"/>
         <source>Cancellation</source>
         <translation>الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="209"/>
+        <location filename="../../ui/wrapup_panel.py" line="240"/>
         <source>Call-back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>Start</source>
         <translation>بدء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="246"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="247"/>
         <source>Escalation</source>
         <translation>التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>Answer to the escalation</source>
         <translation>الرد على التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="249"/>
         <source>Taking over</source>
         <translation>تولّي الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="250"/>
         <source>Delivery date</source>
         <translation>تاريخ التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="251"/>
         <source>New order</source>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="252"/>
         <source>Attempt</source>
         <translation>محاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="231"/>
+        <location filename="../../ui/wrapup_panel.py" line="262"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 محفوظة، في انتظار الخادم…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="233"/>
+        <location filename="../../ui/wrapup_panel.py" line="264"/>
         <source>%1 accepted by the server.</source>
         <translation>%1: قبلها الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="267"/>
         <source>%1 not applied: %2</source>
         <translation>%1 لم تُطبَّق: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="240"/>
+        <location filename="../../ui/wrapup_panel.py" line="271"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 رفضها الخادم: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="266"/>
+        <location filename="../../ui/wrapup_panel.py" line="297"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>اختر سبب الإلغاء أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="283"/>
+        <location filename="../../ui/wrapup_panel.py" line="316"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
     </message>
@@ -2941,7 +2977,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="239"/>
+        <location filename="../../ui/desktop_app.py" line="267"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation>أُغلق هاتف بشكل غير متوقع في المرة السابقة. حُفظ تقرير في %1.</translation>

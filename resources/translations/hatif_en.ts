@@ -171,17 +171,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/formatting.py" line="42"/>
+        <location filename="../../ui/formatting.py" line="47"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="43"/>
+        <location filename="../../ui/formatting.py" line="48"/>
         <source>WhatsApp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="44"/>
+        <location filename="../../ui/formatting.py" line="49"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -232,7 +232,7 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="256"/>
+        <location filename="../../ui/desktop_app.py" line="284"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -475,8 +475,9 @@
 <context>
     <name>LeadWindows</name>
     <message>
-        <location filename="../../ui/wallboard/lead_windows.py" line="82"/>
+        <location filename="../../ui/wallboard/lead_windows.py" line="88"/>
         <source>Hatif — Reports</source>
+        <extracomment>The server refused the token (revoked, expired): the live feed waits for a new sign-in, then :meth:`resume_after_login`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -564,47 +565,47 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="38"/>
         <source>WhatsApp message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="37"/>
+        <location filename="../../ui/message_dialog.py" line="38"/>
         <source>SMS message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="45"/>
         <source>French</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="44"/>
+        <location filename="../../ui/message_dialog.py" line="45"/>
         <source>Arabic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="55"/>
+        <location filename="../../ui/message_dialog.py" line="56"/>
         <source>Open and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="59"/>
+        <location filename="../../ui/message_dialog.py" line="60"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="60"/>
+        <location filename="../../ui/message_dialog.py" line="61"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="61"/>
+        <location filename="../../ui/message_dialog.py" line="62"/>
         <source>Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="62"/>
+        <location filename="../../ui/message_dialog.py" line="63"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,7 +613,7 @@
 <context>
     <name>Money</name>
     <message>
-        <location filename="../../ui/formatting.py" line="64"/>
+        <location filename="../../ui/formatting.py" line="69"/>
         <source>%1 MAD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -620,57 +621,58 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="30"/>
+        <location filename="../../ui/new_order_dialog.py" line="33"/>
         <source>New order</source>
+        <extracomment>The phone whose known customer filled name and address (None: typed by hand).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="33"/>
+        <location filename="../../ui/new_order_dialog.py" line="36"/>
         <source>06 12 34 56 78</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="49"/>
+        <location filename="../../ui/new_order_dialog.py" line="53"/>
         <source>Note for the team (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="56"/>
+        <location filename="../../ui/new_order_dialog.py" line="60"/>
         <source>Create order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="60"/>
+        <location filename="../../ui/new_order_dialog.py" line="64"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="62"/>
+        <location filename="../../ui/new_order_dialog.py" line="66"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="63"/>
+        <location filename="../../ui/new_order_dialog.py" line="67"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="64"/>
+        <location filename="../../ui/new_order_dialog.py" line="68"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="66"/>
+        <location filename="../../ui/new_order_dialog.py" line="70"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="86"/>
+        <location filename="../../ui/new_order_dialog.py" line="94"/>
         <source>New customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/new_order_dialog.py" line="90"/>
+        <location filename="../../ui/new_order_dialog.py" line="101"/>
         <source>Known customer: %1 (%n order(s))</source>
         <translation>
             <numerusform>Known customer: %1 (%n order)</numerusform>
@@ -678,17 +680,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="101"/>
+        <location filename="../../ui/new_order_dialog.py" line="116"/>
         <source>Enter a valid phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="104"/>
+        <location filename="../../ui/new_order_dialog.py" line="119"/>
         <source>Enter the customer&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="107"/>
+        <location filename="../../ui/new_order_dialog.py" line="122"/>
         <source>Add at least one article.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -824,107 +826,118 @@
 <context>
     <name>OrderLinesEditor</name>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="115"/>
+        <location filename="../../ui/order_lines_editor.py" line="122"/>
         <source>Add an article: reference or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="126"/>
+        <location filename="../../ui/order_lines_editor.py" line="133"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="128"/>
+        <location filename="../../ui/order_lines_editor.py" line="135"/>
         <source>Remove line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="129"/>
+        <location filename="../../ui/order_lines_editor.py" line="136"/>
         <source>Free delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="131"/>
+        <location filename="../../ui/order_lines_editor.py" line="138"/>
         <source>A rescue gesture: use it within your shop&apos;s rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="136"/>
+        <location filename="../../ui/order_lines_editor.py" line="143"/>
         <source>Order discount: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="140"/>
+        <location filename="../../ui/order_lines_editor.py" line="157"/>
         <source>Save lines</source>
+        <extracomment>The last order discount within the limit: what is priced and saved.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="161"/>
+        <location filename="../../ui/order_lines_editor.py" line="182"/>
         <source>Subtotal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="162"/>
+        <location filename="../../ui/order_lines_editor.py" line="183"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="163"/>
+        <location filename="../../ui/order_lines_editor.py" line="184"/>
         <source>Discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="164"/>
+        <location filename="../../ui/order_lines_editor.py" line="189"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="165"/>
+        <location filename="../../ui/order_lines_editor.py" line="185"/>
         <source>Upsell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="242"/>
+        <location filename="../../ui/order_lines_editor.py" line="270"/>
         <source>Line discount: at most %1 % for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="246"/>
+        <location filename="../../ui/order_lines_editor.py" line="273"/>
         <source>Discount on the whole order: at most %1 % for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="264"/>
+        <location filename="../../ui/order_lines_editor.py" line="293"/>
+        <source>Order discount of %1 % refused: %2 % at most for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="308"/>
+        <source>Line discount of %1 % refused: %2 % at most for you; the line keeps its discount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="327"/>
         <source>Free delivery is not allowed for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="285"/>
+        <location filename="../../ui/order_lines_editor.py" line="348"/>
         <source>Cannot price this order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="294"/>
+        <location filename="../../ui/order_lines_editor.py" line="357"/>
         <source>unknown city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>tier %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="329"/>
+        <location filename="../../ui/order_lines_editor.py" line="392"/>
         <source>single</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="330"/>
+        <location filename="../../ui/order_lines_editor.py" line="393"/>
         <source>%1 — %2 in stock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -970,225 +983,230 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="90"/>
+        <location filename="../../ui/order_panel.py" line="95"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="92"/>
+        <location filename="../../ui/order_panel.py" line="97"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="93"/>
+        <location filename="../../ui/order_panel.py" line="98"/>
         <source>Phones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="94"/>
+        <location filename="../../ui/order_panel.py" line="99"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="105"/>
+        <location filename="../../ui/order_panel.py" line="113"/>
         <source>Save address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="117"/>
+        <location filename="../../ui/order_panel.py" line="132"/>
         <source>Set date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="119"/>
+        <location filename="../../ui/order_panel.py" line="134"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="128"/>
+        <location filename="../../ui/order_panel.py" line="143"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="130"/>
+        <location filename="../../ui/order_panel.py" line="145"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="131"/>
+        <location filename="../../ui/order_panel.py" line="146"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="132"/>
+        <location filename="../../ui/order_panel.py" line="147"/>
         <source>Delivery date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="137"/>
+        <location filename="../../ui/order_panel.py" line="152"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="145"/>
-        <location filename="../../ui/order_panel.py" line="156"/>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="160"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="146"/>
+        <location filename="../../ui/order_panel.py" line="161"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="147"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="148"/>
+        <location filename="../../ui/order_panel.py" line="163"/>
         <source>Ring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="149"/>
+        <location filename="../../ui/order_panel.py" line="164"/>
         <source>Talk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="150"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>SIP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="151"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="156"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="159"/>
+        <location filename="../../ui/order_panel.py" line="174"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="177"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="181"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="167"/>
+        <location filename="../../ui/order_panel.py" line="182"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="168"/>
+        <location filename="../../ui/order_panel.py" line="183"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="169"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>Previous orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="205"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="232"/>
+        <location filename="../../ui/order_panel.py" line="247"/>
         <source>Order %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="239"/>
+        <location filename="../../ui/order_panel.py" line="253"/>
+        <source>Call back on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="260"/>
         <source>Held by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="241"/>
+        <location filename="../../ui/order_panel.py" line="262"/>
         <source>You hold this order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="295"/>
+        <location filename="../../ui/order_panel.py" line="316"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="314"/>
+        <location filename="../../ui/order_panel.py" line="335"/>
         <source>Call %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="323"/>
+        <location filename="../../ui/order_panel.py" line="344"/>
         <source>Delivery: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="325"/>
+        <location filename="../../ui/order_panel.py" line="346"/>
         <source>No delivery fee known for this city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="344"/>
+        <location filename="../../ui/order_panel.py" line="366"/>
         <source>Attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="349"/>
+        <location filename="../../ui/order_panel.py" line="371"/>
         <source> (waiting to send)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="357"/>
+        <location filename="../../ui/order_panel.py" line="379"/>
         <source>Order discount: %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="363"/>
+        <location filename="../../ui/order_panel.py" line="385"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>Discount on %n line</numerusform>
@@ -1196,70 +1214,75 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="365"/>
+        <location filename="../../ui/order_panel.py" line="387"/>
         <source>Free delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="368"/>
+        <location filename="../../ui/order_panel.py" line="390"/>
         <source>Delivery on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="377"/>
+        <location filename="../../ui/order_panel.py" line="399"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="398"/>
+        <location filename="../../ui/order_panel.py" line="424"/>
         <source>The history is unavailable offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="451"/>
+        <location filename="../../ui/order_panel.py" line="477"/>
         <source>Previous orders (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="513"/>
+        <source>Choose the delivery date first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/formatting.py" line="31"/>
+        <location filename="../../ui/formatting.py" line="36"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="32"/>
+        <location filename="../../ui/formatting.py" line="37"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="33"/>
+        <location filename="../../ui/formatting.py" line="38"/>
         <source>Busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="34"/>
+        <location filename="../../ui/formatting.py" line="39"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="35"/>
+        <location filename="../../ui/formatting.py" line="40"/>
         <source>Invalid number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="36"/>
+        <location filename="../../ui/formatting.py" line="41"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="37"/>
+        <location filename="../../ui/formatting.py" line="42"/>
         <source>Cancelled by agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="38"/>
+        <location filename="../../ui/formatting.py" line="43"/>
         <source>Message sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1605,39 +1628,39 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="67"/>
+        <location filename="../../ui/queue_panel.py" line="80"/>
         <source>Search name, phone, e-mail or reference</source>
-        <extracomment>The last query asked for (shown or on its way); None before the first.</extracomment>
+        <extracomment>Which columns stay when the pane narrows, most useful first. Room around a cell&apos;s text (margins of the style and a little air). The last query asked for (shown or on its way); None before the first. Widths of the columns hidden for lack of room, to show them again as they were.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="73"/>
+        <location filename="../../ui/queue_panel.py" line="86"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="81"/>
-        <location filename="../../ui/queue_panel.py" line="152"/>
+        <location filename="../../ui/queue_panel.py" line="94"/>
+        <location filename="../../ui/queue_panel.py" line="216"/>
         <source>All cities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="83"/>
+        <location filename="../../ui/queue_panel.py" line="96"/>
         <source>Callbacks due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="84"/>
+        <location filename="../../ui/queue_panel.py" line="97"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="90"/>
+        <location filename="../../ui/queue_panel.py" line="103"/>
         <source>Type at least %1 characters to search</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="282"/>
+        <location filename="../../ui/queue_panel.py" line="350"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -1693,13 +1716,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="333"/>
+        <location filename="../../ui/queue_model.py" line="339"/>
         <source>Held by %1</source>
         <extracomment>Rows of the first screenful, fetched and formatted with the ids, so painting them needs neither SQL nor formatting on the GUI thread. Orders changed since the running query started (its rows may be older). Generation of the query on screen (``_generation`` runs ahead while a newer one is on its way). Fetches a window of ids elsewhere (worker thread); None: here, now.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_model.py" line="372"/>
+        <location filename="../../ui/queue_model.py" line="378"/>
         <source>me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2084,52 +2107,53 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/formatting.py" line="18"/>
-        <source>Unassigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/formatting.py" line="19"/>
-        <source>Assigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/formatting.py" line="20"/>
-        <source>Being confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/formatting.py" line="21"/>
-        <source>Confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/formatting.py" line="22"/>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/formatting.py" line="23"/>
-        <source>Duplicate</source>
+        <source>Unassigned</source>
+        <extracomment>How dates with times read everywhere, including the date-time fields. How dates read everywhere, including the date fields.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="24"/>
-        <source>Erroneous</source>
+        <source>Assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="25"/>
-        <source>Returned from preparation</source>
+        <source>Being confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="26"/>
-        <source>Call back</source>
+        <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="27"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="28"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="29"/>
+        <source>Erroneous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="30"/>
+        <source>Returned from preparation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="31"/>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="32"/>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2345,98 +2369,98 @@
 <context>
     <name>WallboardWindow</name>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="91"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="92"/>
         <source>Hatif — Wallboard</source>
         <extracomment>Escalation rows hold two lines (order and customer, agent and reason). Escalation rows shown without scrolling; the panel grows with them up to this. Largest tile scale: a small team gets big tiles, but not absurd ones. How much wider than its scaled size a tile may grow to fill its row. The window was closed (whoever opened it stops the live feed).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="132"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="134"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="312"/>
         <source>Wallboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="136"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
         <source>Not live — reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="138"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
         <source>Alert thresholds…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="140"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="142"/>
         <source>Full screen (F11)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="193"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="195"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="199"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="201"/>
         <source>Leases held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="221"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
         <source>No order is waiting for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="223"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="506"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="513"/>
         <source>Answer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="225"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="507"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="227"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="514"/>
         <source>Take over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="310"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="312"/>
         <source>Wallboard — {team}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="413"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="432"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="420"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="439"/>
         <source>Reassign order {ref}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="417"/>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="436"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="424"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="443"/>
         <source>Release order {ref}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="421"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="428"/>
         <source>Open {name}&apos;s journal for today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="469"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="476"/>
         <source>Escalations ({count})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="470"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="477"/>
         <source>Escalations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="521"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="528"/>
         <source>Write an answer for the agent first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wallboard/wallboard_window.py" line="540"/>
+        <location filename="../../ui/wallboard/wallboard_window.py" line="547"/>
         <source>The action failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2551,178 +2575,189 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Hatif — %1</source>
+        <extracomment>Room left on the screen for the window&apos;s title bar and frame.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>New order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>My profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="133"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>&amp;Order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>Next order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="137"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Write a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Escalate to the team lead…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Search the queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="160"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>WhatsApp…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>SMS…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>My day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="182"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Not available on this server yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>&amp;Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>Wallboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Phone unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>The softphone could not start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="342"/>
+        <source>Cancel the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343"/>
+        <source>Cancel order %1 for the reason “%2”? The customer will not receive it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>No order is waiting right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>%1 already holds this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="338"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>The server did not give you this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Headset unplugged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2735,185 +2770,186 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="58"/>
+        <location filename="../../ui/wrapup_panel.py" line="60"/>
         <source>Free note for the team (Ctrl+N)</source>
+        <extracomment>Asked with the reason before a cancellation goes; the window asks the agent.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="62"/>
         <source>Add note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="63"/>
+        <location filename="../../ui/wrapup_panel.py" line="65"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="67"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="71"/>
+        <location filename="../../ui/wrapup_panel.py" line="73"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="81"/>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="92"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="94"/>
+        <location filename="../../ui/wrapup_panel.py" line="242"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="84"/>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="95"/>
+        <location filename="../../ui/wrapup_panel.py" line="243"/>
         <source>Erroneous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="131"/>
+        <location filename="../../ui/wrapup_panel.py" line="143"/>
         <source>Predefined note…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="135"/>
+        <location filename="../../ui/wrapup_panel.py" line="147"/>
         <source>Reason for cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="172"/>
+        <location filename="../../ui/wrapup_panel.py" line="190"/>
         <source>Confirm the order (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="174"/>
+        <location filename="../../ui/wrapup_panel.py" line="192"/>
         <source>Suggested times…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="195"/>
+        <location filename="../../ui/wrapup_panel.py" line="226"/>
         <source>Call or message the customer first: confirming needs a contact attempt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="197"/>
+        <location filename="../../ui/wrapup_panel.py" line="228"/>
         <source>The order is already closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="198"/>
+        <location filename="../../ui/wrapup_panel.py" line="229"/>
         <source>Another agent holds this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="199"/>
+        <location filename="../../ui/wrapup_panel.py" line="230"/>
         <source>The order waits for the team lead&apos;s answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="200"/>
+        <location filename="../../ui/wrapup_panel.py" line="231"/>
         <source>The order has no article.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="206"/>
+        <location filename="../../ui/wrapup_panel.py" line="237"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="207"/>
+        <location filename="../../ui/wrapup_panel.py" line="238"/>
         <source>Confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="208"/>
+        <location filename="../../ui/wrapup_panel.py" line="239"/>
         <source>Cancellation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="209"/>
+        <location filename="../../ui/wrapup_panel.py" line="240"/>
         <source>Call-back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="246"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="247"/>
         <source>Escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>Answer to the escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="249"/>
         <source>Taking over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="250"/>
         <source>Delivery date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="251"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="252"/>
         <source>Attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="231"/>
+        <location filename="../../ui/wrapup_panel.py" line="262"/>
         <source>%1 saved, waiting for the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="233"/>
+        <location filename="../../ui/wrapup_panel.py" line="264"/>
         <source>%1 accepted by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="267"/>
         <source>%1 not applied: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="240"/>
+        <location filename="../../ui/wrapup_panel.py" line="271"/>
         <source>%1 refused by the server: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="266"/>
+        <location filename="../../ui/wrapup_panel.py" line="297"/>
         <source>Choose a reason for cancelling first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="283"/>
+        <location filename="../../ui/wrapup_panel.py" line="316"/>
         <source>Choose a call-back time in the future.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2921,7 +2957,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="239"/>
+        <location filename="../../ui/desktop_app.py" line="267"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation type="unfinished"></translation>
