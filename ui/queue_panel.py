@@ -70,8 +70,8 @@ class QueuePanel(QWidget):
         self.model = QueueTableModel(repository, me, self)
         #: The last query asked for (shown or on its way); None before the first.
         self._wanted: QueueQuery | None = None
-        #: Widths of the columns hidden for lack of room, to show them again as they were.
-        self._hidden_widths: dict[int, int] = {}
+        #: Each column's width for its usual texts (the chooser's measure).
+        self._natural_widths: dict[int, int] = {}
         if runner is not None:
             self.model.set_page_loader(self._load_page)
 
@@ -180,19 +180,22 @@ class QueuePanel(QWidget):
         for column, key in enumerate(COLUMN_KEYS):
             header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             texts = [*samples.get(key, []), header]
-            self.table.setColumnWidth(
-                column, max(metrics.horizontalAdvance(t) for t in texts) + _CELL_PADDING
-            )
+            width = max(metrics.horizontalAdvance(t) for t in texts) + _CELL_PADDING
+            self._natural_widths[column] = width
+            self.table.setColumnWidth(column, width)
+
+    def shown_columns(self) -> list[str]:
+        """The keys of the columns on screen, in the table's order."""
+        return [k for c, k in enumerate(COLUMN_KEYS) if not self.table.isColumnHidden(c)]
 
     def _choose_columns(self) -> None:
         """Show the most useful columns that fit whole; the others wait for a wider pane."""
+        # Natural widths, not current ones: the last column stretches to the edge.
         room = self.table.viewport().width()
         used = 0
         for key in _COLUMN_PRIORITY:
             column = COLUMN_KEYS.index(key)
-            width = self.table.columnWidth(column) if not self.table.isColumnHidden(column) else (
-                self._hidden_widths.get(column, self.table.columnWidth(column))
-            )
+            width = self._natural_widths.get(column, self.table.columnWidth(column))
             fits = used + width <= room or used == 0
             if fits:
                 used += width
@@ -200,8 +203,10 @@ class QueuePanel(QWidget):
                 self.table.showColumn(column)
                 self.table.setColumnWidth(column, width)
             elif not fits and not self.table.isColumnHidden(column):
-                self._hidden_widths[column] = width
                 self.table.hideColumn(column)
+        shown = [c for c in range(len(COLUMN_KEYS)) if not self.table.isColumnHidden(c)]
+        for column in shown[:-1]:  # the last one stretches to the edge
+            self.table.setColumnWidth(column, self._natural_widths.get(column, 80))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:

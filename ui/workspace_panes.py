@@ -13,6 +13,9 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QWidget
 
+#: The queue's width for reference, customer, total and status side by side.
+QUEUE_COMFORTABLE_WIDTH = 440
+
 
 class WorkspacePanes(QWidget):
     """Queue | order | wrap-up when wide; (queue over wrap-up) | order when narrow."""
@@ -33,6 +36,9 @@ class WorkspacePanes(QWidget):
         #: Once the agent drags the queue/wrap-up handle, their heights are the agent's.
         self._left_moved = False
         self.left.splitterMoved.connect(self._on_left_moved)
+        #: Likewise for the handles between the columns.
+        self._columns_moved = False
+        self.columns.splitterMoved.connect(self._on_columns_moved)
         self._wide: bool | None = None
         self._arrange(wide=False)
 
@@ -46,8 +52,11 @@ class WorkspacePanes(QWidget):
     def wide_minimum(self) -> QSize:
         """The smallest size at which the three panes fit side by side."""
         hints = [w.minimumSizeHint() for w in (self.queue, self.order, self.wrapup)]
+        # Side by side only if the queue keeps room for its main columns.
+        queue = max(hints[0].width(), QUEUE_COMFORTABLE_WIDTH)
         return QSize(
-            sum(h.width() for h in hints) + 2 * self._handle(), max(h.height() for h in hints)
+            queue + hints[1].width() + hints[2].width() + 2 * self._handle(),
+            max(h.height() for h in hints),
         )
 
     def minimumSizeHint(self) -> QSize:
@@ -73,32 +82,41 @@ class WorkspacePanes(QWidget):
             self.columns.insertWidget(2, self.wrapup)
             self.left.hide()
             self.left.setParent(self)
-            width = max(self.width(), self.wide_minimum().width())
-            # The order gets the spare room; queue and wrap-up a fair share.
-            queue = max(self.queue.minimumSizeHint().width(), width * 30 // 100)
-            wrapup = max(self.wrapup.minimumSizeHint().width(), width * 22 // 100)
-            self.columns.setSizes([queue, max(0, width - queue - wrapup), wrapup])
         else:
             self.left.insertWidget(0, self.queue)
             self.left.insertWidget(1, self.wrapup)
             self.columns.insertWidget(0, self.left)
             self.columns.insertWidget(1, self.order)
             self.left.show()
-            width = max(self.width(), self.minimumSizeHint().width())
-            queue = max(
-                self.queue.minimumSizeHint().width(),
-                self.wrapup.minimumSizeHint().width(),
-                width * 32 // 100,
-            )
-            self.columns.setSizes([queue, max(0, width - queue)])
         self.columns.setStretchFactor(self.columns.indexOf(self.order), 1)
+        self._columns_moved = False
+
+    def _share_width(self) -> None:
+        """The order gets the spare room; the queue (and the wrap-up) a fair share."""
+        width = self.width()
+        queue_min = self.queue.minimumSizeHint().width()
+        wrapup_min = self.wrapup.minimumSizeHint().width()
+        if self.wide:
+            spare = width - self.order.minimumSizeHint().width() - 2 * self._handle()
+            queue = max(queue_min, min(width * 30 // 100, spare - wrapup_min))
+            wrapup = max(wrapup_min, min(width * 22 // 100, spare - queue))
+            self.columns.setSizes([queue, max(0, width - queue - wrapup), wrapup])
+        else:
+            queue = max(queue_min, wrapup_min, width * 32 // 100)
+            queue = min(queue, width - self.order.minimumSizeHint().width() - self._handle())
+            self.columns.setSizes([max(queue, 0), max(0, width - queue)])
 
     def _on_left_moved(self, _pos: int, _index: int) -> None:
         self._left_moved = True
 
+    def _on_columns_moved(self, _pos: int, _index: int) -> None:
+        self._columns_moved = True
+
     def _fit(self) -> None:
         self._arrange(wide=self.width() >= self.wide_minimum().width())
         self.columns.setGeometry(self.rect())
+        if not self._columns_moved:
+            self._share_width()
         if not self.wide and not self._left_moved:
             # The wrap-up takes the height it needs; the queue the rest.
             height = self.height()

@@ -87,6 +87,14 @@ def test_the_workspace_fits_each_desk_and_cuts_no_text(
         qtbot.wait(150)
         assert window.width() <= width and window.height() <= height, (width, height)
         assert clipped_widgets(window) == [], (language, width, height)
+        # The queue shows whole columns, the most useful first, more as it widens.
+        shown = window.queue.shown_columns()
+        assert {"reference", "customer", "total"} <= set(shown), (width, shown)
+        table = window.queue.table
+        for column in range(len(shown) - 1):
+            logical = table.horizontalHeader().logicalIndex(column)
+            if not table.isColumnHidden(logical):
+                assert table.columnWidth(logical) >= table.sizeHintForColumn(logical) - 1
     # A laptop's whole screen, never more, the first time the window opens.
     fitted = initial_size(LAPTOP_AVAILABLE)
     assert fitted.width() <= 1366 and fitted.height() < 728
