@@ -594,22 +594,27 @@
         <translation>فتح وإرسال</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="60"/>
+        <location filename="../../ui/message_dialog.py" line="59"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="63"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="61"/>
+        <location filename="../../ui/message_dialog.py" line="64"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="62"/>
+        <location filename="../../ui/message_dialog.py" line="65"/>
         <source>Template</source>
         <translation>القالب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="63"/>
+        <location filename="../../ui/message_dialog.py" line="66"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
@@ -1642,7 +1647,7 @@
     <message>
         <location filename="../../ui/queue_panel.py" line="80"/>
         <source>Search name, phone, e-mail or reference</source>
-        <extracomment>Which columns stay when the pane narrows, most useful first. Room around a cell&apos;s text (margins of the style and a little air). The last query asked for (shown or on its way); None before the first. Widths of the columns hidden for lack of room, to show them again as they were.</extracomment>
+        <extracomment>Which columns stay when the pane narrows, most useful first. Room around a cell&apos;s text (margins of the style and a little air). The last query asked for (shown or on its way); None before the first. Each column&apos;s width for its usual texts (the chooser&apos;s measure).</extracomment>
         <translation>ابحث بالاسم أو الهاتف أو البريد أو المرجع</translation>
     </message>
     <message>
@@ -1652,7 +1657,7 @@
     </message>
     <message>
         <location filename="../../ui/queue_panel.py" line="94"/>
-        <location filename="../../ui/queue_panel.py" line="216"/>
+        <location filename="../../ui/queue_panel.py" line="221"/>
         <source>All cities</source>
         <translation>كل المدن</translation>
     </message>
@@ -1672,7 +1677,7 @@
         <translation>اكتب %1 أحرف على الأقل للبحث</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="350"/>
+        <location filename="../../ui/queue_panel.py" line="355"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>لا طلبات</numerusform>

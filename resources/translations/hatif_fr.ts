@@ -590,22 +590,27 @@
         <translation>Ouvrir et envoyer</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="60"/>
+        <location filename="../../ui/message_dialog.py" line="59"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="63"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="61"/>
+        <location filename="../../ui/message_dialog.py" line="64"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="62"/>
+        <location filename="../../ui/message_dialog.py" line="65"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="63"/>
+        <location filename="../../ui/message_dialog.py" line="66"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
@@ -1630,7 +1635,7 @@
     <message>
         <location filename="../../ui/queue_panel.py" line="80"/>
         <source>Search name, phone, e-mail or reference</source>
-        <extracomment>Which columns stay when the pane narrows, most useful first. Room around a cell&apos;s text (margins of the style and a little air). The last query asked for (shown or on its way); None before the first. Widths of the columns hidden for lack of room, to show them again as they were.</extracomment>
+        <extracomment>Which columns stay when the pane narrows, most useful first. Room around a cell&apos;s text (margins of the style and a little air). The last query asked for (shown or on its way); None before the first. Each column&apos;s width for its usual texts (the chooser&apos;s measure).</extracomment>
         <translation>Rechercher nom, téléphone, e-mail ou référence</translation>
     </message>
     <message>
@@ -1640,7 +1645,7 @@
     </message>
     <message>
         <location filename="../../ui/queue_panel.py" line="94"/>
-        <location filename="../../ui/queue_panel.py" line="216"/>
+        <location filename="../../ui/queue_panel.py" line="221"/>
         <source>All cities</source>
         <translation>Toutes les villes</translation>
     </message>
@@ -1660,7 +1665,7 @@
         <translation>Tapez au moins %1 caractères pour rechercher</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="350"/>
+        <location filename="../../ui/queue_panel.py" line="355"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n commande</numerusform>

@@ -116,6 +116,7 @@ def test_the_message_dialog_shows_its_buttons_whole(
     dialog.show()
     qtbot.wait(100)
     assert clipped_widgets(dialog) == []
+    assert dialog.cancel_button.text() == {"fr": "Annuler", "ar": "إلغاء"}[language]
 
 
 def test_a_drop_down_draws_the_row_under_the_mouse(
