@@ -29,7 +29,7 @@ from ui.new_order_dialog import NewOrderDialog
 from ui.order_panel import OrderPanel
 from ui.queue_panel import QueuePanel
 from ui.readable_combos import make_popups_readable
-from ui.shortcuts import shortcut_keys
+from ui.shortcuts import shortcut_keys, shortcut_label
 from ui.status_bar import WorkspaceStatusBar
 from ui.workspace_panes import WorkspacePanes
 from ui.wrapup_panel import WrapUpPanel
@@ -109,7 +109,10 @@ class WorkspaceWindow(QMainWindow):
     def _action(self, text: str, command: str | None, slot: object, icon_name: str = "") -> QAction:
         action = QAction(icon(icon_name) if icon_name else icon("none"), text, self)
         if command is not None:
-            action.setShortcut(QKeySequence(shortcut_keys(command, self._shortcuts)))
+            keys = shortcut_keys(command, self._shortcuts)
+            action.setShortcut(QKeySequence(keys))
+            # The menu shows this name after the tab, the same as Help and tooltips.
+            action.setText(f"{text}\t{shortcut_label(keys)}")
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setObjectName(f"action_{command}")
         action.triggered.connect(slot)

@@ -31,6 +31,7 @@ from core.dispositions import Disposition, PredefinedNote, cancel_reason_label
 from ui.formatting import DATETIME_FORMAT, format_datetime, reading_order_locale
 from ui.icons import icon
 from ui.refusal_text import lost_lease_text, reason_text
+from ui.shortcuts import shortcut_label
 
 # Combos shrink with the window instead of forcing it wider than a laptop screen.
 _SHRINKABLE = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -187,7 +188,9 @@ class WrapUpPanel(QGroupBox):
         if blocker is not None:
             self.confirm.setToolTip(self._blocker_text(blocker))
         else:
-            self.confirm.setToolTip(self.tr("Confirm the order (Ctrl+Enter)"))
+            self.confirm.setToolTip(
+                self.tr("Confirm the order (%1)").replace("%1", shortcut_label("Ctrl+Return"))
+            )
         self.slots.clear()
         self.slots.addItem(self.tr("Suggested times…"), None)
         for slot in slots:

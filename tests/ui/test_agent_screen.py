@@ -17,15 +17,18 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QDoubleSpinBox
 from pytestqt.qtbot import QtBot
 
+from app.services.workspace_store import ActionReport, ActionState
 from tests.fixtures.server_process import RunningServer
 from tests.ui.clipping import clipped_widgets
 from tests.ui.real_desks import Desk, fresh_order, open_desk, open_order
 from ui.formatting import format_datetime, format_money
+from ui.help_dialog import ShortcutsDialog
 from ui.icons import stylesheet
 from ui.main_window import initial_size
 from ui.message_dialog import MessageDialog
 from ui.new_order_dialog import NewOrderDialog
 from ui.order_lines_model import DISCOUNT_COLUMN
+from ui.shortcuts import shortcut_label
 from ui.translations import install_language, remove_language
 
 DESK_SIZES = ((1366, 768), (1600, 900), (1920, 1080))
@@ -281,3 +284,29 @@ def test_arabic_times_and_amounts_read_in_order(
     assert wrapup.callback_at.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert wrapup.callback_at.text() == format_datetime(slot).strip("\u2066\u2069")
     assert wrapup.slots.itemText(1) == format_datetime(slot)
+
+
+@pytest.mark.parametrize("language", ["fr"], indirect=True)
+def test_words_agree_and_each_shortcut_has_one_name(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk], language: str
+) -> None:
+    desk = _desk(qtbot, tmp_path, shop_server, desks)
+    window = desk.window
+    wrapup = window.wrapup
+    for kind in ("edit_lines", "callback", "confirm"):
+        text, _state = wrapup.report_text(
+            ActionReport("op", 1, kind, ActionState.ACCEPTED), "CMD-1"
+        )
+        assert "acceptée" not in text and "accepté :" in text, text
+    # Confirm is named the same in the menu, the tooltip and Help: Ctrl+Entrée.
+    assert window.confirm_action.text().endswith("\tCtrl+Entrée")
+    assert wrapup.confirm.toolTip().endswith("(Ctrl+Entrée)") or not wrapup.confirm.isEnabled()
+    assert shortcut_label("Ctrl+Shift+W") == "Ctrl+Maj+W"
+    dialog = ShortcutsDialog({}, window)
+    qtbot.addWidget(dialog)
+    keys = [dialog.table.item(row, 1).text() for row in range(dialog.table.rowCount())]
+    assert "Ctrl+Entrée" in keys and "Ctrl+Maj+W" in keys
+    # A pause reason is not "Pause : pause".
+    menu = window.status.agent_state.menu()
+    assert menu is not None
+    assert all(a.text().lower() != "pause : pause" for a in menu.actions())
