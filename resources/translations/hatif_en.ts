@@ -803,28 +803,53 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="56"/>
+        <location filename="../../ui/order_history_text.py" line="36"/>
+        <source>Imported from the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="37"/>
+        <source>Updated by the shop&apos;s import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="38"/>
+        <source>Imported again, unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="39"/>
+        <source>Contact attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="60"/>
         <source>order discount %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="58"/>
+        <location filename="../../ui/order_history_text.py" line="62"/>
         <source>total %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="63"/>
+        <location filename="../../ui/order_history_text.py" line="67"/>
         <source>delivery on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="68"/>
+        <location filename="../../ui/order_history_text.py" line="72"/>
         <source>call back at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="74"/>
+        <location filename="../../ui/order_history_text.py" line="84"/>
         <source>free delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="104"/>
+        <source>discount %1 % on %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
