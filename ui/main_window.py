@@ -81,6 +81,7 @@ class WorkspaceWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.inbound = InboundCallPopup(self)
         self.dashboard: DashboardDialog | None = None
+        self._shown_order_id: int | None = None
 
         self.panes = WorkspacePanes(self.queue, self.order, self.wrapup, self)
 
@@ -259,8 +260,12 @@ class WorkspaceWindow(QMainWindow):
         if detail is None:
             self.call_bar.set_order(None, 0, workspace.attempt_cap(), None)
             self.wrapup.set_order(None, None, ())
+            self._shown_order_id = None
             return
-        self.queue.select_order(detail.order_id)
+        # Scroll to the order when it is opened, not each time it is refreshed after
+        # an action: the agent's place in the queue stays where it was.
+        self.queue.select_order(detail.order_id, scroll=detail.order_id != self._shown_order_id)
+        self._shown_order_id = detail.order_id
         self.call_bar.set_order(
             detail.phones,
             detail.attempt_count,

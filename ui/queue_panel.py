@@ -257,11 +257,12 @@ class QueuePanel(QWidget):
             return None
         return self.model.order_id_at(rows[0].row())
 
-    def select_order(self, order_id: int) -> None:
+    def select_order(self, order_id: int, *, scroll: bool = True) -> None:
         row = self.model.row_of(order_id)
         if row >= 0:
             self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            if scroll:
+                self.table.scrollTo(self.model.index(row, 0))
 
     def reload(self) -> None:
         """Re-run the current query soon (changes arrived), keeping the selection.
@@ -326,8 +327,15 @@ class QueuePanel(QWidget):
 
     def _show(self, prepared: PreparedQuery) -> None:
         selected = self.selected_order_id()
+        # The same query again (changes arrived): the agent's place in the list stays.
+        same_query = self.model.query == prepared.query
+        position = self.table.verticalScrollBar().value()
         if self.model.apply(prepared) and selected is not None:
-            self.select_order(selected)
+            self.select_order(selected, scroll=not same_query)
+        if same_query:
+            # Lay the rows out now: until then the scroll range is the empty reset's.
+            self.table.doItemsLayout()
+            self.table.verticalScrollBar().setValue(position)
 
     def _failed(self, error: Exception) -> None:
         # Let the next change or keystroke try again instead of believing it shown.

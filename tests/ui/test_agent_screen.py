@@ -310,3 +310,21 @@ def test_words_agree_and_each_shortcut_has_one_name(
     menu = window.status.agent_state.menu()
     assert menu is not None
     assert all(a.text().lower() != "pause : pause" for a in menu.actions())
+
+
+def test_the_queue_keeps_its_scroll_position_when_changes_arrive(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk]
+) -> None:
+    desk = _desk(qtbot, tmp_path, shop_server, desks)
+    window = desk.window
+    window.resize(1366, 768)
+    window.show()
+    open_order(qtbot, desk, fresh_order(desk))
+    bar = window.queue.table.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 40)
+    bar.setValue(bar.maximum() // 2)
+    where = bar.value()
+    # A note on the open order: the queue reloads, the agent's place stays.
+    with qtbot.waitSignal(window.queue.model.query_applied, timeout=10_000):
+        window.queue.reload()
+    assert bar.value() == where
