@@ -10,15 +10,23 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QLocale, QSize, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QDoubleSpinBox
+from PySide6.QtGui import QAction, QColor, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDoubleSpinBox,
+    QLabel,
+    QMainWindow,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace_store import ActionReport, ActionState
-from tests.fixtures.server_process import RunningServer
+from tests.fixtures.server_process import REPO_ROOT, RunningServer
 from tests.ui.clipping import clipped_widgets
 from tests.ui.real_desks import Desk, fresh_order, open_desk, open_order
 from ui.formatting import format_datetime, format_money
@@ -54,6 +62,30 @@ def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str
     remove_language(translators)
     QLocale.setDefault(previous)
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def _english_sources() -> set[str]:
+    """The English source texts that French translates to something else."""
+    catalogue = REPO_ROOT / "resources" / "translations" / "hatif_fr.ts"
+    found: set[str] = set()
+    for message in ElementTree.parse(catalogue).getroot().iter("message"):
+        source, translation = message.findtext("source") or "", message.findtext("translation")
+        if translation and translation != source and len(source) > 3:
+            found.add(source)
+    return found
+
+
+def _english_texts(window: QWidget) -> list[str]:
+    """Visible labels, buttons and status-bar words still in English."""
+    english = _english_sources()
+    texts = [
+        w.text() for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
+        if w.isVisibleTo(window)
+    ]
+    texts += [a.text() for a in window.findChildren(QAction)]
+    if isinstance(window, QMainWindow):
+        texts.append(window.statusBar().currentMessage())
+    return [t for t in texts if t.replace("&", "").split("\t")[0] in english]
 
 
 @pytest.fixture
@@ -98,6 +130,7 @@ def test_the_workspace_fits_each_desk_and_cuts_no_text(
             logical = table.horizontalHeader().logicalIndex(column)
             if not table.isColumnHidden(logical):
                 assert table.columnWidth(logical) >= table.sizeHintForColumn(logical) - 1
+    assert _english_texts(window) == [], language
     # A laptop's whole screen, never more, the first time the window opens.
     fitted = initial_size(LAPTOP_AVAILABLE)
     assert fitted.width() <= 1366 and fitted.height() < 728
