@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.services.order_views import OrderDetail, OrderEvent
 from app.services.workspace_service import OrderHistory, WorkspaceService
+from core.order_status import OrderStatus
 from core.pricing import LineRequest
 from ui.escalation_banner import EscalationBanner
 from ui.formatting import (
@@ -249,12 +250,12 @@ class OrderPanel(QWidget):
         self.status.setProperty("status", str(detail.status))
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
+        # A planned call-back, while the order waits for it (not once it is closed).
+        planned = detail.callback_at if detail.status == OrderStatus.CALLBACK else None
         self.callback_label.setText(
-            self.tr("Call back on %1").replace("%1", format_datetime(detail.callback_at))
-            if detail.callback_at is not None
-            else ""
+            self.tr("Call back on %1").replace("%1", format_datetime(planned)) if planned else ""
         )
-        self.callback_label.setVisible(detail.callback_at is not None)
+        self.callback_label.setVisible(planned is not None)
         me = self._workspace.me
         if detail.holder and detail.holder != me:
             self.holder.setText(self.tr("Held by %1").replace("%1", detail.holder))
