@@ -46,7 +46,8 @@ from ui.new_order_dialog import NewOrderDialog  # noqa: E402
 from ui.settings_dialog import SettingsDialog  # noqa: E402
 from ui.translations import install_language, remove_language  # noqa: E402
 
-SIZE = (1600, 900)
+#: Desk screens the workspace must serve without clipping (DESIGN: Screens and scale).
+SIZES = ((1366, 768), (1600, 900), (1920, 1080))
 
 
 def pump(app: QApplication, seconds: float, until: Callable[[], bool] | None = None) -> bool:
@@ -87,12 +88,16 @@ def shoot_language(
         login.close()
 
         window = WorkspaceWindow(services, ScriptedDialogs())
-        window.resize(*SIZE)
+        window.resize(*SIZES[-1])
         window.show()
         pump(app, 0.5)
         services.workspace.next_order()
         pump(app, 5, lambda: services.workspace.current is not None)
         pump(app, 0.5)
+        for width, height in SIZES:
+            window.resize(width, height)
+            pump(app, 0.5)
+            save(window, out, f"{lang}-workspace-{width}x{height}")
         save(window, out, f"{lang}-workspace")
 
         detail = services.workspace.current

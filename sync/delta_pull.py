@@ -21,7 +21,7 @@ from typing import Any
 from core.wire.changes import PullPage
 from core.wire.health import Health
 from sync.http_client import HttpClient
-from sync.sync_store import AppliedChanges, ReferenceData, SyncStore
+from sync.sync_store import REFERENCE_ENTITIES, AppliedChanges, ReferenceData, SyncStore
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,11 @@ class DeltaPuller:
             # orders come from the change log (paged by sequence, cheap for the
             # server) unless it was pruned, in which case the server asks for a reset.
             self.refresh_reference_data()
+            # Say so: the change log pages below name orders only, and a desk that
+            # opened before this pull would otherwise keep empty notes and catalogue.
+            results.append(
+                AppliedChanges(cursor=0, applied=1, entities=REFERENCE_ENTITIES)
+            )
         cursor = self._store.cursor() or 0
         # While one page is applied locally, the next is already being fetched: the
         # server and the local store work at the same time (a first sync is long).

@@ -101,6 +101,10 @@ class AppliedChanges:
     full_refresh: bool = False
 
 
+#: The entities that ``ReferenceData`` replaces, as change events name them.
+REFERENCE_ENTITIES = frozenset({"article", "city", "settings", "template", "predefined_note"})
+
+
 @dataclass(frozen=True)
 class ReferenceData:
     """The shop's reference data as the server lists it (wire JSON)."""

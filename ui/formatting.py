@@ -9,10 +9,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, Qt
 
 from core.order_status import OrderStatus
 from core.phone_numbers import InvalidPhoneNumber, display_national
+
+#: How dates with times read everywhere, including the date-time fields.
+DATETIME_FORMAT = "dd/MM/yyyy HH:mm"
+#: How dates read everywhere, including the date fields.
+DATE_FORMAT = "dd/MM/yyyy"
 
 _STATUS_LABELS: dict[str, str] = {
     "unassigned": str(QT_TRANSLATE_NOOP("Status", "Unassigned")),
@@ -60,7 +65,7 @@ def channel_label(channel: str) -> str:
 
 def format_money(value: Decimal) -> str:
     """``1 234,50 MAD`` in French, following the UI language's separators."""
-    text = QLocale().toString(float(value), "f", 2)
+    text = _reading_order(QLocale().toString(float(value), "f", 2))
     return QCoreApplication.translate("Money", "%1 MAD").replace("%1", text)
 
 
@@ -71,11 +76,19 @@ def _local(value: datetime) -> QDateTime:
 
 
 def format_datetime(value: datetime) -> str:
-    return QLocale().toString(_local(value), "dd/MM/yyyy HH:mm")
+    return _reading_order(QLocale().toString(_local(value), DATETIME_FORMAT))
 
 
 def format_time(value: datetime) -> str:
-    return QLocale().toString(_local(value), "HH:mm")
+    return _reading_order(QLocale().toString(_local(value), "HH:mm"))
+
+
+def _reading_order(text: str) -> str:
+    """In a right-to-left language, keep ``1 265,00`` or ``07/12/2026 14:00`` in
+    reading order: without the isolate the bidi algorithm reorders their runs."""
+    if QLocale().textDirection() == Qt.LayoutDirection.RightToLeft:
+        return left_to_right(text)
+    return text
 
 
 def format_duration(seconds: float) -> str:
@@ -100,3 +113,13 @@ def phone_text(e164: str) -> str:
     except (InvalidPhoneNumber, ValueError):
         national = e164
     return left_to_right(national)
+
+
+def reading_order_locale() -> QLocale:
+    """The UI locale for left-to-right date fields: in Arabic, a date-time field
+    built on the Arabic locale lays its sections out backwards ("00:14 2026/12/07");
+    on Morocco's French locale it reads as the lists do ("07/12/2026 14:00")."""
+    locale = QLocale()
+    if locale.textDirection() == Qt.LayoutDirection.RightToLeft:
+        return QLocale(QLocale.Language.French, locale.territory())
+    return locale

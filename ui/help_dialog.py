@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.shortcuts import DEFAULT_SHORTCUTS, shortcut_keys
+from ui.shortcuts import DEFAULT_SHORTCUTS, shortcut_keys, shortcut_label
 
 
 class ShortcutsDialog(QDialog):
@@ -28,7 +28,8 @@ class ShortcutsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, shortcut in enumerate(DEFAULT_SHORTCUTS):
             self.table.setItem(row, 0, QTableWidgetItem(shortcut.text()))
-            self.table.setItem(row, 1, QTableWidgetItem(shortcut_keys(shortcut.command, overrides)))
+            keys = shortcut_label(shortcut_keys(shortcut.command, overrides))
+            self.table.setItem(row, 1, QTableWidgetItem(keys))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

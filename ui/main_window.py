@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from app.services.desktop_services import DesktopServices
 from app.services.order_rules import OrderVerdicts
@@ -16,7 +16,7 @@ from app.services.presence_service import PauseReason
 from app.services.softphone_views import AttemptFinished, InboundCall
 from app.services.workspace_store import ActionReport, ActionState, ClaimResult
 from core.attempt_policy import Channel
-from core.dispositions import Disposition
+from core.dispositions import Disposition, cancel_reason_label
 from core.domain_error import DomainError
 from core.rulebook import Act, contact_act
 from ui.call_bar import CallBar
@@ -31,10 +31,23 @@ from ui.message_dialog import MessageDialog
 from ui.new_order_dialog import NewOrderDialog
 from ui.order_panel import OrderPanel
 from ui.queue_panel import QueuePanel
+from ui.readable_combos import make_popups_readable
 from ui.refusal_text import refusal_sentence
-from ui.shortcuts import shortcut_keys
+from ui.shortcuts import shortcut_keys, shortcut_label
 from ui.status_bar import WorkspaceStatusBar
+from ui.workspace_panes import WorkspacePanes
 from ui.wrapup_panel import WrapUpPanel
+
+#: Room left on the screen for the window's title bar and frame.
+TITLE_BAR_ALLOWANCE = 32
+
+
+def initial_size(available: QSize) -> QSize:
+    """The window's size on a screen whose free area is ``available``: all of it up
+    to 1,920 × 1,080, less the title bar the window manager adds."""
+    return QSize(
+        min(available.width(), 1920), min(available.height() - TITLE_BAR_ALLOWANCE, 1080)
+    )
 
 
 class WorkspaceWindow(QMainWindow):
@@ -75,26 +88,19 @@ class WorkspaceWindow(QMainWindow):
         self.inbound = InboundCallPopup(self)
         self.dashboard: DashboardDialog | None = None
         self._checking = False  # an attempt check is on its way to the server
+        self._shown_order_id: int | None = None
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(self.queue)
-        splitter.addWidget(self.order)
-        splitter.addWidget(self.wrapup)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 2)
-        splitter.setSizes([560, 680, 330])
-        self.splitter = splitter
+        self.panes = WorkspacePanes(self.queue, self.order, self.wrapup, self)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.call_bar)
         layout.addWidget(self.reminder)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.panes, 1)
         self.setCentralWidget(central)
 
+        make_popups_readable(self)
         self._build_menus()
         self._connect()
         self.queue.set_cities(workspace.cities())
@@ -111,7 +117,10 @@ class WorkspaceWindow(QMainWindow):
     def _action(self, text: str, command: str | None, slot: object, icon_name: str = "") -> QAction:
         action = QAction(icon(icon_name) if icon_name else icon("none"), text, self)
         if command is not None:
-            action.setShortcut(QKeySequence(shortcut_keys(command, self._shortcuts)))
+            keys = shortcut_keys(command, self._shortcuts)
+            action.setShortcut(QKeySequence(keys))
+            # The menu shows this name after the tab, the same as Help and tooltips.
+            action.setText(f"{text}\t{shortcut_label(keys)}")
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setObjectName(f"action_{command}")
         action.triggered.connect(slot)
@@ -229,6 +238,7 @@ class WorkspaceWindow(QMainWindow):
         self.call_bar.sms_requested.connect(lambda: self._on_message("sms"))
         self.wrapup.note_requested.connect(self._on_note)
         self.wrapup.disposition_requested.connect(self._on_disposition)
+        self.wrapup.ask_cancel = self._ask_cancel
         s.presence.state_changed.connect(self.status.show_presence)
         s.connection.changed.connect(self.status.show_connection)
         self.status.available_requested.connect(s.presence.set_available)
@@ -269,10 +279,14 @@ class WorkspaceWindow(QMainWindow):
             self.call_bar.set_order(None)
             self.wrapup.set_order(None, None, ())
             self._show_escalate(None)
+            self._shown_order_id = None
             return
         verdicts = workspace.verdicts(detail)
         self.order.show_order(detail, verdicts)
-        self.queue.select_order(detail.order_id)
+        # Scroll to the order when it is opened, not each time it is refreshed after
+        # an action: the agent's place in the queue stays where it was.
+        self.queue.select_order(detail.order_id, scroll=detail.order_id != self._shown_order_id)
+        self._shown_order_id = detail.order_id
         self.call_bar.set_order(detail.phones, verdicts)
         if self.services.softphone is not None:
             self.call_bar.show_call(self.services.softphone.call)
@@ -398,6 +412,18 @@ class WorkspaceWindow(QMainWindow):
         )
         self.services.presence.wrap_up_done()
         self.services.stats.notify_changed()
+
+    def _ask_cancel(self, reason: str) -> bool:
+        """Cancelling cannot be undone by an agent: one question before it goes."""
+        detail = self.services.workspace.current
+        reference = detail.reference if detail is not None else ""
+        return self.dialogs.confirm(
+            self,
+            self.tr("Cancel the order"),
+            self.tr("Cancel order %1 for the reason “%2”? The customer will not receive it.")
+            .replace("%1", reference)
+            .replace("%2", cancel_reason_label(reason)),
+        )
 
     def _on_claim_refused(self, result: ClaimResult) -> None:
         if result.code == "queue_empty" or result.code == "nothing_to_claim":
@@ -577,12 +603,17 @@ class WorkspaceWindow(QMainWindow):
 
     # -- geometry ---------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The last geometry, or the whole available screen (up to 1,920 × 1,080) the
+        first time; never larger than the screen it opens on."""
         settings = QSettings()
         geometry = settings.value("workspace/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1500, 860)
+        screen = self.screen()
+        available = screen.availableGeometry().size() if screen is not None else QSize(1366, 728)
+        fitted = initial_size(available)
+        if geometry is None or self.width() > available.width() or self.height() > fitted.height():
+            self.resize(fitted.boundedTo(self.size()) if geometry is not None else fitted)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("workspace/geometry", self.saveGeometry())

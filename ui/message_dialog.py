@@ -25,6 +25,7 @@ from app.services.messaging_service import MessageKind, MessagingService
 from app.services.order_views import OrderDetail
 from app.services.workspace_store import MessageTemplate
 from ui.formatting import phone_text
+from ui.readable_combos import make_popups_readable
 
 
 class MessageDialog(QDialog):
@@ -90,6 +91,9 @@ class MessageDialog(QDialog):
         )
         self.send_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.send_button.setText(self.tr("Open and send"))
+        # Our own word: Qt's Arabic catalogue says "ألغِ", which reads as a cut-off label.
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -110,6 +114,7 @@ class MessageDialog(QDialog):
         self.preview.textChanged.connect(self._check_text)
         self.kind.currentIndexChanged.connect(lambda _i: self._check_text())
         self._fill_templates()
+        make_popups_readable(self)
 
     def _fill_templates(self) -> None:
         self.templates.blockSignals(True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.services.workspace_service import WorkspaceService
 from core.phone_numbers import InvalidPhoneNumber, normalize_phone
 from ui.order_lines_editor import OrderLinesEditor
+from ui.readable_combos import make_popups_readable
 
 
 class NewOrderDialog(QDialog):
@@ -26,6 +27,8 @@ class NewOrderDialog(QDialog):
     def __init__(self, workspace: WorkspaceService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        #: The phone whose known customer filled name and address (None: typed by hand).
+        self._filled_from: str | None = None
         self.setObjectName("newOrderDialog")
         self.setWindowTitle(self.tr("New order"))
         self.phone = QLineEdit(self)
@@ -35,6 +38,7 @@ class NewOrderDialog(QDialog):
         self.name = QLineEdit(self)
         self.name.setObjectName("newOrderName")
         self.address = QLineEdit(self)
+        self.address.setObjectName("newOrderAddress")
         self.city = QComboBox(self)
         self.city.setEditable(True)
         self.city.addItems(workspace.cities())
@@ -68,6 +72,7 @@ class NewOrderDialog(QDialog):
         form.addRow(self.buttons)
         self.phone.editingFinished.connect(self._lookup_customer)
         self.city.currentTextChanged.connect(self.lines.set_city)
+        make_popups_readable(self)
         self.resize(720, 560)
 
     def _normalized_phone(self) -> str | None:
@@ -82,8 +87,14 @@ class NewOrderDialog(QDialog):
             self.found.clear()
             return
         known = list(self._workspace.orders_by_phone(phone))
+        # Fields filled from another phone's customer are that customer's: they go,
+        # or a parcel leaves with the wrong person's name and address.
+        stale = self._filled_from is not None and self._filled_from != phone
         if not known:
             self.found.setText(self.tr("New customer"))
+            if stale:
+                self._fill("", "", "")
+                self._filled_from = None
             return
         last = known[0]
         self.found.setText(
@@ -91,10 +102,14 @@ class NewOrderDialog(QDialog):
                 "%1", last.customer_name
             )
         )
-        if not self.name.text():
-            self.name.setText(last.customer_name)
-            self.address.setText(last.address)
-            self.city.setEditText(last.city)
+        if not self.name.text() or stale:
+            self._fill(last.customer_name, last.address, last.city)
+            self._filled_from = phone
+
+    def _fill(self, name: str, address: str, city: str) -> None:
+        self.name.setText(name)
+        self.address.setText(address)
+        self.city.setEditText(city)
 
     def _on_accept(self) -> None:
         if self._normalized_phone() is None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.dispositions import cancel_reason_label
 from ui.escalation_banner import escalation_reason_label
-from ui.formatting import format_datetime, format_money
+from ui.formatting import channel_label, format_datetime, format_money, outcome_label
 
 _ACTION_LABELS: dict[str, str] = {
     "create": str(QT_TRANSLATE_NOOP("OrderHistory", "Created")),
@@ -33,6 +33,9 @@ _ACTION_LABELS: dict[str, str] = {
     "escalate": str(QT_TRANSLATE_NOOP("OrderHistory", "Escalated")),
     "escalation_answer": str(QT_TRANSLATE_NOOP("OrderHistory", "Escalation answered")),
     "escalation_take": str(QT_TRANSLATE_NOOP("OrderHistory", "Taken over by the lead")),
+    "import_created": str(QT_TRANSLATE_NOOP("OrderHistory", "Imported from the shop")),
+    "import_updated": str(QT_TRANSLATE_NOOP("OrderHistory", "Updated by the shop's import")),
+    "import_unchanged": str(QT_TRANSLATE_NOOP("OrderHistory", "Imported again, unchanged")),
     "journal": str(QT_TRANSLATE_NOOP("OrderHistory", "Contact attempt")),
     "journal_flagged": str(
         QT_TRANSLATE_NOOP("OrderHistory", "Attempt flagged to the lead (changed nothing)")
@@ -75,6 +78,12 @@ def _one_detail(key: str, value: str) -> str | None:
             )
     except (InvalidOperation, ValueError):
         return None
+    if key == "line_discounts":
+        return _line_discounts(value)
+    if key == "outcome":
+        return outcome_label(value)
+    if key == "channel":
+        return channel_label(value)
     if key == "free_delivery" and value == "True":
         return _tr(QT_TRANSLATE_NOOP("OrderHistory", "free delivery"))
     if key == "cancel_reason":
@@ -84,6 +93,23 @@ def _one_detail(key: str, value: str) -> str | None:
     if key in ("note", "text"):
         return f"« {value} »"
     return None
+
+
+def _line_discounts(value: str) -> str | None:
+    """``SAC-01=10.00;BSK-02=5`` → ``discount 10 % on SAC-01 · discount 5 % on BSK-02``."""
+    parts = []
+    for item in value.split(";"):
+        ref, _sep, pct = item.partition("=")
+        try:
+            shown = f"{Decimal(pct).normalize():f}"
+        except InvalidOperation:
+            continue
+        parts.append(
+            _tr(QT_TRANSLATE_NOOP("OrderHistory", "discount %1 % on %2"))
+            .replace("%1", shown)
+            .replace("%2", ref)
+        )
+    return " · ".join(parts) or None
 
 
 def history_detail_text(detail: Sequence[tuple[str, str]]) -> str:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDoubleSpinBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,7 +48,10 @@ def _spin_value(pct: Decimal) -> float:
 
 
 class DiscountDelegate(QStyledItemDelegate):
-    """The line discount is typed in a spin box capped at the user's limit."""
+    """The line discount is typed freely; a value beyond the user's limit is refused
+    (``refused`` carries the value typed) and the line keeps its discount."""
+
+    refused = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +67,8 @@ class DiscountDelegate(QStyledItemDelegate):
         editor.setObjectName("lineDiscountEditor")
         editor.setDecimals(2)
         editor.setSuffix(" %")
-        editor.setRange(0, _spin_value(self.maximum))
+        # Up to 100: a spin box capped lower would silently turn 12 into 1.
+        editor.setRange(0, 100)
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
@@ -78,6 +82,9 @@ class DiscountDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         if isinstance(editor, QDoubleSpinBox):
+            if Decimal(str(editor.value())) > self.maximum:
+                self.refused.emit(editor.value())
+                return
             model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
 
 
@@ -103,7 +110,7 @@ class OrderLinesEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(110)
+        self.table.setMinimumHeight(76)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -134,9 +141,19 @@ class OrderLinesEditor(QWidget):
         self.order_discount.setDecimals(2)
         self.order_discount.setSuffix(" %")
         self.order_discount.setPrefix(self.tr("Order discount: "))
+        # Typed freely up to 100: beyond the user's limit it is refused in words.
+        self.order_discount.setRange(0, 100)
+        self.discount_refusal = QLabel(self)
+        self.discount_refusal.setObjectName("discountRefusal")
+        self.discount_refusal.setWordWrap(True)
+        self.discount_refusal.setVisible(False)
         self.discount_delegate = DiscountDelegate(self.table)
+        self.discount_delegate.refused.connect(self._on_line_discount_refused)
         self.table.setItemDelegateForColumn(DISCOUNT_COLUMN, self.discount_delegate)
         self._limits: RescueLimitsView | None = None
+        self._granted_order_discount = Decimal(0)
+        #: The last order discount within the limit: what is priced and saved.
+        self._accepted_order_discount = Decimal(0)
         self.save_button = QPushButton(self.tr("Save lines"), self)
         self.save_button.setObjectName("saveLinesButton")
 
@@ -157,12 +174,20 @@ class OrderLinesEditor(QWidget):
         add_row.addWidget(self.quantity)
         add_row.addWidget(self.add_button)
 
-        totals = QFormLayout()
-        totals.addRow(self.tr("Subtotal"), self.subtotal)
-        totals.addRow(self.tr("Delivery"), self.fee)
-        totals.addRow(self.tr("Discount"), self.discount)
-        totals.addRow(self.tr("Total"), self.total)
-        totals.addRow(self.tr("Upsell"), self.tier)
+        # Two columns of figures, three rows high: a 768-px screen has no height to spare.
+        totals = QGridLayout()
+        totals.setHorizontalSpacing(10)
+        totals.setVerticalSpacing(2)
+        for row, column, text, value in (
+            (0, 0, self.tr("Subtotal"), self.subtotal),
+            (1, 0, self.tr("Delivery"), self.fee),
+            (2, 0, self.tr("Discount"), self.discount),
+            (0, 2, self.tr("Upsell"), self.tier),
+        ):
+            totals.addWidget(QLabel(text, self), row, column)
+            totals.addWidget(value, row, column + 1)
+        totals.addWidget(QLabel(self.tr("Total"), self), 1, 2, 2, 1)
+        totals.addWidget(self.total, 1, 3, 2, 1)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
@@ -174,6 +199,7 @@ class OrderLinesEditor(QWidget):
         bottom = QHBoxLayout()
         left = QVBoxLayout()
         left.addLayout(buttons)
+        left.addWidget(self.discount_refusal)
         left.addWidget(self.error)
         left.addStretch(1)
         bottom.addLayout(left, 1)
@@ -192,7 +218,7 @@ class OrderLinesEditor(QWidget):
         self.save_button.clicked.connect(self._on_save)
         self.model.lines_edited.connect(self._on_lines_edited)
         self.free_delivery.toggled.connect(lambda _on: self._on_lines_edited())
-        self.order_discount.valueChanged.connect(lambda _v: self._on_lines_edited())
+        self.order_discount.valueChanged.connect(lambda _v: self._on_order_discount())
         self._refresh_catalogue()
 
     # -- public ----------------------------------------------------------
@@ -223,9 +249,11 @@ class OrderLinesEditor(QWidget):
         self.free_delivery.setChecked(free_delivery)
         self.free_delivery.blockSignals(False)
         self.order_discount.blockSignals(True)
-        # A discount granted earlier by someone allowed more stays shown as it is.
-        self.order_discount.setMaximum(max(self._order_cap(), _spin_value(order_discount_pct)))
+        # A discount granted earlier by someone allowed more stays as it is.
+        self._granted_order_discount = order_discount_pct
+        self._accepted_order_discount = order_discount_pct
         self.order_discount.setValue(_spin_value(order_discount_pct))
+        self._show_discount_refusal("")
         self.order_discount.blockSignals(False)
         self._apply_free_delivery_limit()
         self._dirty = False
@@ -241,13 +269,48 @@ class OrderLinesEditor(QWidget):
         self.model.set_discount_tooltip(
             self.tr("Line discount: at most %1 % for you.").replace("%1", f"{line_cap:f}")
         )
-        self.order_discount.setMaximum(max(float(order_cap), self.order_discount.value()))
         self.order_discount.setToolTip(
             self.tr("Discount on the whole order: at most %1 % for you.").replace(
                 "%1", f"{order_cap:f}"
             )
         )
         self._apply_free_delivery_limit()
+
+    def order_discount_limit(self) -> Decimal:
+        """The most this user may leave on the order: the limit, or what was granted."""
+        cap = Decimal(str(self._order_cap()))
+        return max(cap, self._granted_order_discount)
+
+    def _show_discount_refusal(self, text: str) -> None:
+        self.discount_refusal.setText(text)
+        self.discount_refusal.setVisible(bool(text))
+
+    def _on_order_discount(self) -> None:
+        typed = self.order_discount_pct()
+        if typed > self.order_discount_limit():
+            cap = self.order_discount_limit().normalize()
+            self._show_discount_refusal(
+                self.tr("Order discount of %1 % refused: %2 % at most for you.")
+                .replace("%1", f"{typed.normalize():f}")
+                .replace("%2", f"{cap:f}")
+            )
+            # Nothing beyond the limit is priced or saved until it is corrected.
+            self.save_button.setEnabled(False)
+            return
+        self._accepted_order_discount = typed
+        self._show_discount_refusal("")
+        self._on_lines_edited()
+
+    def _on_line_discount_refused(self, typed: float) -> None:
+        cap = self.discount_delegate.maximum.normalize()
+        self._show_discount_refusal(
+            self.tr(
+                "Line discount of %1 % refused: %2 % at most for you; "
+                "the line keeps its discount."
+            )
+            .replace("%1", f"{Decimal(str(typed)).normalize():f}")
+            .replace("%2", f"{cap:f}")
+        )
 
     def order_discount_pct(self) -> Decimal:
         return Decimal(str(self.order_discount.value())).quantize(Decimal("0.01"))
@@ -278,7 +341,7 @@ class OrderLinesEditor(QWidget):
                 lines,
                 self._city,
                 free_delivery=self.free_delivery.isChecked(),
-                order_discount_pct=self.order_discount_pct(),
+                order_discount_pct=self._accepted_order_discount,
             )
         except DomainError as exc:
             self.model.set_priced(None)
@@ -355,12 +418,13 @@ class OrderLinesEditor(QWidget):
 
     def _on_save(self) -> None:
         self.save_requested.emit(
-            self.model.lines(), self.free_delivery.isChecked(), self.order_discount_pct()
+            self.model.lines(), self.free_delivery.isChecked(), self._accepted_order_discount
         )
         self._dirty = False
         self.save_button.setEnabled(False)
 
     def _on_lines_edited(self) -> None:
         self._dirty = True
-        self.save_button.setEnabled(True)
+        # A refused discount still in the field blocks saving until it is corrected.
+        self.save_button.setEnabled(self.order_discount_pct() <= self.order_discount_limit())
         self.reprice()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,16 +28,19 @@ from app.services.order_rules import OrderVerdicts
 from app.services.order_views import OrderDetail, OrderEvent
 from app.services.workspace_service import OrderHistory, WorkspaceService
 from core.domain_error import DomainError
+from core.order_status import OrderStatus
 from core.pricing import LineRequest
 from core.rulebook import Act
 from ui.escalation_banner import EscalationBanner
 from ui.formatting import (
+    DATE_FORMAT,
     channel_label,
     format_datetime,
     format_duration,
     format_money,
     outcome_label,
     phone_text,
+    reading_order_locale,
     status_label,
 )
 from ui.icons import icon
@@ -74,6 +77,8 @@ class OrderPanel(QWidget):
         self.status.setObjectName("orderStatus")
         self.holder = QLabel(self)
         self.holder.setObjectName("orderHolder")
+        self.callback_label = QLabel(self)
+        self.callback_label.setObjectName("orderCallback")
         self.banner = QLabel(self)
         self.banner.setObjectName("duplicateBanner")
         self.banner.setWordWrap(True)
@@ -91,6 +96,7 @@ class OrderPanel(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.status)
+        header.addWidget(self.callback_label)
         header.addStretch(1)
         header.addWidget(self.holder)
         header.addWidget(self.grant_attempt)
@@ -118,6 +124,9 @@ class OrderPanel(QWidget):
         self.city.setObjectName("cityEdit")
         self.city.setEditable(True)
         self.city.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Room for a whole city name ("Béni Mellal", "Mohammedia"), not its last letters.
+        self.city.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.city.setMinimumContentsLength(14)
         self.fee_label = QLabel(self)
         self.fee_label.setObjectName("feeLabel")
         self.save_address = QPushButton(self.tr("Save address"), self)
@@ -131,7 +140,14 @@ class OrderPanel(QWidget):
         self.delivery_date = QDateEdit(self)
         self.delivery_date.setObjectName("deliveryDateEdit")
         self.delivery_date.setCalendarPopup(True)
-        self.delivery_date.setDisplayFormat("dd/MM/yyyy")
+        self.delivery_date.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.delivery_date.setLocale(reading_order_locale())
+        # The calendar that pops up still speaks the agent's language.
+        self.delivery_date.calendarWidget().setLocale(QLocale())
+        # After the direction: set under a right-to-left window, Qt reverses the format.
+        self.delivery_date.setDisplayFormat(DATE_FORMAT)
+        # The lowest value (the day before today) stands for "no date" and shows blank.
+        self.delivery_date.setSpecialValueText(" ")
         self.set_delivery_date = QPushButton(self.tr("Set date"), self)
         self.set_delivery_date.setObjectName("setDeliveryDateButton")
         self.clear_delivery_date = QPushButton(self.tr("No date"), self)
@@ -262,6 +278,12 @@ class OrderPanel(QWidget):
         self.status.setProperty("status", str(detail.status))
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
+        # A planned call-back, while the order waits for it (not once it is closed).
+        planned = detail.callback_at if detail.status == OrderStatus.CALLBACK else None
+        self.callback_label.setText(
+            self.tr("Call back on %1").replace("%1", format_datetime(planned)) if planned else ""
+        )
+        self.callback_label.setVisible(planned is not None)
         if detail.holds_lease:
             self.holder.setText(self.tr("You hold this order"))
         elif detail.holder:
@@ -403,7 +425,8 @@ class OrderPanel(QWidget):
                     entry.agent,
                 ],
             )
-        self.tabs.setTabText(0, self.tr("Attempts (%1)").replace("%1", str(len(detail.journal))))
+        # The server's count (all channels), the same figure as the call bar's.
+        self.tabs.setTabText(0, self.tr("Attempts (%1)").replace("%1", str(detail.attempt_count)))
 
     def _fill_notes(self, detail: OrderDetail) -> None:
         self.notes.clear()
@@ -433,14 +456,18 @@ class OrderPanel(QWidget):
         self.rescue_summary.setVisible(bool(parts))
         today = date.today()
         latest = self._workspace.latest_delivery_date(today)
-        self.delivery_date.setDateRange(_qdate(today), _qdate(latest))
+        self.delivery_date.setDateRange(_qdate(today).addDays(-1), _qdate(latest))
         days = self._workspace.rescue_limits().max_delivery_delay_days
         self.delivery_date.setToolTip(
             self.tr("A later delivery agreed with the customer: %1 days at most for you.").replace(
                 "%1", str(days)
             )
         )
-        self.delivery_date.setDate(_qdate(detail.delivery_date or today))
+        self.delivery_date.setDate(
+            _qdate(detail.delivery_date)
+            if detail.delivery_date is not None
+            else self.delivery_date.minimumDate()
+        )
         for widget in (self.delivery_date, self.set_delivery_date, self.clear_delivery_date):
             widget.setEnabled(editable)
             if not editable:
@@ -547,6 +574,11 @@ class OrderPanel(QWidget):
     def _on_set_delivery_date(self) -> None:
         if self._detail is not None:
             chosen = self.delivery_date.date()
+            if chosen == self.delivery_date.minimumDate():
+                self.rescue_summary.setText(self.tr("Choose the delivery date first."))
+                self.rescue_summary.setVisible(True)
+                self.delivery_date.setFocus()
+                return
             self._workspace.set_delivery_date(
                 self._detail.order_id, date(chosen.year(), chosen.month(), chosen.day())
             )

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import UTC, datetime
+from decimal import Decimal
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,13 +33,21 @@ from app.services.operations import OperationRunner
 from app.services.order_views import QueueQuery
 from app.services.queue_repository import MIN_SEARCH_CHARS, QueueRepository, is_search_effective
 from core.order_status import OrderStatus
-from ui.formatting import status_label
-from ui.queue_model import PreparedQuery, QueueTableModel
+from ui.formatting import format_datetime, format_money, status_label
+from ui.queue_model import COLUMN_KEYS, PreparedQuery, QueueTableModel
 
 log = logging.getLogger(__name__)
 
 # Combos shrink with the window instead of forcing it wider than a laptop screen.
 _SHRINKABLE = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+
+
+#: Which columns stay when the pane narrows, most useful first.
+_COLUMN_PRIORITY = (
+    "reference", "customer", "total", "status", "callback", "city", "attempts", "phone", "holder"
+)
+#: Room around a cell's text (margins of the style and a little air).
+_CELL_PADDING = 20
 
 
 class QueuePanel(QWidget):
@@ -59,6 +70,8 @@ class QueuePanel(QWidget):
         self.model = QueueTableModel(repository, me, self)
         #: The last query asked for (shown or on its way); None before the first.
         self._wanted: QueueQuery | None = None
+        #: Each column's width for its usual texts (the chooser's measure).
+        self._natural_widths: dict[int, int] = {}
         if runner is not None:
             self.model.set_page_loader(self._load_page)
 
@@ -69,14 +82,14 @@ class QueuePanel(QWidget):
 
         self.status_filter = QComboBox(self)
         self.status_filter.setSizeAdjustPolicy(_SHRINKABLE)
-        self.status_filter.setMinimumContentsLength(8)
+        self.status_filter.setMinimumContentsLength(14)
         self.status_filter.addItem(self.tr("All statuses"), None)
         for status in OrderStatus:
             self.status_filter.addItem(status_label(status), status)
 
         self.city_filter = QComboBox(self)
         self.city_filter.setSizeAdjustPolicy(_SHRINKABLE)
-        self.city_filter.setMinimumContentsLength(8)
+        self.city_filter.setMinimumContentsLength(14)
         self.city_filter.setEditable(False)
         self.city_filter.addItem(self.tr("All cities"), None)
 
@@ -108,22 +121,25 @@ class QueuePanel(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for column, width in enumerate((90, 150, 120, 100, 100, 110, 60, 120)):
-            self.table.setColumnWidth(column, width)
+        self._size_columns()
+        self.table.viewport().installEventFilter(self)
 
+        # Two rows: the queue keeps room for its table on a 1,366-px laptop.
         filters = QHBoxLayout()
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.city_filter)
-        filters.addWidget(self.callbacks_due)
-        filters.addWidget(self.returned_only)
-        filters.addStretch(1)
-        filters.addWidget(self.search_hint)
-        filters.addWidget(self.count_label)
+        filters.addWidget(self.status_filter, 1)
+        filters.addWidget(self.city_filter, 1)
+        toggles = QHBoxLayout()
+        toggles.addWidget(self.callbacks_due)
+        toggles.addWidget(self.returned_only)
+        toggles.addStretch(1)
+        toggles.addWidget(self.search_hint)
+        toggles.addWidget(self.count_label)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addLayout(toggles)
         layout.addWidget(self.table, 1)
 
         self._search_timer = QTimer(self)
@@ -143,6 +159,59 @@ class QueuePanel(QWidget):
         self.table.activated.connect(self._on_activated)
         self.table.doubleClicked.connect(self._on_activated)
         self.model.query_applied.connect(self._show_count)
+
+    # -- columns by width ----------------------------------------------------
+    def _size_columns(self) -> None:
+        """Each column as wide as its longest usual text (bold: callbacks are bold)."""
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        samples = {
+            "reference": ["CMD-000000"],
+            "customer": ["Mohamed El Mansouri"],
+            "status": [status_label(status) for status in OrderStatus],
+            "total": [format_money(Decimal("99999.99"))],
+            "city": ["Mohammedia", "Béni Mellal", "Casablanca"],
+            "phone": ["06 12 34 56 78"],
+            "attempts": ["9"],
+            "callback": [format_datetime(datetime(2026, 12, 31, 23, 59, tzinfo=UTC))],
+            "holder": ["Mohamed El Mansouri"],
+        }
+        for column, key in enumerate(COLUMN_KEYS):
+            header = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            texts = [*samples.get(key, []), header]
+            width = max(metrics.horizontalAdvance(t) for t in texts) + _CELL_PADDING
+            self._natural_widths[column] = width
+            self.table.setColumnWidth(column, width)
+
+    def shown_columns(self) -> list[str]:
+        """The keys of the columns on screen, in the table's order."""
+        return [k for c, k in enumerate(COLUMN_KEYS) if not self.table.isColumnHidden(c)]
+
+    def _choose_columns(self) -> None:
+        """Show the most useful columns that fit whole; the others wait for a wider pane."""
+        # Natural widths, not current ones: the last column stretches to the edge.
+        room = self.table.viewport().width()
+        used = 0
+        for key in _COLUMN_PRIORITY:
+            column = COLUMN_KEYS.index(key)
+            width = self._natural_widths.get(column, self.table.columnWidth(column))
+            fits = used + width <= room or used == 0
+            if fits:
+                used += width
+            if fits and self.table.isColumnHidden(column):
+                self.table.showColumn(column)
+                self.table.setColumnWidth(column, width)
+            elif not fits and not self.table.isColumnHidden(column):
+                self.table.hideColumn(column)
+        shown = [c for c in range(len(COLUMN_KEYS)) if not self.table.isColumnHidden(c)]
+        for column in shown[:-1]:  # the last one stretches to the edge
+            self.table.setColumnWidth(column, self._natural_widths.get(column, 80))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._choose_columns()
+        return super().eventFilter(watched, event)
 
     # -- public ----------------------------------------------------------
     def set_cities(self, cities: list[str]) -> None:
@@ -188,11 +257,12 @@ class QueuePanel(QWidget):
             return None
         return self.model.order_id_at(rows[0].row())
 
-    def select_order(self, order_id: int) -> None:
+    def select_order(self, order_id: int, *, scroll: bool = True) -> None:
         row = self.model.row_of(order_id)
         if row >= 0:
             self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+            if scroll:
+                self.table.scrollTo(self.model.index(row, 0))
 
     def reload(self) -> None:
         """Re-run the current query soon (changes arrived), keeping the selection.
@@ -257,8 +327,15 @@ class QueuePanel(QWidget):
 
     def _show(self, prepared: PreparedQuery) -> None:
         selected = self.selected_order_id()
+        # The same query again (changes arrived): the agent's place in the list stays.
+        same_query = self.model.query == prepared.query
+        position = self.table.verticalScrollBar().value()
         if self.model.apply(prepared) and selected is not None:
-            self.select_order(selected)
+            self.select_order(selected, scroll=not same_query)
+        if same_query:
+            # Lay the rows out now: until then the scroll range is the empty reset's.
+            self.table.doItemsLayout()
+            self.table.verticalScrollBar().setValue(position)
 
     def _failed(self, error: Exception) -> None:
         # Let the next change or keystroke try again instead of believing it shown.

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
 
 
 @dataclass(frozen=True)
@@ -44,3 +45,14 @@ def shortcut_keys(command: str, overrides: dict[str, str] | None = None) -> str:
         if shortcut.command == command:
             return shortcut.keys
     raise KeyError(command)
+
+
+def shortcut_label(keys: str) -> str:
+    """How a key sequence is named on screen, the same in menus, tooltips and Help:
+    the translated modifier names ("Ctrl+Maj+W") and the Enter key called Enter
+    (Qt says "Return"/"Retour" for the main key; keyboards and the guide say Enter)."""
+    native = QKeySequence.SequenceFormat.NativeText
+    text = QKeySequence(keys).toString(native)
+    return_name = QKeySequence(Qt.Key.Key_Return).toString(native)
+    enter_name = QKeySequence(Qt.Key.Key_Enter).toString(native)
+    return text.replace(return_name, enter_name) if return_name else text

@@ -8,10 +8,10 @@ slots are offered). The last line tells the agent whether the server accepted it
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -30,9 +30,10 @@ from app.services.order_views import OrderDetail
 from app.services.workspace_store import ActionReport, ActionState
 from core.dispositions import Disposition, PredefinedNote, cancel_reason_label
 from core.rulebook import Act
-from ui.formatting import format_datetime
+from ui.formatting import DATETIME_FORMAT, format_datetime, reading_order_locale
 from ui.icons import icon
 from ui.refusal_text import lost_lease_text, reason_text, refusal_sentence
+from ui.shortcuts import shortcut_label
 
 # Combos shrink with the window instead of forcing it wider than a laptop screen.
 _SHRINKABLE = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -49,6 +50,8 @@ class WrapUpPanel(QGroupBox):
         self.setTitle(self.tr("Wrap-up"))
         self.setObjectName("wrapUp")
         self._notes: list[PredefinedNote] = []
+        #: Asked with the reason before a cancellation goes; the window asks the agent.
+        self.ask_cancel: Callable[[str], bool] = lambda _reason: True
         self._reference = ""
 
         self.predefined = QComboBox(self)
@@ -75,10 +78,19 @@ class WrapUpPanel(QGroupBox):
         self.callback_at = QDateTimeEdit(self)
         self.callback_at.setObjectName("callbackAt")
         self.callback_at.setCalendarPopup(True)
-        self.callback_at.setDisplayFormat("dd/MM/yyyy HH:mm")
+        # Day, month, year then time in reading order in Arabic too, as in the slot list.
+        self.callback_at.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.callback_at.setLocale(reading_order_locale())
+        # The calendar that pops up still speaks the agent's language.
+        self.callback_at.calendarWidget().setLocale(QLocale())
+        # After the direction: set under a right-to-left window, Qt reverses the format.
+        self.callback_at.setDisplayFormat(DATETIME_FORMAT)
+        # The field's lowest value stands for "no time chosen" and shows blank.
+        self.callback_at.setMinimumDateTime(QDateTime.fromSecsSinceEpoch(0))
+        self.callback_at.setSpecialValueText(" ")
         self.slots = QComboBox(self)
         self.slots.setSizeAdjustPolicy(_SHRINKABLE)
-        self.slots.setMinimumContentsLength(8)
+        self.slots.setMinimumContentsLength(16)
         self.slots.setObjectName("callbackSlots")
         self.unreachable = QPushButton(self.tr("Unreachable"), self)
         self.unreachable.setObjectName("unreachableButton")
@@ -98,13 +110,14 @@ class WrapUpPanel(QGroupBox):
         grid.addWidget(self.cancel, 1, 0)
         grid.addWidget(self.cancel_reason, 1, 1, 1, 2)
         grid.addWidget(self.callback, 2, 0)
-        grid.addWidget(self.callback_at, 2, 1)
-        grid.addWidget(self.slots, 2, 2)
+        grid.addWidget(self.callback_at, 2, 1, 1, 2)
+        # The suggested slots on a row of their own: their dates stay readable.
+        grid.addWidget(self.slots, 3, 1, 1, 2)
         others = QHBoxLayout()
         others.addWidget(self.unreachable)
         others.addWidget(self.duplicate)
         others.addWidget(self.erroneous)
-        grid.addLayout(others, 3, 0, 1, 3)
+        grid.addLayout(others, 4, 0, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
 
@@ -146,13 +159,22 @@ class WrapUpPanel(QGroupBox):
     ) -> None:
         """Each control is enabled from the rulebook's answer for its act, and its
         tooltip says why when it is not."""
-        if detail is not None and detail.reference != self._reference:
-            self._reference = detail.reference
+        new_order = detail is None or detail.reference != self._reference
+        if new_order:
+            # Nothing chosen for the previous order carries over to this one.
+            self._reference = detail.reference if detail is not None else ""
             self.result.clear()
             self.result.setProperty("state", "")
+            self.note_text.clear()
+            self.predefined.setCurrentIndex(0)
+            self.cancel_reason.setCurrentIndex(0)
+            self.callback_at.setDateTime(self.callback_at.minimumDateTime())
+        confirm_tip = self.tr("Confirm the order (%1)").replace(
+            "%1", shortcut_label("Ctrl+Return")
+        )
         for act, widgets, tip in (
             (Act.ADD_NOTE, (self.predefined, self.note_text, self.add_note), self.tr("Add note")),
-            (Act.CONFIRM, (self.confirm,), self.tr("Confirm the order (Ctrl+Enter)")),
+            (Act.CONFIRM, (self.confirm,), confirm_tip),
             (Act.CANCEL, (self.cancel, self.cancel_reason), self.tr("Cancel order")),
             (
                 Act.CALLBACK,
@@ -177,8 +199,13 @@ class WrapUpPanel(QGroupBox):
         self.slots.addItem(self.tr("Suggested times…"), None)
         for slot in slots:
             self.slots.addItem(format_datetime(slot), slot)
-        if slots:
-            self._set_callback_time(slots[0])
+        if detail is not None and new_order:
+            # The order's saved call-back time, else the best suggestion; later
+            # refreshes of the same order keep what the agent chose.
+            if detail.callback_at is not None:
+                self._set_callback_time(detail.callback_at)
+            elif slots:
+                self._set_callback_time(slots[0])
 
     def show_report(self, report: ActionReport) -> None:
         """What became of the last action, in words."""
@@ -271,6 +298,8 @@ class WrapUpPanel(QGroupBox):
             self.result.setText(self.tr("Choose a reason for cancelling first."))
             self.result.setProperty("state", "rejected")
             self.cancel_reason.setFocus()
+            return
+        if not self.ask_cancel(reason):
             return
         self._dispose(Disposition.CANCEL, reason=reason)
 

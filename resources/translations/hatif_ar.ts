@@ -174,17 +174,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/formatting.py" line="42"/>
+        <location filename="../../ui/formatting.py" line="47"/>
         <source>Call</source>
         <translation>مكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="43"/>
+        <location filename="../../ui/formatting.py" line="48"/>
         <source>WhatsApp</source>
         <translation>واتساب</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="44"/>
+        <location filename="../../ui/formatting.py" line="49"/>
         <source>SMS</source>
         <translation>رسالة SMS</translation>
     </message>
@@ -619,148 +619,153 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../ui/message_dialog.py" line="46"/>
+        <location filename="../../ui/message_dialog.py" line="47"/>
         <source>WhatsApp message</source>
         <translation>رسالة واتساب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="46"/>
+        <location filename="../../ui/message_dialog.py" line="47"/>
         <source>SMS message</source>
         <translation>رسالة SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="53"/>
+        <location filename="../../ui/message_dialog.py" line="54"/>
         <source>French</source>
         <translation>الفرنسية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="53"/>
+        <location filename="../../ui/message_dialog.py" line="54"/>
         <source>Arabic</source>
         <translation>العربية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="64"/>
+        <location filename="../../ui/message_dialog.py" line="65"/>
         <source>Text message</source>
         <translation>رسالة نصية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="65"/>
+        <location filename="../../ui/message_dialog.py" line="66"/>
         <source>Voice message</source>
         <translation>رسالة صوتية</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="66"/>
+        <location filename="../../ui/message_dialog.py" line="67"/>
         <source>WhatsApp call</source>
         <translation>مكالمة واتساب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="75"/>
+        <location filename="../../ui/message_dialog.py" line="76"/>
         <source>Sent through your team&apos;s SMS gateway.</source>
         <translation>تُرسل عبر بوابة الرسائل القصيرة الخاصة بفريقك.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="77"/>
+        <location filename="../../ui/message_dialog.py" line="78"/>
         <source>Opens this computer&apos;s SMS application.</source>
         <translation>يفتح تطبيق الرسائل القصيرة على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="92"/>
-        <location filename="../../ui/message_dialog.py" line="153"/>
+        <location filename="../../ui/message_dialog.py" line="93"/>
+        <location filename="../../ui/message_dialog.py" line="158"/>
         <source>Open and send</source>
         <translation>فتح وإرسال</translation>
     </message>
     <message>
         <location filename="../../ui/message_dialog.py" line="96"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="100"/>
         <source>Number</source>
         <translation>الرقم</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="98"/>
+        <location filename="../../ui/message_dialog.py" line="102"/>
         <source>Send</source>
         <translation>إرسال</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="103"/>
+        <location filename="../../ui/message_dialog.py" line="107"/>
         <source>Language</source>
         <translation>اللغة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="104"/>
+        <location filename="../../ui/message_dialog.py" line="108"/>
         <source>Template</source>
         <translation>القالب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="105"/>
+        <location filename="../../ui/message_dialog.py" line="109"/>
         <source>Message</source>
         <translation>الرسالة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="151"/>
+        <location filename="../../ui/message_dialog.py" line="156"/>
         <source>Call on WhatsApp</source>
         <translation>اتصال عبر واتساب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="160"/>
+        <location filename="../../ui/message_dialog.py" line="165"/>
         <source>No message template is set up yet: write the message yourself.</source>
         <translation>لم يتم إعداد أي نموذج رسالة بعد: اكتب الرسالة بنفسك.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="167"/>
+        <location filename="../../ui/message_dialog.py" line="172"/>
         <source>This order has no %1. Write it in the message or choose another template.</source>
         <translation>هذا الطلب لا يحتوي على قيمة لـ: %1. اكتبها في الرسالة أو اختر نموذجا آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="178"/>
+        <location filename="../../ui/message_dialog.py" line="183"/>
         <source>customer name</source>
         <translation>اسم الزبون</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="179"/>
+        <location filename="../../ui/message_dialog.py" line="184"/>
         <source>order number</source>
         <translation>رقم الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="180"/>
+        <location filename="../../ui/message_dialog.py" line="185"/>
         <source>amount to pay</source>
         <translation>المبلغ المطلوب</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="181"/>
+        <location filename="../../ui/message_dialog.py" line="186"/>
         <source>articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="182"/>
+        <location filename="../../ui/message_dialog.py" line="187"/>
         <source>city</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="183"/>
+        <location filename="../../ui/message_dialog.py" line="188"/>
         <source>address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="184"/>
+        <location filename="../../ui/message_dialog.py" line="189"/>
         <source>phone number</source>
         <translation>رقم الهاتف</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="185"/>
+        <location filename="../../ui/message_dialog.py" line="190"/>
         <source>delivery fee</source>
         <translation>رسوم التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="186"/>
+        <location filename="../../ui/message_dialog.py" line="191"/>
         <source>agent name</source>
         <translation>اسم الموظف</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="187"/>
+        <location filename="../../ui/message_dialog.py" line="192"/>
         <source>shop name</source>
         <translation>اسم المتجر</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="188"/>
+        <location filename="../../ui/message_dialog.py" line="193"/>
         <source>agreed callback time</source>
         <translation>موعد الاتصال المتفق عليه</translation>
     </message>
@@ -768,7 +773,7 @@
 <context>
     <name>Money</name>
     <message>
-        <location filename="../../ui/formatting.py" line="64"/>
+        <location filename="../../ui/formatting.py" line="69"/>
         <source>%1 MAD</source>
         <translation>%1 درهم</translation>
     </message>
@@ -776,57 +781,58 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="30"/>
+        <location filename="../../ui/new_order_dialog.py" line="33"/>
         <source>New order</source>
+        <extracomment>The phone whose known customer filled name and address (None: typed by hand).</extracomment>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="33"/>
+        <location filename="../../ui/new_order_dialog.py" line="36"/>
         <source>06 12 34 56 78</source>
         <translation>06 12 34 56 78</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="49"/>
+        <location filename="../../ui/new_order_dialog.py" line="53"/>
         <source>Note for the team (optional)</source>
         <translation>ملاحظة للفريق (اختيارية)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="56"/>
+        <location filename="../../ui/new_order_dialog.py" line="60"/>
         <source>Create order</source>
         <translation>إنشاء الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="60"/>
+        <location filename="../../ui/new_order_dialog.py" line="64"/>
         <source>Phone</source>
         <translation>الهاتف</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="62"/>
+        <location filename="../../ui/new_order_dialog.py" line="66"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="63"/>
+        <location filename="../../ui/new_order_dialog.py" line="67"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="64"/>
+        <location filename="../../ui/new_order_dialog.py" line="68"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="66"/>
+        <location filename="../../ui/new_order_dialog.py" line="70"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="86"/>
+        <location filename="../../ui/new_order_dialog.py" line="94"/>
         <source>New customer</source>
         <translation>زبون جديد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/new_order_dialog.py" line="90"/>
+        <location filename="../../ui/new_order_dialog.py" line="101"/>
         <source>Known customer: %1 (%n order(s))</source>
         <translation>
             <numerusform>زبون معروف: %1 (لا طلبات)</numerusform>
@@ -838,17 +844,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="101"/>
+        <location filename="../../ui/new_order_dialog.py" line="116"/>
         <source>Enter a valid phone number.</source>
         <translation>أدخل رقم هاتف صحيحًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="104"/>
+        <location filename="../../ui/new_order_dialog.py" line="119"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>أدخل اسم الزبون.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="107"/>
+        <location filename="../../ui/new_order_dialog.py" line="122"/>
         <source>Add at least one article.</source>
         <translation>أضف منتجًا واحدًا على الأقل.</translation>
     </message>
@@ -957,149 +963,180 @@
     </message>
     <message>
         <location filename="../../ui/order_history_text.py" line="36"/>
+        <source>Imported from the shop</source>
+        <translation>مستوردة من المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="37"/>
+        <source>Updated by the shop&apos;s import</source>
+        <translation>حُدّثت عبر استيراد المتجر</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="38"/>
+        <source>Imported again, unchanged</source>
+        <translation>أعيد استيرادها دون تغيير</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="39"/>
         <source>Contact attempt</source>
         <translation>محاولة اتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="38"/>
+        <location filename="../../ui/order_history_text.py" line="41"/>
         <source>Attempt flagged to the lead (changed nothing)</source>
         <translation>محاولة مُبلَّغ عنها لرئيس الفريق (دون أي أثر على الطلب)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="40"/>
+        <location filename="../../ui/order_history_text.py" line="43"/>
         <source>One more attempt granted</source>
         <translation>تم منح محاولة إضافية</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="61"/>
+        <location filename="../../ui/order_history_text.py" line="64"/>
         <source>order discount %1 %</source>
         <translation>خصم الطلب %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="63"/>
+        <location filename="../../ui/order_history_text.py" line="66"/>
         <source>total %1</source>
         <translation>المجموع %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="68"/>
+        <location filename="../../ui/order_history_text.py" line="71"/>
         <source>delivery on %1</source>
         <translation>التوصيل يوم %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="73"/>
+        <location filename="../../ui/order_history_text.py" line="76"/>
         <source>call back at %1</source>
         <translation>إعادة الاتصال في %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="79"/>
+        <location filename="../../ui/order_history_text.py" line="88"/>
         <source>free delivery</source>
         <translation>توصيل مجاني</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="108"/>
+        <source>discount %1 % on %2</source>
+        <translation>خصم %1 % على %2</translation>
     </message>
 </context>
 <context>
     <name>OrderLinesEditor</name>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="115"/>
+        <location filename="../../ui/order_lines_editor.py" line="122"/>
         <source>Add an article: reference or name</source>
         <translation>إضافة منتج: المرجع أو الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="126"/>
+        <location filename="../../ui/order_lines_editor.py" line="133"/>
         <source>Add</source>
         <translation>إضافة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="128"/>
+        <location filename="../../ui/order_lines_editor.py" line="135"/>
         <source>Remove line</source>
         <translation>حذف السطر</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="129"/>
+        <location filename="../../ui/order_lines_editor.py" line="136"/>
         <source>Free delivery</source>
         <translation>توصيل مجاني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="131"/>
+        <location filename="../../ui/order_lines_editor.py" line="138"/>
         <source>A rescue gesture: use it within your shop&apos;s rules.</source>
         <translation>لفتة تجارية: وفق قواعد متجرك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="136"/>
+        <location filename="../../ui/order_lines_editor.py" line="143"/>
         <source>Order discount: </source>
         <translation>خصم الطلب: </translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="140"/>
+        <location filename="../../ui/order_lines_editor.py" line="157"/>
         <source>Save lines</source>
+        <extracomment>The last order discount within the limit: what is priced and saved.</extracomment>
         <translation>حفظ المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="161"/>
+        <location filename="../../ui/order_lines_editor.py" line="182"/>
         <source>Subtotal</source>
         <translation>المجموع الفرعي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="162"/>
+        <location filename="../../ui/order_lines_editor.py" line="183"/>
         <source>Delivery</source>
         <translation>التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="163"/>
+        <location filename="../../ui/order_lines_editor.py" line="184"/>
         <source>Discount</source>
         <translation>الخصم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="164"/>
+        <location filename="../../ui/order_lines_editor.py" line="189"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="165"/>
+        <location filename="../../ui/order_lines_editor.py" line="185"/>
         <source>Upsell</source>
         <translation>البيع الإضافي</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="242"/>
+        <location filename="../../ui/order_lines_editor.py" line="270"/>
         <source>Line discount: at most %1 % for you.</source>
         <translation>خصم السطر: %1 % كحد أقصى بالنسبة لك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="246"/>
+        <location filename="../../ui/order_lines_editor.py" line="273"/>
         <source>Discount on the whole order: at most %1 % for you.</source>
         <translation>خصم على الطلب كاملًا: %1 % كحد أقصى بالنسبة لك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="264"/>
+        <location filename="../../ui/order_lines_editor.py" line="293"/>
+        <source>Order discount of %1 % refused: %2 % at most for you.</source>
+        <translation>رُفض خصم الطلب بنسبة %1 %: الحد الأقصى المسموح لك %2 %.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="308"/>
+        <source>Line discount of %1 % refused: %2 % at most for you; the line keeps its discount.</source>
+        <translation>رُفض خصم السطر بنسبة %1 %: الحد الأقصى المسموح لك %2 %؛ يحتفظ السطر بخصمه.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="327"/>
         <source>Free delivery is not allowed for you.</source>
         <translation>التوصيل المجاني غير مسموح لك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="285"/>
+        <location filename="../../ui/order_lines_editor.py" line="348"/>
         <source>Cannot price this order: %1</source>
         <translation>تعذّر حساب سعر الطلب: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="294"/>
+        <location filename="../../ui/order_lines_editor.py" line="357"/>
         <source>unknown city</source>
         <translation>مدينة غير معروفة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>tier %1</source>
         <translation>المستوى %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>none</source>
         <translation>لا شيء</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="329"/>
+        <location filename="../../ui/order_lines_editor.py" line="392"/>
         <source>single</source>
         <translation>وحيد</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="330"/>
+        <location filename="../../ui/order_lines_editor.py" line="393"/>
         <source>%1 — %2 in stock</source>
         <translation>%1 — %2 في المخزون</translation>
     </message>
@@ -1145,236 +1182,246 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="108"/>
+        <location filename="../../ui/order_panel.py" line="114"/>
         <source>Customer</source>
         <translation>الزبون</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="110"/>
+        <location filename="../../ui/order_panel.py" line="116"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="111"/>
+        <location filename="../../ui/order_panel.py" line="117"/>
         <source>Phones</source>
         <translation>الهواتف</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="112"/>
+        <location filename="../../ui/order_panel.py" line="118"/>
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="123"/>
+        <location filename="../../ui/order_panel.py" line="132"/>
         <source>Save address</source>
         <translation>حفظ العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="135"/>
+        <location filename="../../ui/order_panel.py" line="151"/>
         <source>Set date</source>
         <translation>تحديد التاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="137"/>
+        <location filename="../../ui/order_panel.py" line="153"/>
         <source>No date</source>
         <translation>بدون تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="146"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Delivery</source>
         <translation>التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="148"/>
+        <location filename="../../ui/order_panel.py" line="164"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="149"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="150"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>Delivery date</source>
         <translation>تاريخ التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="155"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="163"/>
-        <location filename="../../ui/order_panel.py" line="174"/>
-        <location filename="../../ui/order_panel.py" line="177"/>
+        <location filename="../../ui/order_panel.py" line="179"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="193"/>
         <source>When</source>
         <translation>متى</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="164"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Channel</source>
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="165"/>
+        <location filename="../../ui/order_panel.py" line="181"/>
         <source>Outcome</source>
         <translation>النتيجة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="182"/>
         <source>Ring</source>
         <translation>الرنين</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="167"/>
+        <location filename="../../ui/order_panel.py" line="183"/>
         <source>Talk</source>
         <translation>المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="168"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="169"/>
+        <location filename="../../ui/order_panel.py" line="185"/>
         <source>Agent</source>
         <translation>الوكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>By</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>What</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>Detail</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="177"/>
+        <location filename="../../ui/order_panel.py" line="193"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="177"/>
+        <location filename="../../ui/order_panel.py" line="193"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="184"/>
+        <location filename="../../ui/order_panel.py" line="200"/>
         <source>Attempts</source>
         <translation>المحاولات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="185"/>
+        <location filename="../../ui/order_panel.py" line="201"/>
         <source>Notes</source>
         <translation>الملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="186"/>
+        <location filename="../../ui/order_panel.py" line="202"/>
         <source>History</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="187"/>
+        <location filename="../../ui/order_panel.py" line="203"/>
         <source>Previous orders</source>
         <translation>الطلبات السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="209"/>
+        <location filename="../../ui/order_panel.py" line="225"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation>افتح طلبًا من القائمة، أو اضغط F8 للطلب التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="260"/>
+        <location filename="../../ui/order_panel.py" line="276"/>
         <source>Order %1</source>
         <translation>الطلب %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="268"/>
+        <location filename="../../ui/order_panel.py" line="284"/>
+        <source>Call back on %1</source>
+        <translation>إعادة الاتصال في %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="290"/>
         <source>Held by %1</source>
         <translation>بيد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="266"/>
+        <location filename="../../ui/order_panel.py" line="578"/>
+        <source>Choose the delivery date first.</source>
+        <translation>اختر تاريخ التوصيل أولًا.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="288"/>
         <source>You hold this order</source>
         <translation>هذا الطلب بيدك</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="87"/>
+        <location filename="../../ui/order_panel.py" line="92"/>
         <source>One more attempt</source>
         <translation>محاولة إضافية</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="325"/>
+        <location filename="../../ui/order_panel.py" line="347"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation>لهذا الرقم طلب آخر مفتوح: %1. تحقّق من أنه ليس مكررًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="340"/>
-        <location filename="../../ui/order_panel.py" line="373"/>
+        <location filename="../../ui/order_panel.py" line="362"/>
+        <location filename="../../ui/order_panel.py" line="395"/>
         <source>Call %1</source>
         <translation>الاتصال بـ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="352"/>
+        <location filename="../../ui/order_panel.py" line="374"/>
         <source>Allow one more contact attempt on this order (%1 so far, limit %2).</source>
         <translation>السماح بمحاولة اتصال إضافية على هذا الطلب (%1 حتى الآن، الحد %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="385"/>
+        <location filename="../../ui/order_panel.py" line="407"/>
         <source>Delivery: %1</source>
         <translation>التوصيل: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="387"/>
+        <location filename="../../ui/order_panel.py" line="409"/>
         <source>No delivery fee known for this city</source>
         <translation>لا توجد رسوم توصيل معروفة لهذه المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="406"/>
+        <location filename="../../ui/order_panel.py" line="429"/>
         <source>Attempts (%1)</source>
         <translation>المحاولات (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="411"/>
+        <location filename="../../ui/order_panel.py" line="434"/>
         <source> (waiting to send)</source>
         <translation> (في انتظار الإرسال)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="419"/>
+        <location filename="../../ui/order_panel.py" line="442"/>
         <source>Order discount: %1 %</source>
         <translation>خصم الطلب: %1 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="425"/>
+        <location filename="../../ui/order_panel.py" line="448"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>لا خصم على أي سطر</numerusform>
@@ -1386,27 +1433,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="427"/>
+        <location filename="../../ui/order_panel.py" line="450"/>
         <source>Free delivery</source>
         <translation>توصيل مجاني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="430"/>
+        <location filename="../../ui/order_panel.py" line="453"/>
         <source>Delivery on %1</source>
         <translation>التوصيل يوم %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="439"/>
+        <location filename="../../ui/order_panel.py" line="462"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation>توصيل مؤجل باتفاق مع الزبون: %1 أيام كحد أقصى بالنسبة لك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="462"/>
+        <location filename="../../ui/order_panel.py" line="489"/>
         <source>The history is unavailable offline.</source>
         <translation>السجل غير متاح دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="515"/>
+        <location filename="../../ui/order_panel.py" line="542"/>
         <source>Previous orders (%1)</source>
         <translation>الطلبات السابقة (%1)</translation>
     </message>
@@ -1414,42 +1461,42 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/formatting.py" line="31"/>
+        <location filename="../../ui/formatting.py" line="36"/>
         <source>Answered</source>
         <translation>تم الرد</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="32"/>
+        <location filename="../../ui/formatting.py" line="37"/>
         <source>No answer</source>
         <translation>لا رد</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="33"/>
+        <location filename="../../ui/formatting.py" line="38"/>
         <source>Busy</source>
         <translation>مشغول</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="34"/>
+        <location filename="../../ui/formatting.py" line="39"/>
         <source>Declined</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="35"/>
+        <location filename="../../ui/formatting.py" line="40"/>
         <source>Invalid number</source>
         <translation>رقم غير صالح</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="36"/>
+        <location filename="../../ui/formatting.py" line="41"/>
         <source>Failed</source>
         <translation>فشل</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="37"/>
+        <location filename="../../ui/formatting.py" line="42"/>
         <source>Cancelled by agent</source>
         <translation>ألغاه الوكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="38"/>
+        <location filename="../../ui/formatting.py" line="43"/>
         <source>Message sent</source>
         <translation>أُرسلت الرسالة</translation>
     </message>
@@ -1805,39 +1852,39 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="67"/>
+        <location filename="../../ui/queue_panel.py" line="80"/>
         <source>Search name, phone, e-mail or reference</source>
-        <extracomment>The last query asked for (shown or on its way); None before the first.</extracomment>
+        <extracomment>Which columns stay when the pane narrows, most useful first. Room around a cell&apos;s text (margins of the style and a little air). The last query asked for (shown or on its way); None before the first. Each column&apos;s width for its usual texts (the chooser&apos;s measure).</extracomment>
         <translation>ابحث بالاسم أو الهاتف أو البريد أو المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="73"/>
+        <location filename="../../ui/queue_panel.py" line="86"/>
         <source>All statuses</source>
         <translation>كل الحالات</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="81"/>
-        <location filename="../../ui/queue_panel.py" line="152"/>
+        <location filename="../../ui/queue_panel.py" line="94"/>
+        <location filename="../../ui/queue_panel.py" line="221"/>
         <source>All cities</source>
         <translation>كل المدن</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="83"/>
+        <location filename="../../ui/queue_panel.py" line="96"/>
         <source>Callbacks due</source>
         <translation>اتصالات مستحقة</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="84"/>
+        <location filename="../../ui/queue_panel.py" line="97"/>
         <source>Returned</source>
         <translation>المرتجعات</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="90"/>
+        <location filename="../../ui/queue_panel.py" line="103"/>
         <source>Type at least %1 characters to search</source>
         <translation>اكتب %1 أحرف على الأقل للبحث</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="286"/>
+        <location filename="../../ui/queue_panel.py" line="363"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>لا طلبات</numerusform>
@@ -2327,52 +2374,52 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="23"/>
+        <location filename="../../ui/shortcuts.py" line="24"/>
         <source>Call the selected number</source>
         <translation>الاتصال بالرقم المختار</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="24"/>
+        <location filename="../../ui/shortcuts.py" line="25"/>
         <source>Hang up</source>
         <translation>إنهاء المكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="25"/>
+        <location filename="../../ui/shortcuts.py" line="26"/>
         <source>Take the next order</source>
         <translation>أخذ الطلب التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="26"/>
+        <location filename="../../ui/shortcuts.py" line="27"/>
         <source>Confirm the order</source>
         <translation>تأكيد الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="27"/>
+        <location filename="../../ui/shortcuts.py" line="28"/>
         <source>Write a note</source>
         <translation>كتابة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="28"/>
+        <location filename="../../ui/shortcuts.py" line="29"/>
         <source>Search the queue</source>
         <translation>البحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="29"/>
+        <location filename="../../ui/shortcuts.py" line="30"/>
         <source>WhatsApp message</source>
         <translation>رسالة واتساب</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="30"/>
+        <location filename="../../ui/shortcuts.py" line="31"/>
         <source>My day (dashboard)</source>
         <translation>يومي (لوحة القيادة)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="33"/>
+        <location filename="../../ui/shortcuts.py" line="34"/>
         <source>Team wallboard (leads)</source>
         <translation>لوحة متابعة الفريق (الرؤساء)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="35"/>
+        <location filename="../../ui/shortcuts.py" line="36"/>
         <source>Team reports (leads)</source>
         <translation>تقارير الفريق (الرؤساء)</translation>
     </message>
@@ -2398,52 +2445,53 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/formatting.py" line="18"/>
+        <location filename="../../ui/formatting.py" line="23"/>
         <source>Unassigned</source>
+        <extracomment>How dates with times read everywhere, including the date-time fields. How dates read everywhere, including the date fields.</extracomment>
         <translation>غير مُسندة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="19"/>
+        <location filename="../../ui/formatting.py" line="24"/>
         <source>Assigned</source>
         <translation>مُسندة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="20"/>
+        <location filename="../../ui/formatting.py" line="25"/>
         <source>Being confirmed</source>
         <translation>قيد التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="21"/>
+        <location filename="../../ui/formatting.py" line="26"/>
         <source>Confirmed</source>
         <translation>مؤكدة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="22"/>
+        <location filename="../../ui/formatting.py" line="27"/>
         <source>Cancelled</source>
         <translation>ملغاة</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="23"/>
+        <location filename="../../ui/formatting.py" line="28"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="24"/>
+        <location filename="../../ui/formatting.py" line="29"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="25"/>
+        <location filename="../../ui/formatting.py" line="30"/>
         <source>Returned from preparation</source>
         <translation>مرتجع من التحضير</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="26"/>
+        <location filename="../../ui/formatting.py" line="31"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="27"/>
+        <location filename="../../ui/formatting.py" line="32"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
@@ -2906,230 +2954,241 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Hatif — %1</source>
+        <extracomment>Room left on the screen for the window&apos;s title bar and frame.</extracomment>
         <translation>هاتف — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>New order…</source>
         <translation>طلب جديد…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>My profile…</source>
         <translation>ملفي الشخصي…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Settings…</source>
         <translation>الإعدادات…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Quit</source>
         <translation>خروج</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Order</source>
         <translation>&amp;طلب</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Next order</source>
         <translation>الطلب التالي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Write a note</source>
         <translation>كتابة ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Escalate to the team lead…</source>
         <translation>التصعيد إلى رئيس الفريق…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Search the queue</source>
         <translation>البحث في القائمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Call</source>
         <translation>ا&amp;تصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Call</source>
         <translation>اتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Hang up</source>
         <translation>إنهاء المكالمة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>WhatsApp…</source>
         <translation>واتساب…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>SMS…</source>
         <translation>رسالة SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>My day</source>
         <translation>يومي</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Not available on this server yet.</source>
         <translation>غير متاح بعد على هذا الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Team</source>
         <translation>&amp;فريق</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Wallboard</source>
         <translation>لوحة المتابعة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Reports</source>
         <translation>التقارير</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Phone unavailable</source>
         <translation>الهاتف غير متاح</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>The softphone could not start.</source>
         <translation>تعذّر تشغيل الهاتف البرمجي.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="422"/>
+        <source>Cancel the order</source>
+        <translation>إلغاء الطلب</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <source>Cancel order %1 for the reason “%2”? The customer will not receive it.</source>
+        <translation>هل تريد إلغاء الطلب %1 للسبب «%2»؟ لن يستلمه الزبون.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>No order is waiting right now.</source>
         <translation>لا يوجد طلب في الانتظار حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>هذا الطلب في انتظار رد رئيس الفريق: لا يأخذه إلا رئيس فريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>%1 already holds this order.</source>
         <translation>%1 يعالج هذا الطلب حاليًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>أنت غير متصل: لا يمكن أخذ طلبات جديدة حتى يعود الخادم. يمكنك مواصلة العمل على الطلبات التي بيدك.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>The server did not give you this order.</source>
         <translation>لم يُسند إليك الخادم هذا الطلب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Headset unplugged</source>
         <translation>السماعة منفصلة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>اختفت السماعة «%1». أنت في استراحة حتى تختار جهازًا آخر أو تعيد توصيلها.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Message not sent</source>
         <translation>لم تُرسل الرسالة</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>No team-lead extension is set: your lead sets it in the team settings.</source>
         <translation>لم يتم تحديد رقم تحويلة رئيس الفريق: يحدده رئيسك في إعدادات الفريق.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Hang up the current call first.</source>
         <translation>أنهِ المكالمة الجارية أولاً.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>The SMS gateway did not answer in time: the SMS was not sent.</source>
         <translation>لم تستجب بوابة الرسائل القصيرة في الوقت المحدد: لم تُرسل الرسالة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>The SMS gateway cannot be reached: the SMS was not sent.</source>
         <translation>تعذّر الوصول إلى بوابة الرسائل القصيرة: لم تُرسل الرسالة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>The SMS gateway refused the message: it was not sent.</source>
         <translation>رفضت بوابة الرسائل القصيرة الرسالة: لم تُرسل.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>WhatsApp calls are not available on this computer.</source>
         <translation>مكالمات واتساب غير متاحة على هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>WhatsApp could not be opened: no application on this computer opens WhatsApp links. The attempt is in the journal as failed.</source>
         <translation>تعذّر فتح واتساب: لا يوجد تطبيق على هذا الحاسوب يفتح روابط واتساب. سُجّلت المحاولة في السجل كمحاولة فاشلة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>No SMS application on this computer opens the message. The attempt is in the journal as failed.</source>
         <translation>لا يوجد تطبيق رسائل قصيرة على هذا الحاسوب يفتح الرسالة. سُجّلت المحاولة في السجل كمحاولة فاشلة.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>This number cannot receive messages.</source>
         <translation>لا يمكن لهذا الرقم استقبال الرسائل.</translation>
     </message>
@@ -3137,176 +3196,177 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="49"/>
+        <location filename="../../ui/wrapup_panel.py" line="50"/>
         <source>Wrap-up</source>
         <translation>إنهاء المعالجة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="63"/>
         <source>Free note for the team (Ctrl+N)</source>
+        <extracomment>Asked with the reason before a cancellation goes; the window asks the agent.</extracomment>
         <translation>ملاحظة حرة للفريق (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="62"/>
-        <location filename="../../ui/wrapup_panel.py" line="154"/>
+        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="176"/>
         <source>Add note</source>
         <translation>إضافة الملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="68"/>
         <source>Confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="67"/>
-        <location filename="../../ui/wrapup_panel.py" line="156"/>
+        <location filename="../../ui/wrapup_panel.py" line="70"/>
+        <location filename="../../ui/wrapup_panel.py" line="178"/>
         <source>Cancel order</source>
         <translation>إلغاء الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="73"/>
-        <location filename="../../ui/wrapup_panel.py" line="160"/>
+        <location filename="../../ui/wrapup_panel.py" line="76"/>
+        <location filename="../../ui/wrapup_panel.py" line="182"/>
         <source>Call back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="162"/>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="95"/>
+        <location filename="../../ui/wrapup_panel.py" line="184"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>Unreachable</source>
         <translation>تعذّر الوصول</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="85"/>
-        <location filename="../../ui/wrapup_panel.py" line="163"/>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="97"/>
+        <location filename="../../ui/wrapup_panel.py" line="185"/>
+        <location filename="../../ui/wrapup_panel.py" line="242"/>
         <source>Duplicate</source>
         <translation>مكرر</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="86"/>
-        <location filename="../../ui/wrapup_panel.py" line="164"/>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="98"/>
+        <location filename="../../ui/wrapup_panel.py" line="186"/>
+        <location filename="../../ui/wrapup_panel.py" line="243"/>
         <source>Erroneous</source>
         <translation>خاطئ</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="133"/>
+        <location filename="../../ui/wrapup_panel.py" line="146"/>
         <source>Predefined note…</source>
         <translation>ملاحظة جاهزة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="137"/>
+        <location filename="../../ui/wrapup_panel.py" line="150"/>
         <source>Reason for cancelling…</source>
         <translation>سبب الإلغاء…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="155"/>
-        <source>Confirm the order (Ctrl+Enter)</source>
-        <translation>تأكيد الطلب (Ctrl+Enter)</translation>
+        <location filename="../../ui/wrapup_panel.py" line="172"/>
+        <source>Confirm the order (%1)</source>
+        <translation>تأكيد الطلب (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="177"/>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
         <source>Suggested times…</source>
         <translation>أوقات مقترحة…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="237"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="238"/>
         <source>Confirmation</source>
         <translation>التأكيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="239"/>
         <source>Cancellation</source>
         <translation>الإلغاء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="240"/>
         <source>Call-back</source>
         <translation>إعادة الاتصال</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>Start</source>
         <translation>بدء</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="246"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="247"/>
         <source>Escalation</source>
         <translation>التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>Answer to the escalation</source>
         <translation>الرد على التصعيد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="222"/>
+        <location filename="../../ui/wrapup_panel.py" line="249"/>
         <source>Taking over</source>
         <translation>تولّي الطلب</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <location filename="../../ui/wrapup_panel.py" line="250"/>
         <source>Delivery date</source>
         <translation>تاريخ التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="224"/>
+        <location filename="../../ui/wrapup_panel.py" line="251"/>
         <source>New order</source>
         <translation>طلب جديد</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="225"/>
+        <location filename="../../ui/wrapup_panel.py" line="252"/>
         <source>Attempt</source>
         <translation>محاولة</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <location filename="../../ui/wrapup_panel.py" line="253"/>
         <source>Extra attempt</source>
         <translation>محاولة إضافية</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="263"/>
         <source>%1 saved, waiting for the server…</source>
         <translation>%1 محفوظة، في انتظار الخادم…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="238"/>
+        <location filename="../../ui/wrapup_panel.py" line="265"/>
         <source>%1 accepted by the server.</source>
         <translation>%1: قبلها الخادم.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="241"/>
+        <location filename="../../ui/wrapup_panel.py" line="268"/>
         <source>%1 not applied: %2</source>
         <translation>%1 لم تُطبَّق: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <location filename="../../ui/wrapup_panel.py" line="272"/>
         <source>%1 refused by the server: %2</source>
         <translation>%1 رفضها الخادم: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="271"/>
+        <location filename="../../ui/wrapup_panel.py" line="298"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>اختر سبب الإلغاء أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="288"/>
+        <location filename="../../ui/wrapup_panel.py" line="317"/>
         <source>Choose a call-back time in the future.</source>
         <translation>اختر وقتًا مستقبليًا لإعادة الاتصال.</translation>
     </message>

@@ -170,17 +170,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/formatting.py" line="42"/>
+        <location filename="../../ui/formatting.py" line="47"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="43"/>
+        <location filename="../../ui/formatting.py" line="48"/>
         <source>WhatsApp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="44"/>
+        <location filename="../../ui/formatting.py" line="49"/>
         <source>SMS</source>
         <translation type="unfinished"></translation>
     </message>
@@ -615,148 +615,153 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../ui/message_dialog.py" line="46"/>
+        <location filename="../../ui/message_dialog.py" line="47"/>
         <source>WhatsApp message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="46"/>
+        <location filename="../../ui/message_dialog.py" line="47"/>
         <source>SMS message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="53"/>
+        <location filename="../../ui/message_dialog.py" line="54"/>
         <source>French</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="53"/>
+        <location filename="../../ui/message_dialog.py" line="54"/>
         <source>Arabic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="64"/>
+        <location filename="../../ui/message_dialog.py" line="65"/>
         <source>Text message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="65"/>
+        <location filename="../../ui/message_dialog.py" line="66"/>
         <source>Voice message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="66"/>
+        <location filename="../../ui/message_dialog.py" line="67"/>
         <source>WhatsApp call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="75"/>
+        <location filename="../../ui/message_dialog.py" line="76"/>
         <source>Sent through your team&apos;s SMS gateway.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="77"/>
+        <location filename="../../ui/message_dialog.py" line="78"/>
         <source>Opens this computer&apos;s SMS application.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="92"/>
-        <location filename="../../ui/message_dialog.py" line="153"/>
+        <location filename="../../ui/message_dialog.py" line="93"/>
+        <location filename="../../ui/message_dialog.py" line="158"/>
         <source>Open and send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/message_dialog.py" line="96"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="100"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="98"/>
+        <location filename="../../ui/message_dialog.py" line="102"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="103"/>
+        <location filename="../../ui/message_dialog.py" line="107"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="104"/>
+        <location filename="../../ui/message_dialog.py" line="108"/>
         <source>Template</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="105"/>
+        <location filename="../../ui/message_dialog.py" line="109"/>
         <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="151"/>
+        <location filename="../../ui/message_dialog.py" line="156"/>
         <source>Call on WhatsApp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="160"/>
+        <location filename="../../ui/message_dialog.py" line="165"/>
         <source>No message template is set up yet: write the message yourself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="167"/>
+        <location filename="../../ui/message_dialog.py" line="172"/>
         <source>This order has no %1. Write it in the message or choose another template.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="178"/>
+        <location filename="../../ui/message_dialog.py" line="183"/>
         <source>customer name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="179"/>
+        <location filename="../../ui/message_dialog.py" line="184"/>
         <source>order number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="180"/>
+        <location filename="../../ui/message_dialog.py" line="185"/>
         <source>amount to pay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="181"/>
+        <location filename="../../ui/message_dialog.py" line="186"/>
         <source>articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="182"/>
+        <location filename="../../ui/message_dialog.py" line="187"/>
         <source>city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="183"/>
+        <location filename="../../ui/message_dialog.py" line="188"/>
         <source>address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="184"/>
+        <location filename="../../ui/message_dialog.py" line="189"/>
         <source>phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="185"/>
+        <location filename="../../ui/message_dialog.py" line="190"/>
         <source>delivery fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="186"/>
+        <location filename="../../ui/message_dialog.py" line="191"/>
         <source>agent name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="187"/>
+        <location filename="../../ui/message_dialog.py" line="192"/>
         <source>shop name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="188"/>
+        <location filename="../../ui/message_dialog.py" line="193"/>
         <source>agreed callback time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,7 +769,7 @@
 <context>
     <name>Money</name>
     <message>
-        <location filename="../../ui/formatting.py" line="64"/>
+        <location filename="../../ui/formatting.py" line="69"/>
         <source>%1 MAD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -772,57 +777,58 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="30"/>
+        <location filename="../../ui/new_order_dialog.py" line="33"/>
         <source>New order</source>
+        <extracomment>The phone whose known customer filled name and address (None: typed by hand).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="33"/>
+        <location filename="../../ui/new_order_dialog.py" line="36"/>
         <source>06 12 34 56 78</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="49"/>
+        <location filename="../../ui/new_order_dialog.py" line="53"/>
         <source>Note for the team (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="56"/>
+        <location filename="../../ui/new_order_dialog.py" line="60"/>
         <source>Create order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="60"/>
+        <location filename="../../ui/new_order_dialog.py" line="64"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="62"/>
+        <location filename="../../ui/new_order_dialog.py" line="66"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="63"/>
+        <location filename="../../ui/new_order_dialog.py" line="67"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="64"/>
+        <location filename="../../ui/new_order_dialog.py" line="68"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="66"/>
+        <location filename="../../ui/new_order_dialog.py" line="70"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="86"/>
+        <location filename="../../ui/new_order_dialog.py" line="94"/>
         <source>New customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/new_order_dialog.py" line="90"/>
+        <location filename="../../ui/new_order_dialog.py" line="101"/>
         <source>Known customer: %1 (%n order(s))</source>
         <translation>
             <numerusform>Known customer: %1 (%n order)</numerusform>
@@ -830,17 +836,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="101"/>
+        <location filename="../../ui/new_order_dialog.py" line="116"/>
         <source>Enter a valid phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="104"/>
+        <location filename="../../ui/new_order_dialog.py" line="119"/>
         <source>Enter the customer&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="107"/>
+        <location filename="../../ui/new_order_dialog.py" line="122"/>
         <source>Add at least one article.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -949,149 +955,180 @@
     </message>
     <message>
         <location filename="../../ui/order_history_text.py" line="36"/>
-        <source>Contact attempt</source>
+        <source>Imported from the shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="37"/>
+        <source>Updated by the shop&apos;s import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/order_history_text.py" line="38"/>
+        <source>Imported again, unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="39"/>
+        <source>Contact attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="41"/>
         <source>Attempt flagged to the lead (changed nothing)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="40"/>
+        <location filename="../../ui/order_history_text.py" line="43"/>
         <source>One more attempt granted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="61"/>
+        <location filename="../../ui/order_history_text.py" line="64"/>
         <source>order discount %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="63"/>
+        <location filename="../../ui/order_history_text.py" line="66"/>
         <source>total %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="68"/>
+        <location filename="../../ui/order_history_text.py" line="71"/>
         <source>delivery on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="73"/>
+        <location filename="../../ui/order_history_text.py" line="76"/>
         <source>call back at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="79"/>
+        <location filename="../../ui/order_history_text.py" line="88"/>
         <source>free delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="108"/>
+        <source>discount %1 % on %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OrderLinesEditor</name>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="115"/>
+        <location filename="../../ui/order_lines_editor.py" line="122"/>
         <source>Add an article: reference or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="126"/>
+        <location filename="../../ui/order_lines_editor.py" line="133"/>
         <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="128"/>
+        <location filename="../../ui/order_lines_editor.py" line="135"/>
         <source>Remove line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="129"/>
+        <location filename="../../ui/order_lines_editor.py" line="136"/>
         <source>Free delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="131"/>
+        <location filename="../../ui/order_lines_editor.py" line="138"/>
         <source>A rescue gesture: use it within your shop&apos;s rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="136"/>
+        <location filename="../../ui/order_lines_editor.py" line="143"/>
         <source>Order discount: </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="140"/>
+        <location filename="../../ui/order_lines_editor.py" line="157"/>
         <source>Save lines</source>
+        <extracomment>The last order discount within the limit: what is priced and saved.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="161"/>
+        <location filename="../../ui/order_lines_editor.py" line="182"/>
         <source>Subtotal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="162"/>
+        <location filename="../../ui/order_lines_editor.py" line="183"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="163"/>
+        <location filename="../../ui/order_lines_editor.py" line="184"/>
         <source>Discount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="164"/>
+        <location filename="../../ui/order_lines_editor.py" line="189"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="165"/>
+        <location filename="../../ui/order_lines_editor.py" line="185"/>
         <source>Upsell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="242"/>
+        <location filename="../../ui/order_lines_editor.py" line="270"/>
         <source>Line discount: at most %1 % for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="246"/>
+        <location filename="../../ui/order_lines_editor.py" line="273"/>
         <source>Discount on the whole order: at most %1 % for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="264"/>
+        <location filename="../../ui/order_lines_editor.py" line="293"/>
+        <source>Order discount of %1 % refused: %2 % at most for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="308"/>
+        <source>Line discount of %1 % refused: %2 % at most for you; the line keeps its discount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="327"/>
         <source>Free delivery is not allowed for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="285"/>
+        <location filename="../../ui/order_lines_editor.py" line="348"/>
         <source>Cannot price this order: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="294"/>
+        <location filename="../../ui/order_lines_editor.py" line="357"/>
         <source>unknown city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>tier %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="329"/>
+        <location filename="../../ui/order_lines_editor.py" line="392"/>
         <source>single</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="330"/>
+        <location filename="../../ui/order_lines_editor.py" line="393"/>
         <source>%1 — %2 in stock</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1137,236 +1174,246 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="108"/>
+        <location filename="../../ui/order_panel.py" line="114"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="110"/>
+        <location filename="../../ui/order_panel.py" line="116"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="111"/>
+        <location filename="../../ui/order_panel.py" line="117"/>
         <source>Phones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="112"/>
+        <location filename="../../ui/order_panel.py" line="118"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="123"/>
+        <location filename="../../ui/order_panel.py" line="132"/>
         <source>Save address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="135"/>
+        <location filename="../../ui/order_panel.py" line="151"/>
         <source>Set date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="137"/>
+        <location filename="../../ui/order_panel.py" line="153"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="146"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="148"/>
+        <location filename="../../ui/order_panel.py" line="164"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="149"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="150"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>Delivery date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="155"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="163"/>
-        <location filename="../../ui/order_panel.py" line="174"/>
-        <location filename="../../ui/order_panel.py" line="177"/>
+        <location filename="../../ui/order_panel.py" line="179"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="193"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="164"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="165"/>
+        <location filename="../../ui/order_panel.py" line="181"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="182"/>
         <source>Ring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="167"/>
+        <location filename="../../ui/order_panel.py" line="183"/>
         <source>Talk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="168"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>SIP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="169"/>
+        <location filename="../../ui/order_panel.py" line="185"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="177"/>
+        <location filename="../../ui/order_panel.py" line="193"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="177"/>
+        <location filename="../../ui/order_panel.py" line="193"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="184"/>
+        <location filename="../../ui/order_panel.py" line="200"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="185"/>
+        <location filename="../../ui/order_panel.py" line="201"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="186"/>
+        <location filename="../../ui/order_panel.py" line="202"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="187"/>
+        <location filename="../../ui/order_panel.py" line="203"/>
         <source>Previous orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="209"/>
+        <location filename="../../ui/order_panel.py" line="225"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="260"/>
+        <location filename="../../ui/order_panel.py" line="276"/>
         <source>Order %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="268"/>
+        <location filename="../../ui/order_panel.py" line="284"/>
+        <source>Call back on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="290"/>
         <source>Held by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="266"/>
+        <location filename="../../ui/order_panel.py" line="578"/>
+        <source>Choose the delivery date first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="288"/>
         <source>You hold this order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="87"/>
+        <location filename="../../ui/order_panel.py" line="92"/>
         <source>One more attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="325"/>
+        <location filename="../../ui/order_panel.py" line="347"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="340"/>
-        <location filename="../../ui/order_panel.py" line="373"/>
+        <location filename="../../ui/order_panel.py" line="362"/>
+        <location filename="../../ui/order_panel.py" line="395"/>
         <source>Call %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="352"/>
+        <location filename="../../ui/order_panel.py" line="374"/>
         <source>Allow one more contact attempt on this order (%1 so far, limit %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="385"/>
+        <location filename="../../ui/order_panel.py" line="407"/>
         <source>Delivery: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="387"/>
+        <location filename="../../ui/order_panel.py" line="409"/>
         <source>No delivery fee known for this city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="406"/>
+        <location filename="../../ui/order_panel.py" line="429"/>
         <source>Attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="411"/>
+        <location filename="../../ui/order_panel.py" line="434"/>
         <source> (waiting to send)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="419"/>
+        <location filename="../../ui/order_panel.py" line="442"/>
         <source>Order discount: %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="425"/>
+        <location filename="../../ui/order_panel.py" line="448"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>Discount on %n line</numerusform>
@@ -1374,27 +1421,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="427"/>
+        <location filename="../../ui/order_panel.py" line="450"/>
         <source>Free delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="430"/>
+        <location filename="../../ui/order_panel.py" line="453"/>
         <source>Delivery on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="439"/>
+        <location filename="../../ui/order_panel.py" line="462"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="462"/>
+        <location filename="../../ui/order_panel.py" line="489"/>
         <source>The history is unavailable offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="515"/>
+        <location filename="../../ui/order_panel.py" line="542"/>
         <source>Previous orders (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,42 +1449,42 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/formatting.py" line="31"/>
+        <location filename="../../ui/formatting.py" line="36"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="32"/>
+        <location filename="../../ui/formatting.py" line="37"/>
         <source>No answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="33"/>
+        <location filename="../../ui/formatting.py" line="38"/>
         <source>Busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="34"/>
+        <location filename="../../ui/formatting.py" line="39"/>
         <source>Declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="35"/>
+        <location filename="../../ui/formatting.py" line="40"/>
         <source>Invalid number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="36"/>
+        <location filename="../../ui/formatting.py" line="41"/>
         <source>Failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="37"/>
+        <location filename="../../ui/formatting.py" line="42"/>
         <source>Cancelled by agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="38"/>
+        <location filename="../../ui/formatting.py" line="43"/>
         <source>Message sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1793,39 +1840,39 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="67"/>
+        <location filename="../../ui/queue_panel.py" line="80"/>
         <source>Search name, phone, e-mail or reference</source>
-        <extracomment>The last query asked for (shown or on its way); None before the first.</extracomment>
+        <extracomment>Which columns stay when the pane narrows, most useful first. Room around a cell&apos;s text (margins of the style and a little air). The last query asked for (shown or on its way); None before the first. Each column&apos;s width for its usual texts (the chooser&apos;s measure).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="73"/>
+        <location filename="../../ui/queue_panel.py" line="86"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="81"/>
-        <location filename="../../ui/queue_panel.py" line="152"/>
+        <location filename="../../ui/queue_panel.py" line="94"/>
+        <location filename="../../ui/queue_panel.py" line="221"/>
         <source>All cities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="83"/>
+        <location filename="../../ui/queue_panel.py" line="96"/>
         <source>Callbacks due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="84"/>
+        <location filename="../../ui/queue_panel.py" line="97"/>
         <source>Returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="90"/>
+        <location filename="../../ui/queue_panel.py" line="103"/>
         <source>Type at least %1 characters to search</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="286"/>
+        <location filename="../../ui/queue_panel.py" line="363"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -2311,52 +2358,52 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="23"/>
+        <location filename="../../ui/shortcuts.py" line="24"/>
         <source>Call the selected number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="24"/>
+        <location filename="../../ui/shortcuts.py" line="25"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="25"/>
+        <location filename="../../ui/shortcuts.py" line="26"/>
         <source>Take the next order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="26"/>
+        <location filename="../../ui/shortcuts.py" line="27"/>
         <source>Confirm the order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="27"/>
+        <location filename="../../ui/shortcuts.py" line="28"/>
         <source>Write a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="28"/>
+        <location filename="../../ui/shortcuts.py" line="29"/>
         <source>Search the queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="29"/>
+        <location filename="../../ui/shortcuts.py" line="30"/>
         <source>WhatsApp message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="30"/>
+        <location filename="../../ui/shortcuts.py" line="31"/>
         <source>My day (dashboard)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="33"/>
+        <location filename="../../ui/shortcuts.py" line="34"/>
         <source>Team wallboard (leads)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="35"/>
+        <location filename="../../ui/shortcuts.py" line="36"/>
         <source>Team reports (leads)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2382,52 +2429,53 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/formatting.py" line="18"/>
-        <source>Unassigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/formatting.py" line="19"/>
-        <source>Assigned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/formatting.py" line="20"/>
-        <source>Being confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/formatting.py" line="21"/>
-        <source>Confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/formatting.py" line="22"/>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/formatting.py" line="23"/>
-        <source>Duplicate</source>
+        <source>Unassigned</source>
+        <extracomment>How dates with times read everywhere, including the date-time fields. How dates read everywhere, including the date fields.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="24"/>
-        <source>Erroneous</source>
+        <source>Assigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="25"/>
-        <source>Returned from preparation</source>
+        <source>Being confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="26"/>
-        <source>Call back</source>
+        <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="27"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="28"/>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="29"/>
+        <source>Erroneous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="30"/>
+        <source>Returned from preparation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="31"/>
+        <source>Call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="32"/>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2882,230 +2930,241 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Hatif — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="123"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="125"/>
-        <source>New order…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="129"/>
-        <source>My profile…</source>
+        <extracomment>Room left on the screen for the window&apos;s title bar and frame.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="132"/>
-        <source>Settings…</source>
+        <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
-        <source>Sign out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="136"/>
-        <source>Quit</source>
+        <location filename="../../ui/main_window.py" line="134"/>
+        <source>New order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="138"/>
-        <source>&amp;Order</source>
+        <source>My profile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
-        <source>Next order</source>
+        <location filename="../../ui/main_window.py" line="141"/>
+        <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="144"/>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="147"/>
+        <source>&amp;Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>Next order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Write a note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Escalate to the team lead…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Search the queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Hang up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>WhatsApp…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>SMS…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>My day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Not available on this server yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Wallboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Phone unavailable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>The softphone could not start.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="422"/>
+        <source>Cancel the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <source>Cancel order %1 for the reason “%2”? The customer will not receive it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>No order is waiting right now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>%1 already holds this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>The server did not give you this order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Headset unplugged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Message not sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>No team-lead extension is set: your lead sets it in the team settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Hang up the current call first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>The SMS gateway did not answer in time: the SMS was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>The SMS gateway cannot be reached: the SMS was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>The SMS gateway refused the message: it was not sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>WhatsApp calls are not available on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>WhatsApp could not be opened: no application on this computer opens WhatsApp links. The attempt is in the journal as failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>No SMS application on this computer opens the message. The attempt is in the journal as failed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>This number cannot receive messages.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3113,176 +3172,177 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="49"/>
+        <location filename="../../ui/wrapup_panel.py" line="50"/>
         <source>Wrap-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="63"/>
         <source>Free note for the team (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/wrapup_panel.py" line="62"/>
-        <location filename="../../ui/wrapup_panel.py" line="154"/>
-        <source>Add note</source>
+        <extracomment>Asked with the reason before a cancellation goes; the window asks the agent.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="176"/>
+        <source>Add note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/wrapup_panel.py" line="68"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="67"/>
-        <location filename="../../ui/wrapup_panel.py" line="156"/>
+        <location filename="../../ui/wrapup_panel.py" line="70"/>
+        <location filename="../../ui/wrapup_panel.py" line="178"/>
         <source>Cancel order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="73"/>
-        <location filename="../../ui/wrapup_panel.py" line="160"/>
+        <location filename="../../ui/wrapup_panel.py" line="76"/>
+        <location filename="../../ui/wrapup_panel.py" line="182"/>
         <source>Call back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="162"/>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="95"/>
+        <location filename="../../ui/wrapup_panel.py" line="184"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>Unreachable</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="85"/>
-        <location filename="../../ui/wrapup_panel.py" line="163"/>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="97"/>
+        <location filename="../../ui/wrapup_panel.py" line="185"/>
+        <location filename="../../ui/wrapup_panel.py" line="242"/>
         <source>Duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="86"/>
-        <location filename="../../ui/wrapup_panel.py" line="164"/>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="98"/>
+        <location filename="../../ui/wrapup_panel.py" line="186"/>
+        <location filename="../../ui/wrapup_panel.py" line="243"/>
         <source>Erroneous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="133"/>
+        <location filename="../../ui/wrapup_panel.py" line="146"/>
         <source>Predefined note…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="137"/>
+        <location filename="../../ui/wrapup_panel.py" line="150"/>
         <source>Reason for cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="155"/>
-        <source>Confirm the order (Ctrl+Enter)</source>
+        <location filename="../../ui/wrapup_panel.py" line="172"/>
+        <source>Confirm the order (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="177"/>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
         <source>Suggested times…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="237"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="238"/>
         <source>Confirmation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="239"/>
         <source>Cancellation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="240"/>
         <source>Call-back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="246"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="247"/>
         <source>Escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>Answer to the escalation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="222"/>
+        <location filename="../../ui/wrapup_panel.py" line="249"/>
         <source>Taking over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <location filename="../../ui/wrapup_panel.py" line="250"/>
         <source>Delivery date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="224"/>
+        <location filename="../../ui/wrapup_panel.py" line="251"/>
         <source>New order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="225"/>
+        <location filename="../../ui/wrapup_panel.py" line="252"/>
         <source>Attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <location filename="../../ui/wrapup_panel.py" line="253"/>
         <source>Extra attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="263"/>
         <source>%1 saved, waiting for the server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="238"/>
+        <location filename="../../ui/wrapup_panel.py" line="265"/>
         <source>%1 accepted by the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="241"/>
+        <location filename="../../ui/wrapup_panel.py" line="268"/>
         <source>%1 not applied: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <location filename="../../ui/wrapup_panel.py" line="272"/>
         <source>%1 refused by the server: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="271"/>
+        <location filename="../../ui/wrapup_panel.py" line="298"/>
         <source>Choose a reason for cancelling first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="288"/>
+        <location filename="../../ui/wrapup_panel.py" line="317"/>
         <source>Choose a call-back time in the future.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -170,17 +170,17 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../ui/formatting.py" line="42"/>
+        <location filename="../../ui/formatting.py" line="47"/>
         <source>Call</source>
         <translation>Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="43"/>
+        <location filename="../../ui/formatting.py" line="48"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="44"/>
+        <location filename="../../ui/formatting.py" line="49"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
@@ -615,148 +615,153 @@
 <context>
     <name>MessageDialog</name>
     <message>
-        <location filename="../../ui/message_dialog.py" line="46"/>
+        <location filename="../../ui/message_dialog.py" line="47"/>
         <source>WhatsApp message</source>
         <translation>Message WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="46"/>
+        <location filename="../../ui/message_dialog.py" line="47"/>
         <source>SMS message</source>
         <translation>Message SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="53"/>
+        <location filename="../../ui/message_dialog.py" line="54"/>
         <source>French</source>
         <translation>Français</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="53"/>
+        <location filename="../../ui/message_dialog.py" line="54"/>
         <source>Arabic</source>
         <translation>Arabe</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="64"/>
+        <location filename="../../ui/message_dialog.py" line="65"/>
         <source>Text message</source>
         <translation>Message texte</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="65"/>
+        <location filename="../../ui/message_dialog.py" line="66"/>
         <source>Voice message</source>
         <translation>Message vocal</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="66"/>
+        <location filename="../../ui/message_dialog.py" line="67"/>
         <source>WhatsApp call</source>
         <translation>Appel WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="75"/>
+        <location filename="../../ui/message_dialog.py" line="76"/>
         <source>Sent through your team&apos;s SMS gateway.</source>
         <translation>Envoyé par la passerelle SMS de votre équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="77"/>
+        <location filename="../../ui/message_dialog.py" line="78"/>
         <source>Opens this computer&apos;s SMS application.</source>
         <translation>Ouvre l&apos;application SMS de cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="92"/>
-        <location filename="../../ui/message_dialog.py" line="153"/>
+        <location filename="../../ui/message_dialog.py" line="93"/>
+        <location filename="../../ui/message_dialog.py" line="158"/>
         <source>Open and send</source>
         <translation>Ouvrir et envoyer</translation>
     </message>
     <message>
         <location filename="../../ui/message_dialog.py" line="96"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/message_dialog.py" line="100"/>
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="98"/>
+        <location filename="../../ui/message_dialog.py" line="102"/>
         <source>Send</source>
         <translation>Envoyer</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="103"/>
+        <location filename="../../ui/message_dialog.py" line="107"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="104"/>
+        <location filename="../../ui/message_dialog.py" line="108"/>
         <source>Template</source>
         <translation>Modèle</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="105"/>
+        <location filename="../../ui/message_dialog.py" line="109"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="151"/>
+        <location filename="../../ui/message_dialog.py" line="156"/>
         <source>Call on WhatsApp</source>
         <translation>Appeler sur WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="160"/>
+        <location filename="../../ui/message_dialog.py" line="165"/>
         <source>No message template is set up yet: write the message yourself.</source>
         <translation>Aucun modèle de message n&apos;est encore défini : rédigez le message vous-même.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="167"/>
+        <location filename="../../ui/message_dialog.py" line="172"/>
         <source>This order has no %1. Write it in the message or choose another template.</source>
         <translation>Cette commande n&apos;a pas de valeur pour : %1. Écrivez-la dans le message ou choisissez un autre modèle.</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="178"/>
+        <location filename="../../ui/message_dialog.py" line="183"/>
         <source>customer name</source>
         <translation>nom du client</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="179"/>
+        <location filename="../../ui/message_dialog.py" line="184"/>
         <source>order number</source>
         <translation>numéro de commande</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="180"/>
+        <location filename="../../ui/message_dialog.py" line="185"/>
         <source>amount to pay</source>
         <translation>montant à payer</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="181"/>
+        <location filename="../../ui/message_dialog.py" line="186"/>
         <source>articles</source>
         <translation>articles</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="182"/>
+        <location filename="../../ui/message_dialog.py" line="187"/>
         <source>city</source>
         <translation>ville</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="183"/>
+        <location filename="../../ui/message_dialog.py" line="188"/>
         <source>address</source>
         <translation>adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="184"/>
+        <location filename="../../ui/message_dialog.py" line="189"/>
         <source>phone number</source>
         <translation>numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="185"/>
+        <location filename="../../ui/message_dialog.py" line="190"/>
         <source>delivery fee</source>
         <translation>frais de livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="186"/>
+        <location filename="../../ui/message_dialog.py" line="191"/>
         <source>agent name</source>
         <translation>nom de l&apos;opérateur</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="187"/>
+        <location filename="../../ui/message_dialog.py" line="192"/>
         <source>shop name</source>
         <translation>nom de la boutique</translation>
     </message>
     <message>
-        <location filename="../../ui/message_dialog.py" line="188"/>
+        <location filename="../../ui/message_dialog.py" line="193"/>
         <source>agreed callback time</source>
         <translation>heure de rappel convenue</translation>
     </message>
@@ -764,7 +769,7 @@
 <context>
     <name>Money</name>
     <message>
-        <location filename="../../ui/formatting.py" line="64"/>
+        <location filename="../../ui/formatting.py" line="69"/>
         <source>%1 MAD</source>
         <translation>%1 MAD</translation>
     </message>
@@ -772,57 +777,58 @@
 <context>
     <name>NewOrderDialog</name>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="30"/>
+        <location filename="../../ui/new_order_dialog.py" line="33"/>
         <source>New order</source>
+        <extracomment>The phone whose known customer filled name and address (None: typed by hand).</extracomment>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="33"/>
+        <location filename="../../ui/new_order_dialog.py" line="36"/>
         <source>06 12 34 56 78</source>
         <translation>06 12 34 56 78</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="49"/>
+        <location filename="../../ui/new_order_dialog.py" line="53"/>
         <source>Note for the team (optional)</source>
         <translation>Note pour l&apos;équipe (facultative)</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="56"/>
+        <location filename="../../ui/new_order_dialog.py" line="60"/>
         <source>Create order</source>
         <translation>Créer la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="60"/>
+        <location filename="../../ui/new_order_dialog.py" line="64"/>
         <source>Phone</source>
         <translation>Téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="62"/>
+        <location filename="../../ui/new_order_dialog.py" line="66"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="63"/>
+        <location filename="../../ui/new_order_dialog.py" line="67"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="64"/>
+        <location filename="../../ui/new_order_dialog.py" line="68"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="66"/>
+        <location filename="../../ui/new_order_dialog.py" line="70"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="86"/>
+        <location filename="../../ui/new_order_dialog.py" line="94"/>
         <source>New customer</source>
         <translation>Nouveau client</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/new_order_dialog.py" line="90"/>
+        <location filename="../../ui/new_order_dialog.py" line="101"/>
         <source>Known customer: %1 (%n order(s))</source>
         <translation>
             <numerusform>Client connu : %1 (%n commande)</numerusform>
@@ -830,17 +836,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="101"/>
+        <location filename="../../ui/new_order_dialog.py" line="116"/>
         <source>Enter a valid phone number.</source>
         <translation>Saisissez un numéro de téléphone valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="104"/>
+        <location filename="../../ui/new_order_dialog.py" line="119"/>
         <source>Enter the customer&apos;s name.</source>
         <translation>Saisissez le nom du client.</translation>
     </message>
     <message>
-        <location filename="../../ui/new_order_dialog.py" line="107"/>
+        <location filename="../../ui/new_order_dialog.py" line="122"/>
         <source>Add at least one article.</source>
         <translation>Ajoutez au moins un article.</translation>
     </message>
@@ -949,149 +955,180 @@
     </message>
     <message>
         <location filename="../../ui/order_history_text.py" line="36"/>
+        <source>Imported from the shop</source>
+        <translation>Importée depuis la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="37"/>
+        <source>Updated by the shop&apos;s import</source>
+        <translation>Mise à jour par l&apos;import de la boutique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="38"/>
+        <source>Imported again, unchanged</source>
+        <translation>Réimportée, sans changement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="39"/>
         <source>Contact attempt</source>
         <translation>Tentative de contact</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="38"/>
+        <location filename="../../ui/order_history_text.py" line="41"/>
         <source>Attempt flagged to the lead (changed nothing)</source>
         <translation>Tentative signalée au chef d&apos;équipe (sans effet sur la commande)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="40"/>
+        <location filename="../../ui/order_history_text.py" line="43"/>
         <source>One more attempt granted</source>
         <translation>Une tentative supplémentaire accordée</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="61"/>
+        <location filename="../../ui/order_history_text.py" line="64"/>
         <source>order discount %1 %</source>
         <translation>remise globale %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="63"/>
+        <location filename="../../ui/order_history_text.py" line="66"/>
         <source>total %1</source>
         <translation>total %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="68"/>
+        <location filename="../../ui/order_history_text.py" line="71"/>
         <source>delivery on %1</source>
         <translation>livraison le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="73"/>
+        <location filename="../../ui/order_history_text.py" line="76"/>
         <source>call back at %1</source>
         <translation>rappel le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_history_text.py" line="79"/>
+        <location filename="../../ui/order_history_text.py" line="88"/>
         <source>free delivery</source>
         <translation>livraison offerte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_history_text.py" line="108"/>
+        <source>discount %1 % on %2</source>
+        <translation>remise de %1 % sur %2</translation>
     </message>
 </context>
 <context>
     <name>OrderLinesEditor</name>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="115"/>
+        <location filename="../../ui/order_lines_editor.py" line="122"/>
         <source>Add an article: reference or name</source>
         <translation>Ajouter un article : référence ou nom</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="126"/>
+        <location filename="../../ui/order_lines_editor.py" line="133"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="128"/>
+        <location filename="../../ui/order_lines_editor.py" line="135"/>
         <source>Remove line</source>
         <translation>Retirer la ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="129"/>
+        <location filename="../../ui/order_lines_editor.py" line="136"/>
         <source>Free delivery</source>
         <translation>Livraison offerte</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="131"/>
+        <location filename="../../ui/order_lines_editor.py" line="138"/>
         <source>A rescue gesture: use it within your shop&apos;s rules.</source>
         <translation>Geste commercial : selon les règles de votre boutique.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="136"/>
+        <location filename="../../ui/order_lines_editor.py" line="143"/>
         <source>Order discount: </source>
         <translation>Remise globale : </translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="140"/>
+        <location filename="../../ui/order_lines_editor.py" line="157"/>
         <source>Save lines</source>
+        <extracomment>The last order discount within the limit: what is priced and saved.</extracomment>
         <translation>Enregistrer les articles</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="161"/>
+        <location filename="../../ui/order_lines_editor.py" line="182"/>
         <source>Subtotal</source>
         <translation>Sous-total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="162"/>
+        <location filename="../../ui/order_lines_editor.py" line="183"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="163"/>
+        <location filename="../../ui/order_lines_editor.py" line="184"/>
         <source>Discount</source>
         <translation>Remise</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="164"/>
+        <location filename="../../ui/order_lines_editor.py" line="189"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="165"/>
+        <location filename="../../ui/order_lines_editor.py" line="185"/>
         <source>Upsell</source>
         <translation>Upsell</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="242"/>
+        <location filename="../../ui/order_lines_editor.py" line="270"/>
         <source>Line discount: at most %1 % for you.</source>
         <translation>Remise par ligne : %1 % au maximum pour vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="246"/>
+        <location filename="../../ui/order_lines_editor.py" line="273"/>
         <source>Discount on the whole order: at most %1 % for you.</source>
         <translation>Remise globale : %1 % au maximum pour vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="264"/>
+        <location filename="../../ui/order_lines_editor.py" line="293"/>
+        <source>Order discount of %1 % refused: %2 % at most for you.</source>
+        <translation>Remise globale de %1 % refusée : %2 % au maximum pour vous.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="308"/>
+        <source>Line discount of %1 % refused: %2 % at most for you; the line keeps its discount.</source>
+        <translation>Remise de %1 % sur la ligne refusée : %2 % au maximum pour vous ; la ligne garde sa remise.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_lines_editor.py" line="327"/>
         <source>Free delivery is not allowed for you.</source>
         <translation>La livraison offerte ne vous est pas autorisée.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="285"/>
+        <location filename="../../ui/order_lines_editor.py" line="348"/>
         <source>Cannot price this order: %1</source>
         <translation>Impossible de calculer le prix : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="294"/>
+        <location filename="../../ui/order_lines_editor.py" line="357"/>
         <source>unknown city</source>
         <translation>ville inconnue</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>tier %1</source>
         <translation>palier %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="299"/>
+        <location filename="../../ui/order_lines_editor.py" line="362"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="329"/>
+        <location filename="../../ui/order_lines_editor.py" line="392"/>
         <source>single</source>
         <translation>unique</translation>
     </message>
     <message>
-        <location filename="../../ui/order_lines_editor.py" line="330"/>
+        <location filename="../../ui/order_lines_editor.py" line="393"/>
         <source>%1 — %2 in stock</source>
         <translation>%1 — %2 en stock</translation>
     </message>
@@ -1137,236 +1174,246 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="108"/>
+        <location filename="../../ui/order_panel.py" line="114"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="110"/>
+        <location filename="../../ui/order_panel.py" line="116"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="111"/>
+        <location filename="../../ui/order_panel.py" line="117"/>
         <source>Phones</source>
         <translation>Téléphones</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="112"/>
+        <location filename="../../ui/order_panel.py" line="118"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="123"/>
+        <location filename="../../ui/order_panel.py" line="132"/>
         <source>Save address</source>
         <translation>Enregistrer l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="135"/>
+        <location filename="../../ui/order_panel.py" line="151"/>
         <source>Set date</source>
         <translation>Fixer la date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="137"/>
+        <location filename="../../ui/order_panel.py" line="153"/>
         <source>No date</source>
         <translation>Sans date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="146"/>
+        <location filename="../../ui/order_panel.py" line="162"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="148"/>
+        <location filename="../../ui/order_panel.py" line="164"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="149"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="150"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>Delivery date</source>
         <translation>Date de livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="155"/>
+        <location filename="../../ui/order_panel.py" line="171"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="163"/>
-        <location filename="../../ui/order_panel.py" line="174"/>
-        <location filename="../../ui/order_panel.py" line="177"/>
+        <location filename="../../ui/order_panel.py" line="179"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="193"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="164"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="165"/>
+        <location filename="../../ui/order_panel.py" line="181"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="182"/>
         <source>Ring</source>
         <translation>Sonnerie</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="167"/>
+        <location filename="../../ui/order_panel.py" line="183"/>
         <source>Talk</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="168"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="169"/>
+        <location filename="../../ui/order_panel.py" line="185"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>What</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="174"/>
+        <location filename="../../ui/order_panel.py" line="190"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="177"/>
+        <location filename="../../ui/order_panel.py" line="193"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="177"/>
+        <location filename="../../ui/order_panel.py" line="193"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="196"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="184"/>
+        <location filename="../../ui/order_panel.py" line="200"/>
         <source>Attempts</source>
         <translation>Tentatives</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="185"/>
+        <location filename="../../ui/order_panel.py" line="201"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="186"/>
+        <location filename="../../ui/order_panel.py" line="202"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="187"/>
+        <location filename="../../ui/order_panel.py" line="203"/>
         <source>Previous orders</source>
         <translation>Commandes précédentes</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="209"/>
+        <location filename="../../ui/order_panel.py" line="225"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation>Ouvrez une commande de la file, ou appuyez sur F8 pour la suivante.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="260"/>
+        <location filename="../../ui/order_panel.py" line="276"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="268"/>
+        <location filename="../../ui/order_panel.py" line="284"/>
+        <source>Call back on %1</source>
+        <translation>Rappel le %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="290"/>
         <source>Held by %1</source>
         <translation>Tenue par %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="266"/>
+        <location filename="../../ui/order_panel.py" line="578"/>
+        <source>Choose the delivery date first.</source>
+        <translation>Choisissez d&apos;abord la date de livraison.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/order_panel.py" line="288"/>
         <source>You hold this order</source>
         <translation>Vous tenez cette commande</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="87"/>
+        <location filename="../../ui/order_panel.py" line="92"/>
         <source>One more attempt</source>
         <translation>Une tentative de plus</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="325"/>
+        <location filename="../../ui/order_panel.py" line="347"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation>Ce numéro a une autre commande ouverte : %1. Vérifiez que ce n&apos;est pas un doublon.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="340"/>
-        <location filename="../../ui/order_panel.py" line="373"/>
+        <location filename="../../ui/order_panel.py" line="362"/>
+        <location filename="../../ui/order_panel.py" line="395"/>
         <source>Call %1</source>
         <translation>Appeler le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="352"/>
+        <location filename="../../ui/order_panel.py" line="374"/>
         <source>Allow one more contact attempt on this order (%1 so far, limit %2).</source>
         <translation>Autoriser une tentative de contact de plus sur cette commande (%1 jusqu’ici, limite %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="385"/>
+        <location filename="../../ui/order_panel.py" line="407"/>
         <source>Delivery: %1</source>
         <translation>Livraison : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="387"/>
+        <location filename="../../ui/order_panel.py" line="409"/>
         <source>No delivery fee known for this city</source>
         <translation>Aucun frais de livraison connu pour cette ville</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="406"/>
+        <location filename="../../ui/order_panel.py" line="429"/>
         <source>Attempts (%1)</source>
         <translation>Tentatives (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="411"/>
+        <location filename="../../ui/order_panel.py" line="434"/>
         <source> (waiting to send)</source>
         <translation> (en attente d&apos;envoi)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="419"/>
+        <location filename="../../ui/order_panel.py" line="442"/>
         <source>Order discount: %1 %</source>
         <translation>Remise globale : %1 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="425"/>
+        <location filename="../../ui/order_panel.py" line="448"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>Remise sur %n ligne</numerusform>
@@ -1374,27 +1421,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="427"/>
+        <location filename="../../ui/order_panel.py" line="450"/>
         <source>Free delivery</source>
         <translation>Livraison offerte</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="430"/>
+        <location filename="../../ui/order_panel.py" line="453"/>
         <source>Delivery on %1</source>
         <translation>Livraison le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="439"/>
+        <location filename="../../ui/order_panel.py" line="462"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation>Livraison différée convenue avec le client : %1 jours au maximum pour vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="462"/>
+        <location filename="../../ui/order_panel.py" line="489"/>
         <source>The history is unavailable offline.</source>
         <translation>L&apos;historique n&apos;est pas disponible hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="515"/>
+        <location filename="../../ui/order_panel.py" line="542"/>
         <source>Previous orders (%1)</source>
         <translation>Commandes précédentes (%1)</translation>
     </message>
@@ -1402,42 +1449,42 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../../ui/formatting.py" line="31"/>
+        <location filename="../../ui/formatting.py" line="36"/>
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="32"/>
+        <location filename="../../ui/formatting.py" line="37"/>
         <source>No answer</source>
         <translation>Pas de réponse</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="33"/>
+        <location filename="../../ui/formatting.py" line="38"/>
         <source>Busy</source>
         <translation>Occupé</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="34"/>
+        <location filename="../../ui/formatting.py" line="39"/>
         <source>Declined</source>
         <translation>Refusé</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="35"/>
+        <location filename="../../ui/formatting.py" line="40"/>
         <source>Invalid number</source>
         <translation>Numéro invalide</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="36"/>
+        <location filename="../../ui/formatting.py" line="41"/>
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="37"/>
+        <location filename="../../ui/formatting.py" line="42"/>
         <source>Cancelled by agent</source>
         <translation>Annulé par l&apos;agent</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="38"/>
+        <location filename="../../ui/formatting.py" line="43"/>
         <source>Message sent</source>
         <translation>Message envoyé</translation>
     </message>
@@ -1793,39 +1840,39 @@
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../ui/queue_panel.py" line="67"/>
+        <location filename="../../ui/queue_panel.py" line="80"/>
         <source>Search name, phone, e-mail or reference</source>
-        <extracomment>The last query asked for (shown or on its way); None before the first.</extracomment>
+        <extracomment>Which columns stay when the pane narrows, most useful first. Room around a cell&apos;s text (margins of the style and a little air). The last query asked for (shown or on its way); None before the first. Each column&apos;s width for its usual texts (the chooser&apos;s measure).</extracomment>
         <translation>Rechercher nom, téléphone, e-mail ou référence</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="73"/>
+        <location filename="../../ui/queue_panel.py" line="86"/>
         <source>All statuses</source>
         <translation>Tous les statuts</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="81"/>
-        <location filename="../../ui/queue_panel.py" line="152"/>
+        <location filename="../../ui/queue_panel.py" line="94"/>
+        <location filename="../../ui/queue_panel.py" line="221"/>
         <source>All cities</source>
         <translation>Toutes les villes</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="83"/>
+        <location filename="../../ui/queue_panel.py" line="96"/>
         <source>Callbacks due</source>
         <translation>Rappels dus</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="84"/>
+        <location filename="../../ui/queue_panel.py" line="97"/>
         <source>Returned</source>
         <translation>Retours</translation>
     </message>
     <message>
-        <location filename="../../ui/queue_panel.py" line="90"/>
+        <location filename="../../ui/queue_panel.py" line="103"/>
         <source>Type at least %1 characters to search</source>
         <translation>Tapez au moins %1 caractères pour rechercher</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/queue_panel.py" line="286"/>
+        <location filename="../../ui/queue_panel.py" line="363"/>
         <source>%n order(s)</source>
         <translation>
             <numerusform>%n commande</numerusform>
@@ -2311,52 +2358,52 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="23"/>
+        <location filename="../../ui/shortcuts.py" line="24"/>
         <source>Call the selected number</source>
         <translation>Appeler le numéro choisi</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="24"/>
+        <location filename="../../ui/shortcuts.py" line="25"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="25"/>
+        <location filename="../../ui/shortcuts.py" line="26"/>
         <source>Take the next order</source>
         <translation>Prendre la commande suivante</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="26"/>
+        <location filename="../../ui/shortcuts.py" line="27"/>
         <source>Confirm the order</source>
         <translation>Confirmer la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="27"/>
+        <location filename="../../ui/shortcuts.py" line="28"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="28"/>
+        <location filename="../../ui/shortcuts.py" line="29"/>
         <source>Search the queue</source>
         <translation>Rechercher dans la file</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="29"/>
+        <location filename="../../ui/shortcuts.py" line="30"/>
         <source>WhatsApp message</source>
         <translation>Message WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="30"/>
+        <location filename="../../ui/shortcuts.py" line="31"/>
         <source>My day (dashboard)</source>
         <translation>Ma journée (tableau de bord)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="33"/>
+        <location filename="../../ui/shortcuts.py" line="34"/>
         <source>Team wallboard (leads)</source>
         <translation>Tableau mural de l&apos;équipe (chefs)</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="35"/>
+        <location filename="../../ui/shortcuts.py" line="36"/>
         <source>Team reports (leads)</source>
         <translation>Rapports de l&apos;équipe (chefs)</translation>
     </message>
@@ -2382,52 +2429,53 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../ui/formatting.py" line="18"/>
+        <location filename="../../ui/formatting.py" line="23"/>
         <source>Unassigned</source>
+        <extracomment>How dates with times read everywhere, including the date-time fields. How dates read everywhere, including the date fields.</extracomment>
         <translation>Non affectée</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="19"/>
+        <location filename="../../ui/formatting.py" line="24"/>
         <source>Assigned</source>
         <translation>Affectée</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="20"/>
+        <location filename="../../ui/formatting.py" line="25"/>
         <source>Being confirmed</source>
         <translation>En cours de confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="21"/>
+        <location filename="../../ui/formatting.py" line="26"/>
         <source>Confirmed</source>
         <translation>Confirmée</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="22"/>
+        <location filename="../../ui/formatting.py" line="27"/>
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="23"/>
+        <location filename="../../ui/formatting.py" line="28"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="24"/>
+        <location filename="../../ui/formatting.py" line="29"/>
         <source>Erroneous</source>
         <translation>Erronée</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="25"/>
+        <location filename="../../ui/formatting.py" line="30"/>
         <source>Returned from preparation</source>
         <translation>Retour confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="26"/>
+        <location filename="../../ui/formatting.py" line="31"/>
         <source>Call back</source>
         <translation>À rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="27"/>
+        <location filename="../../ui/formatting.py" line="32"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
@@ -2788,7 +2836,7 @@
     <message>
         <location filename="../../ui/status_bar.py" line="54"/>
         <source>break</source>
-        <translation>pause</translation>
+        <translation>café</translation>
     </message>
     <message>
         <location filename="../../ui/status_bar.py" line="55"/>
@@ -2882,230 +2930,241 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="60"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Hatif — %1</source>
+        <extracomment>Room left on the screen for the window&apos;s title bar and frame.</extracomment>
         <translation>Hatif — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>New order…</source>
         <translation>Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="138"/>
         <source>My profile…</source>
         <translation>Mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;Order</source>
         <translation>&amp;Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Next order</source>
         <translation>Commande suivante</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="153"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="157"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Escalate to the team lead…</source>
         <translation>Escalader au chef d&apos;équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>Search the queue</source>
         <translation>Rechercher dans la file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="158"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>WhatsApp…</source>
         <translation>WhatsApp…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>SMS…</source>
         <translation>SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>My day</source>
         <translation>Ma journée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="194"/>
         <source>Not available on this server yet.</source>
         <translation>Pas encore disponible sur ce serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="206"/>
         <source>&amp;Team</source>
         <translation>É&amp;quipe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>Wallboard</source>
         <translation>Tableau mural</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="422"/>
+        <source>Cancel the order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="423"/>
+        <source>Cancel order %1 for the reason “%2”? The customer will not receive it.</source>
+        <translation>Annuler la commande %1 pour le motif « %2 » ? Le client ne la recevra pas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="406"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>Cette commande attend la réponse du chef d&apos;équipe : seul un chef d&apos;équipe peut la prendre.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="408"/>
+        <location filename="../../ui/main_window.py" line="434"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="437"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="420"/>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458"/>
+        <location filename="../../ui/main_window.py" line="484"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>Message not sent</source>
         <translation>Message non envoyé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="538"/>
         <source>No team-lead extension is set: your lead sets it in the team settings.</source>
         <translation>Aucun poste de chef d&apos;équipe n&apos;est défini : votre chef le renseigne dans les réglages de l&apos;équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>Hang up the current call first.</source>
         <translation>Raccrochez d&apos;abord l&apos;appel en cours.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>The SMS gateway did not answer in time: the SMS was not sent.</source>
         <translation>La passerelle SMS n&apos;a pas répondu à temps : le SMS n&apos;a pas été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="551"/>
         <source>The SMS gateway cannot be reached: the SMS was not sent.</source>
         <translation>La passerelle SMS est injoignable : le SMS n&apos;a pas été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="553"/>
         <source>The SMS gateway refused the message: it was not sent.</source>
         <translation>La passerelle SMS a refusé le message : il n&apos;a pas été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="555"/>
         <source>WhatsApp calls are not available on this computer.</source>
         <translation>Les appels WhatsApp ne sont pas disponibles sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>WhatsApp could not be opened: no application on this computer opens WhatsApp links. The attempt is in the journal as failed.</source>
         <translation>WhatsApp n&apos;a pas pu être ouvert : aucune application de cet ordinateur n&apos;ouvre les liens WhatsApp. La tentative figure au journal comme échouée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>No SMS application on this computer opens the message. The attempt is in the journal as failed.</source>
         <translation>Aucune application SMS de cet ordinateur n&apos;ouvre le message. La tentative figure au journal comme échouée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="546"/>
+        <location filename="../../ui/main_window.py" line="572"/>
         <source>This number cannot receive messages.</source>
         <translation>Ce numéro ne peut pas recevoir de messages.</translation>
     </message>
@@ -3113,176 +3172,177 @@
 <context>
     <name>WrapUpPanel</name>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="49"/>
+        <location filename="../../ui/wrapup_panel.py" line="50"/>
         <source>Wrap-up</source>
         <translation>Clôture de l&apos;appel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="60"/>
+        <location filename="../../ui/wrapup_panel.py" line="63"/>
         <source>Free note for the team (Ctrl+N)</source>
+        <extracomment>Asked with the reason before a cancellation goes; the window asks the agent.</extracomment>
         <translation>Note libre pour l&apos;équipe (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="62"/>
-        <location filename="../../ui/wrapup_panel.py" line="154"/>
+        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="176"/>
         <source>Add note</source>
         <translation>Ajouter la note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="65"/>
+        <location filename="../../ui/wrapup_panel.py" line="68"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="67"/>
-        <location filename="../../ui/wrapup_panel.py" line="156"/>
+        <location filename="../../ui/wrapup_panel.py" line="70"/>
+        <location filename="../../ui/wrapup_panel.py" line="178"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="73"/>
-        <location filename="../../ui/wrapup_panel.py" line="160"/>
+        <location filename="../../ui/wrapup_panel.py" line="76"/>
+        <location filename="../../ui/wrapup_panel.py" line="182"/>
         <source>Call back</source>
         <translation>À rappeler</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="83"/>
-        <location filename="../../ui/wrapup_panel.py" line="162"/>
-        <location filename="../../ui/wrapup_panel.py" line="214"/>
+        <location filename="../../ui/wrapup_panel.py" line="95"/>
+        <location filename="../../ui/wrapup_panel.py" line="184"/>
+        <location filename="../../ui/wrapup_panel.py" line="241"/>
         <source>Unreachable</source>
         <translation>Injoignable</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="85"/>
-        <location filename="../../ui/wrapup_panel.py" line="163"/>
-        <location filename="../../ui/wrapup_panel.py" line="215"/>
+        <location filename="../../ui/wrapup_panel.py" line="97"/>
+        <location filename="../../ui/wrapup_panel.py" line="185"/>
+        <location filename="../../ui/wrapup_panel.py" line="242"/>
         <source>Duplicate</source>
         <translation>Doublon</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="86"/>
-        <location filename="../../ui/wrapup_panel.py" line="164"/>
-        <location filename="../../ui/wrapup_panel.py" line="216"/>
+        <location filename="../../ui/wrapup_panel.py" line="98"/>
+        <location filename="../../ui/wrapup_panel.py" line="186"/>
+        <location filename="../../ui/wrapup_panel.py" line="243"/>
         <source>Erroneous</source>
         <translation>Erronée</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="133"/>
+        <location filename="../../ui/wrapup_panel.py" line="146"/>
         <source>Predefined note…</source>
         <translation>Note prédéfinie…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="137"/>
+        <location filename="../../ui/wrapup_panel.py" line="150"/>
         <source>Reason for cancelling…</source>
         <translation>Motif d&apos;annulation…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="155"/>
-        <source>Confirm the order (Ctrl+Enter)</source>
-        <translation>Confirmer la commande (Ctrl+Entrée)</translation>
+        <location filename="../../ui/wrapup_panel.py" line="172"/>
+        <source>Confirm the order (%1)</source>
+        <translation>Confirmer la commande (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="177"/>
+        <location filename="../../ui/wrapup_panel.py" line="199"/>
         <source>Suggested times…</source>
         <translation>Créneaux suggérés…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="210"/>
+        <location filename="../../ui/wrapup_panel.py" line="237"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="211"/>
+        <location filename="../../ui/wrapup_panel.py" line="238"/>
         <source>Confirmation</source>
         <translation>Confirmation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="212"/>
+        <location filename="../../ui/wrapup_panel.py" line="239"/>
         <source>Cancellation</source>
         <translation>Annulation</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="213"/>
+        <location filename="../../ui/wrapup_panel.py" line="240"/>
         <source>Call-back</source>
         <translation>Rappel</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="217"/>
+        <location filename="../../ui/wrapup_panel.py" line="244"/>
         <source>Start</source>
         <translation>Début</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="218"/>
+        <location filename="../../ui/wrapup_panel.py" line="245"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="219"/>
+        <location filename="../../ui/wrapup_panel.py" line="246"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="220"/>
+        <location filename="../../ui/wrapup_panel.py" line="247"/>
         <source>Escalation</source>
         <translation>Escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="221"/>
+        <location filename="../../ui/wrapup_panel.py" line="248"/>
         <source>Answer to the escalation</source>
         <translation>Réponse à l&apos;escalade</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="222"/>
+        <location filename="../../ui/wrapup_panel.py" line="249"/>
         <source>Taking over</source>
         <translation>Reprise</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="223"/>
+        <location filename="../../ui/wrapup_panel.py" line="250"/>
         <source>Delivery date</source>
         <translation>Date de livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="224"/>
+        <location filename="../../ui/wrapup_panel.py" line="251"/>
         <source>New order</source>
         <translation>Nouvelle commande</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="225"/>
+        <location filename="../../ui/wrapup_panel.py" line="252"/>
         <source>Attempt</source>
         <translation>Tentative</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="226"/>
+        <location filename="../../ui/wrapup_panel.py" line="253"/>
         <source>Extra attempt</source>
         <translation>Tentative supplémentaire</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="236"/>
+        <location filename="../../ui/wrapup_panel.py" line="263"/>
         <source>%1 saved, waiting for the server…</source>
-        <translation>%1 enregistrée, en attente du serveur…</translation>
+        <translation>En attente du serveur : %1 (gardé sur ce poste)…</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="238"/>
+        <location filename="../../ui/wrapup_panel.py" line="265"/>
         <source>%1 accepted by the server.</source>
-        <translation>%1 acceptée par le serveur.</translation>
+        <translation>Le serveur a accepté : %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="241"/>
+        <location filename="../../ui/wrapup_panel.py" line="268"/>
         <source>%1 not applied: %2</source>
-        <translation>%1 non appliquée : %2</translation>
+        <translation>Le serveur n&apos;a pas appliqué : %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="245"/>
+        <location filename="../../ui/wrapup_panel.py" line="272"/>
         <source>%1 refused by the server: %2</source>
-        <translation>%1 refusée par le serveur : %2</translation>
+        <translation>Le serveur a refusé : %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="271"/>
+        <location filename="../../ui/wrapup_panel.py" line="298"/>
         <source>Choose a reason for cancelling first.</source>
         <translation>Choisissez d&apos;abord un motif d&apos;annulation.</translation>
     </message>
     <message>
-        <location filename="../../ui/wrapup_panel.py" line="288"/>
+        <location filename="../../ui/wrapup_panel.py" line="317"/>
         <source>Choose a call-back time in the future.</source>
         <translation>Choisissez une heure de rappel dans le futur.</translation>
     </message>

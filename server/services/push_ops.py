@@ -281,6 +281,10 @@ def audit_detail(op: Op, order: OrderRow, from_status: str) -> dict[str, object]
         detail["order_discount_pct"] = str(order.order_discount_pct)
         detail["free_delivery"] = order.free_delivery
         detail["total"] = str(order.total)
+        # The lines' rescue discounts, so the history can say who granted which.
+        detail["line_discounts"] = ";".join(
+            f"{line.article_ref}={line.discount_pct}" for line in order.lines if line.discount_pct
+        )
     elif op.kind == OpKind.SET_DELIVERY_DATE:
         detail["delivery_date"] = order.delivery_date.isoformat() if order.delivery_date else None
     elif op.kind == OpKind.JOURNAL:

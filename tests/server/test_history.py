@@ -64,6 +64,8 @@ def test_order_history_tells_who_moved_it_where(shop: Shop) -> None:
     by_action = {e["action"]: e for e in entries}
     assert by_action["escalate"]["detail"]["reason"] == "special_authorisation"
     assert by_action["edit_lines"]["detail"]["total"] == "266.55"
+    # The line's rescue discount is in the history too, not only the order's.
+    assert by_action["edit_lines"]["detail"]["line_discounts"] == f"{shop.article_ref}=5"
     assert by_action["confirm"]["actor_name"] == agent.username
     times = [e["at"] for e in entries]
     assert times == sorted(times)

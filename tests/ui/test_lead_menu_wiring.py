@@ -97,9 +97,10 @@ def test_a_lead_opens_the_wallboard_and_reports_from_the_team_menu_and_sign_out_
     assert menus.index("&Team") == menus.index("&Help") - 1
     team = window.findChild(QMenu, "teamMenu")
     assert isinstance(team, QMenu)
+    # The menu names each shortcut after a tab, as Help does.
     assert [(a.text(), a.shortcut()) for a in team.actions()] == [
-        ("Wallboard", QKeySequence("Ctrl+Shift+W")),
-        ("Reports", QKeySequence("Ctrl+Shift+R")),
+        ("Wallboard\tCtrl+Shift+W", QKeySequence("Ctrl+Shift+W")),
+        ("Reports\tCtrl+Shift+R", QKeySequence("Ctrl+Shift+R")),
     ]
     leads = desktop.lead_windows
     assert leads is not None

@@ -323,7 +323,7 @@ def test_history_says_it_is_unavailable_offline_and_rescue_widgets_follow_the_li
         timeout=10_000,
     )
     # Defaults for an agent until the server sends the shop's limits.
-    assert panel.lines.order_discount.maximum() == 10
+    assert panel.lines.order_discount_limit() == 10
     assert panel.delivery_date.maximumDate() == QDate.currentDate().addDays(7)
     # The shop gives agents 15 % and 3 days: the widgets follow.
     settings = {"attempt_cap": 4, "rescue_limits": {"agent": {
@@ -334,7 +334,7 @@ def test_history_says_it_is_unavailable_offline_and_rescue_widgets_follow_the_li
         ReferenceData(ARTICLES, CITIES, settings, [], [])
     )
     workspace.reference_data_changed()
-    assert panel.lines.order_discount.maximum() == 15
+    assert panel.lines.order_discount_limit() == 15
     assert "15 %" in panel.lines.order_discount.toolTip()
     assert panel.delivery_date.maximumDate() == QDate.currentDate().addDays(3)
     assert not panel.lines.free_delivery.isEnabled()

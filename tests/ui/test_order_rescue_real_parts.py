@@ -83,7 +83,7 @@ def test_rescue_gestures_are_capped_refused_in_words_and_kept_by_the_server(
     reports = Reports(desk)
 
     # The agent's limits (10 %, 7 days by default) cap the widgets and are said.
-    assert editor.order_discount.maximum() == 10
+    assert editor.order_discount_limit() == 10
     assert "10 %" in editor.order_discount.toolTip()
     assert editor.discount_delegate.maximum == 10
     assert "10 %" in editor.model.index(0, DISCOUNT_COLUMN).data(Qt.ItemDataRole.ToolTipRole)

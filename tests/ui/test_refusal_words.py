@@ -91,3 +91,16 @@ def test_history_rows_keep_what_the_agent_reads_and_drop_bookkeeping(qapp: QAppl
         "order discount 5 % · free delivery · total 760.00 MAD · « Remise accordée »"
     )
     assert history_detail_text((("order_discount_pct", "0.00"), ("free_delivery", "False"))) == ""
+
+
+def test_history_names_imports_attempts_and_line_discounts_in_words(
+    qapp: QApplication,
+) -> None:
+    assert action_label("order.import_created") == "Imported from the shop"
+    assert action_label("order.journal") == "Contact attempt"
+    assert history_detail_text((("outcome", "no_answer"), ("channel", "call"))) == (
+        "No answer · Call"
+    )
+    assert history_detail_text((("line_discounts", "SAC-01=10.00;BSK-02=5"),)) == (
+        "discount 10 % on SAC-01 · discount 5 % on BSK-02"
+    )
