@@ -29,7 +29,8 @@ from app.services.softphone_views import (
     SoftphoneControls,
 )
 from app.services.workspace_store import WorkspaceStore
-from core.attempt_policy import Channel, counts_as_contact
+from core.attempt_policy import Channel
+from core.rulebook import JournalEntryFacts, is_contact
 from core.wire.sync_ops import OpKind
 from telephony.call_journal_entry import CallDirection, CallJournalEntry
 from telephony.sip_engine import SipEngine, SipEngineError
@@ -290,7 +291,14 @@ class SoftphoneService(SoftphoneControls):
         if self._call is not None and self._call.handle == entry.call_handle:
             self._call = None
             self.call_changed.emit(None)
-        contact = counts_as_contact(Channel.CALL, entry.outcome)
+        contact = is_contact(
+            JournalEntryFacts(
+                channel=Channel.CALL,
+                outcome=entry.outcome,
+                inbound=entry.direction is CallDirection.INBOUND,
+                started_at=entry.started,
+            )
+        )
         journal = JournalView(
             at=entry.started,
             channel=str(entry.channel),

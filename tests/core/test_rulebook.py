@@ -18,6 +18,8 @@ from core.rulebook import (
     Situation,
     Standing,
     check_entry_times,
+    is_attempt,
+    is_contact,
     journal_effect,
     refusal,
     verdicts,
@@ -191,3 +193,13 @@ def test_the_gap_follows_the_shops_policy() -> None:
     recent = situation(rules=rules, attempts=1, last_call_at=NOW - timedelta(minutes=20))
     assert code(recent, Act.CALL) == "call_gap"
     assert code(situation(rules=rules, attempts=2), Act.SMS) == "attempt_cap_reached"
+
+
+@pytest.mark.parametrize("outcome", list(CallOutcome))
+def test_only_an_answered_call_is_a_contact_and_only_a_local_failure_is_no_attempt(
+    outcome: CallOutcome,
+) -> None:
+    for channel in Channel:
+        entry = _entry(channel=channel, outcome=outcome)
+        assert is_contact(entry) == (outcome == CallOutcome.ANSWERED)
+        assert is_attempt(entry) == (outcome != CallOutcome.FAILED)
