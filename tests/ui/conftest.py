@@ -9,10 +9,13 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtGui import QDesktopServices
 
 from server.db.migrate import upgrade_database
 from tests.fixtures.postgres import free_port
 from tests.fixtures.server_process import REPO_ROOT, RunningServer
+from tests.ui.real_desks import Desk
+from tests.ui.url_recorder import UrlRecorder
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -47,3 +50,24 @@ def shop_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningSer
     yield server
     server.stop()
     server.log_path.unlink(missing_ok=True)
+
+
+@pytest.fixture
+def desks() -> Iterator[list[Desk]]:
+    """Desks a test opens; their windows close and their services stop afterwards."""
+    opened: list[Desk] = []
+    yield opened
+    for desk in opened:
+        desk.window.close()
+        desk.running.shutdown()
+
+
+@pytest.fixture
+def opened() -> Iterator[UrlRecorder]:
+    """WhatsApp and SMS links the desk opens, recorded instead of opened."""
+    recorder = UrlRecorder()
+    for scheme in ("https", "sms"):
+        QDesktopServices.setUrlHandler(scheme, recorder, "open")
+    yield recorder
+    for scheme in ("https", "sms"):
+        QDesktopServices.unsetUrlHandler(scheme)

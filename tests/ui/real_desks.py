@@ -57,6 +57,19 @@ class Desk:
         return response.json()
 
 
+def login(server: RunningServer, username: str) -> httpx.Client:
+    """An API client signed in as a demo-shop user (password ``demo``)."""
+    answer = httpx.post(
+        f"{server.api}/auth/login", json={"username": username, "password": "demo"}, timeout=30
+    )
+    assert answer.status_code == 200, answer.text
+    return httpx.Client(
+        base_url=server.api,
+        timeout=30,
+        headers={"Authorization": f"Bearer {answer.json()['token']}"},
+    )
+
+
 def desk_secrets(tmp_path: Path) -> SecretStore:
     """A real keyring backend (a plaintext file in the test's folder)."""
     backend = PlaintextKeyring()

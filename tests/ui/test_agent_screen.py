@@ -88,15 +88,6 @@ def _english_texts(window: QWidget) -> list[str]:
     return [t for t in texts if t.replace("&", "").split("\t")[0] in english]
 
 
-@pytest.fixture
-def desks() -> Iterator[list[Desk]]:
-    opened: list[Desk] = []
-    yield opened
-    for desk in opened:
-        desk.window.close()
-        desk.running.shutdown()
-
-
 def _desk(
     qtbot: QtBot, tmp_path: Path, server: RunningServer, desks: list[Desk], user: str = "agent1"
 ) -> Desk:

@@ -31,15 +31,6 @@ pytestmark = [pytest.mark.slow]
 ME_ID = 3
 
 
-@pytest.fixture
-def desks() -> Iterator[list[Desk]]:
-    opened: list[Desk] = []
-    yield opened
-    for desk in opened:
-        desk.window.close()
-        desk.running.shutdown()
-
-
 def _due_callbacks(desk: Desk) -> list[dict[str, object]]:
     now = datetime.now(UTC)
     page = desk.api("/orders?status=callback&limit=500")

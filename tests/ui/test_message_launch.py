@@ -3,40 +3,12 @@ customer's number and the template text, and the attempt is queued in the outbox
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
-
 from app.local_store.store_database import StoreDatabase
 from app.services.local_store_workspace import LocalStoreWorkspace
 from app.services.messaging_service import MessagingService
 from app.services.workspace_store import MessageTemplate
 from tests.ui.test_order_editing import ME, database, local_store  # noqa: F401 (fixtures)
-
-
-class UrlRecorder(QObject):
-    """Stands in for the OS's URL handler through Qt's own hook."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
-
-
-@pytest.fixture
-def opened() -> Iterator[UrlRecorder]:
-    recorder = UrlRecorder()
-    for scheme in ("https", "sms"):
-        QDesktopServices.setUrlHandler(scheme, recorder, "open")
-    yield recorder
-    for scheme in ("https", "sms"):
-        QDesktopServices.unsetUrlHandler(scheme)
-
+from tests.ui.url_recorder import UrlRecorder
 
 TEMPLATE = MessageTemplate(
     code="confirm_fr", title="Confirmation", channel="whatsapp", language="fr",

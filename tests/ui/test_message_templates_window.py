@@ -5,7 +5,6 @@ lets a literal placeholder go out, and copes with a shop that has no template.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,8 +12,6 @@ from urllib.parse import unquote
 
 import httpx
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from app.local_store.store_database import StoreDatabase
@@ -25,40 +22,10 @@ from server.services.demo_seed import DEMO_SHOP_NAME
 from tests.fixtures.server_process import RunningServer
 from tests.ui.real_desks import AGENT1, Desk, fresh_order, open_desk, open_order
 from tests.ui.test_order_editing import ME, database, local_store  # noqa: F401 (fixtures)
+from tests.ui.url_recorder import UrlRecorder
 from ui.message_dialog import MessageDialog
 
 pytestmark = [pytest.mark.slow]
-
-
-class UrlRecorder(QObject):
-    """Stands in for the OS's URL handler through Qt's own hook."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString(QUrl.ComponentFormattingOption.FullyEncoded))
-
-
-@pytest.fixture
-def opened() -> Iterator[UrlRecorder]:
-    recorder = UrlRecorder()
-    for scheme in ("https", "sms"):
-        QDesktopServices.setUrlHandler(scheme, recorder, "open")
-    yield recorder
-    for scheme in ("https", "sms"):
-        QDesktopServices.unsetUrlHandler(scheme)
-
-
-@pytest.fixture
-def desks() -> Iterator[list[Desk]]:
-    opened_desks: list[Desk] = []
-    yield opened_desks
-    for desk in opened_desks:
-        desk.window.close()
-        desk.running.shutdown()
 
 
 def admin(server: RunningServer) -> httpx.Client:

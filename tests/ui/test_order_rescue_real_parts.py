@@ -5,7 +5,6 @@ server holds, read back over HTTP."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -24,15 +23,6 @@ from ui.new_order_dialog import NewOrderDialog
 from ui.order_lines_model import DISCOUNT_COLUMN
 
 pytestmark = [pytest.mark.slow]
-
-
-@pytest.fixture
-def desks() -> Iterator[list[Desk]]:
-    opened: list[Desk] = []
-    yield opened
-    for desk in opened:
-        desk.window.close()
-        desk.running.shutdown()
 
 
 def _login(server: RunningServer, username: str) -> dict[str, str]:

@@ -5,24 +5,13 @@ server's side of the rulebook (attempt grants, the lease cap)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.fixtures.server_process import RunningServer
 from tests.ui.real_desks import Desk, fresh_order, open_desk, open_order
-
-
-@pytest.fixture
-def desks() -> Iterator[list[Desk]]:
-    opened: list[Desk] = []
-    yield opened
-    for desk in opened:
-        desk.window.close()
-        desk.running.shutdown()
 
 
 def _post(desk: Desk, path: str) -> httpx.Response:

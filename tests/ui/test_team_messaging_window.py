@@ -16,22 +16,10 @@ from pytestqt.qtbot import QtBot
 from app.services.messaging_service import MessageKind
 from tests.fixtures.server_process import RunningServer
 from tests.telephony.test_messaging import GatewayReceiver, gateway  # noqa: F401 (fixture)
-from tests.ui.real_desks import Desk, fresh_order, open_desk, open_order
+from tests.ui.real_desks import Desk, fresh_order, login, open_desk, open_order
 from ui.message_dialog import MessageDialog
 
 pytestmark = [pytest.mark.slow]
-
-
-def login(server: RunningServer, username: str) -> httpx.Client:
-    answer = httpx.post(
-        f"{server.api}/auth/login", json={"username": username, "password": "demo"}, timeout=30
-    )
-    assert answer.status_code == 200, answer.text
-    return httpx.Client(
-        base_url=server.api,
-        timeout=30,
-        headers={"Authorization": f"Bearer {answer.json()['token']}"},
-    )
 
 
 @pytest.fixture
@@ -41,15 +29,6 @@ def lead(shop_server: RunningServer) -> Iterator[tuple[httpx.Client, int]]:
     team_id = int(client.get("/teams").json()[0]["id"])
     yield client, team_id
     client.put(f"/teams/{team_id}/settings", json={}).raise_for_status()
-
-
-@pytest.fixture
-def desks() -> Iterator[list[Desk]]:
-    opened: list[Desk] = []
-    yield opened
-    for desk in opened:
-        desk.window.close()
-        desk.running.shutdown()
 
 
 def test_only_the_teams_lead_or_an_admin_sets_the_team_settings(

@@ -14,21 +14,9 @@ from pytestqt.qtbot import QtBot
 from app.services.softphone_views import AttemptFinished
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
-from tests.ui.real_desks import Desk, fresh_order, open_desk, open_order
+from tests.ui.real_desks import Desk, fresh_order, login, open_desk, open_order
 
 pytestmark = [pytest.mark.slow, pytest.mark.sip]
-
-
-def login(server: RunningServer, username: str) -> httpx.Client:
-    answer = httpx.post(
-        f"{server.api}/auth/login", json={"username": username, "password": "demo"}, timeout=30
-    )
-    assert answer.status_code == 200, answer.text
-    return httpx.Client(
-        base_url=server.api,
-        timeout=30,
-        headers={"Authorization": f"Bearer {answer.json()['token']}"},
-    )
 
 
 @pytest.fixture
@@ -37,15 +25,6 @@ def lead(shop_server: RunningServer) -> Iterator[tuple[httpx.Client, int]]:
     team_id = int(client.get("/teams").json()[0]["id"])
     yield client, team_id
     client.put(f"/teams/{team_id}/settings", json={}).raise_for_status()
-
-
-@pytest.fixture
-def desks() -> Iterator[list[Desk]]:
-    opened: list[Desk] = []
-    yield opened
-    for desk in opened:
-        desk.window.close()
-        desk.running.shutdown()
 
 
 def test_transfer_to_the_lead_uses_the_team_setting_and_is_journaled(

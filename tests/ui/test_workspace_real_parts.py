@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -45,15 +44,6 @@ from ui.login_dialog import LoginDialog
 pytestmark = [pytest.mark.slow]
 
 ME = AGENT1
-
-
-@pytest.fixture
-def desks() -> Iterator[list[Desk]]:
-    opened: list[Desk] = []
-    yield opened
-    for desk in opened:
-        desk.window.close()
-        desk.running.shutdown()
 
 
 def test_sign_in_claim_call_confirm_against_real_parts(
