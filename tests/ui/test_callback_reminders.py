@@ -19,6 +19,7 @@ from app.local_store.queue_repository import QueueRepository as StoreQueue
 from app.local_store.store_database import StoreDatabase, open_store_database
 from app.services.local_store_workspace import LocalStoreWorkspace, StoreQueueAdapter
 from app.services.workspace_store import ActionReport, ActionState
+from core.rulebook import Act
 from sync.sync_engine import SyncEngine
 from sync.sync_store import ReferenceData
 from tests.fixtures.server_process import RunningServer
@@ -83,22 +84,25 @@ def test_a_colleagues_order_opens_read_only_with_the_reason(
     queue.table.activated.emit(queue.model.index(queue.model.row_of(order_id), 0))
 
     result = window.wrapup.result
-    qtbot.waitUntil(lambda: result.property("state") == "conflict", timeout=10_000)
-    assert result.text() == (
-        f"{colleague.me} holds this order: you can read it but not change it."
+    reason = window.order.read_only
+    # The order opens read-only: the order panel says why, by the colleague's name, and
+    # every control that would change it is off with the same words in its tooltip.
+    qtbot.waitUntil(
+        lambda: reason.isVisibleTo(window) and colleague.me in reason.text(), timeout=10_000
     )
+    assert result.property("state") != "accepted"  # a refusal is never shown as a success
     assert not window.wrapup.confirm.isEnabled()
     assert not window.wrapup.cancel.isEnabled()
     assert not window.wrapup.callback.isEnabled()
-    assert window.wrapup.confirm.toolTip() == result.text()
+    assert window.wrapup.confirm.toolTip() == reason.text()
     workspace = desk.running.services.workspace
     detail = workspace.current
     assert detail is not None and detail.order_id == order_id
-    assert not workspace.is_editable(detail)
+    assert not workspace.verdicts(detail).allowed(Act.EDIT)
     # The server's refusal arrives too: it keeps the order read-only, still in words.
     qtbot.waitUntil(lambda: workspace.claim_refusal(order_id) is not None, timeout=10_000)
     assert colleague.me in window.statusBar().currentMessage()
-    assert result.property("state") == "conflict"
+    assert not workspace.verdicts(detail).allowed(Act.EDIT)
     assert not window.wrapup.confirm.isEnabled()
 
 

@@ -55,7 +55,8 @@ def test_a_new_order_opens_the_french_confirmation_signed_by_the_agent_and_shop(
         return True
 
     desk.dialogs.answers.append(look)
-    desk.window.call_bar.whatsapp_button.click()
+    desk.window.call_bar.whatsapp_button.click()  # the server is asked first, then the dialog
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
 
     dialog = seen[0]
     assert dialog.language.currentData() == "fr"

@@ -77,7 +77,8 @@ def test_team_settings_reach_the_desk_and_sms_go_through_the_gateway(
         return True
 
     desk.dialogs.answers.append(send)
-    desk.window.call_bar.sms_button.click()
+    desk.window.call_bar.sms_button.click()  # the server is asked first, then the dialog
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=10_000)
     assert seen[0].route.text() == "Sent through your team's SMS gateway."
     qtbot.waitUntil(lambda: len(gateway.requests) == 1, timeout=5_000)
     headers, body = gateway.requests[0]
@@ -91,7 +92,9 @@ def test_team_settings_reach_the_desk_and_sms_go_through_the_gateway(
     # The gateway refuses: the agent is told, the attempt is journaled as failed.
     gateway.status = 500
     desk.dialogs.answers.append(True)
+    shown = len(desk.dialogs.shown)
     desk.window.call_bar.sms_button.click()
+    qtbot.waitUntil(lambda: len(desk.dialogs.shown) > shown, timeout=10_000)
     assert desk.dialogs.shown[-1][0] == "warning"
     assert desk.dialogs.shown[-1][2] == "The SMS gateway refused the message: it was not sent."
     qtbot.waitUntil(
@@ -107,6 +110,7 @@ def test_team_settings_reach_the_desk_and_sms_go_through_the_gateway(
 
     desk.dialogs.answers.append(look)
     desk.window.call_bar.whatsapp_button.click()
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=10_000)
     kinds = [MessageKind(seen[-1].kind.itemData(i)) for i in range(seen[-1].kind.count())]
     assert kinds == [MessageKind.TEXT, MessageKind.VOICE, MessageKind.CALL]
     seen[-1].kind.setCurrentIndex(2)
@@ -126,6 +130,7 @@ def test_a_link_nothing_opens_is_told_to_the_agent(
 
     desk.dialogs.answers.append(True)
     desk.window.call_bar.whatsapp_button.click()
+    qtbot.waitUntil(lambda: bool(desk.dialogs.shown), timeout=10_000)
 
     kind, _title, text = desk.dialogs.shown[-1]
     assert kind == "warning"
