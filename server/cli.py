@@ -37,6 +37,7 @@ from core.domain_error import DomainError
 from core.order_transitions import Role
 from core.wire.catalogue import ArticleWire, CityWire
 from server.asgi import DATABASE_URL_ENV
+from server.auth.password_rules import require_strong_password
 from server.config import MIB, env_name
 from server.db.migrate import upgrade_database
 from server.db.models_catalogue import Article, City
@@ -53,6 +54,7 @@ from server.services.change_log import prune_changes_older_than
 from server.services.csv_import import import_csv
 from server.services.db_clock import db_now
 from server.services.demo_seed import seed_demo
+from server.services.errors import ServiceError
 from server.services.settings_store import load_settings, save_webhook_secret
 from server.services.sync_pruning import prune_sync_bookkeeping
 from server.services.users import create_team, create_user
@@ -248,6 +250,13 @@ def cmd_create_user(args: argparse.Namespace) -> int:
             password = getpass.getpass(f"Password for {args.username}: ")
         else:
             password, generated = secrets.token_urlsafe(12), True
+    try:
+        # Before the database is touched: a refused password creates nothing.
+        require_strong_password(password, args.username)
+    except ServiceError as weak:
+        print(f"error: {weak.message} [{weak.code}]; user {args.username} not created",
+              file=sys.stderr)
+        return 2
     upgrade_database(url)
     db = open_database(url)
     try:

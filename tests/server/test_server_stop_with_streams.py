@@ -40,7 +40,10 @@ def test_stop_with_fifty_open_streams_is_quick_and_quiet(
     subprocess.run([sys.executable, "-m", "server.cli", "create-user", "agent-stop",
                     "--password", "stop-streams-1", "--db", sqlite_url],
                    cwd=REPO_ROOT, check=True, capture_output=True, timeout=120)
-    server = server_process_factory(sqlite_url, workers=workers)
+    # Fifty desks' streams under one token: lift the per-user stream cap for the test.
+    server = server_process_factory(
+        sqlite_url, workers=workers, extra_args=["--sse-per-user", str(STREAMS)]
+    )
     token = httpx.post(f"{server.api}/auth/login", timeout=30, json={
         "username": "agent-stop", "password": "stop-streams-1"}).json()["token"]
     streams = [_open_stream(server, token) for _ in range(STREAMS)]

@@ -39,7 +39,7 @@ def test_answers_lost_after_commit_apply_each_op_once(
     ) as proxy:
         desk = open_desk(tmp_path, server.url, "agent1", engine_url=proxy.url, batch_size=50)
         try:
-            desk.claim_orders(4)
+            desk.claim_orders(3)  # an agent holds at most three orders (lease cap)
             texts = desk.queue_notes(1000, "drop")
             assert desk.store.sync.pending_count() == 1000
             _drain(desk.engine.sync_once, desk.store.sync.pending_count, limit=120)
@@ -61,7 +61,7 @@ def test_server_killed_mid_push_and_restarted_loses_nothing(
     online: list[bool] = []
     desk.engine.state.onlineChanged.connect(online.append)
     try:
-        desk.claim_orders(4)
+        desk.claim_orders(3)  # an agent holds at most three orders (lease cap)
         texts = desk.queue_notes(1000, "kill")
         desk.engine.start()
         deadline = time.monotonic() + 60
