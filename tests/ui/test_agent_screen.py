@@ -282,7 +282,6 @@ def test_wrap_up_starts_clean_cancel_asks_and_the_call_back_time_stays(
     wanted = (datetime.now(UTC) + timedelta(hours=3)).replace(second=0, microsecond=0)
     wrapup._set_callback_time(wanted)
     chosen = wrapup.callback_at.text()
-    window.call_bar.set_order(detail.phones, 1, 4, None)
     desk.running.services.workspace.apply_remote_changes([second], False)
     wrapup.callback.click()
     label = window.order.callback_label

@@ -177,12 +177,13 @@ def test_escalation_goes_to_the_lead_who_answers_or_takes_over(
     assert refused.status_code == 409 and refused.json()["code"] == "escalated"
     # Nor can the agent who escalated it, and the desk says why.
     agent.running.services.workspace.open_order(order_id)
-    result = agent.window.wrapup.result
+    status = agent.window.statusBar()
     qtbot.waitUntil(
-        lambda: result.text()
+        lambda: status.currentMessage()
         == "This order waits for the team lead's answer: only a lead can take it.",
         timeout=20_000,
     )
+    assert agent.window.order.read_only.isVisibleTo(agent.window)  # and the order says why
     assert not agent.window.wrapup.confirm.isEnabled()
 
     # The lead opens it: the banner offers Answer… and Take over.
