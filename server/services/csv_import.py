@@ -36,8 +36,9 @@ from core.text_folding import fold_text
 from core.wire.intake import ImportReport, ImportRowError
 from server.auth.principal import Principal
 from server.db.models_catalogue import Article
-from server.services.catalogue import WantedLine, find_variant
+from server.services.catalogue import WantedLine
 from server.services.order_intake import IncomingOrder, IntakeOutcome, upsert_incoming
+from server.services.variants import find_variant
 
 try:
     SHOP_TZ: ZoneInfo | None = ZoneInfo("Africa/Casablanca")
