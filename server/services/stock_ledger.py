@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 
 from core.order_transitions import OrderAction
 from core.stock_movements import StockReason, movements_to_hold, stock_effect
+from core.wire.stock import StockMovementWire
+from server.auth.principal import Principal
 from server.db.models_catalogue import Article, Variant
 from server.db.models_orders import OrderLineRow, OrderRow
 from server.db.models_stock import StockMovement
@@ -195,3 +197,39 @@ def set_variant_stock(
     _record(session, variant.id, delta, reason, order_id=None, actor_id=actor_id, now=now)
     session.flush()
     session.expire(variant, ["stock"])
+
+
+def article_movements(
+    session: Session, ref: str, principal: Principal, *, limit: int
+) -> list[StockMovementWire]:
+    """The article's newest movements first (404 for an unknown article); a lead sees
+    the orders of its own team only (another team's order stays anonymous)."""
+    article = session.execute(select(Article).where(Article.ref == ref)).scalar()
+    if article is None:
+        raise ServiceError(404, "not_found", f"There is no article {ref!r}.", {"ref": ref})
+    rows = session.execute(
+        select(StockMovement, Variant, OrderRow)
+        .join(Variant, Variant.id == StockMovement.variant_id)
+        .outerjoin(OrderRow, OrderRow.id == StockMovement.order_id)
+        .where(Variant.article_id == article.id)
+        .order_by(StockMovement.id.desc())
+        .limit(limit)
+    ).all()
+    answer: list[StockMovementWire] = []
+    for movement, variant, order in rows:
+        visible = order is not None and principal.sees_team(order.team_id)
+        answer.append(
+            StockMovementWire(
+                id=movement.id,
+                variant_id=variant.id,
+                color=variant.color,
+                size=variant.size,
+                quantity=movement.quantity,
+                reason=movement.reason,
+                order_id=order.id if visible else None,
+                order_reference=order.reference if visible else None,
+                actor_id=movement.actor_id if order is None or visible else None,
+                at=movement.at,
+            )
+        )
+    return answer

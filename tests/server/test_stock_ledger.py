@@ -110,6 +110,26 @@ def test_return_from_preparation_and_reopen_give_stock_back_and_reconfirming_tak
         )
     assert actors == {lead.id}
     _assert_level_is_the_ledger_sum(shop)
+
+    # The lead reads why the stock is what it is; another team's lead sees the
+    # movements but not whose order they were.
+    url = f"/articles/{shop.article_ref}/stock-movements"
+    seen = lead.client.get(url, params={"limit": 4}).json()
+    assert [(m["quantity"], m["reason"], m["order_reference"]) for m in seen] == [
+        (2, "reopen", f"{shop.prefix}-0000"),
+        (-2, "confirm", f"{shop.prefix}-0000"),
+        (2, "return_from_preparation", f"{shop.prefix}-0000"),
+        (-2, "confirm", f"{shop.prefix}-0000"),
+    ]
+    other = builder.new_shop(server.api, agents=1, orders=0)
+    hidden = other.lead.client.get(url, params={"limit": 4}).json()
+    assert {(m["order_id"], m["order_reference"], m["actor_id"]) for m in hidden} == {
+        (None, None, None)
+    }
+    assert shop.agents[0].client.get(url).status_code == 403
+    assert lead.client.get("/articles/NOPE-404/stock-movements").status_code == 404
+    assert lead.client.get(url, params={"limit": 0}).status_code == 422
+    other.close()
     shop.close()
 
 
