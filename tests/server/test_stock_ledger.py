@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +162,30 @@ def test_a_line_without_its_variant_id_is_checked_and_takes_stock(
     assert order(shop.lead.client, third)["status"] != "confirmed"
     assert _ledger(shop, second) == [] and _ledger(shop, third) == []
     assert _stock(shop) == {"Noir": 0, "Camel": 1}
+    _assert_level_is_the_ledger_sum(shop)
+    shop.close()
+
+
+def test_two_confirmations_racing_for_the_last_unit_take_it_once(
+    builder: ShopBuilder, server: RunningServer
+) -> None:
+    shop = builder.new_shop(server.api, agents=2, orders=2, stock=1)
+    pairs = list(zip(shop.agents, shop.order_ids, strict=True))
+    epochs = {}
+    for agent, order_id in pairs:
+        epochs[order_id] = claim(agent.client, order_id)
+        push_journal(agent.client, order_id, outcome="answered")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(
+            pool.map(
+                lambda pair: push_op(pair[0].client, "confirm", pair[1], {}, epoch=epochs[pair[1]]),
+                pairs,
+            )
+        )
+    assert sorted(r["status"] for r in results) == ["applied", "rejected"], results
+    assert [r["code"] for r in results if r["status"] == "rejected"] == ["out_of_stock"]
+    assert _stock(shop) == {"Noir": 0, "Camel": 1}
+    assert [row for row in _ledger(shop) if row[2] == "confirm"] == [("Noir", -1, "confirm")]
     _assert_level_is_the_ledger_sum(shop)
     shop.close()
 
