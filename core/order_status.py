@@ -73,22 +73,65 @@ def is_open(status: OrderStatus) -> bool:
 
 
 # Folded sheet spellings -> status. Labels and internal codes are added below;
-# these are the other spellings seen in the shops' sheets.
+# these are the other spellings seen in the shops' sheets. The shops' own
+# initial states ("À confirmer", "En attente de contact", "Nouvelle commande")
+# are a new order that nobody has called yet.
 _SHEET_ALIASES: dict[str, OrderStatus] = {
+    # New, nobody on it yet.
+    "nouvelle": OrderStatus.UNASSIGNED,
+    "nouveau": OrderStatus.UNASSIGNED,
+    "nouvelle commande": OrderStatus.UNASSIGNED,
+    "non affecte": OrderStatus.UNASSIGNED,
+    "non affectee": OrderStatus.UNASSIGNED,
+    "a confirmer": OrderStatus.UNASSIGNED,
+    "en attente": OrderStatus.UNASSIGNED,
+    "en attente de contact": OrderStatus.UNASSIGNED,
+    "en attente contact": OrderStatus.UNASSIGNED,
+    "en attente de confirmation": OrderStatus.UNASSIGNED,
+    "en attente confirmation": OrderStatus.UNASSIGNED,
+    "attente": OrderStatus.UNASSIGNED,
+    "attente contact": OrderStatus.UNASSIGNED,
+    "attente confirmation": OrderStatus.UNASSIGNED,
+    "pending": OrderStatus.UNASSIGNED,
+    # Given to an agent.
+    "affecte": OrderStatus.ASSIGNED,
+    # Being worked on.
+    "en cours": OrderStatus.IN_PROGRESS,
+    "en cours de traitement": OrderStatus.IN_PROGRESS,
+    "en traitement": OrderStatus.IN_PROGRESS,
+    "en confirmation": OrderStatus.IN_PROGRESS,
+    # Call back later.
     "reportee": OrderStatus.CALLBACK,
     "reporte": OrderStatus.CALLBACK,
     "rappeler": OrderStatus.CALLBACK,
     "a rappeler": OrderStatus.CALLBACK,
-    "en cours": OrderStatus.IN_PROGRESS,
-    "nouvelle": OrderStatus.UNASSIGNED,
-    "nouveau": OrderStatus.UNASSIGNED,
-    "non affecte": OrderStatus.UNASSIGNED,
-    "affecte": OrderStatus.ASSIGNED,
+    "rappel": OrderStatus.CALLBACK,
+    "a rappele": OrderStatus.CALLBACK,
+    "rappeler plus tard": OrderStatus.CALLBACK,
+    "a rappeler plus tard": OrderStatus.CALLBACK,
+    # No answer.
+    "pas de reponse": OrderStatus.UNREACHABLE,
+    "injoignable": OrderStatus.UNREACHABLE,
+    "ne repond pas": OrderStatus.UNREACHABLE,
+    "ne repond plus": OrderStatus.UNREACHABLE,
+    "sans reponse": OrderStatus.UNREACHABLE,
+    "repondeur": OrderStatus.UNREACHABLE,
+    "messagerie": OrderStatus.UNREACHABLE,
+    "boite vocale": OrderStatus.UNREACHABLE,
+    "telephone eteint": OrderStatus.UNREACHABLE,
+    "numero injoignable": OrderStatus.UNREACHABLE,
+    # Closed.
     "confirme": OrderStatus.CONFIRMED,
+    "valide": OrderStatus.CONFIRMED,
+    "validee": OrderStatus.CONFIRMED,
     "annule": OrderStatus.CANCELLED,
     "errone": OrderStatus.ERRONEOUS,
+    "faux numero": OrderStatus.ERRONEOUS,
+    "numero errone": OrderStatus.ERRONEOUS,
+    "doublons": OrderStatus.DUPLICATE,
     "retour": OrderStatus.RETURNED,
-    "pas de reponse": OrderStatus.UNREACHABLE,
+    "retour preparation": OrderStatus.RETURNED,
+    "retour de preparation": OrderStatus.RETURNED,
 }
 
 

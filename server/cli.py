@@ -232,10 +232,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         f"{report.rows} rows: {report.created} created, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.flagged_duplicates} possible duplicates, "
-        f"{len(report.errors)} errors ({report.encoding}, '{report.delimiter}')."
+        f"{len(report.errors)} errors, {len(report.warnings)} warnings "
+        f"({report.encoding}, '{report.delimiter}')."
     )
     for error in report.errors:
         print(f"  line {error.line}: {error.message} [{error.code}]")
+    for warning in report.warnings:
+        print(f"  line {warning.line}: warning: {warning.message} [{warning.code}]")
     if args.json:
         Path(args.json).write_text(report.model_dump_json(indent=2), encoding="utf-8")
     return 0 if not report.errors else 1

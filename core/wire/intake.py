@@ -11,7 +11,8 @@ from core.wire.time_bounds import PlausibleMoment
 
 
 class ImportRowError(WireModel):
-    """A row that was not imported, with its line number in the file (1 = header)."""
+    """A row that was not imported (in ``errors``), or one imported with something to
+    check (in ``warnings``), with its line number in the file (1 = header)."""
 
     line: int
     code: str
@@ -28,6 +29,8 @@ class ImportReport(WireModel):
     unchanged: int = 0
     flagged_duplicates: int = 0
     errors: list[ImportRowError] = Field(default_factory=list)
+    # Rows imported with a doubt the lead should see (e.g. an unknown status read as new).
+    warnings: list[ImportRowError] = Field(default_factory=list)
     encoding: str = ""
     delimiter: str = ""
 

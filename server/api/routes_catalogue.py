@@ -81,7 +81,9 @@ def put_article(ref: str, body: ArticleWire, db: DbDep, principal: AdminDep) -> 
         principal,
         ChangeEntity.ARTICLE,
         ref,
-        lambda s: article_wire(upsert_article(s, body)).model_dump(mode="json"),
+        lambda s: article_wire(upsert_article(s, body, actor_id=principal.user_id)).model_dump(
+            mode="json"
+        ),
     )
     with db.read() as session:
         article = session.execute(select(Article).where(Article.ref == ref)).scalar_one()

@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from core.wire.catalogue import TeamSettingsWire
 from core.wire.changes import ChangeEntity
 from server.api.deps import ERROR_RESPONSES, DbDep, PrincipalDep, SupervisorDep
+from server.api.params import TeamId
 from server.db.models_users import Team
 from server.services.audit import record_audit
 from server.services.change_log import append_change
@@ -27,7 +28,7 @@ def get_my_team_settings(db: DbDep, principal: PrincipalDep) -> TeamSettingsWire
 
 @router.put("/teams/{team_id}/settings", response_model=TeamSettingsWire)
 def put_team_settings(
-    team_id: int, body: TeamSettingsWire, db: DbDep, principal: SupervisorDep
+    team_id: TeamId, body: TeamSettingsWire, db: DbDep, principal: SupervisorDep
 ) -> TeamSettingsWire:
     """Replace a team's settings; its desks receive them live (change log, team only)."""
     with db.write() as session:

@@ -34,7 +34,8 @@ class Article(Base):
 
 
 class Variant(Base):
-    """A colour / size of an article; ``stock`` is decremented on confirmation."""
+    """A colour / size of an article; ``stock`` caches the sum of its stock movements
+    (``models_stock.StockMovement``), written together with them."""
 
     __tablename__ = "variants"
     __table_args__ = (UniqueConstraint("article_id", "color", "size"),)

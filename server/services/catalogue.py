@@ -1,4 +1,5 @@
-"""Catalogue lookups for pricing and stock, and catalogue management."""
+"""Catalogue lookups for pricing, and catalogue management (stock moves through
+``stock_ledger``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.delivery_fees import DeliveryFeeTable
@@ -16,7 +17,10 @@ from core.text_folding import fold_text
 from core.wire.catalogue import ArticleWire, CityWire, VariantWire
 from server.db.models_catalogue import Article, City, Variant
 from server.db.models_orders import OrderLineRow, OrderRow
+from server.services.db_clock import db_now
 from server.services.errors import ServiceError
+from server.services.stock_ledger import set_variant_stock
+from server.services.variants import find_variant
 
 
 def article_pricing(article: Article) -> ArticlePricing:
@@ -43,15 +47,6 @@ def delivery_fee_for(session: Session, city: str) -> Decimal:
     """Fee of the city; zero when the city is not in the table (the agent fixes it)."""
     fees = {row.name: row.delivery_fee for row in session.execute(select(City)).scalars()}
     return DeliveryFeeTable(fees=fees, default_fee=ZERO).fee_for(city or "")
-
-
-def find_variant(article: Article, color: str | None, size: str | None) -> Variant | None:
-    """The variant matching colour and size (folded), or None."""
-    wanted = (fold_text(color or ""), fold_text(size or ""))
-    for variant in article.variants:
-        if (fold_text(variant.color or ""), fold_text(variant.size or "")) == wanted:
-            return variant
-    return None
 
 
 @dataclass
@@ -173,42 +168,6 @@ def wanted_from_lines(order: OrderRow) -> list[WantedLine]:
     ]
 
 
-def take_stock(session: Session, order: OrderRow) -> None:
-    """Decrement stock for every line, atomically: ``stock = stock - q WHERE stock >= q``.
-
-    Raises 409 ``out_of_stock`` (the caller's savepoint undoes earlier lines).
-    """
-    if not order.lines:
-        raise ServiceError(
-            409, "no_lines", "This order has no articles; add them before confirming."
-        )
-    for line in order.lines:
-        if line.variant_id is None:
-            continue
-        result = session.execute(
-            update(Variant)
-            .where(Variant.id == line.variant_id, Variant.stock >= line.quantity)
-            .values(stock=Variant.stock - line.quantity)
-            .execution_options(synchronize_session=False)
-        )
-        if not result.rowcount:  # type: ignore[attr-defined]
-            variant = session.get(Variant, line.variant_id)
-            left = variant.stock if variant else 0
-            raise ServiceError(
-                409,
-                "out_of_stock",
-                f"Not enough stock of {line.article_name} ({line.color or ''} {line.size or ''})"
-                f": {left} left, {line.quantity} needed.",
-                {
-                    "article_ref": line.article_ref,
-                    "color": line.color,
-                    "size": line.size,
-                    "stock": left,
-                    "quantity": line.quantity,
-                },
-            )
-
-
 def article_wire(article: Article) -> ArticleWire:
     return ArticleWire(
         ref=article.ref,
@@ -230,8 +189,11 @@ def article_wire(article: Article) -> ArticleWire:
     )
 
 
-def upsert_article(session: Session, wire: ArticleWire) -> Article:
-    """Create or update an article and its variants (by colour + size)."""
+def upsert_article(
+    session: Session, wire: ArticleWire, *, actor_id: int | None = None
+) -> Article:
+    """Create or update an article and its variants (by colour + size); a changed
+    stock level is written to the ledger as an adjustment by ``actor_id``."""
     try:
         ArticlePhase(wire.phase)
     except ValueError:
@@ -257,14 +219,13 @@ def upsert_article(session: Session, wire: ArticleWire) -> Article:
         article.upsell_price_4,
     ) = prices
     article.phase = wire.phase
+    now = db_now(session)
     for wanted in wire.variants:
         variant = find_variant(article, wanted.color, wanted.size)
         if variant is None:
-            article.variants.append(
-                Variant(color=wanted.color, size=wanted.size, stock=wanted.stock)
-            )
-        else:
-            variant.stock = wanted.stock
+            variant = Variant(color=wanted.color, size=wanted.size, stock=0)
+            article.variants.append(variant)
+        set_variant_stock(session, variant, wanted.stock, actor_id=actor_id, now=now)
     session.flush()
     return article
 

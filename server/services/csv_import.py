@@ -36,8 +36,9 @@ from core.text_folding import fold_text
 from core.wire.intake import ImportReport, ImportRowError
 from server.auth.principal import Principal
 from server.db.models_catalogue import Article
-from server.services.catalogue import WantedLine, find_variant
+from server.services.catalogue import WantedLine
 from server.services.order_intake import IncomingOrder, IntakeOutcome, upsert_incoming
+from server.services.variants import find_variant
 
 try:
     SHOP_TZ: ZoneInfo | None = ZoneInfo("Africa/Casablanca")
@@ -248,7 +249,10 @@ def _check_widths(values: dict[str, str]) -> None:
             )
 
 
-def _row_to_order(values: dict[str, str], catalogue: Catalogue, region: str) -> IncomingOrder:
+def _row_to_order(
+    values: dict[str, str], catalogue: Catalogue, region: str, warnings: list[RowError]
+) -> IncomingOrder:
+    """The row as an order; doubts that do not stop the order are added to ``warnings``."""
     _check_widths(values)
     reference = values.get("reference", "").strip()
     if not reference:
@@ -257,7 +261,8 @@ def _row_to_order(values: dict[str, str], catalogue: Catalogue, region: str) -> 
         raise RowError("invalid_reference", "The order number is too long.", value=reference[:64])
     name = values.get("customer", "").strip()
     if not name:
-        raise RowError("missing_customer", "The customer name is empty.")
+        # The agent asks the name on the call; the phone is what makes the order reachable.
+        warnings.append(RowError("missing_customer", "The customer name is empty."))
     phone_text = values.get("phone", "").strip()
     try:
         phones = [
@@ -271,8 +276,18 @@ def _row_to_order(values: dict[str, str], catalogue: Catalogue, region: str) -> 
     if values.get("status", "").strip():
         try:
             status = parse_sheet_status(values["status"])
-        except ValueError as error:
-            raise RowError("invalid_status", str(error), value=values["status"]) from None
+        except ValueError:
+            # The order exists whatever its status cell says: dropping it loses a customer,
+            # importing it as new puts it in the queue where an agent calls.
+            text = values["status"].strip()
+            warnings.append(
+                RowError(
+                    "unknown_status",
+                    f"Unknown status {text!r}: imported as {OrderStatus.UNASSIGNED.label_fr!r}.",
+                    value=text,
+                    imported_as=OrderStatus.UNASSIGNED.value,
+                )
+            )
     product = values.get("product", "").strip()
     return IncomingOrder(
         reference=reference,
@@ -296,6 +311,7 @@ class ParsedRow:
 
     line: int
     order: IncomingOrder
+    warnings: list[RowError] = field(default_factory=list)
 
 
 @dataclass
@@ -372,7 +388,8 @@ def parse_sheet(data: bytes, catalogue: Catalogue, region: str = "MA") -> Parsed
                     expected=str(len(header)),
                 )
             values = {f: cell for f, cell in zip(fields, row, strict=True) if f is not None}
-            incoming = _row_to_order(values, catalogue, region)
+            warnings: list[RowError] = []
+            incoming = _row_to_order(values, catalogue, region, warnings)
             if incoming.reference in seen:
                 raise RowError(
                     "repeated_reference",
@@ -383,7 +400,7 @@ def parse_sheet(data: bytes, catalogue: Catalogue, region: str = "MA") -> Parsed
         except (RowError, DomainError) as error:
             report.errors.append(_row_error(start_line, error))
             continue
-        parsed.rows.append(ParsedRow(start_line, incoming))
+        parsed.rows.append(ParsedRow(start_line, incoming, warnings))
     return parsed
 
 
@@ -410,6 +427,7 @@ def apply_sheet(
         except DomainError as error:  # e.g. pricing refused the matched articles
             report.errors.append(_row_error(row.line, error))
             continue
+        report.warnings.extend(_row_error(row.line, warning) for warning in row.warnings)
         if result.outcome == IntakeOutcome.CREATED:
             report.created += 1
         elif result.outcome == IntakeOutcome.UPDATED:
@@ -419,6 +437,7 @@ def apply_sheet(
         if result.duplicate_of and result.outcome != IntakeOutcome.UNCHANGED:
             report.flagged_duplicates += 1
     report.errors.sort(key=lambda error: error.line)
+    report.warnings.sort(key=lambda warning: warning.line)
     return report
 
 

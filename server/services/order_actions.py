@@ -43,7 +43,7 @@ from core.wire.sync_ops import (
 from server.auth.principal import Principal
 from server.db.models_catalogue import PredefinedNoteRow
 from server.db.models_orders import JournalRow, NoteRow, OrderRow
-from server.services.catalogue import WantedLine, reprice_order, take_stock, wanted_from_lines
+from server.services.catalogue import WantedLine, reprice_order, wanted_from_lines
 from server.services.change_log import append_change
 from server.services.errors import ServiceError
 from server.services.lease_clock import drop_lease
@@ -51,6 +51,7 @@ from server.services.order_rules import situation_for
 from server.services.order_views import note_wire
 from server.services.rescue_limits import check_delivery_date, check_edit_lines, limits_for
 from server.services.settings_store import load_settings
+from server.services.stock_ledger import settle_order_stock
 
 
 def parse_payload(op: Op) -> Any:
@@ -156,8 +157,9 @@ def apply_status_action(
         now=now,
         has_owner=order.owner_id is not None,
     )
-    if action == OrderAction.CONFIRM:
-        take_stock(session, order)
+    # Stock follows the status: a confirmation takes the lines' stock (only what changed
+    # since an earlier one), a return, reopen or cancellation gives back what it holds.
+    settle_order_stock(session, order, action, principal.user_id, now)
     order.status = target.value
     if cancel_reason is not None:
         order.cancel_reason = cancel_reason

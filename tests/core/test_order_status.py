@@ -32,6 +32,20 @@ from core.order_status import (
         ("REPORTEE", OrderStatus.CALLBACK),
         ("Injoignable", OrderStatus.UNREACHABLE),
         ("in_progress", OrderStatus.IN_PROGRESS),
+        # The shops' own initial states: a new order nobody has called yet.
+        ("À confirmer", OrderStatus.UNASSIGNED),
+        ("A CONFIRMER", OrderStatus.UNASSIGNED),
+        ("En attente de contact", OrderStatus.UNASSIGNED),
+        ("En attente", OrderStatus.UNASSIGNED),
+        ("en attente - confirmation", OrderStatus.UNASSIGNED),
+        ("Nouvelle commande", OrderStatus.UNASSIGNED),
+        ("En cours de traitement", OrderStatus.IN_PROGRESS),
+        ("Rappel", OrderStatus.CALLBACK),
+        ("Ne répond pas", OrderStatus.UNREACHABLE),
+        ("Boîte vocale", OrderStatus.UNREACHABLE),
+        ("Validée", OrderStatus.CONFIRMED),
+        ("Faux numéro", OrderStatus.ERRONEOUS),
+        ("Retour préparation", OrderStatus.RETURNED),
     ],
 )
 def test_sheet_spellings_are_read(cell: str, expected: OrderStatus) -> None:

@@ -120,6 +120,17 @@ def test_import_create_user_and_catalogue_commands(
     code, out = cli(capsys, "import", str(sheet), "--db", sqlite_url)
     assert "0 created, 0 updated, 1 unchanged" in out
 
+    statuses = tmp_path / "statuts.csv"
+    statuses.write_text(
+        "N° Commande;Client;Téléphone;Ville;Prix;Statut\n"
+        "C-3;Hind Fassi;0661234568;Rabat;249;En attente de contact\n"
+        "C-4;Adil Kettani;0661234569;Rabat;249;Livraison express\n",
+        encoding="utf-8",
+    )
+    code, out = cli(capsys, "import", str(statuses), "--db", sqlite_url)
+    assert code == 0 and "2 rows: 2 created" in out and "0 errors, 1 warnings" in out
+    assert "line 3: warning: Unknown status 'Livraison express'" in out
+
     code, out = cli(
         capsys,
         "create-user",

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from server.cli import build_parser, legacy_default_database, main, shown_url
-from server.db.migrate import current_revisions
-from tests.fixtures.server_process import REPO_ROOT
+from server.db.migrate import MIGRATIONS_DIR, current_revisions
 
 
 @pytest.fixture(autouse=True)
@@ -43,10 +42,7 @@ def test_migrate_names_the_database_and_lists_what_it_applied(
     code, out, err = run(capsys, "migrate", "--db", url)
     assert code == 0
     assert f"hatif-server: database {url} (from --db)" in err
-    revisions = sorted(
-        path.name.split("_", 1)[0]
-        for path in (REPO_ROOT / "server" / "migrations" / "versions").glob("0*.py")
-    )
+    revisions = sorted(path.name[:4] for path in (MIGRATIONS_DIR / "versions").glob("0*.py"))
     assert f"Applied {len(revisions)} migration(s):" in out
     assert "  0001: initial schema" in out
     assert current_revisions(url) == (revisions[-1],)

@@ -55,3 +55,11 @@ def test_a_webhook_order_dated_out_of_the_calendar_is_refused(
     answer = httpx.post(f"{server.api}/webhooks/orders", content=body, headers=headers)
     assert answer.status_code == 422, answer.text
     assert answer.json()["params"]["field"] == "created_at"
+
+
+def test_a_team_id_past_the_database_integer_is_a_422_not_a_500(shop: Shop) -> None:
+    # Found by the fuzz test: the id reached the database and overflowed its integer.
+    body = {"whatsapp_voice": False, "sms_gateway_url": ""}
+    for team_id in ("17425392418780195206463488", "0", "-1"):
+        answer = shop.admin.client.put(f"/teams/{team_id}/settings", json=body)
+        assert answer.status_code == 422, (team_id, answer.status_code, answer.text)

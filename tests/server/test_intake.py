@@ -83,7 +83,6 @@ def test_comma_sheet_in_windows_1252_with_broken_rows_reports_line_numbers(shop:
     )
     report = _import(shop, text.encode("cp1252"))
     assert report["encoding"] == "cp1252" and report["delimiter"] == ","
-    assert report["created"] == 1
     errors = {(e["line"], e["code"]) for e in report["errors"]}
     assert errors == {
         (3, "invalid_phone"),
@@ -91,11 +90,54 @@ def test_comma_sheet_in_windows_1252_with_broken_rows_reports_line_numbers(shop:
         (5, "invalid_date"),
         (6, "wrong_column_count"),
         (7, "invalid_price"),
-        (8, "invalid_status"),
     }
     assert all(e["message"] for e in report["errors"])
+    # An unknown status is no reason to lose the order: it arrives new, with a warning.
+    assert report["created"] == 2
+    assert [(w["line"], w["code"], w["params"]["value"]) for w in report["warnings"]] == [
+        (8, "unknown_status", "Livrée peut-être")
+    ]
     order = shop.lead.client.get("/orders", params={"q": f"{shop.prefix}-W1"}).json()["items"][0]
     assert order["customer"]["name"] == "Aïcha Chraïbi"
+
+
+def test_the_statuses_agents_write_import_instead_of_losing_the_order(shop: Shop) -> None:
+    rows = [
+        HEADER_FR,
+        f"{shop.prefix}-A1;23/11/2026;Salma Idrissi;{random_phone()};Rue 1;Rabat;Sac;299;;"
+        "À confirmer",
+        f"{shop.prefix}-A2;23/11/2026;Yassine Amrani;{random_phone()};Rue 2;Rabat;Sac;299;;"
+        "En attente de contact",
+        f"{shop.prefix}-A3;23/11/2026;Rim Bennani;{random_phone()};Rue 3;Rabat;Sac;299;;EN ATTENTE",
+        f"{shop.prefix}-A4;23/11/2026;Hind Fassi;{random_phone()};Rue 4;Rabat;Sac;299;;"
+        "Ne répond pas",
+        f"{shop.prefix}-A5;23/11/2026;Adil Kettani;{random_phone()};Rue 5;Rabat;Sac;299;;"
+        "Livraison express demandée",
+        f"{shop.prefix}-A6;23/11/2026;;{random_phone()};Rue 6;Rabat;Sac;299;;À confirmer",
+        f"{shop.prefix}-A7;23/11/2026;Sans Téléphone;;Rue 7;Rabat;Sac;299;;À confirmer",
+    ]
+    report = _import(shop, ("\r\n".join(rows) + "\r\n").encode("utf-8"))
+    assert report["created"] == 6
+    assert [(e["line"], e["code"]) for e in report["errors"]] == [(8, "invalid_phone")]
+    assert [(w["line"], w["code"]) for w in report["warnings"]] == [
+        (6, "unknown_status"),
+        (7, "missing_customer"),
+    ]
+    orders = {
+        o["reference"]: o
+        for o in shop.lead.client.get(
+            "/orders", params={"q": shop.prefix + "-A", "limit": 10}
+        ).json()["items"]
+    }
+    statuses = {ref.rsplit("-", 1)[1]: order["status"] for ref, order in orders.items()}
+    assert statuses == {
+        "A1": "unassigned",
+        "A2": "unassigned",
+        "A3": "unassigned",
+        "A4": "unreachable",
+        "A5": "unassigned",
+        "A6": "unassigned",
+    }
 
 
 def test_sheet_without_required_columns_is_refused_on_line_one(shop: Shop) -> None:
