@@ -21,6 +21,7 @@ from app.local_store.local_sync_store import write_meta
 from app.local_store.store_database import StoreDatabase, open_store_database
 from app.services.local_store_stats import LocalStoreStats
 from app.services.stats_service import StatsService
+from app.wallboard.reports_client import ReportQuery
 from app.wallboard.snapshot_reader import read_state
 from core.shop_time import day_start
 
@@ -94,3 +95,10 @@ def test_wallboard_chart_slots_are_shop_hours(desk_in_utc: None) -> None:
     state = read_state(None, live)
     assert list(state.hourly) == [0]
     assert (state.hourly[0].calls, state.hourly[0].confirmations) == (3, 2)
+
+
+def test_the_reports_tab_asks_for_the_shops_days() -> None:
+    """Unless a zone is chosen, the server applies the shop's (no hard-coded zone)."""
+    today = NOW.date()
+    assert "tz" not in ReportQuery(today, today).params()
+    assert ReportQuery(today, today, tz="UTC").params()["tz"] == "UTC"
