@@ -4,10 +4,11 @@ The app layer may not import the server package (import rule), so the demo
 server is a subprocess: ``python -m server.cli`` from a source install, or the
 bundle's own executable with the hidden first argument ``--hatif-server`` (a
 runtime hook of build.spec hands that launch to ``server.cli``; the frozen desk
-has no Python interpreter to run). Either way it runs ``seed-demo`` into
-``demo.sqlite`` in the user data directory (once; kept for the next runs), then
-``serve`` on a free loopback port; we wait for ``GET /api/v1/health`` and stop
-the process when the app ends.
+has no Python interpreter to run). Either way it runs ``seed-demo`` into a
+fresh ``demo.sqlite`` in the user data directory (each run starts a new demo
+shop: an earlier run's calls, confirmations and changed passwords would otherwise
+count as today's work of whoever runs it next), then ``serve`` on a free loopback
+port; we wait for ``GET /api/v1/health`` and stop the process when the app ends.
 """
 
 from __future__ import annotations
@@ -91,27 +92,38 @@ def server_command() -> list[str]:
     return [sys.executable, "-m", "server.cli"]
 
 
-def start_demo_server(data_dir: Path, timeout: float = 60.0) -> DemoServer:
-    """Seed and start the demo server; raises DemoServerError with the server's last words."""
+def _remove_database(database: Path) -> None:
+    """The demo database and SQLite's journal files beside it."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
+
+
+def start_demo_server(
+    data_dir: Path, timeout: float = 60.0, *, orders: int | None = None
+) -> DemoServer:
+    """Seed a fresh demo shop and start its server; raises DemoServerError with the
+    server's last words. ``orders``: how many (the seed's default when None)."""
     data_dir.mkdir(parents=True, exist_ok=True)
     database = data_dir / DATABASE_FILE
     db_url = f"sqlite:///{database}"
     log_path = data_dir / LOG_FILE
     base = server_command()
-    if not database.exists():
-        # Seeding the demo shop takes tens of seconds: done once, kept between runs
-        # (delete demo.sqlite for a fresh shop). The server migrates it at start.
-        _log.info("Seeding the demo shop into %s", database)
-        with log_path.open("wb") as log:
-            seeded = subprocess.run(
-                [*base, "seed-demo", "--demo", "--db", db_url, "--password", DEMO_PASSWORD],
-                stdout=log, stderr=subprocess.STDOUT, timeout=SEED_TIMEOUT_S, check=False)
-        if seeded.returncode != 0:
-            database.unlink(missing_ok=True)
-            raise DemoServerError(
-                "demo.seed_failed",
-                f"Seeding the demo database failed (exit {seeded.returncode}):\n"
-                f"{_tail(log_path)}")
+    if database.exists():
+        _log.info("Replacing the previous run's demo shop (%s) with a fresh one", database)
+    _remove_database(database)
+    _log.info("Seeding a fresh demo shop into %s", database)
+    command = [*base, "seed-demo", "--demo", "--db", db_url, "--password", DEMO_PASSWORD]
+    if orders is not None:
+        command += ["--orders", str(orders)]
+    with log_path.open("wb") as log:
+        seeded = subprocess.run(
+            command, stdout=log, stderr=subprocess.STDOUT, timeout=SEED_TIMEOUT_S, check=False)
+    if seeded.returncode != 0:
+        _remove_database(database)
+        raise DemoServerError(
+            "demo.seed_failed",
+            f"Seeding the demo database failed (exit {seeded.returncode}):\n"
+            f"{_tail(log_path)}")
 
     port = _free_port()
     url = f"http://127.0.0.1:{port}"

@@ -159,6 +159,7 @@ def _run_gui(command: CommandLine, paths: AppPaths, settings: EffectiveSettings,
     demo: DemoServer | None = None
     try:
         if command.demo:
+            _say("starting a fresh demo shop (the previous run's demo data is replaced)")
             try:
                 demo = start_demo_server(paths.data_dir)
             except DemoServerError as exc:

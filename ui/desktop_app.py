@@ -48,21 +48,27 @@ EXIT_NOT_A_LEAD = 4
 def sign_in(
     context: AppContext, sessions: SessionService, runner: OperationRunner, dialogs: DialogService
 ) -> SignedIn | None:
-    """The demo agent with --demo; else the keyring's token; else the sign-in dialog."""
+    """The demo agent with --demo; else the keyring's token; else the sign-in dialog.
+
+    A refused demo sign-in (its password changed, say) opens the sign-in dialog
+    with the reason in the agent's language, rather than ending Hatif."""
     url = context.settings[schema.SERVER_URL]
+    refused: SignInError | None = None
     if context.demo is not None:
         try:
             return sessions.sign_in(
                 url, context.demo.username, context.demo.password, stay_signed_in=False
             )
         except SignInError as exc:
-            dialogs.warn(None, "Hatif", exc.message)
-            return None
-    username = context.settings[schema.AUTH_USERNAME]
-    if context.settings[schema.AUTH_STAY_SIGNED_IN]:
-        restored = sessions.restore(url, username)
-        if restored is not None:
-            return restored
+            log.warning("Demo sign-in refused (%s); the sign-in dialog takes over", exc.code)
+            refused = exc
+        username = context.demo.username
+    else:
+        username = context.settings[schema.AUTH_USERNAME]
+        if context.settings[schema.AUTH_STAY_SIGNED_IN]:
+            restored = sessions.restore(url, username)
+            if restored is not None:
+                return restored
     dialog = LoginDialog(
         sessions,
         runner,
@@ -71,6 +77,8 @@ def sign_in(
         username=username,
         keyring_available=context.secrets.available,
     )
+    if refused is not None:
+        dialog.show_failure(refused)
     log.info("Sign-in dialog open for %s", url or "a server to be typed in")
     if not dialogs.run(dialog):
         return None

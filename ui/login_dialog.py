@@ -89,7 +89,7 @@ class LoginDialog(QDialog):
         self._runner.run(
             lambda: self._sessions.sign_in(url, user, password, stay_signed_in=stay),
             self._on_signed_in,
-            self._on_failed,
+            self.show_failure,
         )
 
     def _on_signed_in(self, session: SignedIn) -> None:
@@ -97,7 +97,9 @@ class LoginDialog(QDialog):
         self.password.clear()
         self.accept()
 
-    def _on_failed(self, exc: Exception) -> None:
+    def show_failure(self, exc: Exception) -> None:
+        """Why signing in failed, in the agent's language; the password is selected
+        to be typed again."""
         self.buttons.setEnabled(True)
         self.password.selectAll()
         if isinstance(exc, SignInError):

@@ -2,28 +2,33 @@
 
 The store holds the journal of every order the desk sees (the agent's own
 and the pool), so the team's average is the per-agent mean over the agents
-that appear in it today.
+that appear in it today. Hour slots are the shop's hours (its ``time_zone``
+setting as the server last sent it), not the desk's.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import UTC, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from app.local_store import schema
+from app.local_store.local_sync_store import read_meta
 from app.local_store.order_rows import iso_utc
 from app.local_store.store_database import StoreDatabase
 from app.services.stats_service import DayFigures
 from core.order_status import FINAL_STATUSES, OrderStatus
+from core.shop_time import DEFAULT_TIME_ZONE, local_hour, shop_zone
 
 _FINAL = {s.value for s in FINAL_STATUSES}
 
 
-def _hour(iso: str) -> int:
-    return datetime.fromisoformat(iso).astimezone().hour
+def _hour(iso: str, zone: ZoneInfo) -> int:
+    return local_hour(datetime.fromisoformat(iso), zone)
 
 
 class LocalStoreStats:
@@ -33,7 +38,17 @@ class LocalStoreStats:
         self._db = database
         self._me = me
 
+    def time_zone(self) -> ZoneInfo:
+        """The shop's zone from the settings the server sent (its default before)."""
+        with self._db.reader.connect() as connection:
+            raw = read_meta(connection, "settings")
+        try:
+            return shop_zone(str(json.loads(raw or "{}").get("time_zone") or DEFAULT_TIME_ZONE))
+        except (TypeError, ValueError, AttributeError):  # nothing sent yet, or garbled
+            return shop_zone(DEFAULT_TIME_ZONE)
+
     def _figures(self, day_start: datetime) -> dict[str, DayFigures]:
+        zone = self.time_zone()
         since = iso_utc(day_start) or day_start.astimezone(UTC).isoformat()
         journal = schema.journal
         orders = schema.orders
@@ -56,7 +71,7 @@ class LocalStoreStats:
                 agent = row.agent_name or self._me
                 if row.kind == "call":
                     calls[agent] += 1
-                    per_hour[agent][_hour(row.started_at)] += 1
+                    per_hour[agent][_hour(row.started_at, zone)] += 1
                 talk[agent] += float(row.talk_seconds or 0)
             for row in connection.execute(
                 select(
@@ -75,7 +90,7 @@ class LocalStoreStats:
                 if status == OrderStatus.CONFIRMED.value:
                     confirmed[agent] += 1
                     value[agent] += Decimal(row.total_cents) / 100
-                    confirmed_hour[agent][_hour(row.updated_at)] += 1
+                    confirmed_hour[agent][_hour(row.updated_at, zone)] += 1
         agents = set(calls) | set(closed)
         return {
             agent: DayFigures(

@@ -1,4 +1,8 @@
-"""The agent's figures for today, for the personal dashboard."""
+"""The agent's figures for today, for the personal dashboard.
+
+"Today" and the hour slots are the shop's (its ``time_zone`` setting), not the
+desk's clock, so the agent's figures match the lead's wallboard.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
+
+from core.shop_time import day_start as shop_day_start
 
 
 @dataclass(frozen=True)
@@ -31,6 +38,8 @@ class DayFigures:
 class StatsSource(Protocol):
     """Where the figures come from (the local store's journal and changes)."""
 
+    def time_zone(self) -> ZoneInfo: ...
+
     def agent_day(self, day_start: datetime) -> DayFigures: ...
 
     def team_day_average(self, day_start: datetime) -> DayFigures | None: ...
@@ -45,10 +54,9 @@ class StatsService(QObject):
         super().__init__(parent)
         self._source = source
 
-    @staticmethod
-    def day_start(now: datetime | None = None) -> datetime:
-        local = (now or datetime.now(UTC)).astimezone()
-        return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+    def day_start(self, now: datetime | None = None) -> datetime:
+        """Midnight of the shop's today, as a UTC moment."""
+        return shop_day_start(now or datetime.now(UTC), self._source.time_zone())
 
     def today(self) -> DayFigures:
         return self._source.agent_day(self.day_start())

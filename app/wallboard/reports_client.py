@@ -51,13 +51,14 @@ class ReportQuery:
     first: date
     last: date
     team_id: int | None = None
-    tz: str = "Africa/Casablanca"
+    #: None: the shop's own time zone (its settings), which the server applies.
+    tz: str | None = None
     classify: bool = False
 
     def params(self) -> dict[str, Any]:
-        params: dict[str, Any] = {
-            "from": self.first.isoformat(), "to": self.last.isoformat(), "tz": self.tz,
-        }
+        params: dict[str, Any] = {"from": self.first.isoformat(), "to": self.last.isoformat()}
+        if self.tz is not None:
+            params["tz"] = self.tz
         if self.team_id is not None:
             params["team_id"] = self.team_id
         return params

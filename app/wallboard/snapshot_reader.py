@@ -5,12 +5,14 @@ the roster, presence and queue figures; ``GET /api/v1/reports/live`` (the
 reports module) adds what a lead's big screen needs beyond it: the order in
 hand by reference, closed orders for the conversion rate, queue depth by
 status, leases with since when, outcome classes and hour slots of today.
+Hour slots are the shop's hours (the zone both answers name), not the desk's.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from app.wallboard.wallboard_state import (
     AgentPresence,
@@ -23,6 +25,7 @@ from app.wallboard.wallboard_state import (
 )
 from core.dispositions import OutcomeClass
 from core.order_status import OrderStatus
+from core.shop_time import DEFAULT_TIME_ZONE, local_hour, shop_zone
 from core.wire.presence import PresenceWire
 from core.wire.wallboard import WallboardSnapshot
 
@@ -31,6 +34,15 @@ def _time(value: Any) -> datetime | None:
     if not value:
         return None
     return datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+
+
+def _shop_zone(snapshot: WallboardSnapshot | None, live: dict[str, Any]) -> ZoneInfo:
+    """The zone the server counted "today" in (an older server: the shop default)."""
+    name = live.get("time_zone") or (snapshot.time_zone if snapshot else DEFAULT_TIME_ZONE)
+    try:
+        return shop_zone(str(name))
+    except ValueError:
+        return shop_zone(DEFAULT_TIME_ZONE)
 
 
 def read_state(snapshot_json: Any | None, live_json: Any) -> WallboardState:
@@ -91,14 +103,15 @@ def read_state(snapshot_json: Any | None, live_json: Any) -> WallboardState:
             state.outcomes_today[OutcomeClass(outcome)] = int(count)
         except ValueError:
             continue
+    zone = _shop_zone(snapshot, live)
     for slot in live.get("hourly", []):
         start = _time(slot.get("hour"))
         if start is None:
             continue
-        local_hour = start.astimezone().hour
-        previous = state.hourly.get(local_hour, HourSlot(local_hour))
-        state.hourly[local_hour] = HourSlot(
-            local_hour,
+        hour = local_hour(start, zone)
+        previous = state.hourly.get(hour, HourSlot(hour))
+        state.hourly[hour] = HourSlot(
+            hour,
             previous.calls + int(slot.get("calls", 0)),
             previous.confirmations + int(slot.get("confirmations", 0)),
         )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -262,13 +262,14 @@ class WallboardService(QObject):
         )
 
     def load_journal_today(self, user_id: int, day: date | None = None) -> None:
-        """Fetch the agent's journal of ``day`` (today by default)."""
-        day = day or datetime.now(UTC).astimezone().date()
+        """Fetch the agent's journal of ``day`` (the shop's today by default: the
+        server picks it in the shop's time zone, not this desk's)."""
+        params: dict[str, Any] = {"agent_id": user_id}
+        if day is not None:
+            params["day"] = day.isoformat()
 
         def fetch() -> list[dict[str, Any]]:
-            answer = self._api.get_json(
-                "/reports/journal", {"agent_id": user_id, "day": day.isoformat()}
-            )
+            answer = self._api.get_json("/reports/journal", params)
             return list(answer.get("entries", [])) if isinstance(answer, dict) else []
 
         self._runner.run(

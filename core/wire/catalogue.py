@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from core.message_templates import PLACEHOLDERS
+from core.shop_time import DEFAULT_TIME_ZONE, shop_zone
 from core.wire.base import MAX_INT32, Money, WireModel
 
 _NO_UPSELL_PRICES: tuple[Decimal | None, ...] = (None, None, None, None)
@@ -97,6 +98,17 @@ class SettingsWire(WireModel):
     rescue_limits: dict[str, RescueLimits] = Field(
         default_factory=default_rescue_limits, description="Per role: agent, lead, admin"
     )
+    time_zone: str = Field(
+        default=DEFAULT_TIME_ZONE,
+        max_length=64,
+        description="IANA time zone of the shop: its 'today' and hour slots in every figure",
+    )
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        shop_zone(value)  # ValueError becomes the 422 of an unknown zone
+        return value
 
 
 class TeamSettingsWire(WireModel):

@@ -1,7 +1,7 @@
 """The team lead's wallboard: ``GET /api/v1/wallboard``.
 
 Figures are for the caller's team (lead) or every team (admin), "today" being
-the server's UTC day.
+the shop's day in its time zone (shop setting ``time_zone``).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from datetime import datetime
 
 from pydantic import Field
 
+from core.shop_time import DEFAULT_TIME_ZONE
 from core.wire.base import WireModel
 from core.wire.orders import EscalationReason, LeaseInfo
 from core.wire.presence import PresenceState
@@ -48,7 +49,7 @@ class AgentFigures(WireModel):
 
 
 class HourBucket(WireModel):
-    """Confirmations in one hour of today (UTC hour start)."""
+    """Confirmations in one hour of the shop's today (the hour's start as a UTC moment)."""
 
     hour: datetime
     confirmed: int
@@ -85,6 +86,9 @@ class WallboardSnapshot(WireModel):
     """Everything the wallboard draws, computed by the server."""
 
     generated_at: datetime
+    time_zone: str = Field(
+        default=DEFAULT_TIME_ZONE, description="The shop's zone: its day and hour slots"
+    )
     team_id: int | None = None
     queue: QueueFigures
     agents: list[AgentFigures] = Field(default_factory=list)

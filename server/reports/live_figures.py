@@ -1,31 +1,31 @@
 """Today's extras for the wallboard, beside the server's ``GET /api/v1/wallboard``.
 
-"Today" is the server's UTC day, as in the wallboard snapshot, so both answers
-count the same calls. Hour slots travel as UTC hour starts; the desktop shows
-them in its local time.
+"Today" is the shop's day in its time zone (shop setting ``time_zone``), as in
+the wallboard snapshot, so both answers count the same calls. Hour slots travel
+as the shop's local hour starts with their offset, and the body names the zone
+so the desktop draws them in shop time whatever its own clock says.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from core.order_status import OPEN_STATUSES, OrderStatus
+from core.shop_time import day_start, shop_zone
 from server.db.models_orders import OrderRow
 from server.db.models_sync import PresenceRow
 from server.db.models_users import Team
 from server.reports.agent_hour_report import build_agent_hour_report
-from server.reports.fact_queries import ReportScope, load_facts
+from server.reports.fact_queries import ReportScope, load_facts, utc_window
 from server.reports.outcome_report import OUTCOME_ORDER, build_outcome_report
 from server.services.change_log import last_sequence
 from server.services.presence import PRESENCE_TIMEOUT
+from server.services.settings_store import load_settings
 from server.services.users import display_names
-
-_UTC = ZoneInfo("UTC")
 
 
 def _scoped(query: Any, scope: ReportScope) -> Any:
@@ -39,11 +39,12 @@ def live_figures(session: Session, scope: ReportScope, now: datetime) -> dict[st
     """The JSON body of ``GET /api/v1/reports/live``."""
     # The cursor first: a change that lands while we count is replayed, never lost.
     cursor = last_sequence(session)
-    today = now.astimezone(UTC).date()
-    start = datetime.combine(today, time(0), tzinfo=UTC)
-    facts = load_facts(session, scope, start, start + timedelta(days=1))
-    hours = build_agent_hour_report(facts, _UTC, today, today)
-    outcomes = build_outcome_report(facts, _UTC, today, today)
+    time_zone = load_settings(session).time_zone
+    zone = shop_zone(time_zone)
+    today = day_start(now, zone).astimezone(zone).date()
+    facts = load_facts(session, scope, *utc_window(zone, today, today))
+    hours = build_agent_hour_report(facts, zone, today, today)
+    outcomes = build_outcome_report(facts, zone, today, today)
     open_values = [s.value for s in OPEN_STATUSES]
 
     leases = _leases(session, scope, now)
@@ -124,7 +125,12 @@ def live_figures(session: Session, scope: ReportScope, now: datetime) -> dict[st
         hour = slot.hour or 0
         bucket = hourly.setdefault(
             hour,
-            {"hour": start.replace(hour=hour).isoformat(), "calls": 0, "confirmations": 0},
+            {
+                "hour": datetime(today.year, today.month, today.day, hour, tzinfo=zone)
+                .isoformat(),
+                "calls": 0,
+                "confirmations": 0,
+            },
         )
         bucket["calls"] += slot.calls
         bucket["confirmations"] += slot.confirmed
@@ -135,6 +141,7 @@ def live_figures(session: Session, scope: ReportScope, now: datetime) -> dict[st
         "team_id": scope.team_id,
         "team_name": team.name if team is not None else None,
         "day": today.isoformat(),
+        "time_zone": time_zone,
         "agents": agents,
         "queue_by_status": {s: int(by_status.get(s, 0)) for s in open_values},
         "callbacks_due": int(callbacks_due),

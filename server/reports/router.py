@@ -2,8 +2,8 @@
 
 Scope: a lead always gets their own team (a ``team_id`` naming another team
 is refused); an admin gets every team or the one ``team_id`` names; agents
-may only read their own journal. Days are local days in ``tz`` (default
-Africa/Casablanca).
+may only read their own journal. Days are local days in ``tz`` (default: the
+shop's time zone, shop setting ``time_zone``).
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ from server.reports.report_tables import (
 from server.services.audit import record_audit
 from server.services.db_clock import db_now
 from server.services.errors import ServiceError
+from server.services.settings_store import load_settings
 
 router = APIRouter(prefix=f"{API_PREFIX}/reports", tags=["reports"])
 
-DEFAULT_TZ = "Africa/Casablanca"
 MAX_RANGE_DAYS = 93
 
 FromDay = Annotated[
@@ -61,7 +61,10 @@ TeamQuery = Annotated[
     int | None,
     Query(ge=1, le=MAX_INT32, description="Admins: one team; leads: their own"),
 ]
-TzQuery = Annotated[str, Query(description="IANA time zone of the shop")]
+TzQuery = Annotated[
+    str | None,
+    Query(max_length=64, description="IANA time zone; the shop's own (settings) by default"),
+]
 ClassifyQuery = Annotated[
     bool, Query(description="Use the note classifier when an admin switched it on")
 ]
@@ -77,6 +80,14 @@ def _scope(principal: Principal, team_id: int | None) -> ReportScope:
     if principal.team_id is None:
         raise ServiceError(403, "forbidden", "You lead no team.")
     return ReportScope(principal.team_id)
+
+
+def _zone_name(db: Any, tz: str | None) -> str:
+    """The zone asked for, else the shop's."""
+    if tz:
+        return tz
+    with db.read() as session:
+        return load_settings(session).time_zone
 
 
 def _zone(name: str) -> ZoneInfo:
@@ -102,9 +113,10 @@ def _range_meta(first: date, last: date, tz: str, scope: ReportScope) -> dict[st
     return {"from": first.isoformat(), "to": last.isoformat(), "tz": tz, "team_id": scope.team_id}
 
 
-def _agent_hours(db: DbDep, principal: Principal, first: date, last: date, tz: str,
+def _agent_hours(db: DbDep, principal: Principal, first: date, last: date, tz: str | None,
                  team_id: int | None) -> dict[str, Any]:
     scope = _scope(principal, team_id)
+    tz = _zone_name(db, tz)
     zone = _zone(tz)
     _check_range(first, last)
     with db.read() as session:
@@ -113,9 +125,10 @@ def _agent_hours(db: DbDep, principal: Principal, first: date, last: date, tz: s
     return {**_range_meta(first, last, tz, scope), **agent_hour_body(report, facts.agents)}
 
 
-def _outcomes(db: DbDep, principal: Principal, first: date, last: date, tz: str,
+def _outcomes(db: DbDep, principal: Principal, first: date, last: date, tz: str | None,
               team_id: int | None, classify: bool) -> dict[str, Any]:
     scope = _scope(principal, team_id)
+    tz = _zone_name(db, tz)
     zone = _zone(tz)
     _check_range(first, last)
     with db.read() as session:
@@ -148,14 +161,14 @@ def _csv(name: str, columns: Any, rows: list[dict[str, Any]], first: date, last:
 
 @router.get("/agent-hours", summary="Per agent × hour slot figures over a date range")
 def agent_hours(db: DbDep, principal: SupervisorDep, first: FromDay, last: ToDay,
-                team_id: TeamQuery = None, tz: TzQuery = DEFAULT_TZ) -> dict[str, Any]:
+                team_id: TeamQuery = None, tz: TzQuery = None) -> dict[str, Any]:
     return _agent_hours(db, principal, first, last, tz, team_id)
 
 
 @router.get("/agent-hours.csv", summary="The agent × hour report as CSV",
             response_class=Response)
 def agent_hours_csv(db: DbDep, principal: SupervisorDep, first: FromDay, last: ToDay,
-                    team_id: TeamQuery = None, tz: TzQuery = DEFAULT_TZ) -> Response:
+                    team_id: TeamQuery = None, tz: TzQuery = None) -> Response:
     body = _agent_hours(db, principal, first, last, tz, team_id)
     rows = body["slots"] + body["agents"] + [{**body["total"], "agent": "total"}]
     return _csv("agent-hours", AGENT_HOUR_COLUMNS, rows, first, last)
@@ -163,14 +176,14 @@ def agent_hours_csv(db: DbDep, principal: SupervisorDep, first: FromDay, last: T
 
 @router.get("/outcomes", summary="Outcome classes per agent and cancel reasons")
 def outcomes(db: DbDep, principal: SupervisorDep, first: FromDay, last: ToDay,
-             team_id: TeamQuery = None, tz: TzQuery = DEFAULT_TZ,
+             team_id: TeamQuery = None, tz: TzQuery = None,
              classify: ClassifyQuery = False) -> dict[str, Any]:
     return _outcomes(db, principal, first, last, tz, team_id, classify)
 
 
 @router.get("/outcomes.csv", summary="Outcome classes as CSV", response_class=Response)
 def outcomes_csv(db: DbDep, principal: SupervisorDep, first: FromDay, last: ToDay,
-                 team_id: TeamQuery = None, tz: TzQuery = DEFAULT_TZ,
+                 team_id: TeamQuery = None, tz: TzQuery = None,
                  classify: ClassifyQuery = False) -> Response:
     body = _outcomes(db, principal, first, last, tz, team_id, classify)
     rows = body["agents"] + [{**body["total"], "agent": "total"}]
@@ -179,7 +192,7 @@ def outcomes_csv(db: DbDep, principal: SupervisorDep, first: FromDay, last: ToDa
 
 @router.get("/cancel-reasons.csv", summary="Cancel reasons as CSV", response_class=Response)
 def cancel_reasons_csv(db: DbDep, principal: SupervisorDep, first: FromDay, last: ToDay,
-                       team_id: TeamQuery = None, tz: TzQuery = DEFAULT_TZ) -> Response:
+                       team_id: TeamQuery = None, tz: TzQuery = None) -> Response:
     body = _outcomes(db, principal, first, last, tz, team_id, False)
     return _csv("cancel-reasons", CANCEL_REASON_COLUMNS, body["cancel_reasons"], first, last)
 
@@ -195,7 +208,8 @@ def live(db: DbDep, principal: SupervisorDep, team_id: TeamQuery = None) -> dict
 def journal(db: DbDep, principal: PrincipalDep,
             agent_id: Annotated[int, Query(ge=1, le=MAX_INT32)],
             day: Annotated[PlausibleDay | None, Query()] = None,
-            tz: TzQuery = DEFAULT_TZ) -> dict[str, Any]:
+            tz: TzQuery = None) -> dict[str, Any]:
+    tz = _zone_name(db, tz)
     zone = _zone(tz)
     with db.read() as session:
         agent = session.get(User, agent_id)

@@ -7,9 +7,10 @@ from __future__ import annotations
 import random
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,8 @@ from core.order_model import OrderSource
 from core.order_status import OrderStatus
 from core.order_transitions import Role
 from core.phone_numbers import InvalidPhoneNumber, normalize_phone
+from core.pricing import ArticlePhase
+from core.shop_time import shop_zone
 from core.wire.catalogue import (
     ArticleWire,
     CityWire,
@@ -28,9 +31,12 @@ from core.wire.catalogue import (
     TemplateWire,
     VariantWire,
 )
-from server.db.models_orders import JournalRow
+from core.wire.changes import ChangeEntity
+from core.wire.journal import JournalEntryWire
+from server.db.models_orders import JournalRow, OrderRow
 from server.db.models_users import User
 from server.services.catalogue import WantedLine, upsert_article, upsert_city
+from server.services.change_log import append_change
 from server.services.order_intake import IncomingOrder, upsert_incoming
 from server.services.order_publish import publish_order
 from server.services.settings_store import save_settings
@@ -342,7 +348,8 @@ def seed_demo(
         )
         if role == Role.AGENT:
             agents.append(user)
-    save_settings(session, SettingsWire(shop_name=DEMO_SHOP_NAME))
+    settings = SettingsWire(shop_name=DEMO_SHOP_NAME)
+    save_settings(session, settings)
     for name, region, fee in CITIES:
         upsert_city(session, CityWire(name=name, region=region, delivery_fee=Decimal(fee)))
     for article in ARTICLES:
@@ -361,17 +368,100 @@ def seed_demo(
     for template in TEMPLATES:
         upsert_template(session, template)
     for index in range(orders):
-        _demo_order(session, rng, index, now, agents)
+        _demo_order(session, rng, index, now, agents, settings)
     result.orders = orders
     return result
 
 
+#: The shop's working hours (shop time): demo agents call and close orders only then.
+WORK_START_HOUR = 9
+WORK_END_HOUR = 20
+
+#: What customers can order: a test article is the shop's trial, never in an order.
+ORDERABLE = [article for article in ARTICLES if article.phase != ArticlePhase.TEST.value]
+
+
+def _working_time(moment: datetime, zone: ZoneInfo, rng: random.Random) -> datetime:
+    """``moment`` if it falls in working hours (shop time), else the next opening."""
+    local = moment.astimezone(zone)
+    if local.hour < WORK_START_HOUR:
+        local = local.replace(hour=WORK_START_HOUR, minute=rng.randint(0, 59))
+    elif local.hour >= WORK_END_HOUR:
+        local = (local + timedelta(days=1)).replace(
+            hour=WORK_START_HOUR, minute=rng.randint(0, 59)
+        )
+    return local.astimezone(UTC)
+
+
+def _attempt_times(
+    rng: random.Random, created: datetime, now: datetime, zone: ZoneInfo, wanted: int
+) -> list[datetime]:
+    """Up to ``wanted`` call starts after the order came in, in working hours, in the
+    past, each at least half an hour after the previous (the shop's call gap is less)."""
+    times: list[datetime] = []
+    moment = created + timedelta(minutes=rng.randint(2, 240))
+    for _ in range(wanted):
+        moment = _working_time(moment, zone, rng)
+        if moment > now - timedelta(minutes=10):
+            break
+        times.append(moment)
+        moment += timedelta(minutes=rng.randint(30, 240))
+    return times
+
+
+def _journal_row(
+    rng: random.Random, order: OrderRow, agent: User, started: datetime, answered: bool
+) -> JournalRow:
+    return JournalRow(
+        id=UUID(int=rng.getrandbits(128)),
+        order_id=order.id,
+        agent_id=agent.id,
+        channel="call",
+        kind="call",
+        direction="outbound",
+        number=order.main_phone or "",
+        started_at=started,
+        ring_seconds=float(rng.randint(3, 25)),
+        talk_seconds=float(rng.randint(30, 240)) if answered else 0.0,
+        outcome=CallOutcome.ANSWERED.value if answered else CallOutcome.NO_ANSWER.value,
+        sip_code=200 if answered else 480,
+        sip_reason="OK" if answered else "Temporarily Unavailable",
+        note=None,
+        template=None,
+        counts_as_contact=answered,
+        recorded_at=started + timedelta(seconds=40),
+    )
+
+
+def _publish_entry(session: Session, order: OrderRow, row: JournalRow, agent: User) -> None:
+    """The entry goes out in the change log as a desk's own would, so every desk
+    lists the attempts its order counts."""
+    wire = JournalEntryWire(
+        id=row.id, order_id=row.order_id, channel=row.channel, kind=row.kind,
+        direction=row.direction, number=row.number, started_at=row.started_at,
+        ring_seconds=row.ring_seconds, talk_seconds=row.talk_seconds, outcome=row.outcome,
+        sip_code=row.sip_code, sip_reason=row.sip_reason, agent_id=agent.id,
+        agent_name=agent.display_name, counts_as_contact=row.counts_as_contact,
+        recorded_at=row.recorded_at,
+    )
+    append_change(
+        session, entity=ChangeEntity.JOURNAL, entity_id=row.id,
+        payload=wire.model_dump(mode="json"), at=row.recorded_at, team_id=order.team_id,
+        user_id=agent.id,
+    )
+
+
 def _demo_order(
-    session: Session, rng: random.Random, index: int, now: datetime, agents: list[User]
+    session: Session,
+    rng: random.Random,
+    index: int,
+    now: datetime,
+    agents: list[User],
+    settings: SettingsWire,
 ) -> None:
     lines: list[WantedLine] = []
     for _ in range(rng.choice([1, 1, 1, 2, 2, 3])):
-        article = rng.choice(ARTICLES)
+        article = rng.choice(ORDERABLE)
         variant = rng.choice(article.variants)
         lines.append(WantedLine(article.ref, rng.choice([1, 1, 1, 2]), variant.color, variant.size))
     city = rng.choice(CITIES)[0]
@@ -390,48 +480,41 @@ def _demo_order(
     roll = rng.random()
     if roll < 0.65:
         return
+    zone = shop_zone(settings.time_zone)
+    cap = settings.attempt_cap
+    unreachable = roll >= 0.92
+    # An unreachable customer was tried up to the cap; the others answered at the last try.
+    times = _attempt_times(rng, created, now, zone, cap if unreachable else rng.randint(1, 3))
+    if not times:
+        return  # came in after the last working hour: nobody has called yet
     agent = rng.choice(agents)
     order.owner_id = agent.id
-    order.attempt_count = rng.randint(1, 3)
-    started = min(now - timedelta(minutes=1), created + timedelta(minutes=rng.randint(1, 600)))
-    answered = roll < 0.9
-    session.add(
-        JournalRow(
-            id=UUID(int=rng.getrandbits(128)),
-            order_id=order.id,
-            agent_id=agent.id,
-            channel="call",
-            kind="call",
-            direction="outbound",
-            number=order.main_phone or "",
-            started_at=started,
-            ring_seconds=float(rng.randint(3, 25)),
-            talk_seconds=float(rng.randint(30, 240)) if answered else 0.0,
-            outcome=CallOutcome.ANSWERED.value if answered else CallOutcome.NO_ANSWER.value,
-            sip_code=200 if answered else 480,
-            sip_reason="OK" if answered else "Temporarily Unavailable",
-            note=None,
-            template=None,
-            counts_as_contact=answered,
-            recorded_at=started,
-        )
-    )
-    order.contact_count = 1 if answered else 0
-    order.last_call_at = started
+    if unreachable and len(times) < cap:
+        unreachable, roll = False, 0.9  # not tried enough yet: a callback instead
+    answered_last = not unreachable
+    for number, started in enumerate(times, start=1):
+        row = _journal_row(rng, order, agent, started, answered_last and number == len(times))
+        session.add(row)
+        session.flush()
+        _publish_entry(session, order, row, agent)
+    # The counters are what the journal says, by the rulebook's own definitions.
+    order.attempt_count = len(times)
+    order.contact_count = 0 if unreachable else 1
+    order.last_call_at = times[-1]
+    done = min(now, times[-1] + timedelta(minutes=rng.randint(3, 8)))
     if roll < 0.78:
         order.status = OrderStatus.CONFIRMED.value
-        order.closed_at, order.closed_by_id = (
-            max(started, now - timedelta(hours=rng.randint(0, 9))),
-            agent.id,
-        )
+        order.closed_at, order.closed_by_id = done, agent.id
     elif roll < 0.84:
         order.status = OrderStatus.CANCELLED.value
         order.cancel_reason = rng.choice(list(CancelReason)).value
-        order.closed_at, order.closed_by_id = started, agent.id
-    elif roll < 0.92:
+        order.closed_at, order.closed_by_id = done, agent.id
+    elif not unreachable:
         order.status = OrderStatus.CALLBACK.value
-        order.callback_at = now + timedelta(minutes=rng.randint(-120, 600))
+        order.callback_at = _working_time(
+            now + timedelta(minutes=rng.randint(-120, 600)), zone, rng
+        )
     else:
-        order.status = OrderStatus.UNREACHABLE.value
+        order.status = OrderStatus.UNREACHABLE.value  # still open: no closing time
     order.version += 1
     publish_order(session, order, now, None)

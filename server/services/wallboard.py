@@ -10,6 +10,8 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from core.order_status import OPEN_STATUSES, OrderStatus
 from core.order_transitions import Role
+from core.shop_time import day_start as shop_day_start
+from core.shop_time import shop_zone
 from core.wire.orders import EscalationReason
 from core.wire.wallboard import (
     AgentFigures,
@@ -25,6 +27,7 @@ from server.services.change_log import last_sequence
 from server.services.db_clock import db_now
 from server.services.order_views import lease_info, names_for_orders
 from server.services.presence import team_presence
+from server.services.settings_store import load_settings
 from server.services.users import display_names
 
 OPEN_VALUES = [status.value for status in OPEN_STATUSES]
@@ -44,7 +47,9 @@ def _count(session: Session, *conditions: ColumnElement[bool]) -> int:
 
 def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnapshot:
     now = db_now(session)
-    day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    # "Today" is the shop's day, not the server's UTC day.
+    time_zone = load_settings(session).time_zone
+    day_start = shop_day_start(now, shop_zone(time_zone))
     team = _team(principal)
     is_open = OrderRow.status.in_(OPEN_VALUES)
     queue = QueueFigures(
@@ -136,6 +141,7 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
     cancelled = sum(1 for r in closed_today if r.status == OrderStatus.CANCELLED.value)
     return WallboardSnapshot(
         generated_at=now,
+        time_zone=time_zone,
         team_id=None if principal.is_admin else principal.team_id,
         queue=queue,
         agents=agents,
