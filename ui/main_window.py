@@ -50,6 +50,10 @@ def initial_size(available: QSize) -> QSize:
     )
 
 
+#: Claim refusals the order panel already states (the order opens read-only with them).
+_SAID_BY_THE_ORDER = frozenset({"lease_held", "owned_by_other", "escalated"})
+
+
 class WorkspaceWindow(QMainWindow):
     """Where the agent spends the day; everything goes through the services."""
 
@@ -448,7 +452,7 @@ class WorkspaceWindow(QMainWindow):
         else:
             text = result.message or self.tr("The server did not give you this order.")
         self.statusBar().showMessage(text, 8000)
-        if result.order_id and result.order_id == self._current_id() and result.code != "offline":
+        if result.order_id == self._current_id() and result.code in _SAID_BY_THE_ORDER:
             return  # the order opens read-only; the order panel says why (the rulebook)
         self.wrapup.show_refusal(text)
 
