@@ -15,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -37,9 +38,12 @@ NEW_PASSWORD = "Nouveau-mot-2026"
 
 @pytest.fixture
 def french(qapp: QApplication) -> Iterator[None]:
+    previous = QLocale()
     translators = install_language(qapp, "fr")
     yield
     remove_language(translators)
+    # The locale too: later tests read amounts in the default (English) separators.
+    QLocale.setDefault(previous)
 
 
 def _context(tmp_path: Path, demo: DemoServer) -> AppContext:
