@@ -9,6 +9,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QDesktopServices
 
 from server.db.migrate import upgrade_database
@@ -71,3 +72,12 @@ def opened() -> Iterator[UrlRecorder]:
     yield recorder
     for scheme in ("https", "sms"):
         QDesktopServices.unsetUrlHandler(scheme)
+
+
+@pytest.fixture(autouse=True)
+def _locale_restored() -> Iterator[None]:
+    """Each test gives back the default locale it found: a test that installs a language
+    and forgets the locale changes how every later test reads amounts and dates."""
+    previous = QLocale()
+    yield
+    QLocale.setDefault(previous)
