@@ -54,7 +54,7 @@ def test_a_guesser_gets_growing_delays_but_cannot_lock_the_agent_out(shop: Shop)
             select(AuditRow.action, AuditRow.detail).where(
                 AuditRow.action.in_(["auth.login_failed", "auth.login_throttled"]),
                 AuditRow.entity_id == str(shop.agents[0].id),
-            )
+            ).order_by(AuditRow.id)
         ).all()
     failed = [detail for action, detail in rows if action == "auth.login_failed"]
     throttled = [detail for action, detail in rows if action == "auth.login_throttled"]
