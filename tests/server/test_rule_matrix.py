@@ -41,6 +41,11 @@ from tests.server.rule_desk import (
 from tests.server.shop import Shop, ShopBuilder, ShopUser
 
 ROLES = (Role.AGENT, Role.LEAD, Role.ADMIN)
+#: PostgreSQL runs the agent's part of the matrix only: which role may do what is
+#: decided in core, the same on both databases (SQLite runs every role); what differs
+#: between them is the SQL of claims, leases and journal counts, which the agent's
+#: situations drive through every relationship and state. Saves ~2/3 of its minutes.
+POSTGRES_ROLES = (Role.AGENT,)
 RELATIONS = ("holder", "owner", "colleague", "free", "other_team")
 STATES = ("open", "confirmed", "cancelled", "escalated", "at_cap", "in_gap")
 OPEN_STATES = ("open", "at_cap", "in_gap")
@@ -78,6 +83,7 @@ class Outcome:
 class MatrixRun:
     outcomes: list[Outcome] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    roles: tuple[Role, ...] = ROLES
     builds: int = 0
     seconds: float = 0.0
     setup_seconds: float = 0.0
@@ -309,7 +315,7 @@ def _run_cell(
 
 
 @pytest.fixture(scope="module")
-def matrix(builder: ShopBuilder, server: RunningServer) -> Iterator[MatrixRun]:
+def matrix(builder: ShopBuilder, server: RunningServer, backend: Any) -> Iterator[MatrixRun]:
     started = datetime.now(UTC)
     run = MatrixRun()
     shops: list[Shop] = []
@@ -324,7 +330,8 @@ def matrix(builder: ShopBuilder, server: RunningServer) -> Iterator[MatrixRun]:
             return cache[key]
 
     cells: list[tuple[Cell, Shop, Shop]] = []
-    for role in ROLES:
+    run.roles = ROLES if backend.name == "sqlite" else POSTGRES_ROLES
+    for role in run.roles:
         # One foreign team per role, one home team per role and relationship.
         foreign = builder.new_shop(server.api, agents=len(STATES) + 1, orders=0)
         shops.append(foreign)
@@ -387,11 +394,12 @@ def test_the_matrix_covers_every_kind_role_relationship_and_state(matrix: Matrix
         pytest.skip("RULE_MATRIX_ONLY runs part of the matrix")
     seen = {(o.cell.role, o.cell.relation, o.cell.state, o.kind) for o in matrix.outcomes}
     assert {kind for *_, kind in seen} == set(ALL_KINDS)
-    assert {role for role, *_ in seen} == set(ROLES)
+    assert {role for role, *_ in seen} == set(matrix.roles)
     assert {relation for _, relation, *_ in seen} == set(RELATIONS)
     assert {state for _, _, state, _ in seen} == set(STATES)
-    expected_cells = len(ROLES) * len(RELATIONS) * len(STATES) - len(matrix.skipped)
+    expected_cells = len(matrix.roles) * len(RELATIONS) * len(STATES) - len(matrix.skipped)
     assert len(seen) == expected_cells * len(ALL_KINDS)
     # Both answers occur: the matrix is not all refusals nor all allowed.
     answers = Counter(o.expected == APPLIED for o in matrix.outcomes)
-    assert answers[True] > 100 and answers[False] > 500, answers
+    share = len(matrix.roles) / len(ROLES)
+    assert answers[True] > 100 * share and answers[False] > 500 * share, answers
