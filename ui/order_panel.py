@@ -38,6 +38,7 @@ from ui.formatting import (
     format_datetime,
     format_duration,
     format_money,
+    left_to_right,
     outcome_label,
     phone_text,
     reading_order_locale,
@@ -412,7 +413,9 @@ class OrderPanel(QWidget):
     def _fill_journal(self, detail: OrderDetail) -> None:
         self.journal.clear()
         for entry in sorted(detail.journal, key=lambda e: e.at, reverse=True):
-            sip = f"{entry.sip_code} {entry.sip_reason}".strip() if entry.sip_code else ""
+            # The phone system's words ("480 Temporarily Unavailable") stay in their
+            # reading order in an Arabic window.
+            sip = left_to_right(f"{entry.sip_code} {entry.sip_reason}") if entry.sip_code else ""
             QTreeWidgetItem(
                 self.journal,
                 [
@@ -425,6 +428,7 @@ class OrderPanel(QWidget):
                     entry.agent,
                 ],
             )
+        _fit_columns(self.journal)
         # The server's count (all channels), the same figure as the call bar's.
         self.tabs.setTabText(0, self.tr("Attempts (%1)").replace("%1", str(detail.attempt_count)))
 
@@ -433,6 +437,7 @@ class OrderPanel(QWidget):
         for note in sorted(detail.notes, key=lambda n: n.at, reverse=True):
             author = note.author + (self.tr(" (waiting to send)") if note.pending else "")
             QTreeWidgetItem(self.notes, [format_datetime(note.at), author, note.text])
+        _fit_columns(self.notes)
 
     def _show_rescue(self, detail: OrderDetail, editable: bool) -> None:
         """The rescue gestures on the order in words, and the date picker's bounds."""
@@ -497,6 +502,7 @@ class OrderPanel(QWidget):
                 self.history,
                 [format_datetime(entry.at), "", status_label(entry.status), entry.by, entry.note],
             )
+        _fit_columns(self.history)
 
     def _show_server_history(self, events: tuple[OrderEvent, ...]) -> None:
         self.history.clear()
@@ -518,6 +524,7 @@ class OrderPanel(QWidget):
                     detail,
                 ],
             )
+        _fit_columns(self.history)
 
     def _on_history_loaded(self, history: OrderHistory) -> None:
         if self._detail is None or history.order_id != self._detail.order_id:
@@ -538,6 +545,7 @@ class OrderPanel(QWidget):
                 ],
             )
             item.setData(0, Qt.ItemDataRole.UserRole, order.order_id)
+        _fit_columns(self.previous)
         self.tabs.setTabText(
             3, self.tr("Previous orders (%1)").replace("%1", str(len(detail.previous_orders)))
         )
@@ -603,3 +611,10 @@ class OrderPanel(QWidget):
         order_id = item.data(0, Qt.ItemDataRole.UserRole)
         if order_id is not None:
             self.open_order_requested.emit(int(order_id))
+
+
+def _fit_columns(tree: QTreeWidget) -> None:
+    """Whole dates, times and codes: each column but the last (which stretches and
+    holds the free text) as wide as its widest cell."""
+    for column in range(tree.columnCount() - 1):
+        tree.resizeColumnToContents(column)

@@ -7,6 +7,7 @@ and amounts read in order."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from app.services.order_views import JournalView
 from app.services.workspace_store import ActionReport, ActionState
 from tests.fixtures.server_process import REPO_ROOT, RunningServer
 from tests.ui.clipping import clipped_widgets
@@ -307,6 +309,36 @@ def test_arabic_times_and_amounts_read_in_order(
     assert wrapup.callback_at.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert wrapup.callback_at.text() == format_datetime(slot).strip("\u2066\u2069")
     assert wrapup.slots.itemText(1) == format_datetime(slot)
+
+
+@pytest.mark.parametrize("language", ["ar"], indirect=True)
+def test_the_attempts_tab_shows_whole_dates_and_sip_answers_in_reading_order(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk], language: str
+) -> None:
+    desk = _desk(qtbot, tmp_path, shop_server, desks, "agent3")
+    window = desk.window
+    window.resize(1920, 1080)
+    window.show()
+    open_order(qtbot, desk, fresh_order(desk))
+    panel = window.order
+    assert panel.detail is not None
+    at = datetime(2026, 12, 5, 13, 40, tzinfo=UTC)
+    attempts = (
+        JournalView(at, "call", "outbound", "+212661234567", "no_answer", 14, 0, 480,
+                    "Temporarily Unavailable", "Meryem Chraibi"),
+        JournalView(at + timedelta(hours=1), "call", "outbound", "+212661234567", "answered",
+                    4, 174, 200, "OK", "Meryem Chraibi"),
+    )
+    panel.show_order(replace(panel.detail, journal=attempts))
+    tree = panel.journal
+    sip_column = 5
+    assert tree.topLevelItem(0).text(sip_column) == "\u2066200 OK\u2069"
+    assert tree.topLevelItem(1).text(sip_column) == "\u2066480 Temporarily Unavailable\u2069"
+    metrics = tree.fontMetrics()
+    for row in range(tree.topLevelItemCount()):
+        for column in range(tree.columnCount() - 1):
+            text = tree.topLevelItem(row).text(column)
+            assert tree.columnWidth(column) >= metrics.horizontalAdvance(text), (row, text)
 
 
 @pytest.mark.parametrize("language", ["fr"], indirect=True)
