@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from app.services.desktop_services import DesktopServices
+from app.services.messaging_service import LaunchOutcome
 from app.services.order_rules import OrderVerdicts
 from app.services.order_views import OrderDetail
 from app.services.presence_service import PauseReason
@@ -517,24 +518,41 @@ class WorkspaceWindow(QMainWindow):
             dialog = MessageDialog(self.services.messaging, current, channel, self)
             if not self.dialogs.run(dialog):
                 return
-            outcome = self.services.messaging.launch(
+            gateway = channel == "sms" and self.services.messaging.sms_through_gateway()
+            if gateway:
+                # The gateway answers in the background; the window stays at hand.
+                self.statusBar().showMessage(self.tr("Sending the SMS through the gateway…"))
+            self.services.messaging.launch(
                 current,
                 channel,
                 dialog.number(),
                 dialog.template(),
                 dialog.text(),
                 dialog.message_kind(),
+                lambda outcome: self._on_message_outcome(
+                    current.order_id, channel, gateway, outcome
+                ),
             )
-            if outcome.op_id:
-                self.services.workspace.apply_remote_changes([current.order_id], False)
-            if not outcome.launched:
-                self.dialogs.warn(
-                    self,
-                    self.tr("Message not sent"),
-                    self._launch_failure(channel, outcome.error_code or ""),
-                )
 
         self._ask_before_contact(detail.order_id, Channel(channel), compose)
+
+    def _on_message_outcome(
+        self, order_id: int, channel: str, gateway: bool, outcome: LaunchOutcome
+    ) -> None:
+        """What became of a message, said when it is known (a gateway's answer comes
+        after the dialog closed, perhaps on another order)."""
+        if outcome.op_id:
+            self.services.workspace.apply_remote_changes([order_id], False)
+        if not outcome.launched:
+            if gateway:
+                self.statusBar().clearMessage()
+            self.dialogs.warn(
+                self,
+                self.tr("Message not sent"),
+                self._launch_failure(channel, outcome.error_code or ""),
+            )
+        elif gateway:
+            self.statusBar().showMessage(self.tr("SMS sent through your team's gateway."), 6000)
 
     def _on_phone_refused(self, code: str, text: str) -> None:
         texts = {
