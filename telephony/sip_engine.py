@@ -434,6 +434,24 @@ class SipEngine(QObject):
         record.local_detail = f"to {resolved.number}"
         self._pj_call(record, "xfer", resolved.uri, pj.CallOpParam(True))
 
+    def transfer_attended(self, handle: int, consult_handle: int) -> None:
+        """Attended transfer: the answered call ``handle`` is sent (REFER with
+        Replaces) to whoever answered ``consult_handle``; the transferred party's
+        phone calls them and takes the place of the consultation call.
+
+        Progress comes as ``transfer_progress`` signals for ``handle``, which ends by
+        itself when the transfer succeeds; the consultation call stays the caller's
+        to end (a phone that honours Replaces ends it first).
+        """
+        record = self._live(handle)
+        consult = self._live(consult_handle)
+        if record.answered is None or consult.answered is None:
+            raise SipEngineError(
+                "not_answered", "Both calls must be answered to transfer one to the other."
+            )
+        record.local_detail = f"to {consult.number}"
+        self._pj_call(record, "xferReplaces", consult.call, pj.CallOpParam(True))
+
     def _resolve(self, target: str) -> DialTarget:
         """The dialled text through the account's dial plan (direct dialling without one)."""
         settings = self._account_settings

@@ -261,6 +261,9 @@ class WorkspaceWindow(QMainWindow):
             self.call_bar.hold_toggled.connect(phone.set_on_hold)
             self.call_bar.dtmf_requested.connect(phone.send_dtmf)
             self.call_bar.transfer_requested.connect(phone.transfer_to_lead)
+            self.call_bar.consult_requested.connect(phone.consult_lead)
+            self.call_bar.complete_transfer_requested.connect(phone.complete_transfer)
+            self.call_bar.return_requested.connect(phone.return_to_customer)
             self.inbound.answer_requested.connect(self._on_answer_inbound)
             self.inbound.decline_requested.connect(phone.decline)
             # A customer who called in and was typed in as a new order: that call is
@@ -560,6 +563,19 @@ class WorkspaceWindow(QMainWindow):
                 "No team-lead extension is set: your lead sets it in the team settings."
             ),
             "call_in_progress": self.tr("Hang up the current call first."),
+            "lead_busy": self.tr("Your lead is busy: you are back with the customer."),
+            "lead_no_answer": self.tr(
+                "Your lead did not answer: you are back with the customer."
+            ),
+            "lead_unreachable": self.tr(
+                "Your lead's phone cannot be reached: you are back with the customer."
+            ),
+            "lead_hung_up": self.tr("Your lead hung up: you are back with the customer."),
+            "transfer_failed": self.tr(
+                "The transfer did not go through: you are still with your lead, "
+                "the customer on hold."
+            ),
+            "customer_hung_up": self.tr("The customer hung up during the consultation."),
         }
         self.statusBar().showMessage(texts.get(code, text), 6000)
 
