@@ -168,3 +168,34 @@ def test_a_busy_lead_sends_the_agent_back_to_the_customer(
     # The lead's refusal is no attempt on the customer's order.
     qtbot.waitUntil(lambda: _call_notes(desk, order_id) == [None], timeout=10_000)
     assert len(finished) == 1
+
+
+def test_a_lead_who_does_not_answer_sends_the_agent_back_in_twenty_seconds(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, sipp: SippLauncher,
+    desks: list[Desk], lead: tuple[httpx.Client, int],
+) -> None:
+    silent_lead = sipp.start("uas_ring_until_cancel", lifetime_s=90)
+    customer = sipp.start("uas_answer_hold_resume", lifetime_s=90)
+    desk, order_id, finished, media = _in_call_with_lead_set(
+        qtbot, tmp_path, shop_server, desks, lead, customer, silent_lead.uri("201")
+    )
+    bar = desk.window.call_bar
+    window = desk.window
+
+    bar.consult_button.click()
+    # While the lead's phone rings the agent may give up, not yet hand over.
+    qtbot.waitUntil(lambda: bar.phase_label.text() == "Calling your lead…", timeout=5_000)
+    assert bar.return_button.isEnabled() and not bar.complete_transfer_button.isEnabled()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage()
+        == "Your lead did not answer: you are back with the customer.",
+        timeout=30_000,
+    )
+    assert bar.phase_label.text() == "In call"
+    qtbot.waitUntil(lambda: False in media and media[-1], timeout=5_000)
+    assert silent_lead.wait(10) == 0, silent_lead.errors()  # the INVITE was cancelled
+
+    bar.hangup_button.click()
+    qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
+    assert customer.wait(10) == 0, customer.errors()
+    qtbot.waitUntil(lambda: _call_notes(desk, order_id) == [None], timeout=10_000)
