@@ -155,7 +155,8 @@ def test_the_window_keeps_working_while_the_sms_gateway_answers(
     assert answered - clicked > 1.5  # the answer did take the gateway's time…
     during = [clicked, *(t for t in ticks if clicked <= t <= answered), answered]
     longest = max(later - earlier for earlier, later in pairwise(during))
-    assert longest < 0.5, f"the window froze for {longest:.2f} s"  # …and the window ticked
+    # (before: one gap as long as the gateway took, 2.3 s; after: 0.2 s on a busy machine)
+    assert longest < 1.0, f"the window froze for {longest:.2f} s"  # …and the window ticked
     assert desk.dialogs.shown == []
     qtbot.waitUntil(
         lambda: [e["outcome"] for e in desk.api(f"/orders/{order_id}/journal")
