@@ -1,11 +1,13 @@
 """Attended transfer to the lead through the real window: the agent consults the lead
-(baresip answering as the lead's phone) while the customer (SIPp) waits on hold, then
-either completes the transfer (REFER with Replaces) or goes back to the customer; a
-lead who is busy sends the agent back to the customer with a message."""
+(baresip answering as the lead's phone) while the customer waits on hold, then
+either completes the transfer (REFER with Replaces: the customer's phone, baresip
+too, calls the lead and the agent's line is free) or goes back to the customer
+(SIPp checking the hold and the resume); a lead who is busy or does not answer
+sends the agent back to the customer with a message."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -15,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from app.services.softphone_views import AttemptFinished
 from tests.fixtures.baresip_phone import BaresipPhone
 from tests.fixtures.server_process import RunningServer
-from tests.fixtures.sip_peers import SippLauncher, SippPeer
+from tests.fixtures.sip_peers import SippLauncher, free_port
 from tests.ui.real_desks import Desk, fresh_order, login, open_desk, open_order
 
 pytestmark = [pytest.mark.slow, pytest.mark.sip]
@@ -31,14 +33,16 @@ def lead(shop_server: RunningServer) -> Iterator[tuple[httpx.Client, int]]:
 
 def _in_call_with_lead_set(
     qtbot: QtBot, tmp_path: Path, server: RunningServer, desks: list[Desk],
-    lead: tuple[httpx.Client, int], customer: SippPeer, lead_uri: str,
+    lead: tuple[httpx.Client, int], customer_address: str, lead_uri: str,
+    answer_as: Callable[[str], object] | None = None,
 ) -> tuple[Desk, int, list[AttemptFinished], list[bool]]:
-    """A desk whose team sends transfers to ``lead_uri``, in a call with the customer;
-    the list of booleans follows whether audio flows with the customer (the SIP
-    stack's media state: off while on hold)."""
+    """A desk whose team sends transfers to ``lead_uri``, in a call with the customer
+    at ``customer_address`` (``answer_as`` starts their phone for the order's number
+    first); the list of booleans follows whether audio flows with the customer (the
+    SIP stack's media state: off while on hold)."""
     client, team_id = lead
     client.put(f"/teams/{team_id}/settings", json={"lead_extension": lead_uri}).raise_for_status()
-    desk = open_desk(qtbot, tmp_path, server, customer.address)
+    desk = open_desk(qtbot, tmp_path, server, customer_address)
     desks.append(desk)
     phone = desk.running.services.softphone
     assert phone is not None
@@ -49,6 +53,9 @@ def _in_call_with_lead_set(
     phone.attempt_finished.connect(finished.append)
     bar = desk.window.call_bar
     assert bar.consult_button.isVisibleTo(bar) and not bar.consult_button.isEnabled()
+    number = bar.selected_number()
+    if answer_as is not None and number:
+        answer_as(number)
     bar.dial_button.click()
     qtbot.waitUntil(lambda: bar.phase_label.text() == "In call", timeout=8_000)
     assert bar.consult_button.isEnabled() and not bar.complete_transfer_button.isVisibleTo(bar)
@@ -70,39 +77,72 @@ def _call_notes(desk: Desk, order_id: int) -> list[str | None]:
 
 
 def test_the_agent_consults_the_lead_then_hands_the_customer_over(
-    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, sipp: SippLauncher,
-    desks: list[Desk], lead: tuple[httpx.Client, int], lead_phone: BaresipPhone,
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk],
+    lead: tuple[httpx.Client, int], lead_phone: BaresipPhone,
 ) -> None:
-    customer = sipp.start("uas_attended_transfer", {"TARGET": "201"}, lifetime_s=90)
-    desk, order_id, finished, media = _in_call_with_lead_set(
-        qtbot, tmp_path, shop_server, desks, lead, customer, lead_phone.uri
-    )
-    bar = desk.window.call_bar
-    phone = desk.running.services.softphone
-    assert phone is not None
+    port = free_port()
+    customers: list[BaresipPhone] = []
 
-    bar.consult_button.click()
-    # The customer waits on hold; the lead's phone answers: the bar says so.
-    qtbot.waitUntil(lambda: bar.phase_label.text() == "Consulting your lead…", timeout=10_000)
-    qtbot.waitUntil(lambda: lead_phone.saw("CALL_ESTABLISHED"), timeout=5_000)
-    assert phone.call is not None and phone.call.on_hold
-    qtbot.waitUntil(lambda: bool(media) and not media[-1], timeout=5_000)
-    assert not bar.transfer_button.isVisibleTo(bar) and not bar.consult_button.isVisibleTo(bar)
-    assert bar.complete_transfer_button.isEnabled() and bar.return_button.isEnabled()
-    assert not bar.hold_button.isVisibleTo(bar)
+    def customer_answers(number: str) -> None:
+        customers.append(BaresipPhone(tmp_path / "customer", user=number, port=port))
 
-    bar.complete_transfer_button.click()
-    # The customer's phone took the REFER with Replaces and reported success: the
-    # agent's line is free, the lead's consultation call is over.
-    qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
-    assert customer.wait(10) == 0, customer.errors()
-    assert bar.phase_label.text() == "No call"
-    assert not bar.hangup_button.isEnabled() and phone.call is None
-    qtbot.waitUntil(lambda: lead_phone.saw("CALL_CLOSED"), timeout=10_000)
-    # One attempt on the order (the call with the lead is none), saying where it went.
-    expected = f"Transferred to the team lead ({lead_phone.uri}) after a consultation."
-    qtbot.waitUntil(lambda: _call_notes(desk, order_id) == [expected], timeout=10_000)
-    assert len(finished) == 1
+    try:
+        desk, order_id, finished, media = _in_call_with_lead_set(
+            qtbot, tmp_path, shop_server, desks, lead, f"127.0.0.1:{port}", lead_phone.uri,
+            customer_answers,
+        )
+        [customer] = customers
+        bar = desk.window.call_bar
+        phone = desk.running.services.softphone
+        assert phone is not None and phone.call is not None
+        number = phone.call.number
+
+        bar.consult_button.click()
+        # The customer waits on hold; the lead's phone answers: the bar says so.
+        qtbot.waitUntil(
+            lambda: bar.phase_label.text() == "Consulting your lead…", timeout=10_000
+        )
+        qtbot.waitUntil(lambda: lead_phone.saw("CALL_ESTABLISHED"), timeout=5_000)
+        assert phone.call is not None and phone.call.on_hold
+        qtbot.waitUntil(lambda: bool(media) and not media[-1], timeout=5_000)
+        assert not bar.transfer_button.isVisibleTo(bar)
+        assert not bar.consult_button.isVisibleTo(bar)
+        assert bar.complete_transfer_button.isEnabled() and bar.return_button.isEnabled()
+        assert not bar.hold_button.isVisibleTo(bar)
+
+        bar.complete_transfer_button.click()
+        # The customer's phone was sent to the lead, in place of the consultation…
+        qtbot.waitUntil(lambda: customer.saw("TRANSFER"), timeout=10_000)
+        [refer] = [e for e in customer.events if e.get("type") == "TRANSFER"]
+        assert lead_phone.uri.removeprefix("sip:") in refer["param"]
+        assert "Replaces=" in refer["param"]
+        # …the lead now talks with the customer…
+        qtbot.waitUntil(
+            lambda: any(
+                e.get("type") == "CALL_ESTABLISHED" and number in str(e.get("peeruri"))
+                for e in lead_phone.poll()
+            ),
+            timeout=10_000,
+        )
+        # …and the agent's line is free: both of the agent's calls are over.
+        qtbot.waitUntil(lambda: bool(finished), timeout=10_000)
+        assert bar.phase_label.text() == "No call"
+        assert not bar.hangup_button.isEnabled() and phone.call is None
+        qtbot.waitUntil(
+            lambda: [
+                e for e in lead_phone.poll()
+                if e.get("type") == "CALL_CLOSED" and "agent1@" in str(e.get("peeruri"))
+            ] != [],
+            timeout=10_000,
+        )
+        qtbot.waitUntil(lambda: customer.saw("CALL_CLOSED"), timeout=10_000)
+        # One attempt on the order (the call with the lead is none), saying where it went.
+        expected = f"Transferred to the team lead ({lead_phone.uri}) after a consultation."
+        qtbot.waitUntil(lambda: _call_notes(desk, order_id) == [expected], timeout=10_000)
+        assert len(finished) == 1
+    finally:
+        for customer_phone in customers:
+            customer_phone.close()
 
 
 def test_the_agent_goes_back_to_the_customer_after_consulting(
@@ -111,7 +151,7 @@ def test_the_agent_goes_back_to_the_customer_after_consulting(
 ) -> None:
     customer = sipp.start("uas_answer_hold_resume", lifetime_s=90)
     desk, order_id, finished, media = _in_call_with_lead_set(
-        qtbot, tmp_path, shop_server, desks, lead, customer, lead_phone.uri
+        qtbot, tmp_path, shop_server, desks, lead, customer.address, lead_phone.uri
     )
     bar = desk.window.call_bar
     phone = desk.running.services.softphone
@@ -143,7 +183,7 @@ def test_a_busy_lead_sends_the_agent_back_to_the_customer(
     busy_lead = sipp.start("uas_reject_at_once", {"CODE": 486, "REASON": "Busy Here"})
     customer = sipp.start("uas_answer_hold_resume", lifetime_s=90)
     desk, order_id, finished, media = _in_call_with_lead_set(
-        qtbot, tmp_path, shop_server, desks, lead, customer, busy_lead.uri("201")
+        qtbot, tmp_path, shop_server, desks, lead, customer.address, busy_lead.uri("201")
     )
     bar = desk.window.call_bar
     window = desk.window
@@ -177,7 +217,7 @@ def test_a_lead_who_does_not_answer_sends_the_agent_back_in_twenty_seconds(
     silent_lead = sipp.start("uas_ring_until_cancel", lifetime_s=90)
     customer = sipp.start("uas_answer_hold_resume", lifetime_s=90)
     desk, order_id, finished, media = _in_call_with_lead_set(
-        qtbot, tmp_path, shop_server, desks, lead, customer, silent_lead.uri("201")
+        qtbot, tmp_path, shop_server, desks, lead, customer.address, silent_lead.uri("201")
     )
     bar = desk.window.call_bar
     window = desk.window
