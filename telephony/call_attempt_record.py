@@ -48,6 +48,9 @@ class CallAttemptRecord:
     bridge: CallAudioBridgeProtocol | None = None
     bridge_port: int | None = None  # conference port the bridge is wired to
     hangup_requested: bool = False
+    # Monotonic deadline of a resume waiting for the hold's re-INVITE to finish
+    # (pjsip allows one INVITE transaction at a time); None: nothing waits.
+    unhold_until: float | None = None
 
     def note_local_end(self, reason: LocalEnd, detail: str = "") -> None:
         """Remember why we end the call; the first reason given wins."""

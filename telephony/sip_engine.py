@@ -15,6 +15,7 @@ not this engine, deals with it.
 from __future__ import annotations
 
 import gc
+import logging
 import re
 import time
 from collections import deque
@@ -62,6 +63,11 @@ from telephony.sip_events import (
     RegistrationStatus,
     TransferProgress,
 )
+
+log = logging.getLogger(__name__)
+
+#: How long a resume waits for an earlier re-INVITE of the same call to be answered.
+_UNHOLD_WAIT_S = 5.0
 
 
 class SipEngineError(DomainError):
@@ -371,14 +377,36 @@ class SipEngine(QObject):
         self.call_state_changed.emit(record.snapshot())
 
     def resume(self, handle: int) -> None:
+        """Take the call off hold. Right after a hold (the lead did not answer) the hold's
+        re-INVITE may still be out: the resume then goes as soon as it is answered."""
         record = self._live(handle)
         if not record.on_hold:
             return
-        param = pj.CallOpParam(True)
-        param.opt.flag = pj.PJSUA_CALL_UNHOLD
-        self._pj_call(record, "reinvite", param)
+        if not self._unhold(record):
+            record.unhold_until = time.monotonic() + _UNHOLD_WAIT_S
         record.on_hold = False
         self.call_state_changed.emit(record.snapshot())
+
+    def _unhold(self, record: CallAttemptRecord) -> bool:
+        """Send the un-hold re-INVITE; False when another INVITE transaction is out."""
+        assert record.call is not None
+        param = pj.CallOpParam(True)
+        param.opt.flag = pj.PJSUA_CALL_UNHOLD
+        try:
+            record.call.reinvite(param)
+        except pj.Error:
+            return False
+        return True
+
+    def _retry_unholds(self, now: float) -> None:
+        for record in self._calls.values():
+            if record.unhold_until is None or record.ended is not None or record.call is None:
+                continue
+            if self._unhold(record):
+                record.unhold_until = None
+            elif now >= record.unhold_until:
+                record.unhold_until = None
+                log.warning("call %d: the un-hold re-INVITE could not be sent", record.handle)
 
     def send_dtmf(self, handle: int, digits: str) -> None:
         """Send DTMF digits in the RTP stream (RFC 2833 telephone events)."""
@@ -405,6 +433,24 @@ class SipEngine(QObject):
             raise SipEngineError("invalid_number", error.message, target=target) from error
         record.local_detail = f"to {resolved.number}"
         self._pj_call(record, "xfer", resolved.uri, pj.CallOpParam(True))
+
+    def transfer_attended(self, handle: int, consult_handle: int) -> None:
+        """Attended transfer: the answered call ``handle`` is sent (REFER with
+        Replaces) to whoever answered ``consult_handle``; the transferred party's
+        phone calls them and takes the place of the consultation call.
+
+        Progress comes as ``transfer_progress`` signals for ``handle``, which ends by
+        itself when the transfer succeeds; the consultation call stays the caller's
+        to end (a phone that honours Replaces ends it first).
+        """
+        record = self._live(handle)
+        consult = self._live(consult_handle)
+        if record.answered is None or consult.answered is None:
+            raise SipEngineError(
+                "not_answered", "Both calls must be answered to transfer one to the other."
+            )
+        record.local_detail = f"to {consult.number}"
+        self._pj_call(record, "xferReplaces", consult.call, pj.CallOpParam(True))
 
     def _resolve(self, target: str) -> DialTarget:
         """The dialled text through the account's dial plan (direct dialling without one)."""
@@ -444,6 +490,7 @@ class SipEngine(QObject):
         self._adapter.deliver_pending()
         self._journal_pre_sip_failures()
         now = time.monotonic()
+        self._retry_unholds(now)
         self._enforce_timers(now)
         self._check_registrar_silence(now)
 

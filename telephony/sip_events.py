@@ -80,7 +80,8 @@ class DtmfDigit:
 
 @dataclass(frozen=True)
 class TransferProgress:
-    """Progress of a blind transfer, from the NOTIFYs of the REFER subscription."""
+    """Progress of a transfer (blind or attended), from the NOTIFYs of the REFER
+    subscription."""
 
     handle: int
     code: int

@@ -5,6 +5,7 @@ pytest_plugins = [
     "tests.fixtures.postgres",
     "tests.fixtures.server_process",
     "tests.fixtures.sip_peers",
+    "tests.fixtures.baresip_phone",
     "tests.fixtures.pulse_audio",
     "tests.fixtures.tls_proxy",
 ]

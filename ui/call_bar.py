@@ -1,4 +1,9 @@
-"""The call bar: dial, hang up, mute, hold, keypad, transfer, timer, attempts."""
+"""The call bar: dial, hang up, mute, hold, keypad, transfer, timer, attempts.
+
+Transfer to the lead is blind ("Transfer to lead") or attended: "Consult lead"
+puts the customer on hold and calls the lead; the bar then offers "Complete
+transfer" and "Back to customer" instead, and says where the consultation stands.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.order_rules import OrderVerdicts
-from app.services.softphone_views import CallPhase, CallView
+from app.services.softphone_views import CallPhase, CallView, ConsultPhase
 from core.domain_error import DomainError
 from core.rulebook import Act
 from ui.formatting import format_duration, format_time, phone_text
@@ -60,6 +65,9 @@ class CallBar(QFrame):
     hold_toggled = Signal(bool)
     dtmf_requested = Signal(str)
     transfer_requested = Signal()
+    consult_requested = Signal()
+    complete_transfer_requested = Signal()
+    return_requested = Signal()
     whatsapp_requested = Signal()
     sms_requested = Signal()
 
@@ -94,6 +102,27 @@ class CallBar(QFrame):
         menu.addAction(action)
         self.keypad_button.setMenu(menu)
         self.transfer_button = QPushButton(icon("transfer"), self.tr("Transfer to lead"), self)
+        self.transfer_button.setObjectName("transferButton")
+        self.transfer_button.setToolTip(
+            self.tr("Send the customer to your lead at once, without talking to them first")
+        )
+        self.consult_button = QPushButton(icon("hold"), self.tr("Consult lead"), self)
+        self.consult_button.setObjectName("consultButton")
+        self.consult_button.setToolTip(
+            self.tr("Put the customer on hold and call your lead before transferring")
+        )
+        self.complete_transfer_button = QPushButton(
+            icon("transfer"), self.tr("Complete transfer"), self
+        )
+        self.complete_transfer_button.setObjectName("completeTransferButton")
+        self.complete_transfer_button.setToolTip(
+            self.tr("Hand the customer to your lead and free your line")
+        )
+        self.return_button = QPushButton(icon("call"), self.tr("Back to customer"), self)
+        self.return_button.setObjectName("returnToCustomerButton")
+        self.return_button.setToolTip(
+            self.tr("End the call with your lead and take the customer off hold")
+        )
         self.whatsapp_button = QPushButton(icon("whatsapp"), self.tr("WhatsApp"), self)
         self.whatsapp_button.setObjectName("whatsappButton")
         self.sms_button = QPushButton(icon("sms"), self.tr("SMS"), self)
@@ -118,6 +147,9 @@ class CallBar(QFrame):
             self.hold_button,
             self.keypad_button,
             self.transfer_button,
+            self.consult_button,
+            self.complete_transfer_button,
+            self.return_button,
         ):
             layout.addWidget(widget)
         layout.addSpacing(12)
@@ -140,6 +172,9 @@ class CallBar(QFrame):
         self.hold_button.toggled.connect(self.hold_toggled)
         self.keypad.digit_pressed.connect(self.dtmf_requested)
         self.transfer_button.clicked.connect(self.transfer_requested)
+        self.consult_button.clicked.connect(self.consult_requested)
+        self.complete_transfer_button.clicked.connect(self.complete_transfer_requested)
+        self.return_button.clicked.connect(self.return_requested)
         self.whatsapp_button.clicked.connect(self.whatsapp_requested)
         self.sms_button.clicked.connect(self.sms_requested)
         self.set_order(None)
@@ -212,10 +247,27 @@ class CallBar(QFrame):
         in_call = self._call is not None
         self.hangup_button.setEnabled(in_call)
         active = in_call and call is not None and call.phase == CallPhase.ACTIVE
-        self.mute_button.setEnabled(active)
-        self.hold_button.setEnabled(active)
-        self.keypad_button.setEnabled(active)
-        self.transfer_button.setEnabled(active)
+        consult = call.consult if active and call is not None else None
+        # While the lead is consulted the customer waits on hold: only the
+        # consultation's own controls (and hanging up on the lead) make sense.
+        with_customer = active and consult is None
+        self.mute_button.setEnabled(with_customer)
+        self.hold_button.setEnabled(with_customer)
+        self.keypad_button.setEnabled(with_customer)
+        self.transfer_button.setEnabled(with_customer)
+        self.consult_button.setEnabled(with_customer)
+        for button in (
+            self.mute_button, self.hold_button, self.keypad_button,
+            self.transfer_button, self.consult_button,
+        ):
+            button.setVisible(consult is None)  # room for the consultation's own
+        self.complete_transfer_button.setVisible(consult is not None)
+        self.return_button.setVisible(consult is not None)
+        self.complete_transfer_button.setEnabled(consult is ConsultPhase.TALKING)
+        self.return_button.setEnabled(consult in (ConsultPhase.CALLING, ConsultPhase.TALKING))
+        self.hangup_button.setToolTip(
+            self.tr("End the call with your lead") if consult is not None else self.tr("Hang up")
+        )
         self._apply_dial()
         for button, checked in (
             (self.mute_button, bool(call and call.muted)),
@@ -225,7 +277,9 @@ class CallBar(QFrame):
             button.setChecked(checked and in_call)
             button.blockSignals(False)
         phase = call.phase if call is not None else CallPhase.IDLE
-        self.phase_label.setText(self._phase_text(phase))
+        self.phase_label.setText(
+            self._consult_text(consult) if consult is not None else self._phase_text(phase)
+        )
         self.setProperty("phase", str(phase))
         self.style().unpolish(self)
         self.style().polish(self)
@@ -254,6 +308,13 @@ class CallBar(QFrame):
             CallPhase.ACTIVE: self.tr("In call"),
             CallPhase.ENDED: self.tr("Call ended"),
         }[phase]
+
+    def _consult_text(self, consult: ConsultPhase) -> str:
+        return {
+            ConsultPhase.CALLING: self.tr("Calling your lead…"),
+            ConsultPhase.TALKING: self.tr("Consulting your lead…"),
+            ConsultPhase.TRANSFERRING: self.tr("Transferring to your lead…"),
+        }[consult]
 
     def _update_timer(self) -> None:
         call = self._call

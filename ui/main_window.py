@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from app.services.desktop_services import DesktopServices
+from app.services.messaging_service import LaunchOutcome
 from app.services.order_rules import OrderVerdicts
 from app.services.order_views import OrderDetail
 from app.services.presence_service import PauseReason
@@ -260,6 +261,9 @@ class WorkspaceWindow(QMainWindow):
             self.call_bar.hold_toggled.connect(phone.set_on_hold)
             self.call_bar.dtmf_requested.connect(phone.send_dtmf)
             self.call_bar.transfer_requested.connect(phone.transfer_to_lead)
+            self.call_bar.consult_requested.connect(phone.consult_lead)
+            self.call_bar.complete_transfer_requested.connect(phone.complete_transfer)
+            self.call_bar.return_requested.connect(phone.return_to_customer)
             self.inbound.answer_requested.connect(self._on_answer_inbound)
             self.inbound.decline_requested.connect(phone.decline)
             # A customer who called in and was typed in as a new order: that call is
@@ -517,24 +521,41 @@ class WorkspaceWindow(QMainWindow):
             dialog = MessageDialog(self.services.messaging, current, channel, self)
             if not self.dialogs.run(dialog):
                 return
-            outcome = self.services.messaging.launch(
+            gateway = channel == "sms" and self.services.messaging.sms_through_gateway()
+            if gateway:
+                # The gateway answers in the background; the window stays at hand.
+                self.statusBar().showMessage(self.tr("Sending the SMS through the gateway…"))
+            self.services.messaging.launch(
                 current,
                 channel,
                 dialog.number(),
                 dialog.template(),
                 dialog.text(),
                 dialog.message_kind(),
+                lambda outcome: self._on_message_outcome(
+                    current.order_id, channel, gateway, outcome
+                ),
             )
-            if outcome.op_id:
-                self.services.workspace.apply_remote_changes([current.order_id], False)
-            if not outcome.launched:
-                self.dialogs.warn(
-                    self,
-                    self.tr("Message not sent"),
-                    self._launch_failure(channel, outcome.error_code or ""),
-                )
 
         self._ask_before_contact(detail.order_id, Channel(channel), compose)
+
+    def _on_message_outcome(
+        self, order_id: int, channel: str, gateway: bool, outcome: LaunchOutcome
+    ) -> None:
+        """What became of a message, said when it is known (a gateway's answer comes
+        after the dialog closed, perhaps on another order)."""
+        if outcome.op_id:
+            self.services.workspace.apply_remote_changes([order_id], False)
+        if not outcome.launched:
+            if gateway:
+                self.statusBar().clearMessage()
+            self.dialogs.warn(
+                self,
+                self.tr("Message not sent"),
+                self._launch_failure(channel, outcome.error_code or ""),
+            )
+        elif gateway:
+            self.statusBar().showMessage(self.tr("SMS sent through your team's gateway."), 6000)
 
     def _on_phone_refused(self, code: str, text: str) -> None:
         texts = {
@@ -542,6 +563,19 @@ class WorkspaceWindow(QMainWindow):
                 "No team-lead extension is set: your lead sets it in the team settings."
             ),
             "call_in_progress": self.tr("Hang up the current call first."),
+            "lead_busy": self.tr("Your lead is busy: you are back with the customer."),
+            "lead_no_answer": self.tr(
+                "Your lead did not answer: you are back with the customer."
+            ),
+            "lead_unreachable": self.tr(
+                "Your lead's phone cannot be reached: you are back with the customer."
+            ),
+            "lead_hung_up": self.tr("Your lead hung up: you are back with the customer."),
+            "transfer_failed": self.tr(
+                "The transfer did not go through: you are still with your lead, "
+                "the customer on hold."
+            ),
+            "customer_hung_up": self.tr("The customer hung up during the consultation."),
         }
         self.statusBar().showMessage(texts.get(code, text), 6000)
 

@@ -3,18 +3,22 @@
 The preview is the template filled with the order's data; launching opens
 WhatsApp (``https://wa.me/<digits>?text=``) or the SMS handler (``sms:``)
 and records a journal entry (channel, template) through the outbox, since a
-message is a contact attempt too.
+message is a contact attempt too. An SMS through the team's gateway is a network
+round trip: it runs on the ``OperationRunner`` and is journaled when the answer
+is back on the GUI thread, so the window never waits on the gateway.
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
+from app.services.operations import OperationRunner
 from app.services.order_views import OrderDetail
 from app.services.workspace_store import MessageTemplate, WorkspaceStore
 from core.message_choice import customer_language, preferred_template_codes
@@ -27,7 +31,7 @@ from core.message_templates import (
 from core.money import format_mad
 from core.phone_numbers import display_national
 from core.wire.sync_ops import OpKind
-from telephony.messaging.launch_journal_entry import LaunchKind
+from telephony.messaging.launch_journal_entry import LaunchJournalEntry, LaunchKind
 from telephony.messaging.messaging_launcher import (
     MessagingError,
     MessagingLauncher,
@@ -37,10 +41,13 @@ from telephony.messaging.messaging_launcher import (
 )
 from telephony.messaging.sms_gateway import SmsGatewayClient
 
+log = logging.getLogger(__name__)
+
 #: Journal's template code of a message the agent wrote without a template.
 FREE_TEXT = "free_text"
 
-#: The SMS gateway is called while the agent waits: short, and said when it fails.
+#: The agent waits for the gateway's answer (in the background): short, and said when
+#: it fails.
 GATEWAY_TIMEOUT_S = 5.0
 
 
@@ -74,11 +81,15 @@ class MessagingService(QObject):
         *,
         agent_name: str,
         opener: UriOpener = open_with_desktop,
+        runner: OperationRunner | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._store = store
         self._agent_name = agent_name
+        # The desk's runner posts to the SMS gateway off the GUI thread; without one
+        # (a service used alone) the post happens in the caller's thread.
+        self._runner = runner
         # telephony builds the WhatsApp / sms: links and opens them (or posts to the
         # gateway); this service adds templates and journals the launch via the outbox.
         self._opener = opener
@@ -212,25 +223,59 @@ class MessagingService(QObject):
         template: MessageTemplate | None,
         text: str,
         kind: MessageKind = MessageKind.TEXT,
-    ) -> LaunchOutcome:
+        done: Callable[[LaunchOutcome], None] | None = None,
+    ) -> None:
         """Open WhatsApp / the SMS app (or post to the team's SMS gateway) and journal
         the attempt, failed or not: the agent must hear when nothing was opened.
 
-        A number that cannot be messaged, or a kind the team does not offer, opens
-        nothing and journals nothing: ``op_id`` is empty and ``error_code`` says why."""
+        ``done`` receives the outcome on the GUI thread: at once for a link the desk
+        opens, when the gateway has answered for an SMS through the gateway (the
+        post runs on the runner meanwhile). A number that cannot be messaged, or a
+        kind the team does not offer, opens nothing and journals nothing: ``op_id``
+        is empty and ``error_code`` says why."""
         code = template.code if template is not None else FREE_TEXT
         launcher = self._launcher()
-        try:
+
+        def attempt() -> LaunchJournalEntry:
             if channel == "sms":
-                entry = launcher.sms(number, text, code)
-            elif kind is MessageKind.CALL:
-                entry = launcher.whatsapp_call(number)
-            elif kind is MessageKind.VOICE:
-                entry = launcher.whatsapp_voice(number, code)
+                return launcher.sms(number, text, code)
+            if kind is MessageKind.CALL:
+                return launcher.whatsapp_call(number)
+            if kind is MessageKind.VOICE:
+                return launcher.whatsapp_voice(number, code)
+            return launcher.whatsapp_message(number, text, code)
+
+        def finish(entry: LaunchJournalEntry) -> None:
+            outcome = self._journal(detail, channel, code, entry)
+            if done is not None:
+                done(outcome)
+
+        def refuse(error: Exception) -> None:
+            if isinstance(error, MessagingError):
+                outcome = LaunchOutcome("", False, error.code, error.message)
             else:
-                entry = launcher.whatsapp_message(number, text, code)
+                # The gateway client turns network trouble into a result; anything
+                # else is a fault of ours, but the agent must still hear nothing left.
+                log.error("SMS through the gateway failed", exc_info=error)
+                outcome = LaunchOutcome("", False, "gateway_unreachable", str(error))
+            if done is not None:
+                done(outcome)
+
+        if channel == "sms" and self.sms_through_gateway() and self._runner is not None:
+            self._runner.run(attempt, finish, refuse)
+            return
+        # Opening a link is local (and Qt wants it on the GUI thread).
+        try:
+            entry = attempt()
         except MessagingError as refused:
-            return LaunchOutcome("", False, refused.code, refused.message)
+            refuse(refused)
+            return
+        finish(entry)
+
+    def _journal(
+        self, detail: OrderDetail, channel: str, code: str, entry: LaunchJournalEntry
+    ) -> LaunchOutcome:
+        """Record the attempt through the outbox (on the GUI thread, like every action)."""
         payload: dict[str, object] = {
             "id": str(uuid.uuid4()),
             "order_id": detail.order_id,

@@ -24,19 +24,42 @@ from app.services.softphone_views import (
     AttemptFinished,
     CallPhase,
     CallView,
+    ConsultPhase,
     InboundCall,
     RegistrationView,
     SoftphoneControls,
 )
 from app.services.workspace_store import WorkspaceStore
-from core.attempt_policy import Channel
+from core.attempt_policy import CallOutcome, Channel
 from core.rulebook import JournalEntryFacts, is_contact
 from core.wire.sync_ops import OpKind
 from telephony.call_journal_entry import CallDirection, CallJournalEntry
 from telephony.sip_engine import SipEngine, SipEngineError
-from telephony.sip_events import CallSnapshot, CallState, IncomingCall, RegistrationState
+from telephony.sip_events import (
+    CallSnapshot,
+    CallState,
+    IncomingCall,
+    RegistrationState,
+    TransferProgress,
+)
 
 log = logging.getLogger(__name__)
+
+#: How long the lead's phone rings before the agent is back with the customer (who waits
+#: on hold meanwhile, so far shorter than a customer call's ring time).
+LEAD_RING_TIMEOUT_S = 20.0
+
+#: What a consultation that reached nobody says, by how the call to the lead ended.
+_CONSULT_FAILURES = {
+    CallOutcome.BUSY: ("lead_busy", "Your lead is busy: you are back with the customer."),
+    CallOutcome.DECLINED: ("lead_busy", "Your lead is busy: you are back with the customer."),
+    CallOutcome.NO_ANSWER: (
+        "lead_no_answer", "Your lead did not answer: you are back with the customer."
+    ),
+}
+_CONSULT_UNREACHABLE = (
+    "lead_unreachable", "Your lead's phone cannot be reached: you are back with the customer."
+)
 
 #: How long after an answered inbound call a new order typed for the caller still takes it.
 _ORPHAN_WINDOW = timedelta(minutes=30)
@@ -71,6 +94,7 @@ class SoftphoneService(SoftphoneControls):
         agent_name: str,
         lead_extension: str | Callable[[], str] = "",
         ringer: Ringer | None = None,
+        lead_ring_timeout_s: float = LEAD_RING_TIMEOUT_S,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -82,7 +106,13 @@ class SoftphoneService(SoftphoneControls):
         self._lead_extension: Callable[[], str] = (
             lead_extension if callable(lead_extension) else lambda: lead_extension
         )
-        self._transfers: dict[int, str] = {}  # call handle -> lead extension
+        # call handle -> (lead extension, attended): what the journal says of it
+        self._transfers: dict[int, tuple[str, bool]] = {}
+        # The consultation with the lead (attended transfer): its call handle and
+        # the lead's extension; the customer's call is ``_call``, on hold meanwhile.
+        self._consult: int | None = None
+        self._consult_extension = ""
+        self._lead_ring_timeout_s = lead_ring_timeout_s
         self._orders: dict[int, int | None] = {}  # call handle -> order id
         self._call: CallView | None = None
         # The last answered inbound call that matched no order, until a new order
@@ -95,6 +125,7 @@ class SoftphoneService(SoftphoneControls):
         engine.call_state_changed.connect(self._on_call_state)
         engine.call_journaled.connect(self._on_journaled)
         engine.incoming_call.connect(self._on_incoming)
+        engine.transfer_progress.connect(self._on_transfer_progress)
 
     # -- state ---------------------------------------------------------------
     @property
@@ -121,6 +152,11 @@ class SoftphoneService(SoftphoneControls):
         return handle
 
     def hangup(self) -> None:
+        if self._consult is not None:
+            # During a consultation the red button ends the call with the lead only:
+            # the customer on hold is never cut off by it.
+            self.return_to_customer()
+            return
         if self._call is not None:
             self._engine.hangup(self._call.handle)
 
@@ -148,7 +184,7 @@ class SoftphoneService(SoftphoneControls):
     def transfer_to_lead(self) -> bool:
         """Blind transfer of the call in progress to the team lead's extension."""
         extension = self.lead_extension
-        if self._call is None:
+        if self._call is None or self._consult is not None:
             return False
         if not extension:
             self.refused.emit("no_lead_extension", "No team-lead extension is configured.")
@@ -158,8 +194,69 @@ class SoftphoneService(SoftphoneControls):
         except SipEngineError as error:
             self.refused.emit(error.code, error.message)
             return False
-        self._transfers[self._call.handle] = extension
+        self._transfers[self._call.handle] = (extension, False)
         return True
+
+    def consult_lead(self) -> bool:
+        """Attended transfer, first step: the customer waits on hold while the agent
+        calls the lead. If the lead does not answer or is busy, the agent is back with
+        the customer by itself (``refused`` says why)."""
+        call = self._call
+        extension = self.lead_extension
+        if call is None or call.phase != CallPhase.ACTIVE or self._consult is not None:
+            return False
+        if not extension:
+            self.refused.emit("no_lead_extension", "No team-lead extension is configured.")
+            return False
+        try:
+            self._engine.hold(call.handle)
+        except SipEngineError as error:
+            self.refused.emit(error.code, error.message)
+            return False
+        self._consult = self._engine.dial(extension, ring_timeout_s=self._lead_ring_timeout_s)
+        self._consult_extension = extension
+        self._set_consult(ConsultPhase.CALLING)
+        return True
+
+    def complete_transfer(self) -> bool:
+        """Attended transfer, last step: the customer's call goes to the lead the agent
+        is talking to (REFER with Replaces); both calls end when the lead has it."""
+        call = self._call
+        if call is None or self._consult is None or call.consult is not ConsultPhase.TALKING:
+            return False
+        try:
+            self._engine.transfer_attended(call.handle, self._consult)
+        except SipEngineError as error:
+            self.refused.emit(error.code, error.message)
+            return False
+        self._transfers[call.handle] = (self._consult_extension, True)
+        self._set_consult(ConsultPhase.TRANSFERRING)
+        return True
+
+    def return_to_customer(self) -> None:
+        """End the consultation (or stop calling the lead) and resume the customer."""
+        consult = self._consult
+        if consult is None:
+            return
+        self._consult = None
+        self._engine.hangup(consult)
+        self._resume_customer()
+
+    def _resume_customer(self) -> None:
+        call = self._call
+        if call is None:
+            return
+        self._transfers.pop(call.handle, None)
+        try:
+            self._engine.resume(call.handle)
+        except SipEngineError as error:
+            self.refused.emit(error.code, error.message)
+        self._set_consult(None)
+
+    def _set_consult(self, phase: ConsultPhase | None) -> None:
+        if self._call is not None and self._call.consult is not phase:
+            self._call = replace(self._call, consult=phase)
+            self.call_changed.emit(self._call)
 
     def answer(self, handle: int, order_id: int | None) -> None:
         self._orders[handle] = order_id
@@ -217,6 +314,11 @@ class SoftphoneService(SoftphoneControls):
             self._stop_ringing(snapshot.handle)
             if phase == CallPhase.ENDED:
                 self.incoming_ended.emit(snapshot.handle)
+        if snapshot.handle == self._consult:
+            calling = self._call is not None and self._call.consult is ConsultPhase.CALLING
+            if phase == CallPhase.ACTIVE and calling:
+                self._set_consult(ConsultPhase.TALKING)  # the lead answered
+            return  # the call with the lead is not a customer attempt
         previous = self._call if self._call and self._call.handle == snapshot.handle else None
         if previous is None and phase != CallPhase.INCOMING and self._call is not None:
             return  # another call (e.g. a second inbound) is not the workspace's call
@@ -240,6 +342,7 @@ class SoftphoneService(SoftphoneControls):
             on_hold=snapshot.on_hold,
             answered_at=answered_at,
             started_at=previous.started_at if previous else datetime.now(UTC),
+            consult=previous.consult if previous else None,
         )
         self.call_changed.emit(self._call)
 
@@ -280,7 +383,51 @@ class SoftphoneService(SoftphoneControls):
             "sip_reason": entry.sip_reason[:200] or None,
         }
 
+    def _on_transfer_progress(self, progress: TransferProgress) -> None:
+        call = self._call
+        if (
+            call is None
+            or progress.handle != call.handle
+            or call.consult is not ConsultPhase.TRANSFERRING
+            or not progress.final
+            or 200 <= progress.code < 300
+        ):
+            return
+        # The customer's phone could not reach the lead: both calls are still up.
+        self._transfers.pop(call.handle, None)
+        self._set_consult(ConsultPhase.TALKING)
+        self.refused.emit(
+            "transfer_failed",
+            "The transfer did not go through: you are still with your lead, "
+            "the customer on hold.",
+        )
+
+    def _on_consult_journaled(self, entry: CallJournalEntry) -> None:
+        """The call with the lead ended: unless the agent ended it, back to the customer."""
+        if self._consult != entry.call_handle:
+            return  # ended by the agent or after the transfer: nothing left to do
+        self._consult = None
+        call = self._call
+        if call is None:
+            return
+        transferring = call.consult is ConsultPhase.TRANSFERRING
+        if transferring and call.handle in self._transfers:
+            return  # a phone that honours Replaces ends our consultation first
+        self._resume_customer()
+        if entry.outcome is CallOutcome.ANSWERED:
+            self.refused.emit("lead_hung_up", "Your lead hung up: you are back with the customer.")
+        else:
+            self.refused.emit(*_CONSULT_FAILURES.get(entry.outcome, _CONSULT_UNREACHABLE))
+
     def _on_journaled(self, entry: CallJournalEntry) -> None:
+        consulting = entry.call_handle == self._consult
+        if consulting or (
+            entry.direction is CallDirection.OUTBOUND and entry.call_handle not in self._orders
+        ):
+            # A call with the lead (every outbound customer call has its order entry):
+            # no order's attempt, the presence untouched.
+            self._on_consult_journaled(entry)
+            return
         order_id = self._orders.pop(entry.call_handle, None)
         transferred_to = self._transfers.pop(entry.call_handle, None)
         if order_id is None and entry.direction is CallDirection.INBOUND:
@@ -317,11 +464,26 @@ class SoftphoneService(SoftphoneControls):
             payload = self._payload(order_id, entry)
             if transferred_to is not None and entry.reason_code == "transferred":
                 # The journal says where the customer went (the lead sees it too).
-                payload["note"] = f"Transferred to the team lead ({transferred_to})."
+                extension, attended = transferred_to
+                payload["note"] = (
+                    f"Transferred to the team lead ({extension}) after a consultation."
+                    if attended
+                    else f"Transferred to the team lead ({extension})."
+                )
             op_id = self._store.record_action(OpKind.JOURNAL, order_id, payload)
         elif entry.direction is CallDirection.INBOUND and contact:
             self._orphan_inbound = entry
         if not other_call_up:
             # A call refused as busy must not end the presence of the call in progress.
             self._presence.call_ended(order_id)
+        consult = self._consult
+        if consult is not None and not other_call_up:
+            # The customer's call is over (transferred, or they hung up while on
+            # hold): the call with the lead has nothing left to serve.
+            self._consult = None
+            self._engine.hangup(consult)
+            if transferred_to is None or entry.reason_code != "transferred":
+                self.refused.emit(
+                    "customer_hung_up", "The customer hung up during the consultation."
+                )
         self.attempt_finished.emit(AttemptFinished(order_id, journal, op_id, contact))

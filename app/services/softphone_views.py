@@ -22,9 +22,18 @@ class CallPhase(StrEnum):
     ENDED = "ended"
 
 
+class ConsultPhase(StrEnum):
+    """Where a consultation with the lead stands (the customer waits on hold)."""
+
+    CALLING = "calling"  # the lead's phone rings
+    TALKING = "talking"  # the lead answered: transfer or go back to the customer
+    TRANSFERRING = "transferring"  # the customer's phone is calling the lead
+
+
 @dataclass(frozen=True)
 class CallView:
-    """The call in progress (one at a time in the workspace)."""
+    """The call in progress (one at a time in the workspace); ``consult`` is set
+    while the agent consults the lead on a second call, the customer on hold."""
 
     handle: int
     order_id: int | None
@@ -34,6 +43,7 @@ class CallView:
     on_hold: bool = False
     answered_at: datetime | None = None
     started_at: datetime | None = None
+    consult: ConsultPhase | None = None
 
 
 @dataclass(frozen=True)
@@ -78,7 +88,7 @@ class SoftphoneControls(QObject):
     incoming_call = Signal(object)  # InboundCall
     incoming_ended = Signal(int)  # handle of an incoming call that stopped ringing
     headset_lost = Signal(str)  # description of the lost device
-    refused = Signal(str, str)  # code, English message
+    refused = Signal(str, str)  # code, English message (also what became of a consultation)
 
     @property
     def call(self) -> CallView | None:
@@ -104,6 +114,18 @@ class SoftphoneControls(QObject):
         raise NotImplementedError
 
     def transfer_to_lead(self) -> bool:
+        raise NotImplementedError
+
+    def consult_lead(self) -> bool:
+        """Put the customer on hold and call the lead (attended transfer, first step)."""
+        raise NotImplementedError
+
+    def complete_transfer(self) -> bool:
+        """Hand the customer to the lead the agent is consulting."""
+        raise NotImplementedError
+
+    def return_to_customer(self) -> None:
+        """End the consultation and take the customer off hold."""
         raise NotImplementedError
 
     def answer(self, handle: int, order_id: int | None) -> None:

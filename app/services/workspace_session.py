@@ -285,7 +285,7 @@ def start_workspace(
     sync.refusalRecorded.connect(lambda notice: workspace.report_action(_report_for(notice)))
 
     stats = StatsService(LocalStoreStats(database, me), owner)
-    messaging = MessagingService(store, agent_name=me, parent=owner)
+    messaging = MessagingService(store, agent_name=me, runner=runner, parent=owner)
     workspace.orders_changed.connect(lambda _ids: connection_pending())
 
     def connection_pending() -> None:

@@ -46,104 +46,160 @@
 <context>
     <name>CallBar</name>
     <message>
-        <location filename="../../ui/call_bar.py" line="77"/>
+        <location filename="../../ui/call_bar.py" line="85"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="79"/>
+        <location filename="../../ui/call_bar.py" line="87"/>
+        <location filename="../../ui/call_bar.py" line="269"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="81"/>
+        <location filename="../../ui/call_bar.py" line="89"/>
         <source>Mute</source>
         <translation>Muet</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="83"/>
+        <location filename="../../ui/call_bar.py" line="91"/>
         <source>Hold</source>
         <translation>Attente</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="86"/>
+        <location filename="../../ui/call_bar.py" line="94"/>
         <source>Keypad</source>
         <translation>Clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="96"/>
+        <location filename="../../ui/call_bar.py" line="104"/>
         <source>Transfer to lead</source>
         <translation>Transférer au chef</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="97"/>
+        <location filename="../../ui/call_bar.py" line="107"/>
+        <source>Send the customer to your lead at once, without talking to them first</source>
+        <translation>Transférer le client à votre chef d&apos;équipe tout de suite, sans lui parler d&apos;abord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="109"/>
+        <source>Consult lead</source>
+        <translation>Consulter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="112"/>
+        <source>Put the customer on hold and call your lead before transferring</source>
+        <translation>Mettre le client en attente et appeler votre chef d&apos;équipe avant de transférer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="115"/>
+        <source>Complete transfer</source>
+        <translation>Terminer le transfert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="119"/>
+        <source>Hand the customer to your lead and free your line</source>
+        <translation>Passer le client à votre chef d&apos;équipe et libérer votre ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="121"/>
+        <source>Back to customer</source>
+        <translation>Reprendre le client</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="124"/>
+        <source>End the call with your lead and take the customer off hold</source>
+        <translation>Raccrocher avec votre chef d&apos;équipe et reprendre le client en attente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="126"/>
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="99"/>
+        <location filename="../../ui/call_bar.py" line="128"/>
         <source>SMS</source>
         <translation>SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="167"/>
+        <location filename="../../ui/call_bar.py" line="202"/>
         <source>Send a WhatsApp message (Ctrl+W)</source>
         <translation>Envoyer un message WhatsApp (Ctrl+W)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="168"/>
+        <location filename="../../ui/call_bar.py" line="203"/>
         <source>Send an SMS</source>
         <translation>Envoyer un SMS</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="180"/>
+        <location filename="../../ui/call_bar.py" line="215"/>
         <source>Attempt %1 of %2</source>
         <translation>Tentative %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="184"/>
+        <location filename="../../ui/call_bar.py" line="219"/>
         <source>All %1 attempts used</source>
         <translation>Les %1 tentatives sont épuisées</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="188"/>
+        <location filename="../../ui/call_bar.py" line="223"/>
         <source>Next call from %1</source>
         <translation>Prochain appel à partir de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="208"/>
+        <location filename="../../ui/call_bar.py" line="243"/>
         <source>Call (F5)</source>
         <translation>Appeler (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="250"/>
+        <location filename="../../ui/call_bar.py" line="269"/>
+        <source>End the call with your lead</source>
+        <translation>Raccrocher avec votre chef d&apos;équipe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="304"/>
         <source>No call</source>
         <translation>Aucun appel</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="251"/>
+        <location filename="../../ui/call_bar.py" line="305"/>
         <source>Dialing…</source>
         <translation>Numérotation…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="252"/>
+        <location filename="../../ui/call_bar.py" line="306"/>
         <source>Ringing…</source>
         <translation>Ça sonne…</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="253"/>
+        <location filename="../../ui/call_bar.py" line="307"/>
         <source>Incoming call</source>
         <translation>Appel entrant</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="254"/>
+        <location filename="../../ui/call_bar.py" line="308"/>
         <source>In call</source>
         <translation>En appel</translation>
     </message>
     <message>
-        <location filename="../../ui/call_bar.py" line="255"/>
+        <location filename="../../ui/call_bar.py" line="309"/>
         <source>Call ended</source>
         <translation>Appel terminé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="314"/>
+        <source>Calling your lead…</source>
+        <translation>Appel de votre chef d&apos;équipe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="315"/>
+        <source>Consulting your lead…</source>
+        <translation>En consultation avec votre chef d&apos;équipe…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/call_bar.py" line="316"/>
+        <source>Transferring to your lead…</source>
+        <translation>Transfert vers votre chef d&apos;équipe…</translation>
     </message>
 </context>
 <context>
@@ -231,13 +287,13 @@
 <context>
     <name>DesktopApp</name>
     <message>
-        <location filename="../../ui/desktop_app.py" line="275"/>
+        <location filename="../../ui/desktop_app.py" line="283"/>
         <source>Hatif closed unexpectedly last time. A report was saved in %1.</source>
         <extracomment>``--wallboard`` signed in with an agent&apos;s account.</extracomment>
         <translation>Hatif s&apos;est fermé de façon inattendue la dernière fois. Un rapport a été enregistré dans %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/desktop_app.py" line="294"/>
+        <location filename="../../ui/desktop_app.py" line="302"/>
         <source>The wallboard is for team leads and administrators; %1 signs in as an agent.</source>
         <translation>Le tableau mural est réservé aux chefs d&apos;équipe et aux administrateurs ; %1 se connecte en tant qu&apos;agent.</translation>
     </message>
@@ -557,57 +613,57 @@
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="105"/>
+        <location filename="../../ui/login_dialog.py" line="107"/>
         <source>Wrong username or password.</source>
         <translation>Identifiant ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="107"/>
+        <location filename="../../ui/login_dialog.py" line="109"/>
         <source>The server cannot be reached. Check the address and the network.</source>
         <translation>Le serveur est injoignable. Vérifiez l&apos;adresse et le réseau.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="110"/>
+        <location filename="../../ui/login_dialog.py" line="112"/>
         <source>The server did not answer in time. Check the network and try again.</source>
         <translation>Le serveur n&apos;a pas répondu à temps. Vérifiez le réseau et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="113"/>
+        <location filename="../../ui/login_dialog.py" line="115"/>
         <source>This computer does not trust the server&apos;s certificate: {cause} Ask IT to set server.ca_file to the certificate of the company&apos;s CA.</source>
         <translation>Cet ordinateur ne fait pas confiance au certificat du serveur : {cause} Demandez à l&apos;informatique de renseigner server.ca_file avec le certificat de l&apos;autorité de l&apos;entreprise.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="117"/>
+        <location filename="../../ui/login_dialog.py" line="119"/>
         <source>The CA certificate file set for this computer (server.ca_file) cannot be read. Ask IT to check it.</source>
         <translation>Le fichier de certificat d&apos;autorité configuré sur cet ordinateur (server.ca_file) est illisible. Demandez à l&apos;informatique de le vérifier.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="121"/>
+        <location filename="../../ui/login_dialog.py" line="123"/>
         <source>The secure connection to the server failed. Check the address (https:// or http://) with IT.</source>
         <translation>La connexion sécurisée au serveur a échoué. Vérifiez l&apos;adresse (https:// ou http://) avec l&apos;informatique.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="132"/>
+        <location filename="../../ui/login_dialog.py" line="134"/>
         <source>it is self-signed or signed by an unknown CA.</source>
         <translation>il est auto-signé ou signé par une autorité inconnue.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="133"/>
+        <location filename="../../ui/login_dialog.py" line="135"/>
         <source>it is signed by a CA this computer does not know.</source>
         <translation>il est signé par une autorité que cet ordinateur ne connaît pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="134"/>
+        <location filename="../../ui/login_dialog.py" line="136"/>
         <source>it has expired or is not valid yet.</source>
         <translation>il a expiré ou n&apos;est pas encore valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="135"/>
+        <location filename="../../ui/login_dialog.py" line="137"/>
         <source>it was issued for another server name.</source>
         <translation>il a été émis pour un autre nom de serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="137"/>
+        <location filename="../../ui/login_dialog.py" line="139"/>
         <source>it could not be verified.</source>
         <translation>il n&apos;a pas pu être vérifié.</translation>
     </message>
@@ -2930,241 +2986,281 @@
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Hatif — %1</source>
-        <extracomment>Room left on the screen for the window&apos;s title bar and frame.</extracomment>
+        <extracomment>Room left on the screen for the window&apos;s title bar and frame. Claim refusals the order panel already states (the order opens read-only with them).</extracomment>
         <translation>Hatif — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="137"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="139"/>
         <source>New order…</source>
         <translation>Nouvelle commande…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138"/>
+        <location filename="../../ui/main_window.py" line="143"/>
         <source>My profile…</source>
         <translation>Mon profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Settings…</source>
         <translation>Paramètres…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="150"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="152"/>
         <source>&amp;Order</source>
         <translation>&amp;Commande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="154"/>
         <source>Next order</source>
         <translation>Commande suivante</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153"/>
+        <location filename="../../ui/main_window.py" line="158"/>
         <source>Confirm</source>
         <translation>Confirmer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Write a note</source>
         <translation>Écrire une note</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Escalate to the team lead…</source>
         <translation>Escalader au chef d&apos;équipe…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>Search the queue</source>
         <translation>Rechercher dans la file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Call</source>
         <translation>Appeler</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>Hang up</source>
         <translation>Raccrocher</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="179"/>
         <source>WhatsApp…</source>
         <translation>WhatsApp…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>SMS…</source>
         <translation>SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>My day</source>
         <translation>Ma journée</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="198"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>Not available on this server yet.</source>
         <translation>Pas encore disponible sur ce serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Help</source>
         <translation>&amp;Aide</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="199"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="206"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Team</source>
         <translation>É&amp;quipe</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Wallboard</source>
         <translation>Tableau mural</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="216"/>
         <source>Reports</source>
         <translation>Rapports</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Phone unavailable</source>
         <translation>Téléphone indisponible</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>The softphone could not start.</source>
         <translation>Le softphone n&apos;a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="422"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Cancel the order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Cancel order %1 for the reason “%2”? The customer will not receive it.</source>
         <translation>Annuler la commande %1 pour le motif « %2 » ? Le client ne la recevra pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>No order is waiting right now.</source>
         <translation>Aucune commande en attente pour le moment.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>This order waits for the team lead&apos;s answer: only a lead can take it.</source>
         <translation>Cette commande attend la réponse du chef d&apos;équipe : seul un chef d&apos;équipe peut la prendre.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="434"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>%1 already holds this order.</source>
         <translation>%1 traite déjà cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="437"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>You are offline: new orders cannot be taken until the server is back. You can keep working on the orders you already hold.</source>
         <translation>Vous êtes hors ligne : impossible de prendre de nouvelles commandes avant le retour du serveur. Vous pouvez continuer sur les commandes que vous tenez déjà.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>The server did not give you this order.</source>
         <translation>Le serveur ne vous a pas attribué cette commande.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Headset unplugged</source>
         <translation>Casque débranché</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>The headset “%1” disappeared. You are paused until you choose another device or plug it back in.</source>
         <translation>Le casque « %1 » a disparu. Vous êtes en pause jusqu&apos;à ce que vous choisissiez un autre périphérique ou le rebranchiez.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="527"/>
+        <source>Sending the SMS through the gateway…</source>
+        <translation>Envoi du SMS par la passerelle…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="554"/>
         <source>Message not sent</source>
         <translation>Message non envoyé</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="538"/>
+        <location filename="../../ui/main_window.py" line="558"/>
+        <source>SMS sent through your team&apos;s gateway.</source>
+        <translation>SMS envoyé par la passerelle SMS de votre équipe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>No team-lead extension is set: your lead sets it in the team settings.</source>
         <translation>Aucun poste de chef d&apos;équipe n&apos;est défini : votre chef le renseigne dans les réglages de l&apos;équipe.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="540"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>Hang up the current call first.</source>
         <translation>Raccrochez d&apos;abord l&apos;appel en cours.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="548"/>
+        <location filename="../../ui/main_window.py" line="566"/>
+        <source>Your lead is busy: you are back with the customer.</source>
+        <translation>Votre chef d&apos;équipe est occupé : vous êtes de retour avec le client.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="568"/>
+        <source>Your lead did not answer: you are back with the customer.</source>
+        <translation>Votre chef d&apos;équipe n&apos;a pas répondu : vous êtes de retour avec le client.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="571"/>
+        <source>Your lead&apos;s phone cannot be reached: you are back with the customer.</source>
+        <translation>Le poste de votre chef d&apos;équipe est injoignable : vous êtes de retour avec le client.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="573"/>
+        <source>Your lead hung up: you are back with the customer.</source>
+        <translation>Votre chef d&apos;équipe a raccroché : vous êtes de retour avec le client.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="575"/>
+        <source>The transfer did not go through: you are still with your lead, the customer on hold.</source>
+        <translation>Le transfert n&apos;a pas abouti : vous êtes toujours avec votre chef d&apos;équipe, le client en attente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="578"/>
+        <source>The customer hung up during the consultation.</source>
+        <translation>Le client a raccroché pendant la consultation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>The SMS gateway did not answer in time: the SMS was not sent.</source>
         <translation>La passerelle SMS n&apos;a pas répondu à temps : le SMS n&apos;a pas été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="551"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>The SMS gateway cannot be reached: the SMS was not sent.</source>
         <translation>La passerelle SMS est injoignable : le SMS n&apos;a pas été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="553"/>
+        <location filename="../../ui/main_window.py" line="591"/>
         <source>The SMS gateway refused the message: it was not sent.</source>
         <translation>La passerelle SMS a refusé le message : il n&apos;a pas été envoyé.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="555"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>WhatsApp calls are not available on this computer.</source>
         <translation>Les appels WhatsApp ne sont pas disponibles sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>WhatsApp could not be opened: no application on this computer opens WhatsApp links. The attempt is in the journal as failed.</source>
         <translation>WhatsApp n&apos;a pas pu être ouvert : aucune application de cet ordinateur n&apos;ouvre les liens WhatsApp. La tentative figure au journal comme échouée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="568"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>No SMS application on this computer opens the message. The attempt is in the journal as failed.</source>
         <translation>Aucune application SMS de cet ordinateur n&apos;ouvre le message. La tentative figure au journal comme échouée.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>This number cannot receive messages.</source>
         <translation>Ce numéro ne peut pas recevoir de messages.</translation>
     </message>

@@ -112,3 +112,25 @@ def test_blind_transfer_to_a_team_lead_extension(
     assert entry.reason_code == "transferred"
     assert "201" in entry.message
     assert peer.wait() == 0, peer.errors()
+
+
+def test_a_resume_right_after_a_hold_waits_for_the_hold_and_is_not_lost(
+    sipp: SippLauncher, bridged: tuple[EngineRecorder, BridgeFactory], qtbot: QtBot
+) -> None:
+    # A lead who is busy at once sends the agent back while the hold's re-INVITE is
+    # still out; pjsip allows one INVITE transaction at a time.
+    recorder, factory = bridged
+    engine = recorder.engine
+    peer = sipp.start("uas_answer_hold_resume", {"RING_MS": 100}, rtp_echo=True)
+    handle = engine.dial(peer.uri())
+    recorder.wait_state(qtbot, handle, "active")
+    qtbot.waitUntil(lambda: bool(factory.made), timeout=3000)
+
+    engine.hold(handle)
+    engine.resume(handle)
+    assert not engine.calls()[0].on_hold
+    # The customer heard both re-INVITEs: audio flows again through a new bridge.
+    qtbot.waitUntil(lambda: len(factory.made) == 2, timeout=5000)
+    engine.hangup(handle)
+    recorder.wait_journal(qtbot, handle)
+    assert peer.wait() == 0, peer.errors()

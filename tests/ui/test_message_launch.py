@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from app.local_store.store_database import StoreDatabase
 from app.services.local_store_workspace import LocalStoreWorkspace
-from app.services.messaging_service import MessagingService
+from app.services.messaging_service import LaunchOutcome, MessagingService
 from app.services.workspace_store import MessageTemplate
 from tests.ui.test_order_editing import ME, database, local_store  # noqa: F401 (fixtures)
 from tests.ui.url_recorder import UrlRecorder
@@ -41,8 +41,10 @@ def test_a_number_that_cannot_be_messaged_opens_nothing_and_queues_nothing(
     assert detail is not None
     waiting = local_store.pending_actions()
 
-    outcome = service.launch(detail, "sms", "12", TEMPLATE, "Bonjour")
+    outcomes: list[LaunchOutcome] = []
+    service.launch(detail, "sms", "12", TEMPLATE, "Bonjour", done=outcomes.append)
 
+    [outcome] = outcomes
     assert not outcome.launched and outcome.op_id == "" and outcome.error_code
     assert opened.urls == []
     assert local_store.pending_actions() == waiting

@@ -5,12 +5,15 @@ and the agent is told when nothing reached the customer."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from app.services.messaging_service import MessageKind
@@ -116,6 +119,68 @@ def test_team_settings_reach_the_desk_and_sms_go_through_the_gateway(
     seen[-1].kind.setCurrentIndex(2)
     assert seen[-1].send_button.text() == "Call on WhatsApp"
     assert not seen[-1].preview.isEnabled()
+
+
+def test_the_window_keeps_working_while_the_sms_gateway_answers(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, desks: list[Desk],
+    lead: tuple[httpx.Client, int], gateway: GatewayReceiver,  # noqa: F811
+) -> None:
+    desk = open_desk(qtbot, tmp_path, shop_server, None, softphone=False)
+    desks.append(desk)
+    window = desk.window
+    client, team_id = lead
+    client.put(f"/teams/{team_id}/settings", json={"sms_gateway_url": gateway.url})
+    messaging = desk.running.services.messaging
+    qtbot.waitUntil(messaging.sms_through_gateway, timeout=15_000)
+    order_id = fresh_order(desk)
+    open_order(qtbot, desk, order_id)
+    gateway.delay_s = 2.0  # a slow paid gateway
+
+    # A clock on the GUI thread: a window that waits on the network stops ticking.
+    ticks: list[float] = []
+    clock = QTimer()
+    clock.setInterval(50)
+    clock.timeout.connect(lambda: ticks.append(time.monotonic()))
+    clock.start()
+    desk.dialogs.answers.append(True)
+    clicked = time.monotonic()
+    window.call_bar.sms_button.click()
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage() == "SMS sent through your team's gateway.",
+        timeout=10_000,
+    )
+    answered = time.monotonic()
+    clock.stop()
+    assert len(gateway.requests) == 1
+    assert answered - clicked > 1.5  # the answer did take the gateway's time…
+    during = [clicked, *(t for t in ticks if clicked <= t <= answered), answered]
+    longest = max(later - earlier for earlier, later in pairwise(during))
+    # (before: one gap as long as the gateway took, 2.3 s; after: 0.2 s on a busy machine)
+    assert longest < 1.0, f"the window froze for {longest:.2f} s"  # …and the window ticked
+    assert desk.dialogs.shown == []
+    qtbot.waitUntil(
+        lambda: [e["outcome"] for e in desk.api(f"/orders/{order_id}/journal")
+                 if e["channel"] == "sms"] == ["message_sent"],
+        timeout=10_000,
+    )
+
+    # A gateway that does not answer in time: the reason comes when the wait is over.
+    gateway.delay_s = 6.0
+    desk.dialogs.answers.append(True)
+    window.call_bar.sms_button.click()
+    qtbot.waitUntil(lambda: len(gateway.requests) == 2, timeout=10_000)
+    assert window.statusBar().currentMessage() == "Sending the SMS through the gateway…"
+    assert desk.dialogs.shown == []
+    qtbot.waitUntil(lambda: bool(desk.dialogs.shown), timeout=10_000)
+    assert desk.dialogs.shown[-1][0] == "warning"
+    assert desk.dialogs.shown[-1][2] == (
+        "The SMS gateway did not answer in time: the SMS was not sent."
+    )
+    qtbot.waitUntil(
+        lambda: [e["outcome"] for e in desk.api(f"/orders/{order_id}/journal")
+                 if e["channel"] == "sms"] == ["message_sent", "failed"],
+        timeout=10_000,
+    )
 
 
 @pytest.mark.qt_log_ignore("does not support QPlatformServices::openUrl")
