@@ -20,12 +20,13 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import psycopg
 from sqlalchemy.engine import make_url
 
+from server.auth.auth_changes import AUTH_CHANNEL, parse_auth_notice
 from server.auth.sessions import dead_token_ids
 from server.db.session import Database
 from server.services.change_log import NOTIFY_CHANNEL, assign_sequence
@@ -63,6 +64,8 @@ class ChangeHub:
         self._listener: threading.Thread | None = None
         # The process is stopping: every stream ends at its next step (see end_streams).
         self.closing = False
+        # Told (on the listener thread) whose tokens another process changed; None: anybody's.
+        self.on_auth_notice: list[Callable[[set[int] | None], None]] = []
 
     # -- lifecycle -----------------------------------------------------------
     async def start(self) -> None:
@@ -123,12 +126,24 @@ class ChangeHub:
             try:
                 with psycopg.connect(conninfo, autocommit=True) as conn:
                     conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    conn.execute(f"LISTEN {AUTH_CHANNEL}")
+                    # Whatever was announced while nobody listened is unknown: forget all.
+                    self._auth_changed(None)
                     while not self._stop.is_set():
-                        for _notice in conn.notifies(timeout=1.0, stop_after=1):
-                            self.poke()
+                        for notice in conn.notifies(timeout=1.0, stop_after=1):
+                            if notice.channel == AUTH_CHANNEL:
+                                self._auth_changed(parse_auth_notice(notice.payload))
+                            else:
+                                self.poke()
             except psycopg.Error as error:  # database restarting: retry, polling covers us
                 log.warning("LISTEN connection lost: %s", error)
                 self._stop.wait(1.0)
+
+    def _auth_changed(self, user_id: int | None) -> None:
+        """Another process changed a user's sign-in state (None: maybe anybody's).
+        Called on the listener thread, at once: the next request must see it."""
+        for drop in self.on_auth_notice:
+            drop({user_id} if user_id is not None else None)
 
     async def _run(self) -> None:
         assert self._poke is not None and self._grew is not None
