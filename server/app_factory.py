@@ -37,6 +37,7 @@ from server.api import (
 )
 from server.api.body_limit import BodyLimit
 from server.api.nul_guard import NulGuard
+from server.auth.token_cache import TokenCache
 from server.config import ServerConfig
 from server.db.migrate import upgrade_database
 from server.db.session import Database, open_database
@@ -119,6 +120,9 @@ def create_app(
     database = db or open_database(database_url)
     hub = ChangeHub(database, poll_seconds=poll_seconds)
     database.on_changes_committed.append(hub.poke)
+    token_cache = TokenCache()
+    database.on_auth_changed.append(token_cache.drop_users)
+    hub.on_auth_notice.append(token_cache.drop_users)
 
     pruner = SyncPruner(database, timedelta(days=config.retention_days))
 
@@ -148,6 +152,7 @@ def create_app(
     )
     app.state.db = database
     app.state.hub = hub
+    app.state.token_cache = token_cache
     app.state.config = config
     app.state.stream_slots = StreamSlots(config.sse_per_user, config.sse_total)
     _install_error_handlers(app)

@@ -10,7 +10,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from core.wire import API_PREFIX
 from server.auth.principal import Principal
-from server.auth.sessions import authenticate, touch_token
+from server.auth.sessions import authenticate_cached
 from server.config import ServerConfig
 from server.db.session import Database
 from server.services.errors import ServiceError
@@ -42,16 +42,15 @@ def get_principal(
     """The caller of the request; 401 without a live token."""
     if credentials is None or not credentials.credentials:
         raise ServiceError(401, "unauthenticated", "Log in first.")
-    db: Database = request.app.state.db
     config: ServerConfig = request.app.state.config
-    with db.read() as session:
-        found = authenticate(
-            session, credentials.credentials, timedelta(hours=config.idle_timeout_hours)
-        )
+    found = authenticate_cached(
+        request.app.state.db,
+        request.app.state.token_cache,
+        credentials.credentials,
+        timedelta(hours=config.idle_timeout_hours),
+    )
     if found is None:
         raise ServiceError(401, "unauthenticated", "Your session ended; log in again.")
-    if found.needs_touch and found.principal.token_id is not None:
-        touch_token(db, found.principal.token_id)
     principal = found.principal
     if principal.must_change_password and request.url.path not in PASSWORD_CHANGE_PATHS:
         raise ServiceError(

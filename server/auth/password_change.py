@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import update
 
+from server.auth.auth_changes import announce_auth_change
 from server.auth.password_rules import require_strong_password
 from server.auth.passwords import hash_password, verify_password
 from server.auth.principal import Principal
@@ -78,6 +79,7 @@ def _change(
             return _Outcome(error)
         user.password_hash = hash_password(new_password)
         user.must_change_password = False
+        announce_auth_change(session, user.id)
         revoked = session.execute(
             update(ApiToken)
             .where(

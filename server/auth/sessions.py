@@ -10,9 +10,11 @@ from sqlalchemy.orm import Session
 
 from core.order_transitions import Role
 from core.wire.auth import LoginRequest, LoginResponse
+from server.auth.auth_changes import announce_auth_change
 from server.auth.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from server.auth.principal import Principal
 from server.auth.rate_limit import failure_keys, forget_failures, record_failure, wait_seconds
+from server.auth.token_cache import TokenCache, TokenEntry
 from server.auth.tokens import hash_token, new_token
 from server.db.models_users import ApiToken, User
 from server.db.session import Database
@@ -158,37 +160,67 @@ class Authenticated:
     needs_touch: bool
 
 
-def authenticate(
-    session: Session, token: str, idle_timeout: timedelta | None = None
-) -> Authenticated | None:
-    """The caller of a bearer token, or None (unknown, revoked, expired, idle
-    longer than ``idle_timeout``, user inactive)."""
+def read_token(session: Session, token_hash: str) -> TokenEntry | None:
+    """A token that is neither revoked nor of an inactive user, as stored (times not judged)."""
     found = session.execute(
         select(ApiToken, User)
         .join(User, User.id == ApiToken.user_id)
-        .where(ApiToken.token_hash == hash_token(token))
+        .where(ApiToken.token_hash == token_hash)
     ).first()
     if found is None:
         return None
     row, user = found
     if row.revoked_at is not None or not user.active:
         return None
+    return TokenEntry(principal_for(user, row), row.expires_at, row.last_used_at or row.created_at)
+
+
+def judge_token(entry: TokenEntry, idle_timeout: timedelta | None) -> Authenticated | None:
+    """The caller, unless the token expired or stayed unused longer than ``idle_timeout``."""
     # Token lifetimes are hours to days long: the local clock is precise enough here.
     now = datetime.now(UTC)
-    if row.expires_at is not None and row.expires_at <= now:
+    if entry.expires_at is not None and entry.expires_at <= now:
         return None
-    last_used = row.last_used_at or row.created_at
+    last_used = entry.last_used_at
     if idle_timeout is not None and last_used + idle_timeout <= now:
         return None
-    return Authenticated(principal_for(user, row), last_used + TOUCH_EVERY <= now)
+    return Authenticated(entry.principal, last_used + TOUCH_EVERY <= now)
 
 
-def touch_token(db: Database, token_id: int) -> None:
-    """Record that the token was used now (for the idle timeout)."""
+def authenticate(
+    session: Session, token: str, idle_timeout: timedelta | None = None
+) -> Authenticated | None:
+    """The caller of a bearer token, or None (unknown, revoked, expired, idle
+    longer than ``idle_timeout``, user inactive)."""
+    entry = read_token(session, hash_token(token))
+    return judge_token(entry, idle_timeout) if entry is not None else None
+
+
+def authenticate_cached(
+    db: Database, cache: TokenCache, token: str, idle_timeout: timedelta | None
+) -> Authenticated | None:
+    """``authenticate`` through the process's token cache (see ``server.auth.token_cache``)."""
+    token_hash = hash_token(token)
+    entry = cache.get(token_hash)
+    if entry is None:
+        generation = cache.generation
+        with db.read() as session:
+            entry = read_token(session, token_hash)
+        if entry is None:
+            return None  # refusals are not cached: a new token must work at once
+        cache.put(token_hash, entry, generation)
+    found = judge_token(entry, idle_timeout)
+    if found is not None and found.needs_touch and found.principal.token_id is not None:
+        cache.touched(token_hash, touch_token(db, found.principal.token_id))
+    return found
+
+
+def touch_token(db: Database, token_id: int) -> datetime:
+    """Record that the token was used now (for the idle timeout); when that was."""
     with db.write() as session:
-        session.execute(
-            update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=db_now(session))
-        )
+        now = db_now(session)
+        session.execute(update(ApiToken).where(ApiToken.id == token_id).values(last_used_at=now))
+        return now
 
 
 def dead_token_ids(session: Session, token_ids: list[int]) -> set[int]:
@@ -218,6 +250,7 @@ def revoke_token(db: Database, actor: Principal, token_id: int) -> bool:
         if row.revoked_at is not None:
             return False
         row.revoked_at = now
+        announce_auth_change(session, row.user_id)
         record_audit(
             session, actor=actor, action="auth.revoke", entity="token", entity_id=token_id, at=now
         )

@@ -23,6 +23,8 @@ from sqlalchemy.orm import Session, sessionmaker
 SQLITE_BUSY_TIMEOUT_S = 60.0
 # Set in ``session.info`` by whoever appends to the change log in that transaction.
 CHANGES_PENDING = "hatif_changes_pending"
+# Set in ``session.info`` (a set of user ids) by whoever changes a user's sign-in state.
+AUTH_CHANGED = "hatif_auth_changed"
 
 
 def normalize_database_url(url: str) -> str:
@@ -72,6 +74,8 @@ class Database:
     write_engine: Engine
     read_engine: Engine
     on_changes_committed: list[Callable[[], None]] = field(default_factory=list)
+    # Told, after the commit, which users' tokens must be looked up afresh.
+    on_auth_changed: list[Callable[[set[int]], None]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._write_factory = sessionmaker(self.write_engine, expire_on_commit=False)
@@ -83,6 +87,10 @@ class Database:
         event.listen(self._write_factory, "after_rollback", self._after_rollback)
 
     def _after_commit(self, session: Session) -> None:
+        users: set[int] = session.info.pop(AUTH_CHANGED, set())
+        if users:
+            for drop in self.on_auth_changed:
+                drop(users)
         if session.info.pop(CHANGES_PENDING, False):
             for callback in self.on_changes_committed:
                 callback()
@@ -90,6 +98,7 @@ class Database:
     def _after_rollback(self, session: Session) -> None:
         if not session.in_transaction():
             session.info.pop(CHANGES_PENDING, None)
+            session.info.pop(AUTH_CHANGED, None)
 
     @property
     def dialect(self) -> str:

@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from server.auth.auth_changes import announce_auth_change
 from server.auth.password_rules import require_strong_password
 from server.auth.passwords import hash_password
 from server.auth.principal import Principal
@@ -32,6 +33,7 @@ def _user(session: Session, user_id: int) -> User:
 
 def revoke_all_tokens(session: Session, user_id: int, now: datetime) -> int:
     """Revoke every live token of the user; how many."""
+    announce_auth_change(session, user_id)
     result = session.execute(
         update(ApiToken)
         .where(ApiToken.user_id == user_id, ApiToken.revoked_at.is_(None))

@@ -5,8 +5,9 @@ reassign. Every decision is one conditional UPDATE on the database clock.
   OR expires_at <= now)`` — of many concurrent claimers exactly one matches
   (PostgreSQL re-checks the condition after the row lock; SQLite runs writers
   one at a time under ``BEGIN IMMEDIATE``).
-- claim-next: the best candidate ``FOR UPDATE SKIP LOCKED`` on PostgreSQL so
-  concurrent agents take different orders instead of queueing on one.
+- claim-next: the same UPDATE whose ``id`` is a sub-select of the best candidate
+  (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so concurrent agents take different
+  orders instead of queueing on one): one statement, ``RETURNING`` the order.
 """
 
 from __future__ import annotations
@@ -76,10 +77,15 @@ def _claimable(principal: Principal, now: datetime) -> ColumnElement[bool]:
     return and_(*conditions)
 
 
-def _take_lease(
-    session: Session, principal: Principal, order_id: int, now: datetime, lease_seconds: int
-) -> bool:
-    """The conditional UPDATE; True when the caller now holds the order."""
+def _take_lease_of(
+    session: Session,
+    principal: Principal,
+    order_id: int | ColumnElement[Any],
+    now: datetime,
+    lease_seconds: int,
+) -> int | None:
+    """The conditional UPDATE of the order ``order_id`` (a number, or the sub-select
+    that picks one); the order's id when the caller now holds it."""
     still_mine = and_(
         OrderRow.lease_holder_id == principal.user_id, OrderRow.lease_expires_at > now
     )
@@ -87,7 +93,7 @@ def _take_lease(
     claimed_at = case(
         (still_mine, OrderRow.lease_claimed_at), else_=literal(now, type_=UtcDateTime())
     )
-    result = session.execute(
+    taken = session.execute(
         update(OrderRow)
         .where(OrderRow.id == order_id, _claimable(principal, now))
         .values(
@@ -96,9 +102,17 @@ def _take_lease(
             lease_claimed_at=claimed_at,
             lease_expires_at=lease_expiry(now, lease_seconds),
         )
+        .returning(OrderRow.id)
         .execution_options(synchronize_session=False)
-    )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    ).scalar()
+    return int(taken) if taken is not None else None
+
+
+def _take_lease(
+    session: Session, principal: Principal, order_id: int, now: datetime, lease_seconds: int
+) -> bool:
+    """The conditional UPDATE; True when the caller now holds the order."""
+    return _take_lease_of(session, principal, order_id, now, lease_seconds) is not None
 
 
 # What a conditional lease UPDATE changes; reloading just these after it avoids
@@ -207,51 +221,52 @@ def claim_next(
         )
         if capped is not None:
             raise capped
-        for _attempt in range(5):
-            query = (
-                select(OrderRow.id)
-                .where(
-                    _claimable(principal, now),
-                    # The desk already has the orders it holds; give it a new one.
-                    or_(
-                        OrderRow.lease_holder_id.is_(None),
-                        OrderRow.lease_holder_id != principal.user_id,
-                        OrderRow.lease_expires_at <= now,
-                    ),
-                    # Callbacks not due yet wait for their time.
-                    or_(
-                        OrderRow.status != OrderStatus.CALLBACK.value,
-                        OrderRow.callback_at.is_(None),
-                        OrderRow.callback_at <= now,
-                    ),
-                )
-                .order_by(*queue_order(now, principal))
-                .limit(1)
+        candidate = (
+            select(OrderRow.id)
+            .where(
+                _claimable(principal, now),
+                # The desk already has the orders it holds; give it a new one.
+                or_(
+                    OrderRow.lease_holder_id.is_(None),
+                    OrderRow.lease_holder_id != principal.user_id,
+                    OrderRow.lease_expires_at <= now,
+                ),
+                # Callbacks not due yet wait for their time.
+                or_(
+                    OrderRow.status != OrderStatus.CALLBACK.value,
+                    OrderRow.callback_at.is_(None),
+                    OrderRow.callback_at <= now,
+                ),
             )
-            if exclude:
-                query = query.where(OrderRow.id.not_in(exclude))
-            if db.is_postgres:
-                query = query.with_for_update(skip_locked=True, of=OrderRow)
-            order_id = session.execute(query).scalar()
-            if order_id is None:
-                return ClaimNextResult()
-            if _take_lease(session, principal, order_id, now, seconds):
-                # First load of this order in the session: it already shows the new lease.
-                order = session.get(OrderRow, order_id)
-                assert order is not None
-                record_audit(
-                    session,
-                    actor=principal,
-                    action="order.claim",
-                    entity="order",
-                    entity_id=order_id,
-                    at=now,
-                    detail={"epoch": order.lease_epoch, "next": True},
-                )
-                names = publish_order(session, order, now, principal.user_id)
-                result = _claim_result(order, now, names, settings)
-                return ClaimNextResult(order=result.order, lease=result.lease)
-        return ClaimNextResult()
+            .order_by(*queue_order(now, principal))
+            .limit(1)
+        )
+        if exclude:
+            candidate = candidate.where(OrderRow.id.not_in(exclude))
+        if db.is_postgres:
+            # Concurrent agents take different orders instead of queueing on one.
+            candidate = candidate.with_for_update(skip_locked=True, of=OrderRow)
+        # One statement picks the best order and takes its lease: the candidate is
+        # locked by the sub-select (PostgreSQL) or nobody else writes (SQLite,
+        # BEGIN IMMEDIATE), so it cannot be lost between the two.
+        order_id = _take_lease_of(session, principal, candidate.scalar_subquery(), now, seconds)
+        if order_id is None:
+            return ClaimNextResult()
+        # First load of this order in the session: it already shows the new lease.
+        order = session.get(OrderRow, order_id)
+        assert order is not None
+        record_audit(
+            session,
+            actor=principal,
+            action="order.claim",
+            entity="order",
+            entity_id=order_id,
+            at=now,
+            detail={"epoch": order.lease_epoch, "next": True},
+        )
+        names = publish_order(session, order, now, principal.user_id)
+        result = _claim_result(order, now, names, settings)
+        return ClaimNextResult(order=result.order, lease=result.lease)
 
 
 def heartbeat(

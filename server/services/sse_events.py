@@ -1,7 +1,9 @@
 """Live change events: one hub per server process wakes SSE clients.
 
-The hub sequences new change-log rows (``change_log.assign_sequence``) and
-wakes every waiting client, which then reads the log after its own cursor.
+The hub sequences new change-log rows (``change_log.assign_sequence``), reads
+the new ones once into ``recent`` (``recent_changes``) and wakes every waiting
+client, which takes them from there (or reads the log after its own cursor when
+it is further behind than ``recent`` reaches).
 Wake-ups come from commits in this process, from PostgreSQL ``LISTEN`` (a
 hint from other processes; the change log stays the truth) and from a short
 poll as the last resort (SQLite shared by several processes).
@@ -20,16 +22,18 @@ import logging
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import psycopg
 from sqlalchemy.engine import make_url
 
+from server.auth.auth_changes import AUTH_CHANNEL, parse_auth_notice
 from server.auth.sessions import dead_token_ids
 from server.db.session import Database
 from server.services.change_log import NOTIFY_CHANNEL, assign_sequence
 from server.services.presence import PRESENCE_SWEEP_SECONDS, sweep_silent_desks
+from server.services.recent_changes import RecentChanges, read_range
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +59,8 @@ class ChangeHub:
         self._open_tokens: Counter[int] = Counter()
         self._dead_tokens: set[int] = set()
         self.last_seq = 0
+        # The newest changes, read once for all streams (see recent_changes).
+        self.recent = RecentChanges(0)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._poke: asyncio.Event | None = None
         self._grew: asyncio.Condition | None = None
@@ -63,6 +69,8 @@ class ChangeHub:
         self._listener: threading.Thread | None = None
         # The process is stopping: every stream ends at its next step (see end_streams).
         self.closing = False
+        # Told (on the listener thread) whose tokens another process changed; None: anybody's.
+        self.on_auth_notice: list[Callable[[set[int] | None], None]] = []
 
     # -- lifecycle -----------------------------------------------------------
     async def start(self) -> None:
@@ -70,6 +78,7 @@ class ChangeHub:
         self._poke = asyncio.Event()
         self._grew = asyncio.Condition()
         self.last_seq = await asyncio.to_thread(assign_sequence, self.db)
+        self.recent.forget(self.last_seq)
         self._task = asyncio.create_task(self._run(), name="change-hub")
         if self.db.is_postgres:
             self._listener = threading.Thread(
@@ -123,12 +132,24 @@ class ChangeHub:
             try:
                 with psycopg.connect(conninfo, autocommit=True) as conn:
                     conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+                    conn.execute(f"LISTEN {AUTH_CHANNEL}")
+                    # Whatever was announced while nobody listened is unknown: forget all.
+                    self._auth_changed(None)
                     while not self._stop.is_set():
-                        for _notice in conn.notifies(timeout=1.0, stop_after=1):
-                            self.poke()
+                        for notice in conn.notifies(timeout=1.0, stop_after=1):
+                            if notice.channel == AUTH_CHANNEL:
+                                self._auth_changed(parse_auth_notice(notice.payload))
+                            else:
+                                self.poke()
             except psycopg.Error as error:  # database restarting: retry, polling covers us
                 log.warning("LISTEN connection lost: %s", error)
                 self._stop.wait(1.0)
+
+    def _auth_changed(self, user_id: int | None) -> None:
+        """Another process changed a user's sign-in state (None: maybe anybody's).
+        Called on the listener thread, at once: the next request must see it."""
+        for drop in self.on_auth_notice:
+            drop({user_id} if user_id is not None else None)
 
     async def _run(self) -> None:
         assert self._poke is not None and self._grew is not None
@@ -147,9 +168,23 @@ class ChangeHub:
                 log.warning("sequencing the change log failed: %s", error)
                 continue
             if last != self.last_seq:
+                await self._read_new(self.last_seq, last)
                 self.last_seq = last
                 async with self._grew:
                     self._grew.notify_all()
+
+    async def _read_new(self, previous: int, last: int) -> None:
+        """Read the newly sequenced changes once for every stream of this process."""
+        if not 0 < last - previous <= self.recent.keep:
+            self.recent.forget(last)  # a huge burst (an import) or a replaced database
+            return
+        try:
+            frames = await asyncio.to_thread(read_range, self.db, previous, last)
+        except Exception as error:  # streams read the log themselves meanwhile
+            log.warning("reading new changes failed: %s", error)
+            self.recent.forget(last)
+            return
+        self.recent.extend(previous, last, frames)
 
     async def _sweep_presence_when_due(self) -> None:
         if time.monotonic() < self._next_sweep:
