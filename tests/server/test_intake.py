@@ -276,7 +276,9 @@ def test_a_hostile_sheet_is_parsed_fast_and_does_not_delay_heartbeats(shop: Shop
     too_long = [e for e in report["errors"] if e["code"] == "cell_too_long"]
     assert [e["line"] for e in too_long] == [2, 3, 4]
     assert too_long[0]["params"]["column"] == "product"
-    assert result["seconds"] < 3.0, f"the import took {result['seconds']:.1f} s"
+    # The old pattern needed minutes for this sheet; ~1 s on an idle 2-core machine,
+    # so 10 s still tells one from the other on a machine busy with other work.
+    assert result["seconds"] < 10.0, f"the import took {result['seconds']:.1f} s"
     # Parsing shares the server process's CPU (and GIL) with the heartbeat; what
     # must not happen is waiting for the write lock the import held (5 s per such cell).
     assert slowest < 1.0, f"a heartbeat waited {slowest:.2f} s"
