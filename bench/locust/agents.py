@@ -238,19 +238,26 @@ class Agent(_Signed):
             )
 
     def push(self, kind: str, payload: dict[str, Any]) -> str:
+        """One op in its own batch; a batch whose answer was lost is sent again as it was
+        (same op, same key), as the desk's outbox does, so no sequence gap follows."""
         assert self.lease is not None
         op = {"op_id": str(uuid.uuid4()), "client_seq": next(self.seq), "kind": kind,
               "order_id": self.lease["order_id"], "lease_epoch": self.lease["epoch"],
               "payload": payload}
-        with self.client.post(
-            f"{API}/sync/push", name=f"POST /sync/push [{kind}]",
-            headers={**self.auth, "Idempotency-Key": str(uuid.uuid4())},
-            json={"device_id": self.device, "ops": [op]}, catch_response=True,
-        ) as answer:
-            if answer.status_code != 200:
+        key = str(uuid.uuid4())
+        for _attempt in range(5):
+            with self.client.post(
+                f"{API}/sync/push", name=f"POST /sync/push [{kind}]",
+                headers={**self.auth, "Idempotency-Key": key},
+                json={"device_id": self.device, "ops": [op]}, catch_response=True,
+            ) as answer:
+                if answer.status_code == 200:
+                    result = answer.json()["results"][0]
+                    break
                 answer.failure(f"push {answer.status_code}")
-                return "http_error"
-            result = answer.json()["results"][0]
+            gevent.sleep(random.uniform(1.0, 3.0))
+        else:
+            return "http_error"
         status = str(result["status"])
         _count(f"op {kind} {status}" + (f" {result.get('code')}" if status != "applied" else ""))
         if status == "applied" and result.get("order_version") is not None:
