@@ -107,6 +107,8 @@ class Stage:
     event_max_ms: float
     counts: dict[str, int]
     endpoints: list[Endpoint] = field(default_factory=list)
+    # "name: error" -> occurrences, from Locust's failures file.
+    failure_kinds: dict[str, int] = field(default_factory=dict)
 
 
 def _descendants(root: int) -> list[int]:
@@ -225,6 +227,14 @@ def _endpoints(stats_csv: Path, seconds: float) -> list[Endpoint]:
     return rows
 
 
+def _failures(failures_csv: Path) -> dict[str, int]:
+    if not failures_csv.exists():
+        return {}
+    with failures_csv.open(newline="") as handle:
+        return {f"{row['Name']}: {row['Error']}": int(row["Occurrences"])
+                for row in csv.DictReader(handle)}
+
+
 def run_stage(server: RunningServer, builder: ShopBuilder, agents: int, args: argparse.Namespace,
               folder: Path) -> Stage:
     extras = folder / f"extras-{agents}.json"
@@ -306,6 +316,7 @@ def run_stage(server: RunningServer, builder: ShopBuilder, agents: int, args: ar
         event_p99_ms=round(percentile(ms, 0.99), 1), event_max_ms=round(max(ms, default=0), 1),
         counts=dict(sorted(data["counts"].items())),
         endpoints=[e for e in endpoints if e.name != "Aggregated"] + [total],
+        failure_kinds=_failures(Path(f"{prefix}_failures.csv")),
     )
 
 
