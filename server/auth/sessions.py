@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from core.order_transitions import Role
 from core.wire.auth import LoginRequest, LoginResponse
 from server.auth.auth_changes import announce_auth_change
+from server.auth.password_slots import password_check_slot
 from server.auth.passwords import DUMMY_HASH, hash_password, needs_rehash, verify_password
 from server.auth.principal import Principal
 from server.auth.rate_limit import failure_keys, forget_failures, record_failure, wait_seconds
@@ -48,15 +49,26 @@ def login(db: Database, request: LoginRequest, client_address: str | None) -> Lo
 
 def _login(db: Database, request: LoginRequest, client_address: str | None) -> LoginOutcome:
     keys = failure_keys(request.username, client_address)
-    with db.write() as session:
-        now = db_now(session)
-        wait = wait_seconds(session, keys, now)
+    with db.read() as session:
+        wait = wait_seconds(session, keys, db_now(session))
         if wait:
             return LoginOutcome(error=too_many_attempts(wait))
-        user = session.execute(
-            select(User).where(User.username == request.username.strip())
-        ).scalar()
-        ok = verify_password(request.password, user.password_hash if user else DUMMY_HASH)
+        found = session.execute(
+            select(User.id, User.password_hash).where(User.username == request.username.strip())
+        ).first()
+    stored = found.password_hash if found is not None else DUMMY_HASH
+    # The slow check runs in no transaction: on SQLite a write transaction holds the
+    # database's only writer, and every heartbeat, claim and push of the shop would
+    # queue behind each sign-in's scrypt (a sign-in storm starved the server).
+    with password_check_slot():
+        ok = verify_password(request.password, stored)
+        rehashed = hash_password(request.password) if ok and needs_rehash(stored) else None
+    with db.write() as session:
+        now = db_now(session)
+        user = session.get(User, found.id) if found is not None else None
+        # A password changed while this one was checked is not the password any more.
+        if user is not None and user.password_hash != stored:
+            ok = False
         if user is None or not ok or not user.active:
             # Committed: the refusal is not an error.
             throttled = record_failure(session, keys, now)
@@ -64,9 +76,13 @@ def _login(db: Database, request: LoginRequest, client_address: str | None) -> L
             return LoginOutcome(
                 error=ServiceError(401, "bad_credentials", "Wrong user name or password.")
             )
+        # Failures that landed while the password was checked keep their delay.
+        wait = wait_seconds(session, keys, now)
+        if wait:
+            return LoginOutcome(error=too_many_attempts(wait))
         forget_failures(session, keys)
-        if needs_rehash(user.password_hash):
-            user.password_hash = hash_password(request.password)
+        if rehashed is not None:
+            user.password_hash = rehashed
         token, token_hash = new_token()
         row = ApiToken(
             user_id=user.id,
