@@ -123,6 +123,13 @@ class LoginDialog(QDialog):
                     "The secure connection to the server failed. Check the address "
                     "(https:// or http://) with IT."
                 ),
+                "too_many_attempts": self.tr(
+                    "Too many wrong passwords for this account from this computer: "
+                    "wait %1 s, then try again."
+                ).replace("%1", str(exc.retry_after or 60)),
+                "server_busy": self.tr(
+                    "The server is busy signing other colleagues in: try again in %1 s."
+                ).replace("%1", str(exc.retry_after or 5)),
             }
             self.error.setText(texts.get(exc.code, exc.message))
         else:

@@ -8,6 +8,7 @@ at the next start. The password itself is never stored.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,13 +26,17 @@ API_PREFIX = "/api/v1"
 
 class SignInError(Exception):
     """Sign-in failed; ``code`` is stable, ``message`` an English sentence, ``reason``
-    the detail of a TLS failure (``self_signed``, ``hostname_mismatch``, ...)."""
+    the detail of a TLS failure (``self_signed``, ``hostname_mismatch``, ...),
+    ``retry_after`` the seconds the server asks to wait (throttled or busy)."""
 
-    def __init__(self, code: str, message: str, reason: str = "") -> None:
+    def __init__(
+        self, code: str, message: str, reason: str = "", retry_after: int | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.reason = reason
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,9 @@ class SessionService:
                 code = detail.get("code", f"http_{response.status_code}")
             except ValueError:
                 message, code = response.text, f"http_{response.status_code}"
-            raise SignInError(str(code), str(message))
+            raise SignInError(
+                str(code), str(message), retry_after=_retry_after(response.headers)
+            )
         return response.json() if response.content else {}
 
     def sign_in(
@@ -192,3 +199,9 @@ class SessionService:
                 str(detail.get("code", f"http_{response.status_code}")),
                 str(detail.get("message") or f"The server refused ({response.status_code})."),
             )
+
+
+def _retry_after(headers: Mapping[str, str]) -> int | None:
+    """The seconds of a ``Retry-After`` header (429, 503), if it gives a number."""
+    value = headers.get("Retry-After", "")
+    return int(value) if value.isdigit() else None

@@ -647,27 +647,37 @@
         <translation>فشل الاتصال الآمن بالخادم. تحقّق من العنوان (https:// أو http://) مع قسم المعلوميات.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="134"/>
+        <location filename="../../ui/login_dialog.py" line="127"/>
+        <source>Too many wrong passwords for this account from this computer: wait %1 s, then try again.</source>
+        <translation>عدد كبير من كلمات المرور الخاطئة لهذا الحساب من هذا الحاسوب: انتظر %1 ث ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="131"/>
+        <source>The server is busy signing other colleagues in: try again in %1 s.</source>
+        <translation>الخادم مشغول بتسجيل دخول زملاء آخرين: أعد المحاولة بعد %1 ث.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="141"/>
         <source>it is self-signed or signed by an unknown CA.</source>
         <translation>فهي موقّعة ذاتيًا أو من جهة تصديق مجهولة.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="135"/>
+        <location filename="../../ui/login_dialog.py" line="142"/>
         <source>it is signed by a CA this computer does not know.</source>
         <translation>فهي موقّعة من جهة تصديق لا يعرفها هذا الحاسوب.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="136"/>
+        <location filename="../../ui/login_dialog.py" line="143"/>
         <source>it has expired or is not valid yet.</source>
         <translation>فقد انتهت صلاحيتها أو لم تصبح صالحة بعد.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="137"/>
+        <location filename="../../ui/login_dialog.py" line="144"/>
         <source>it was issued for another server name.</source>
         <translation>فقد صدرت لاسم خادم آخر.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="139"/>
+        <location filename="../../ui/login_dialog.py" line="146"/>
         <source>it could not be verified.</source>
         <translation>فقد تعذّر التحقق منها.</translation>
     </message>
@@ -1238,246 +1248,246 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="114"/>
+        <location filename="../../ui/order_panel.py" line="115"/>
         <source>Customer</source>
         <translation>الزبون</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="116"/>
+        <location filename="../../ui/order_panel.py" line="117"/>
         <source>Name</source>
         <translation>الاسم</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="117"/>
+        <location filename="../../ui/order_panel.py" line="118"/>
         <source>Phones</source>
         <translation>الهواتف</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="118"/>
+        <location filename="../../ui/order_panel.py" line="119"/>
         <source>E-mail</source>
         <translation>البريد الإلكتروني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="132"/>
+        <location filename="../../ui/order_panel.py" line="133"/>
         <source>Save address</source>
         <translation>حفظ العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="151"/>
+        <location filename="../../ui/order_panel.py" line="152"/>
         <source>Set date</source>
         <translation>تحديد التاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="153"/>
+        <location filename="../../ui/order_panel.py" line="154"/>
         <source>No date</source>
         <translation>بدون تاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="163"/>
         <source>Delivery</source>
         <translation>التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="164"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>Address</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="165"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>City</source>
         <translation>المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="167"/>
         <source>Delivery date</source>
         <translation>تاريخ التوصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="171"/>
+        <location filename="../../ui/order_panel.py" line="172"/>
         <source>Articles</source>
         <translation>المنتجات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="179"/>
-        <location filename="../../ui/order_panel.py" line="190"/>
-        <location filename="../../ui/order_panel.py" line="193"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
+        <location filename="../../ui/order_panel.py" line="194"/>
         <source>When</source>
         <translation>متى</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="181"/>
         <source>Channel</source>
         <translation>القناة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="181"/>
+        <location filename="../../ui/order_panel.py" line="182"/>
         <source>Outcome</source>
         <translation>النتيجة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="182"/>
+        <location filename="../../ui/order_panel.py" line="183"/>
         <source>Ring</source>
         <translation>الرنين</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="183"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>Talk</source>
         <translation>المحادثة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="184"/>
+        <location filename="../../ui/order_panel.py" line="185"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="185"/>
+        <location filename="../../ui/order_panel.py" line="186"/>
         <source>Agent</source>
         <translation>الوكيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
         <source>By</source>
         <translation>بواسطة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
         <source>What</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
         <source>Detail</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="193"/>
+        <location filename="../../ui/order_panel.py" line="194"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="193"/>
+        <location filename="../../ui/order_panel.py" line="194"/>
         <source>Author</source>
         <translation>الكاتب</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Reference</source>
         <translation>المرجع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Total</source>
         <translation>المجموع</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="200"/>
+        <location filename="../../ui/order_panel.py" line="201"/>
         <source>Attempts</source>
         <translation>المحاولات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="201"/>
+        <location filename="../../ui/order_panel.py" line="202"/>
         <source>Notes</source>
         <translation>الملاحظات</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="202"/>
+        <location filename="../../ui/order_panel.py" line="203"/>
         <source>History</source>
         <translation>السجل</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="203"/>
+        <location filename="../../ui/order_panel.py" line="204"/>
         <source>Previous orders</source>
         <translation>الطلبات السابقة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="225"/>
+        <location filename="../../ui/order_panel.py" line="226"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation>افتح طلبًا من القائمة، أو اضغط F8 للطلب التالي.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="276"/>
+        <location filename="../../ui/order_panel.py" line="277"/>
         <source>Order %1</source>
         <translation>الطلب %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="284"/>
+        <location filename="../../ui/order_panel.py" line="285"/>
         <source>Call back on %1</source>
         <translation>إعادة الاتصال في %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="290"/>
+        <location filename="../../ui/order_panel.py" line="291"/>
         <source>Held by %1</source>
         <translation>بيد %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="578"/>
+        <location filename="../../ui/order_panel.py" line="586"/>
         <source>Choose the delivery date first.</source>
         <translation>اختر تاريخ التوصيل أولًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="288"/>
+        <location filename="../../ui/order_panel.py" line="289"/>
         <source>You hold this order</source>
         <translation>هذا الطلب بيدك</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="92"/>
+        <location filename="../../ui/order_panel.py" line="93"/>
         <source>One more attempt</source>
         <translation>محاولة إضافية</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="347"/>
+        <location filename="../../ui/order_panel.py" line="348"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation>لهذا الرقم طلب آخر مفتوح: %1. تحقّق من أنه ليس مكررًا.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="362"/>
-        <location filename="../../ui/order_panel.py" line="395"/>
+        <location filename="../../ui/order_panel.py" line="363"/>
+        <location filename="../../ui/order_panel.py" line="396"/>
         <source>Call %1</source>
         <translation>الاتصال بـ %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="374"/>
+        <location filename="../../ui/order_panel.py" line="375"/>
         <source>Allow one more contact attempt on this order (%1 so far, limit %2).</source>
         <translation>السماح بمحاولة اتصال إضافية على هذا الطلب (%1 حتى الآن، الحد %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="407"/>
+        <location filename="../../ui/order_panel.py" line="408"/>
         <source>Delivery: %1</source>
         <translation>التوصيل: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="409"/>
+        <location filename="../../ui/order_panel.py" line="410"/>
         <source>No delivery fee known for this city</source>
         <translation>لا توجد رسوم توصيل معروفة لهذه المدينة</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="429"/>
+        <location filename="../../ui/order_panel.py" line="433"/>
         <source>Attempts (%1)</source>
         <translation>المحاولات (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="434"/>
+        <location filename="../../ui/order_panel.py" line="438"/>
         <source> (waiting to send)</source>
         <translation> (في انتظار الإرسال)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="442"/>
+        <location filename="../../ui/order_panel.py" line="447"/>
         <source>Order discount: %1 %</source>
         <translation>خصم الطلب: %1 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="448"/>
+        <location filename="../../ui/order_panel.py" line="453"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>لا خصم على أي سطر</numerusform>
@@ -1489,27 +1499,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="450"/>
+        <location filename="../../ui/order_panel.py" line="455"/>
         <source>Free delivery</source>
         <translation>توصيل مجاني</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="453"/>
+        <location filename="../../ui/order_panel.py" line="458"/>
         <source>Delivery on %1</source>
         <translation>التوصيل يوم %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="462"/>
+        <location filename="../../ui/order_panel.py" line="467"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation>توصيل مؤجل باتفاق مع الزبون: %1 أيام كحد أقصى بالنسبة لك.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="489"/>
+        <location filename="../../ui/order_panel.py" line="494"/>
         <source>The history is unavailable offline.</source>
         <translation>السجل غير متاح دون اتصال.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="542"/>
+        <location filename="../../ui/order_panel.py" line="550"/>
         <source>Previous orders (%1)</source>
         <translation>الطلبات السابقة (%1)</translation>
     </message>

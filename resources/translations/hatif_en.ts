@@ -643,27 +643,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="134"/>
+        <location filename="../../ui/login_dialog.py" line="127"/>
+        <source>Too many wrong passwords for this account from this computer: wait %1 s, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="131"/>
+        <source>The server is busy signing other colleagues in: try again in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="141"/>
         <source>it is self-signed or signed by an unknown CA.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="135"/>
+        <location filename="../../ui/login_dialog.py" line="142"/>
         <source>it is signed by a CA this computer does not know.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="136"/>
+        <location filename="../../ui/login_dialog.py" line="143"/>
         <source>it has expired or is not valid yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="137"/>
+        <location filename="../../ui/login_dialog.py" line="144"/>
         <source>it was issued for another server name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="139"/>
+        <location filename="../../ui/login_dialog.py" line="146"/>
         <source>it could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1230,246 +1240,246 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="114"/>
+        <location filename="../../ui/order_panel.py" line="115"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="116"/>
+        <location filename="../../ui/order_panel.py" line="117"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="117"/>
+        <location filename="../../ui/order_panel.py" line="118"/>
         <source>Phones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="118"/>
+        <location filename="../../ui/order_panel.py" line="119"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="132"/>
+        <location filename="../../ui/order_panel.py" line="133"/>
         <source>Save address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="151"/>
+        <location filename="../../ui/order_panel.py" line="152"/>
         <source>Set date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="153"/>
+        <location filename="../../ui/order_panel.py" line="154"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="163"/>
         <source>Delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="164"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="165"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>City</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="167"/>
         <source>Delivery date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="171"/>
+        <location filename="../../ui/order_panel.py" line="172"/>
         <source>Articles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="179"/>
-        <location filename="../../ui/order_panel.py" line="190"/>
-        <location filename="../../ui/order_panel.py" line="193"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
+        <location filename="../../ui/order_panel.py" line="194"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="181"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="181"/>
+        <location filename="../../ui/order_panel.py" line="182"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="182"/>
+        <location filename="../../ui/order_panel.py" line="183"/>
         <source>Ring</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="183"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>Talk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="184"/>
+        <location filename="../../ui/order_panel.py" line="185"/>
         <source>SIP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="185"/>
+        <location filename="../../ui/order_panel.py" line="186"/>
         <source>Agent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="193"/>
+        <location filename="../../ui/order_panel.py" line="194"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="193"/>
+        <location filename="../../ui/order_panel.py" line="194"/>
         <source>Author</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="200"/>
+        <location filename="../../ui/order_panel.py" line="201"/>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="201"/>
+        <location filename="../../ui/order_panel.py" line="202"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="202"/>
+        <location filename="../../ui/order_panel.py" line="203"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="203"/>
+        <location filename="../../ui/order_panel.py" line="204"/>
         <source>Previous orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="225"/>
+        <location filename="../../ui/order_panel.py" line="226"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="276"/>
+        <location filename="../../ui/order_panel.py" line="277"/>
         <source>Order %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="284"/>
+        <location filename="../../ui/order_panel.py" line="285"/>
         <source>Call back on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="290"/>
+        <location filename="../../ui/order_panel.py" line="291"/>
         <source>Held by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="578"/>
+        <location filename="../../ui/order_panel.py" line="586"/>
         <source>Choose the delivery date first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="288"/>
+        <location filename="../../ui/order_panel.py" line="289"/>
         <source>You hold this order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="92"/>
+        <location filename="../../ui/order_panel.py" line="93"/>
         <source>One more attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="347"/>
+        <location filename="../../ui/order_panel.py" line="348"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="362"/>
-        <location filename="../../ui/order_panel.py" line="395"/>
+        <location filename="../../ui/order_panel.py" line="363"/>
+        <location filename="../../ui/order_panel.py" line="396"/>
         <source>Call %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="374"/>
+        <location filename="../../ui/order_panel.py" line="375"/>
         <source>Allow one more contact attempt on this order (%1 so far, limit %2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="407"/>
+        <location filename="../../ui/order_panel.py" line="408"/>
         <source>Delivery: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="409"/>
+        <location filename="../../ui/order_panel.py" line="410"/>
         <source>No delivery fee known for this city</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="429"/>
+        <location filename="../../ui/order_panel.py" line="433"/>
         <source>Attempts (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="434"/>
+        <location filename="../../ui/order_panel.py" line="438"/>
         <source> (waiting to send)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="442"/>
+        <location filename="../../ui/order_panel.py" line="447"/>
         <source>Order discount: %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="448"/>
+        <location filename="../../ui/order_panel.py" line="453"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>Discount on %n line</numerusform>
@@ -1477,27 +1487,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="450"/>
+        <location filename="../../ui/order_panel.py" line="455"/>
         <source>Free delivery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="453"/>
+        <location filename="../../ui/order_panel.py" line="458"/>
         <source>Delivery on %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="462"/>
+        <location filename="../../ui/order_panel.py" line="467"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="489"/>
+        <location filename="../../ui/order_panel.py" line="494"/>
         <source>The history is unavailable offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="542"/>
+        <location filename="../../ui/order_panel.py" line="550"/>
         <source>Previous orders (%1)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -643,27 +643,37 @@
         <translation>La connexion sécurisée au serveur a échoué. Vérifiez l&apos;adresse (https:// ou http://) avec l&apos;informatique.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="134"/>
+        <location filename="../../ui/login_dialog.py" line="127"/>
+        <source>Too many wrong passwords for this account from this computer: wait %1 s, then try again.</source>
+        <translation>Trop de mots de passe erronés pour ce compte depuis cet ordinateur : attendez %1 s, puis réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="131"/>
+        <source>The server is busy signing other colleagues in: try again in %1 s.</source>
+        <translation>Le serveur est occupé à connecter d&apos;autres collègues : réessayez dans %1 s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="141"/>
         <source>it is self-signed or signed by an unknown CA.</source>
         <translation>il est auto-signé ou signé par une autorité inconnue.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="135"/>
+        <location filename="../../ui/login_dialog.py" line="142"/>
         <source>it is signed by a CA this computer does not know.</source>
         <translation>il est signé par une autorité que cet ordinateur ne connaît pas.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="136"/>
+        <location filename="../../ui/login_dialog.py" line="143"/>
         <source>it has expired or is not valid yet.</source>
         <translation>il a expiré ou n&apos;est pas encore valide.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="137"/>
+        <location filename="../../ui/login_dialog.py" line="144"/>
         <source>it was issued for another server name.</source>
         <translation>il a été émis pour un autre nom de serveur.</translation>
     </message>
     <message>
-        <location filename="../../ui/login_dialog.py" line="139"/>
+        <location filename="../../ui/login_dialog.py" line="146"/>
         <source>it could not be verified.</source>
         <translation>il n&apos;a pas pu être vérifié.</translation>
     </message>
@@ -1230,246 +1240,246 @@
 <context>
     <name>OrderPanel</name>
     <message>
-        <location filename="../../ui/order_panel.py" line="114"/>
+        <location filename="../../ui/order_panel.py" line="115"/>
         <source>Customer</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="116"/>
+        <location filename="../../ui/order_panel.py" line="117"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="117"/>
+        <location filename="../../ui/order_panel.py" line="118"/>
         <source>Phones</source>
         <translation>Téléphones</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="118"/>
+        <location filename="../../ui/order_panel.py" line="119"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="132"/>
+        <location filename="../../ui/order_panel.py" line="133"/>
         <source>Save address</source>
         <translation>Enregistrer l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="151"/>
+        <location filename="../../ui/order_panel.py" line="152"/>
         <source>Set date</source>
         <translation>Fixer la date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="153"/>
+        <location filename="../../ui/order_panel.py" line="154"/>
         <source>No date</source>
         <translation>Sans date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="162"/>
+        <location filename="../../ui/order_panel.py" line="163"/>
         <source>Delivery</source>
         <translation>Livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="164"/>
+        <location filename="../../ui/order_panel.py" line="165"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="165"/>
+        <location filename="../../ui/order_panel.py" line="166"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="166"/>
+        <location filename="../../ui/order_panel.py" line="167"/>
         <source>Delivery date</source>
         <translation>Date de livraison</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="171"/>
+        <location filename="../../ui/order_panel.py" line="172"/>
         <source>Articles</source>
         <translation>Articles</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="179"/>
-        <location filename="../../ui/order_panel.py" line="190"/>
-        <location filename="../../ui/order_panel.py" line="193"/>
+        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
+        <location filename="../../ui/order_panel.py" line="194"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="180"/>
+        <location filename="../../ui/order_panel.py" line="181"/>
         <source>Channel</source>
         <translation>Canal</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="181"/>
+        <location filename="../../ui/order_panel.py" line="182"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="182"/>
+        <location filename="../../ui/order_panel.py" line="183"/>
         <source>Ring</source>
         <translation>Sonnerie</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="183"/>
+        <location filename="../../ui/order_panel.py" line="184"/>
         <source>Talk</source>
         <translation>Conversation</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="184"/>
+        <location filename="../../ui/order_panel.py" line="185"/>
         <source>SIP</source>
         <translation>SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="185"/>
+        <location filename="../../ui/order_panel.py" line="186"/>
         <source>Agent</source>
         <translation>Agent</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Status</source>
         <translation>Statut</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
         <source>What</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="190"/>
+        <location filename="../../ui/order_panel.py" line="191"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="193"/>
+        <location filename="../../ui/order_panel.py" line="194"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="193"/>
+        <location filename="../../ui/order_panel.py" line="194"/>
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Reference</source>
         <translation>Référence</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="196"/>
+        <location filename="../../ui/order_panel.py" line="197"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="200"/>
+        <location filename="../../ui/order_panel.py" line="201"/>
         <source>Attempts</source>
         <translation>Tentatives</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="201"/>
+        <location filename="../../ui/order_panel.py" line="202"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="202"/>
+        <location filename="../../ui/order_panel.py" line="203"/>
         <source>History</source>
         <translation>Historique</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="203"/>
+        <location filename="../../ui/order_panel.py" line="204"/>
         <source>Previous orders</source>
         <translation>Commandes précédentes</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="225"/>
+        <location filename="../../ui/order_panel.py" line="226"/>
         <source>Open an order from the queue, or press F8 for the next one.</source>
         <translation>Ouvrez une commande de la file, ou appuyez sur F8 pour la suivante.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="276"/>
+        <location filename="../../ui/order_panel.py" line="277"/>
         <source>Order %1</source>
         <translation>Commande %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="284"/>
+        <location filename="../../ui/order_panel.py" line="285"/>
         <source>Call back on %1</source>
         <translation>Rappel le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="290"/>
+        <location filename="../../ui/order_panel.py" line="291"/>
         <source>Held by %1</source>
         <translation>Tenue par %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="578"/>
+        <location filename="../../ui/order_panel.py" line="586"/>
         <source>Choose the delivery date first.</source>
         <translation>Choisissez d&apos;abord la date de livraison.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="288"/>
+        <location filename="../../ui/order_panel.py" line="289"/>
         <source>You hold this order</source>
         <translation>Vous tenez cette commande</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="92"/>
+        <location filename="../../ui/order_panel.py" line="93"/>
         <source>One more attempt</source>
         <translation>Une tentative de plus</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="347"/>
+        <location filename="../../ui/order_panel.py" line="348"/>
         <source>This phone has another open order: %1. Check it is not a duplicate.</source>
         <translation>Ce numéro a une autre commande ouverte : %1. Vérifiez que ce n&apos;est pas un doublon.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="362"/>
-        <location filename="../../ui/order_panel.py" line="395"/>
+        <location filename="../../ui/order_panel.py" line="363"/>
+        <location filename="../../ui/order_panel.py" line="396"/>
         <source>Call %1</source>
         <translation>Appeler le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="374"/>
+        <location filename="../../ui/order_panel.py" line="375"/>
         <source>Allow one more contact attempt on this order (%1 so far, limit %2).</source>
         <translation>Autoriser une tentative de contact de plus sur cette commande (%1 jusqu’ici, limite %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="407"/>
+        <location filename="../../ui/order_panel.py" line="408"/>
         <source>Delivery: %1</source>
         <translation>Livraison : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="409"/>
+        <location filename="../../ui/order_panel.py" line="410"/>
         <source>No delivery fee known for this city</source>
         <translation>Aucun frais de livraison connu pour cette ville</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="429"/>
+        <location filename="../../ui/order_panel.py" line="433"/>
         <source>Attempts (%1)</source>
         <translation>Tentatives (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="434"/>
+        <location filename="../../ui/order_panel.py" line="438"/>
         <source> (waiting to send)</source>
         <translation> (en attente d&apos;envoi)</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="442"/>
+        <location filename="../../ui/order_panel.py" line="447"/>
         <source>Order discount: %1 %</source>
         <translation>Remise globale : %1 %</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/order_panel.py" line="448"/>
+        <location filename="../../ui/order_panel.py" line="453"/>
         <source>Discount on %n line(s)</source>
         <translation>
             <numerusform>Remise sur %n ligne</numerusform>
@@ -1477,27 +1487,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="450"/>
+        <location filename="../../ui/order_panel.py" line="455"/>
         <source>Free delivery</source>
         <translation>Livraison offerte</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="453"/>
+        <location filename="../../ui/order_panel.py" line="458"/>
         <source>Delivery on %1</source>
         <translation>Livraison le %1</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="462"/>
+        <location filename="../../ui/order_panel.py" line="467"/>
         <source>A later delivery agreed with the customer: %1 days at most for you.</source>
         <translation>Livraison différée convenue avec le client : %1 jours au maximum pour vous.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="489"/>
+        <location filename="../../ui/order_panel.py" line="494"/>
         <source>The history is unavailable offline.</source>
         <translation>L&apos;historique n&apos;est pas disponible hors ligne.</translation>
     </message>
     <message>
-        <location filename="../../ui/order_panel.py" line="542"/>
+        <location filename="../../ui/order_panel.py" line="550"/>
         <source>Previous orders (%1)</source>
         <translation>Commandes précédentes (%1)</translation>
     </message>

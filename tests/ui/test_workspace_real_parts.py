@@ -265,6 +265,34 @@ def test_sign_in_dialog_keeps_the_token_in_the_keyring(
     assert restored is not None and restored.identity.username == "agent1"
 
 
+def test_sign_in_dialog_says_how_long_to_wait_after_too_many_wrong_passwords(
+    qtbot: QtBot, tmp_path: Path, shop_server: RunningServer
+) -> None:
+    dialog = LoginDialog(
+        SessionService(desk_secrets(tmp_path)), OperationRunner(),
+        server_url=shop_server.base_url, url_locked=True, username="agent5",
+    )
+    qtbot.addWidget(dialog)
+    for attempt in range(5):
+        dialog.password.setText(f"not the password {attempt}")
+        dialog.submit()
+        qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+        assert dialog.error.text() == "Wrong username or password."
+    dialog.password.setText("demo")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=10_000)
+    # The server's refusal in the agent's words, with the wait it asked for.
+    assert dialog.error.text() == (
+        "Too many wrong passwords for this account from this computer: "
+        "wait 2 s, then try again."
+    )
+    assert dialog.session is None
+    qtbot.wait(2_100)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.submit()
+    assert dialog.session is not None
+
+
 def test_inbound_call_pops_up_the_callers_order_and_is_journaled(
     qtbot: QtBot, tmp_path: Path, shop_server: RunningServer, sipp: SippLauncher,
     desks: list[Desk],
