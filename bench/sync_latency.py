@@ -18,7 +18,7 @@ The demo shop is seeded with ``hatif-server seed-demo``; the 100,000 orders are
 copies of the seeded ones written straight into the server's tables (seeding
 that many through the importer takes many minutes and is not what is measured).
 
-Usage: ``python bench/sync.py [--backends sqlite,postgresql] [--clients 100]
+Usage: ``python bench/sync_latency.py [--backends sqlite,postgresql] [--clients 100]
 [--orders 100000] [--ops 1000] [--changes 15] [--json PATH]``
 """
 
