@@ -39,6 +39,7 @@ from telephony.call_audio_protocol import CallAudioBridgeProtocol
 from telephony.call_journal_entry import CallJournalEntry
 from telephony.sip_engine import SipEngine
 from telephony.sip_engine_settings import SipEngineSettings
+from tests.fixtures.baresip_phone import write_config
 from tests.fixtures.sip_peers import SippLauncher, SippPeer, free_port
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -207,30 +208,7 @@ class BaresipControl:
     def __init__(self, workdir: Path) -> None:
         sip_port, ctrl_port = free_port(), free_port(socket.SOCK_STREAM)
         workdir.mkdir(parents=True, exist_ok=True)
-        (workdir / "config").write_text(
-            "\n".join(
-                [
-                    "poll_method epoll",
-                    f"sip_listen 127.0.0.1:{sip_port}",
-                    f"audio_player aufile,{workdir / 'heard.wav'}",
-                    "audio_source ausine,440",
-                    "ausrc_srate 48000",  # ausine makes 48 kHz stereo only
-                    "auplay_srate 48000",
-                    "ausrc_channels 2",
-                    "auplay_channels 2",
-                    "audio_alert aufile,/dev/null",
-                    "module_path /usr/lib/baresip/modules",
-                    "module g711.so",
-                    "module ausine.so",
-                    "module aufile.so",
-                    "module_app account.so",
-                    "module_app menu.so",
-                    "module_app ctrl_tcp.so",
-                    f"ctrl_tcp_listen 127.0.0.1:{ctrl_port}",
-                    "",
-                ]
-            )
-        )
+        write_config(workdir, sip_port, ctrl_port)
         (workdir / "accounts").write_text("<sip:bench@127.0.0.1>;regint=0\n")
         self.log = (workdir / "baresip.log").open("wb")
         self.process = subprocess.Popen(
