@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QDesktopServices
@@ -15,7 +16,7 @@ from PySide6.QtGui import QDesktopServices
 from server.db.migrate import upgrade_database
 from tests.fixtures.postgres import free_port
 from tests.fixtures.server_process import REPO_ROOT, RunningServer
-from tests.ui.real_desks import Desk
+from tests.ui.real_desks import Desk, login
 from tests.ui.url_recorder import UrlRecorder
 
 
@@ -61,6 +62,15 @@ def desks() -> Iterator[list[Desk]]:
     for desk in opened:
         desk.window.close()
         desk.running.shutdown()
+
+
+@pytest.fixture
+def lead(shop_server: RunningServer) -> Iterator[tuple[httpx.Client, int]]:
+    """The demo team's lead and the team's id; the team's settings are reset after."""
+    client = login(shop_server, "lead1")
+    team_id = int(client.get("/teams").json()[0]["id"])
+    yield client, team_id
+    client.put(f"/teams/{team_id}/settings", json={}).raise_for_status()
 
 
 @pytest.fixture

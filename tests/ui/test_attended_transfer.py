@@ -7,7 +7,7 @@ sends the agent back to the customer with a message."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -18,17 +18,9 @@ from app.services.softphone_views import AttemptFinished
 from tests.fixtures.baresip_phone import BaresipPhone
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher, free_port
-from tests.ui.real_desks import Desk, fresh_order, login, open_desk, open_order
+from tests.ui.real_desks import Desk, fresh_order, open_desk, open_order
 
 pytestmark = [pytest.mark.slow, pytest.mark.sip]
-
-
-@pytest.fixture
-def lead(shop_server: RunningServer) -> Iterator[tuple[httpx.Client, int]]:
-    client = login(shop_server, "lead1")
-    team_id = int(client.get("/teams").json()[0]["id"])
-    yield client, team_id
-    client.put(f"/teams/{team_id}/settings", json={}).raise_for_status()
 
 
 def _in_call_with_lead_set(

@@ -6,7 +6,6 @@ and the agent is told when nothing reached the customer."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -23,15 +22,6 @@ from tests.ui.real_desks import Desk, fresh_order, login, open_desk, open_order
 from ui.message_dialog import MessageDialog
 
 pytestmark = [pytest.mark.slow]
-
-
-@pytest.fixture
-def lead(shop_server: RunningServer) -> Iterator[tuple[httpx.Client, int]]:
-    """The demo team's lead and the team's id; the team's settings are reset after."""
-    client = login(shop_server, "lead1")
-    team_id = int(client.get("/teams").json()[0]["id"])
-    yield client, team_id
-    client.put(f"/teams/{team_id}/settings", json={}).raise_for_status()
 
 
 def test_only_the_teams_lead_or_an_admin_sets_the_team_settings(

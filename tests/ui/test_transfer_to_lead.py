@@ -4,7 +4,6 @@ the call is transferred (REFER to SIPp) and the journal says where it went."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -14,17 +13,9 @@ from pytestqt.qtbot import QtBot
 from app.services.softphone_views import AttemptFinished
 from tests.fixtures.server_process import RunningServer
 from tests.fixtures.sip_peers import SippLauncher
-from tests.ui.real_desks import Desk, fresh_order, login, open_desk, open_order
+from tests.ui.real_desks import Desk, fresh_order, open_desk, open_order
 
 pytestmark = [pytest.mark.slow, pytest.mark.sip]
-
-
-@pytest.fixture
-def lead(shop_server: RunningServer) -> Iterator[tuple[httpx.Client, int]]:
-    client = login(shop_server, "lead1")
-    team_id = int(client.get("/teams").json()[0]["id"])
-    yield client, team_id
-    client.put(f"/teams/{team_id}/settings", json={}).raise_for_status()
 
 
 def test_transfer_to_the_lead_uses_the_team_setting_and_is_journaled(
