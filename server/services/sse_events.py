@@ -1,9 +1,7 @@
 """Live change events: one hub per server process wakes SSE clients.
 
-The hub sequences new change-log rows (``change_log.assign_sequence``), reads
-the new ones once into ``recent`` (``recent_changes``) and wakes every waiting
-client, which takes them from there (or reads the log after its own cursor when
-it is further behind than ``recent`` reaches).
+The hub sequences new change-log rows (``change_log.assign_sequence``) and
+wakes every waiting client, which then reads the log after its own cursor.
 Wake-ups come from commits in this process, from PostgreSQL ``LISTEN`` (a
 hint from other processes; the change log stays the truth) and from a short
 poll as the last resort (SQLite shared by several processes).
@@ -33,7 +31,6 @@ from server.auth.sessions import dead_token_ids
 from server.db.session import Database
 from server.services.change_log import NOTIFY_CHANNEL, assign_sequence
 from server.services.presence import PRESENCE_SWEEP_SECONDS, sweep_silent_desks
-from server.services.recent_changes import RecentChanges, read_range
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +56,6 @@ class ChangeHub:
         self._open_tokens: Counter[int] = Counter()
         self._dead_tokens: set[int] = set()
         self.last_seq = 0
-        # The newest changes, read once for all streams (see recent_changes).
-        self.recent = RecentChanges(0)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._poke: asyncio.Event | None = None
         self._grew: asyncio.Condition | None = None
@@ -78,7 +73,6 @@ class ChangeHub:
         self._poke = asyncio.Event()
         self._grew = asyncio.Condition()
         self.last_seq = await asyncio.to_thread(assign_sequence, self.db)
-        self.recent.forget(self.last_seq)
         self._task = asyncio.create_task(self._run(), name="change-hub")
         if self.db.is_postgres:
             self._listener = threading.Thread(
@@ -168,23 +162,9 @@ class ChangeHub:
                 log.warning("sequencing the change log failed: %s", error)
                 continue
             if last != self.last_seq:
-                await self._read_new(self.last_seq, last)
                 self.last_seq = last
                 async with self._grew:
                     self._grew.notify_all()
-
-    async def _read_new(self, previous: int, last: int) -> None:
-        """Read the newly sequenced changes once for every stream of this process."""
-        if not 0 < last - previous <= self.recent.keep:
-            self.recent.forget(last)  # a huge burst (an import) or a replaced database
-            return
-        try:
-            frames = await asyncio.to_thread(read_range, self.db, previous, last)
-        except Exception as error:  # streams read the log themselves meanwhile
-            log.warning("reading new changes failed: %s", error)
-            self.recent.forget(last)
-            return
-        self.recent.extend(previous, last, frames)
 
     async def _sweep_presence_when_due(self) -> None:
         if time.monotonic() < self._next_sweep:
