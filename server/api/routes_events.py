@@ -29,6 +29,7 @@ from server.auth.principal import Principal
 from server.db.session import Database
 from server.services.change_log import can_see_change, read_changes
 from server.services.errors import ServiceError
+from server.services.recent_changes import sse_frame
 from server.services.sse_events import ChangeHub
 from server.services.stream_slots import StreamSlots
 
@@ -70,20 +71,26 @@ async def _changes(
         if hub.token_ended(principal.token_id):
             yield ": session ended\n\n"
             return
-        page = await asyncio.to_thread(_page, db, principal, cursor)
-        if page.reset_required:
-            data = json.dumps({"next_cursor": page.next_cursor})
-            yield f"event: reset\ndata: {data}\n\n"
+        recent = hub.recent
+        if recent.covers(cursor):
+            # The common case: the hub already read these changes for every stream.
+            # ``end`` is taken first: the window may grow while the frames go out.
+            end, frames = recent.end, recent.after(cursor, principal)
+            for frame in frames:
+                yield frame
+            cursor = end
+        else:
+            page = await asyncio.to_thread(_page, db, principal, cursor)
+            if page.reset_required:
+                data = json.dumps({"next_cursor": page.next_cursor})
+                yield f"event: reset\ndata: {data}\n\n"
+                cursor = page.next_cursor
+                continue
+            for change in page.changes:
+                yield sse_frame(change.seq, change.entity.value, change.model_dump_json())
             cursor = page.next_cursor
-            continue
-        for change in page.changes:
-            yield (
-                f"id: {change.seq}\nevent: {change.entity.value}\n"
-                f"data: {change.model_dump_json()}\n\n"
-            )
-        cursor = page.next_cursor
-        if page.has_more:
-            continue
+            if page.has_more:
+                continue
         changed = await hub.wait_for_change(cursor, KEEPALIVE_SECONDS, principal.token_id)
         if not changed and not hub.token_ended(principal.token_id):
             yield ": keepalive\n\n"

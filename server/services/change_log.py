@@ -94,9 +94,13 @@ def last_sequence(session: Session) -> int:
     return int(session.execute(select(ChangeLogState.last_seq)).scalar_one())
 
 
-def can_see_change(principal: Principal, row: ChangeRow) -> bool:
+def change_visible_to(principal: Principal, team_id: int | None) -> bool:
     """Team-scoped changes go to that team (and admins); the rest to everybody."""
-    return principal.sees_team(row.team_id)
+    return principal.sees_team(team_id)
+
+
+def can_see_change(principal: Principal, row: ChangeRow) -> bool:
+    return change_visible_to(principal, row.team_id)
 
 
 def to_event(row: ChangeRow) -> ChangeEvent:

@@ -1,7 +1,9 @@
 """Live change events: one hub per server process wakes SSE clients.
 
-The hub sequences new change-log rows (``change_log.assign_sequence``) and
-wakes every waiting client, which then reads the log after its own cursor.
+The hub sequences new change-log rows (``change_log.assign_sequence``), reads
+the new ones once into ``recent`` (``recent_changes``) and wakes every waiting
+client, which takes them from there (or reads the log after its own cursor when
+it is further behind than ``recent`` reaches).
 Wake-ups come from commits in this process, from PostgreSQL ``LISTEN`` (a
 hint from other processes; the change log stays the truth) and from a short
 poll as the last resort (SQLite shared by several processes).
@@ -31,6 +33,7 @@ from server.auth.sessions import dead_token_ids
 from server.db.session import Database
 from server.services.change_log import NOTIFY_CHANNEL, assign_sequence
 from server.services.presence import PRESENCE_SWEEP_SECONDS, sweep_silent_desks
+from server.services.recent_changes import RecentChanges, read_range
 
 log = logging.getLogger(__name__)
 
@@ -56,9 +59,14 @@ class ChangeHub:
         self._open_tokens: Counter[int] = Counter()
         self._dead_tokens: set[int] = set()
         self.last_seq = 0
+        # The newest changes, read once for all streams (see recent_changes).
+        self.recent = RecentChanges(0)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._poke: asyncio.Event | None = None
-        self._grew: asyncio.Condition | None = None
+        # Set (and replaced by a fresh one) each time waiting streams should look again.
+        # An Event rather than a Condition: a stream cancelled while waiting (its client
+        # went away) must never leave a lock behind that the hub then waits on forever.
+        self._signal: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
         self._stop = threading.Event()
         self._listener: threading.Thread | None = None
@@ -71,8 +79,9 @@ class ChangeHub:
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._poke = asyncio.Event()
-        self._grew = asyncio.Condition()
+        self._signal = asyncio.Event()
         self.last_seq = await asyncio.to_thread(assign_sequence, self.db)
+        self.recent.forget(self.last_seq)
         self._task = asyncio.create_task(self._run(), name="change-hub")
         if self.db.is_postgres:
             self._listener = threading.Thread(
@@ -100,9 +109,13 @@ class ChangeHub:
 
     async def _wake_for_close(self) -> None:
         self.closing = True
-        if self._grew is not None:
-            async with self._grew:
-                self._grew.notify_all()
+        self._wake_streams()
+
+    def _wake_streams(self) -> None:
+        """Every waiting stream looks again (on the event loop only)."""
+        signal, self._signal = self._signal, asyncio.Event()
+        if signal is not None:
+            signal.set()
 
     # -- wake-ups --------------------------------------------------------------
     def poke(self) -> None:
@@ -146,7 +159,7 @@ class ChangeHub:
             drop({user_id} if user_id is not None else None)
 
     async def _run(self) -> None:
-        assert self._poke is not None and self._grew is not None
+        assert self._poke is not None
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._poke.wait(), timeout=self.poll_seconds)
@@ -162,9 +175,22 @@ class ChangeHub:
                 log.warning("sequencing the change log failed: %s", error)
                 continue
             if last != self.last_seq:
+                await self._read_new(self.last_seq, last)
                 self.last_seq = last
-                async with self._grew:
-                    self._grew.notify_all()
+                self._wake_streams()
+
+    async def _read_new(self, previous: int, last: int) -> None:
+        """Read the newly sequenced changes once for every stream of this process."""
+        if not 0 < last - previous <= self.recent.keep:
+            self.recent.forget(last)  # a huge burst (an import) or a replaced database
+            return
+        try:
+            frames = await asyncio.to_thread(read_range, self.db, previous, last)
+        except Exception as error:  # streams read the log themselves meanwhile
+            log.warning("reading new changes failed: %s", error)
+            self.recent.forget(last)
+            return
+        self.recent.extend(previous, last, frames)
 
     async def _sweep_presence_when_due(self) -> None:
         if time.monotonic() < self._next_sweep:
@@ -186,9 +212,7 @@ class ChangeHub:
             return
         if dead - self._dead_tokens:
             self._dead_tokens |= dead
-            assert self._grew is not None
-            async with self._grew:
-                self._grew.notify_all()
+            self._wake_streams()
 
     def _dead_among_open(self, token_ids: list[int]) -> set[int]:
         with self.db.read() as session:
@@ -218,16 +242,16 @@ class ChangeHub:
         self, after: int, timeout: float, token_id: int | None = None
     ) -> bool:
         """Wait until the log passes ``after`` (True), ``token_id`` ends, or ``timeout`` passes."""
-        assert self._grew is not None
-
-        def ready() -> bool:
-            return self.last_seq > after or self.token_ended(token_id) or self.closing
-
-        if ready():
-            return self.last_seq > after
-        async with self._grew:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not (self.last_seq > after or self.token_ended(token_id) or self.closing):
+            signal = self._signal
+            if signal is None or loop.time() >= deadline:
+                break
+            # A plain deadline on this task: no helper task, no lock to hand back.
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._grew.wait_for(ready), timeout=timeout)
+                async with asyncio.timeout_at(deadline):
+                    await signal.wait()
         return self.last_seq > after
 
     def stats(self) -> dict[str, Any]:
