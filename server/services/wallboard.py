@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session, noload
 from sqlalchemy.sql.elements import ColumnElement
 
 from core.order_status import OPEN_STATUSES, OrderStatus
@@ -39,9 +39,37 @@ def _team(principal: Principal) -> ColumnElement[bool]:
     return or_(OrderRow.team_id == principal.team_id, OrderRow.team_id.is_(None))
 
 
-def _count(session: Session, *conditions: ColumnElement[bool]) -> int:
-    return int(
-        session.execute(select(func.count()).select_from(OrderRow).where(*conditions)).scalar_one()
+def _queue_figures(
+    session: Session, team: ColumnElement[bool], now: datetime, held_now: int
+) -> QueueFigures:
+    """The queue's counts in one pass over the team's open orders (found by the
+    team-and-status index: closed orders, most of a shop's history, are not read)."""
+    is_open = OrderRow.status.in_(OPEN_VALUES)
+    status = OrderRow.status
+
+    def count(*conditions: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.count(case((and_(*conditions), 1)))
+
+    row = session.execute(
+        select(
+            func.count(),
+            count(status == OrderStatus.UNASSIGNED.value),
+            count(status == OrderStatus.CALLBACK.value, OrderRow.callback_at <= now),
+            count(OrderRow.attempt_count == 0),
+            count(status == OrderStatus.RETURNED.value),
+            count(status == OrderStatus.IN_PROGRESS.value),
+            func.min(OrderRow.created_at),
+        ).where(team, is_open)
+    ).one()
+    return QueueFigures(
+        open_total=int(row[0]),
+        unassigned=int(row[1]),
+        callbacks_due=int(row[2]),
+        never_contacted=int(row[3]),
+        returned=int(row[4]),
+        in_progress=int(row[5]),
+        held_now=held_now,
+        oldest_open_at=row[6],
     )
 
 
@@ -51,26 +79,6 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
     time_zone = load_settings(session).time_zone
     day_start = shop_day_start(now, shop_zone(time_zone))
     team = _team(principal)
-    is_open = OrderRow.status.in_(OPEN_VALUES)
-    queue = QueueFigures(
-        open_total=_count(session, team, is_open),
-        unassigned=_count(session, team, OrderRow.status == OrderStatus.UNASSIGNED.value),
-        callbacks_due=_count(
-            session,
-            team,
-            OrderRow.status == OrderStatus.CALLBACK.value,
-            OrderRow.callback_at <= now,
-        ),
-        never_contacted=_count(session, team, is_open, OrderRow.attempt_count == 0),
-        returned=_count(session, team, OrderRow.status == OrderStatus.RETURNED.value),
-        in_progress=_count(session, team, OrderRow.status == OrderStatus.IN_PROGRESS.value),
-        held_now=_count(
-            session, team, OrderRow.lease_holder_id.is_not(None), OrderRow.lease_expires_at > now
-        ),
-        oldest_open_at=session.execute(
-            select(func.min(OrderRow.created_at)).where(team, is_open)
-        ).scalar(),
-    )
     closed_today = list(
         session.execute(
             select(OrderRow.closed_by_id, OrderRow.status, OrderRow.closed_at).where(
@@ -82,10 +90,15 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
         holder: count
         for holder, count in session.execute(
             select(OrderRow.lease_holder_id, func.count())
-            .where(team, OrderRow.lease_expires_at > now)
+            .where(team, OrderRow.lease_holder_id.is_not(None), OrderRow.lease_expires_at > now)
             .group_by(OrderRow.lease_holder_id)
         ).tuples()
     }
+    queue = _queue_figures(
+        session, team, now, held_now=sum(held.values())
+    )
+    members = team_presence(session, principal, frozenset({Role.AGENT.value}))
+    # The board's agents only: their rows, and "calls today" as the sum of them.
     calls = {
         row.agent_id: row
         for row in session.execute(
@@ -97,12 +110,15 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
                     "contacts"
                 ),
             )
-            .where(JournalRow.started_at >= day_start)
+            .where(
+                JournalRow.agent_id.in_([member.user_id for member in members]),
+                JournalRow.started_at >= day_start,
+            )
             .group_by(JournalRow.agent_id)
         )
     }
     agents: list[AgentFigures] = []
-    for presence in team_presence(session, principal, frozenset({Role.AGENT.value})):
+    for presence in members:
         mine = [row for row in closed_today if row.closed_by_id == presence.user_id]
         call_row = calls.get(presence.user_id)
         agents.append(
@@ -131,6 +147,7 @@ def wallboard_snapshot(session: Session, principal: Principal) -> WallboardSnaps
     held_orders = list(
         session.execute(
             select(OrderRow)
+            .options(noload(OrderRow.lines))  # a lease needs the order's own columns only
             .where(team, OrderRow.lease_holder_id.is_not(None), OrderRow.lease_expires_at > now)
             .order_by(OrderRow.lease_claimed_at)
         ).scalars()
@@ -193,6 +210,7 @@ def _escalations(session: Session, team: ColumnElement[bool]) -> list[Escalation
     orders = list(
         session.execute(
             select(OrderRow)
+            .options(noload(OrderRow.lines))
             .where(team, OrderRow.escalated_at.is_not(None))
             .order_by(OrderRow.escalated_at, OrderRow.id)
         ).scalars()
