@@ -32,6 +32,7 @@ from server.services.errors import ServiceError
 from server.services.recent_changes import sse_frame
 from server.services.sse_events import ChangeHub
 from server.services.stream_slots import StreamSlots
+from server.services.stream_wakeups import interest_of
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 
@@ -91,8 +92,10 @@ async def _changes(
             cursor = page.next_cursor
             if page.has_more:
                 continue
-        changed = await hub.wait_for_change(cursor, KEEPALIVE_SECONDS, principal.token_id)
-        if not changed and not hub.token_ended(principal.token_id):
+        woken = await hub.wait_for_change(
+            cursor, KEEPALIVE_SECONDS, principal.token_id, interest_of(principal)
+        )
+        if not woken:
             yield ": keepalive\n\n"
 
 

@@ -68,16 +68,17 @@ class RecentChanges:
         self.end = end
         self._frames: deque[Frame] = deque()
 
-    def extend(self, after: int, upto: int, frames: list[Frame]) -> None:
-        """Add the range ``(after, upto]`` read whole; a range that does not follow
-        on (or came back incomplete) empties the window instead."""
+    def extend(self, after: int, upto: int, frames: list[Frame]) -> bool:
+        """Add the range ``(after, upto]`` read whole (True); a range that does not
+        follow on (or came back incomplete) empties the window instead (False)."""
         if after != self.end or len(frames) != upto - after:
             self.forget(upto)
-            return
+            return False
         self._frames.extend(frames)
         self.end = upto
         while len(self._frames) > self.keep:
             self.start = self._frames.popleft().seq
+        return True
 
     def forget(self, end: int) -> None:
         """Keep nothing; the window starts again at ``end``."""

@@ -1,9 +1,10 @@
 """Live change events: one hub per server process wakes SSE clients.
 
 The hub sequences new change-log rows (``change_log.assign_sequence``), reads
-the new ones once into ``recent`` (``recent_changes``) and wakes every waiting
-client, which takes them from there (or reads the log after its own cursor when
-it is further behind than ``recent`` reaches).
+the new ones once into ``recent`` (``recent_changes``) and wakes the waiting
+streams of the teams they concern (``stream_wakeups``), which take them from
+there (or read the log after their own cursor when further behind than
+``recent`` reaches).
 Wake-ups come from commits in this process, from PostgreSQL ``LISTEN`` (a
 hint from other processes; the change log stays the truth) and from a short
 poll as the last resort (SQLite shared by several processes).
@@ -34,6 +35,7 @@ from server.db.session import Database
 from server.services.change_log import NOTIFY_CHANNEL, assign_sequence
 from server.services.presence import PRESENCE_SWEEP_SECONDS, sweep_silent_desks
 from server.services.recent_changes import RecentChanges, read_range
+from server.services.stream_wakeups import EVERY_CHANGE, Interest, StreamWakeups
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +65,8 @@ class ChangeHub:
         self.recent = RecentChanges(0)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._poke: asyncio.Event | None = None
-        # Set (and replaced by a fresh one) each time waiting streams should look again.
-        # An Event rather than a Condition: a stream cancelled while waiting (its client
-        # went away) must never leave a lock behind that the hub then waits on forever.
-        self._signal: asyncio.Event | None = None
+        # What each waiting stream waits on (its team's changes, or all of them).
+        self._wakeups: StreamWakeups | None = None
         self._task: asyncio.Task[None] | None = None
         self._stop = threading.Event()
         self._listener: threading.Thread | None = None
@@ -79,7 +79,7 @@ class ChangeHub:
     async def start(self) -> None:
         self._loop = asyncio.get_running_loop()
         self._poke = asyncio.Event()
-        self._signal = asyncio.Event()
+        self._wakeups = StreamWakeups()
         self.last_seq = await asyncio.to_thread(assign_sequence, self.db)
         self.recent.forget(self.last_seq)
         self._task = asyncio.create_task(self._run(), name="change-hub")
@@ -109,13 +109,8 @@ class ChangeHub:
 
     async def _wake_for_close(self) -> None:
         self.closing = True
-        self._wake_streams()
-
-    def _wake_streams(self) -> None:
-        """Every waiting stream looks again (on the event loop only)."""
-        signal, self._signal = self._signal, asyncio.Event()
-        if signal is not None:
-            signal.set()
+        if self._wakeups is not None:
+            self._wakeups.wake_all()
 
     # -- wake-ups --------------------------------------------------------------
     def poke(self) -> None:
@@ -159,7 +154,7 @@ class ChangeHub:
             drop({user_id} if user_id is not None else None)
 
     async def _run(self) -> None:
-        assert self._poke is not None
+        assert self._poke is not None and self._wakeups is not None
         while True:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._poke.wait(), timeout=self.poll_seconds)
@@ -175,22 +170,28 @@ class ChangeHub:
                 log.warning("sequencing the change log failed: %s", error)
                 continue
             if last != self.last_seq:
-                await self._read_new(self.last_seq, last)
+                teams = await self._read_new(self.last_seq, last)
                 self.last_seq = last
-                self._wake_streams()
+                if teams is None:
+                    self._wakeups.wake_all()
+                else:
+                    self._wakeups.wake_teams(teams)
 
-    async def _read_new(self, previous: int, last: int) -> None:
-        """Read the newly sequenced changes once for every stream of this process."""
+    async def _read_new(self, previous: int, last: int) -> set[int | None] | None:
+        """Read the newly sequenced changes once for every stream of this process;
+        the teams they concern (None: unknown, so everybody's)."""
         if not 0 < last - previous <= self.recent.keep:
             self.recent.forget(last)  # a huge burst (an import) or a replaced database
-            return
+            return None
         try:
             frames = await asyncio.to_thread(read_range, self.db, previous, last)
         except Exception as error:  # streams read the log themselves meanwhile
             log.warning("reading new changes failed: %s", error)
             self.recent.forget(last)
-            return
-        self.recent.extend(previous, last, frames)
+            return None
+        if not self.recent.extend(previous, last, frames):
+            return None  # the window was emptied: streams read the log, all of them
+        return {frame.team_id for frame in frames}
 
     async def _sweep_presence_when_due(self) -> None:
         if time.monotonic() < self._next_sweep:
@@ -212,7 +213,8 @@ class ChangeHub:
             return
         if dead - self._dead_tokens:
             self._dead_tokens |= dead
-            self._wake_streams()
+            assert self._wakeups is not None
+            self._wakeups.wake_all()
 
     def _dead_among_open(self, token_ids: list[int]) -> set[int]:
         with self.db.read() as session:
@@ -239,20 +241,26 @@ class ChangeHub:
         return token_id is not None and token_id in self._dead_tokens
 
     async def wait_for_change(
-        self, after: int, timeout: float, token_id: int | None = None
+        self,
+        after: int,
+        timeout: float,
+        token_id: int | None = None,
+        interest: Interest = EVERY_CHANGE,
     ) -> bool:
-        """Wait until the log passes ``after`` (True), ``token_id`` ends, or ``timeout`` passes."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not (self.last_seq > after or self.token_ended(token_id) or self.closing):
-            signal = self._signal
-            if signal is None or loop.time() >= deadline:
-                break
-            # A plain deadline on this task: no helper task, no lock to hand back.
-            with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout_at(deadline):
-                    await signal.wait()
-        return self.last_seq > after
+        """Wait until a change of ``interest`` may follow ``after``, ``token_id`` ends or
+        the server stops (True: look again), or ``timeout`` passes with none (False)."""
+        if self.last_seq > after or self.token_ended(token_id) or self.closing:
+            return True  # something came while the stream was busy writing
+        wakeups = self._wakeups
+        if wakeups is None:
+            return False
+        # No await between the check above and taking the signal: a change sequenced
+        # meanwhile sets this very signal.
+        with contextlib.suppress(TimeoutError):
+            async with asyncio.timeout(timeout):
+                await wakeups.signal(interest).wait()
+                return True
+        return False
 
     def stats(self) -> dict[str, Any]:
         return {"last_seq": self.last_seq}
