@@ -393,6 +393,19 @@ def _working_time(moment: datetime, zone: ZoneInfo, rng: random.Random) -> datet
     return local.astimezone(UTC)
 
 
+def _last_working_time(moment: datetime, zone: ZoneInfo, rng: random.Random) -> datetime:
+    """``moment`` if it falls in working hours (shop time), else the last working hour
+    before it (one draw from ``rng`` when moved, as ``_working_time``)."""
+    local = moment.astimezone(zone)
+    if local.hour < WORK_START_HOUR:
+        local = (local - timedelta(days=1)).replace(
+            hour=WORK_END_HOUR - 1, minute=rng.randint(0, 59)
+        )
+    elif local.hour >= WORK_END_HOUR:
+        local = local.replace(hour=WORK_END_HOUR - 1, minute=rng.randint(0, 59))
+    return local.astimezone(UTC)
+
+
 def _attempt_times(
     rng: random.Random, created: datetime, now: datetime, zone: ZoneInfo, wanted: int
 ) -> list[datetime]:
@@ -511,9 +524,14 @@ def _demo_order(
         order.closed_at, order.closed_by_id = done, agent.id
     elif not unreachable:
         order.status = OrderStatus.CALLBACK.value
-        order.callback_at = _working_time(
-            now + timedelta(minutes=rng.randint(-120, 600)), zone, rng
-        )
+        wanted = now + timedelta(minutes=rng.randint(-120, 600))
+        if wanted > now:
+            order.callback_at = _working_time(wanted, zone, rng)
+        else:
+            # Due already, whatever the hour the demo starts: a working hour in the
+            # past (the next opening would put every due call-back into tomorrow at
+            # night), never before the call that set it.
+            order.callback_at = max(done, _last_working_time(wanted, zone, rng))
     else:
         order.status = OrderStatus.UNREACHABLE.value  # still open: no closing time
     order.version += 1

@@ -101,3 +101,32 @@ def test_agents_work_in_the_shops_working_hours(demo_db: Database) -> None:
     hours = Counter(m.astimezone(CASABLANCA).hour for m in calls + closed)
     assert set(hours) <= set(range(WORK_START_HOUR, WORK_END_HOUR + 1)), sorted(hours)
     assert max(calls + closed) <= NOW
+
+
+@pytest.mark.parametrize("hour", [4, 14, 23])
+def test_some_call_backs_are_due_whatever_the_hour_the_demo_starts(
+    tmp_path_factory: pytest.TempPathFactory, hour: int
+) -> None:
+    """The reminder and the queue's "due" call-backs show in a demo started at night
+    too (before, every due call-back moved to the next morning after 20:00)."""
+    now = datetime(2026, 12, 7, hour, 45, tzinfo=CASABLANCA).astimezone(UTC)
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo-hour') / 'demo.sqlite'}"
+    upgrade_database(url)
+    db = open_database(url)
+    try:
+        with db.write() as session:
+            seed_demo(session, now, password="demo", orders=150, demo=True)
+        with db.read() as session:
+            callbacks = list(
+                session.execute(select(OrderRow).where(OrderRow.status == "callback")).scalars()
+            )
+    finally:
+        db.dispose()
+    due = [
+        order for order in callbacks
+        if order.callback_at is not None and order.callback_at.replace(tzinfo=UTC) <= now
+    ]
+    assert due, f"no call-back due at {hour}:45"
+    for order in due:
+        assert order.callback_at is not None and order.last_call_at is not None
+        assert order.callback_at >= order.last_call_at  # set by the call before it
